@@ -1,0 +1,6 @@
+"""Import every command module so that its commands register on the app.
+
+One line per module; keep them in pipeline order.
+"""
+
+# ruff: noqa: F401

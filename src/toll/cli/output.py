@@ -1,0 +1,26 @@
+"""Printing data for people (tables) and for programs (--json)."""
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def print_json(data: Any) -> None:
+    """Print data as JSON on stdout (dates and other objects as strings)."""
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def print_table(rows: Iterable[Sequence[Any]], columns: Sequence[str], title: str | None = None) -> None:
+    """Print rows as a readable table; None shows as an en dash."""
+    table = Table(title=title, show_lines=False)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*["–" if value is None else str(value) for value in row])
+    console.print(table)
