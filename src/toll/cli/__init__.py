@@ -1,6 +1,7 @@
 """The `toll` command line: a thin layer over the Python API.
 
-Each command module registers its commands on `toll.cli.app.app`; importing it here adds it.
+Each command module registers its commands on `toll.cli.app.app`; importing `commands` adds
+them all. Errors the user can act on (`TollError`) print as one line, without a traceback.
 """
 
 import sys
@@ -11,7 +12,7 @@ from toll.errors import TollError
 
 
 def main() -> None:
-    """Run the CLI, turning a TollError into one clear line on stderr."""
+    """Run the `toll` command."""
     try:
         app()
     except TollError as error:

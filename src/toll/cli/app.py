@@ -1,6 +1,12 @@
 """The Typer application every command module registers on."""
 
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+
+if TYPE_CHECKING:
+    from toll.store import Store
+
 
 app = typer.Typer(
     name="toll",
@@ -12,3 +18,22 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+# Options shared by many commands.
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="The store: a SQLite file path or a database URL "
+        "(default: $TOLL_DATABASE_URL, else toll.db in this folder).",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def open_store(db: str | None) -> "Store":
+    """Open the store named by --db (creating or upgrading it as needed)."""
+    from toll.store import Store
+
+    return Store.open(db)

@@ -4,3 +4,4 @@ One line per module; keep them in pipeline order.
 """
 
 # ruff: noqa: F401
+from toll.cli import database, sources

@@ -16,7 +16,9 @@ def print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-def print_table(rows: Iterable[Sequence[Any]], columns: Sequence[str], title: str | None = None) -> None:
+def print_table(
+    rows: Iterable[Sequence[Any]], columns: Sequence[str], title: str | None = None
+) -> None:
     """Print rows as a readable table; None shows as an en dash."""
     table = Table(title=title, show_lines=False)
     for column in columns:

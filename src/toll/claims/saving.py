@@ -1,0 +1,122 @@
+"""Storing the figures extracted from a source as claims, and reviewing them.
+
+This module talks to the store; the extraction itself (`toll.claims.extract`) does not.
+"""
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from toll.errors import TollError
+from toll.model import Claim, Source
+
+# Fields of a claim a reviewer may correct.
+CORRECTABLE = (
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "category",
+    "subject",
+    "subgroup",
+    "incident",
+    "speaker",
+)
+
+
+def save_extracted_claims(session: Session, source: Source) -> list[Claim]:
+    """Extract the figures in the source's text and store them as claims of that source."""
+    from toll.claims import extract_figures
+
+    default_speaker = source.speaker or source.author or source.publisher
+    figures = extract_figures(
+        source.text or "", language=source.language or "en", default_speaker=default_speaker
+    )
+    claims = [
+        Claim(
+            source_id=source.id,
+            position=index,
+            text=f.text,
+            start=f.start,
+            end=f.end,
+            value=f.value,
+            low=f.low,
+            high=f.high,
+            qualifier=f.qualifier,
+            category=f.category,
+            subject=f.subject,
+            subgroup=f.subgroup,
+            incident=f.incident,
+            speaker=f.speaker,
+            confidence=f.confidence,
+            created_by=session.info.get("actor"),
+        )
+        for index, f in enumerate(figures)
+    ]
+    session.add_all(claims)
+    session.flush()
+    for claim, figure in zip(claims, figures, strict=True):
+        if figure.part_of is not None:
+            claim.part_of_id = claims[figure.part_of].id
+    session.flush()
+    return claims
+
+
+def get_claim(session: Session, claim_id: int) -> Claim:
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise TollError(f"no claim with id {claim_id}; `toll claims` lists them")
+    return claim
+
+
+def find_claims(
+    session: Session,
+    *,
+    source_id: int | None = None,
+    category: str | None = None,
+    include_rejected: bool = True,
+) -> list[Claim]:
+    query = select(Claim).order_by(Claim.source_id, Claim.position)
+    if source_id is not None:
+        query = query.where(Claim.source_id == source_id)
+    if category:
+        query = query.where(Claim.category == category)
+    if not include_rejected:
+        query = query.where(Claim.review_state != "rejected")
+    return list(session.scalars(query))
+
+
+def confirm_claim(session: Session, claim_id: int, note: str | None = None) -> Claim:
+    """A reviewer checked the claim against its words and found it right."""
+    claim = get_claim(session, claim_id)
+    claim.review_state, claim.review_note = "confirmed", note
+    return claim
+
+
+def correct_claim(
+    session: Session, claim_id: int, changes: dict[str, Any], note: str | None = None
+) -> Claim:
+    """A reviewer fixed what extraction got wrong; the old values stay in history."""
+    unknown = set(changes) - set(CORRECTABLE)
+    if unknown:
+        raise TollError(
+            f"cannot correct {', '.join(sorted(unknown))}: "
+            f"a claim's correctable fields are {', '.join(CORRECTABLE)}"
+        )
+    if not changes:
+        raise TollError("nothing to correct: give at least one field, e.g. --value 600")
+    claim = get_claim(session, claim_id)
+    for field, value in changes.items():
+        setattr(claim, field, value)
+    claim.review_state, claim.review_note = "corrected", note
+    return claim
+
+
+def reject_claim(session: Session, claim_id: int, reason: str) -> Claim:
+    """A reviewer found the claim is not a harm figure (or not this one); it stays visible."""
+    if not reason or not reason.strip():
+        raise TollError('rejecting a claim needs a reason (--reason "...")')
+    claim = get_claim(session, claim_id)
+    claim.review_state, claim.review_note = "rejected", reason.strip()
+    return claim

@@ -1,0 +1,46 @@
+"""`toll db upgrade|info`: the store's schema."""
+
+import typer
+
+from toll.cli.app import DbOption, JsonOption, app
+from toll.cli.output import console, print_json
+
+db_app = typer.Typer(help="The store itself: where it is and its schema version.")
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def upgrade(db: DbOption = None) -> None:
+    """Upgrade an older store to the schema this version of Toll needs."""
+    from toll.store import Store
+    from toll.store.schema import current_revision, head_revision
+
+    store = Store.open(db, upgrade=True)
+    console.print(
+        f"{store.url} is at schema {current_revision(store.engine)} "
+        f"(newest: {head_revision(store.engine)})."
+    )
+
+
+@db_app.command("info")
+def info(db: DbOption = None, json: JsonOption = False) -> None:
+    """Where the store is, its schema version and how many rows each table holds."""
+    from sqlalchemy import func, select
+
+    from toll.model import Base
+    from toll.store import Store
+    from toll.store.schema import current_revision
+
+    store = Store.open(db)
+    with store.session() as session:
+        counts = {
+            name: session.scalar(select(func.count()).select_from(table))
+            for name, table in sorted(Base.metadata.tables.items())
+        }
+    data = {"url": store.url, "schema": current_revision(store.engine), "tables": counts}
+    if json:
+        print_json(data)
+        return
+    console.print(f"{data['url']} (schema {data['schema']})")
+    for name, count in counts.items():
+        console.print(f"  {name:<16} {count:>10,}")

@@ -1,0 +1,30 @@
+"""Toll's domain model: one module per concept, named as casualty recorders name them."""
+
+from toll.model.audit import AuditEvent
+from toll.model.base import Base
+from toll.model.case import Case
+from toll.model.claim import Claim
+from toll.model.estimate import Estimate
+from toll.model.incident import Incident
+from toll.model.person import CandidatePair, MatchDecision, Person
+from toll.model.record import Record
+from toll.model.relation import Relation
+from toll.model.source import Original, Source
+from toll.model.user import User
+
+__all__ = [
+    "AuditEvent",
+    "Base",
+    "CandidatePair",
+    "Case",
+    "Claim",
+    "Estimate",
+    "Incident",
+    "MatchDecision",
+    "Original",
+    "Person",
+    "Record",
+    "Relation",
+    "Source",
+    "User",
+]

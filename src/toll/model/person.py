@@ -1,0 +1,48 @@
+"""A person: the records that were judged to be the same human, and why."""
+
+from typing import Any
+
+from sqlalchemy import JSON, Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from toll.model.base import Base, Created, Retractable
+
+
+class Person(Created, Retractable, Base):
+    """One human in the register. `label` (P-00417) stays stable across re-links."""
+
+    __tablename__ = "persons"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str] = mapped_column(String(20), unique=True)
+    display_name: Mapped[str | None] = mapped_column(String(500))
+
+
+class CandidatePair(Created, Base):
+    """Two records the linkage model scored, with the evidence for and against."""
+
+    __tablename__ = "candidate_pairs"
+    __table_args__ = (UniqueConstraint("record_a_id", "record_b_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_a_id: Mapped[int] = mapped_column(ForeignKey("records.id"), index=True)
+    record_b_id: Mapped[int] = mapped_column(ForeignKey("records.id"), index=True)
+    match_probability: Mapped[float] = mapped_column(Float)
+    match_weight: Mapped[float] = mapped_column(Float)
+    field_weights: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    needs_review: Mapped[bool] = mapped_column(default=False)
+
+
+class MatchDecision(Created, Retractable, Base):
+    """A reviewer's decision that two records are, or are not, the same person.
+
+    Decisions override the model on every re-run and are never silently undone.
+    """
+
+    __tablename__ = "match_decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_a_id: Mapped[int] = mapped_column(ForeignKey("records.id"), index=True)
+    record_b_id: Mapped[int] = mapped_column(ForeignKey("records.id"), index=True)
+    decision: Mapped[str] = mapped_column(String(20))  # same, different
+    note: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,64 @@
+"""A record: one person as one list (a source) gives them, with its row kept as read."""
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from toll.model.base import Base, Created, Retractable
+
+RECORD_STATUSES = (
+    "killed",
+    "injured",
+    "missing",
+    "captured",
+    "released",
+    "remains_found",
+    "identified",
+    "alive",
+)
+
+
+class Record(Created, Retractable, Base):
+    """A row of a list: names as written in any script, parsed parts, and what is reported.
+
+    Values that could not be parsed are kept as text (`*_raw`, `original`) with a warning,
+    never dropped.
+    """
+
+    __tablename__ = "records"
+    __table_args__ = (UniqueConstraint("source_id", "row_number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
+    row_number: Mapped[int] = mapped_column(Integer)  # 1-based data row in the file
+    row_key: Mapped[str | None] = mapped_column(String(200))  # the list's own identifier
+    original: Mapped[dict[str, Any]] = mapped_column(JSON)  # header -> cell, as read
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), index=True)
+
+    full_name: Mapped[str | None] = mapped_column(String(500))
+    given_name: Mapped[str | None] = mapped_column(String(200))
+    family_name: Mapped[str | None] = mapped_column(String(200))
+    patronymic: Mapped[str | None] = mapped_column(String(200))
+    sex: Mapped[str | None] = mapped_column(String(10))  # male, female
+    sex_raw: Mapped[str | None] = mapped_column(String(100))
+    age: Mapped[int | None] = mapped_column(Integer)
+    age_low: Mapped[int | None] = mapped_column(Integer)
+    age_high: Mapped[int | None] = mapped_column(Integer)
+    birth_date: Mapped[str | None] = mapped_column(String(100))  # as written
+    birth_date_earliest: Mapped[date | None] = mapped_column(Date)
+    birth_date_latest: Mapped[date | None] = mapped_column(Date)
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    event_date: Mapped[str | None] = mapped_column(String(100))  # death, disappearance...
+    event_date_earliest: Mapped[date | None] = mapped_column(Date)
+    event_date_latest: Mapped[date | None] = mapped_column(Date)
+    place: Mapped[str | None] = mapped_column(String(500))
+    place_of_birth: Mapped[str | None] = mapped_column(String(500))
+    status: Mapped[str | None] = mapped_column(String(30), index=True)
+    status_raw: Mapped[str | None] = mapped_column(String(200))
+    civilian_status: Mapped[str | None] = mapped_column(String(30))
+    civilian_status_raw: Mapped[str | None] = mapped_column(String(200))
+    circumstances: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+    warnings: Mapped[list[Any]] = mapped_column(JSON, default=list)

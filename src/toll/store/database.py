@@ -1,0 +1,100 @@
+"""Opening the store: a SQLite file by default, PostgreSQL by URL for teams."""
+
+import getpass
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from toll.errors import TollError
+
+DEFAULT_DATABASE = "toll.db"
+DATABASE_ENV = "TOLL_DATABASE_URL"
+USER_ENV = "TOLL_USER"
+
+
+def database_url(db: str | None = None) -> str:
+    """The SQLAlchemy URL for `--db` (a file path or a URL), `$TOLL_DATABASE_URL` or ./toll.db."""
+    target = db or os.environ.get(DATABASE_ENV) or DEFAULT_DATABASE
+    if "://" in target:
+        try:
+            make_url(target)
+        except ArgumentError as error:
+            raise TollError(f"database URL {target!r} is not valid: {error}") from None
+        return target
+    return f"sqlite:///{Path(target).expanduser()}"
+
+
+def current_actor() -> str:
+    """Who is working: `$TOLL_USER`, else the login name of this machine's user."""
+    try:
+        return os.environ.get(USER_ENV) or getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """Create the engine, with foreign keys enforced on SQLite."""
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+class Store:
+    """A Toll database. Open it with `Store.open(db)`; work in `with store.session() as s:`."""
+
+    def __init__(self, engine: Engine, actor: str | None = None):
+        self.engine = engine
+        self.actor = actor or current_actor()
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(
+        cls, db: str | None = None, *, actor: str | None = None, upgrade: bool = True
+    ) -> "Store":
+        """Open (and create or upgrade, unless upgrade=False) the store named by `db`."""
+        from toll.store.schema import ensure_current
+
+        url = database_url(db)
+        _check_sqlite_folder(url)
+        store = cls(make_engine(url), actor=actor)
+        ensure_current(store.engine, upgrade=upgrade)
+        return store
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: committed when the block ends, rolled back entirely on any error."""
+        with self._sessions() as session:
+            session.info["actor"] = self.actor
+            with session.begin():
+                yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _check_sqlite_folder(url: str) -> None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        folder = Path(parsed.database).parent
+        if not folder.exists():
+            raise TollError(
+                f"cannot open database {parsed.database}: folder {folder} does not exist"
+            )

@@ -1,0 +1,112 @@
+"""History: every change to the domain model appends an audit event; nothing is deleted.
+
+A listener on the session writes an `AuditEvent` (who, when, what, before, after) for every
+row created or changed through the ORM. Deleting a domain row raises: Toll retracts instead.
+Bulk imports that bypass the ORM write one summary event with `log_event`.
+"""
+
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from toll.errors import TollError
+from toll.model import AuditEvent
+from toll.model.base import Base, utcnow
+
+NOT_AUDITED = {"audit_events", "originals", "candidate_pairs"}
+
+
+def log_event(
+    session: Session,
+    action: str,
+    entity: str,
+    entity_id: int | None = None,
+    *,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    note: str | None = None,
+) -> AuditEvent:
+    """Append one audit event by hand (for bulk work and for views of restricted data)."""
+    audit = AuditEvent(
+        at=utcnow(),
+        actor=session.info.get("actor", "unknown"),
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        before=before,
+        after=after,
+        note=note,
+    )
+    session.add(audit)
+    return audit
+
+
+def retract(session: Session, row: Base, reason: str) -> None:
+    """Withdraw a claim, record or other row with a reason; it stays visible in history."""
+    if not reason or not reason.strip():
+        raise TollError('a retraction needs a reason (--reason "...")')
+    if getattr(row, "retracted_at", None) is not None:
+        raise TollError(f"{row.__tablename__[:-1]} {row.id} is already retracted")
+    row.retracted_at = utcnow()
+    row.retracted_by = session.info.get("actor", "unknown")
+    row.retraction_reason = reason.strip()
+
+
+def _changed_values(row: Base) -> tuple[dict[str, Any], dict[str, Any]]:
+    state = inspect(row)
+    before, after = {}, {}
+    for attr in state.mapper.column_attrs:
+        history = state.attrs[attr.key].history
+        if history.has_changes():
+            before[attr.key] = _plain(history.deleted[0] if history.deleted else None)
+            after[attr.key] = _plain(history.added[0] if history.added else None)
+    return before, after
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return f"<{len(value)} bytes>"
+    return value
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_deletes(session: Session, _context, _instances) -> None:
+    for row in session.deleted:
+        if isinstance(row, Base) and row.__tablename__ not in NOT_AUDITED:
+            raise TollError(
+                f"{row.__tablename__} rows are never deleted in Toll; retract them with a reason"
+            )
+
+
+@event.listens_for(Session, "after_flush")
+def _audit_changes(session: Session, _context) -> None:
+    actor = session.info.get("actor", "unknown")
+    events = []
+    for row in session.new:
+        if isinstance(row, Base) and row.__tablename__ not in NOT_AUDITED:
+            events.append(("create", row, None, row.column_values()))
+    for row in session.dirty:
+        if isinstance(row, Base) and row.__tablename__ not in NOT_AUDITED:
+            before, after = _changed_values(row)
+            if after:
+                action = "retract" if "retracted_at" in after else "update"
+                events.append((action, row, before, after))
+    if events:
+        session.execute(
+            AuditEvent.__table__.insert(),
+            [
+                {
+                    "at": utcnow(),
+                    "actor": actor,
+                    "action": action,
+                    "entity": row.__tablename__,
+                    "entity_id": getattr(row, "id", None),
+                    "before": before,
+                    "after": after,
+                }
+                for action, row, before, after in events
+            ],
+        )

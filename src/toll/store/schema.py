@@ -1,0 +1,60 @@
+"""Keeping the database schema current with Alembic migrations.
+
+A new database is created at the newest schema; an older one is upgraded in place when it is
+opened (or, with `upgrade=False`, the user is told the one command that upgrades it).
+"""
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from toll.errors import TollError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["engine"] = engine
+    return config
+
+
+def head_revision(engine: Engine) -> str:
+    return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def ensure_current(engine: Engine, *, upgrade: bool = True) -> None:
+    """Create or upgrade the schema to the newest revision."""
+    current = current_revision(engine)
+    head = head_revision(engine)
+    if current == head:
+        return
+    if current is None and _has_foreign_tables(engine):
+        raise TollError(
+            f"{engine.url.render_as_string(hide_password=True)} holds tables that are not a Toll "
+            "store; give Toll an empty database or a new file with --db"
+        )
+    if current is not None and not upgrade:
+        raise TollError(
+            f"the database is at schema {current}, Toll needs {head}: run `toll db upgrade`"
+        )
+    upgrade_schema(engine)
+
+
+def upgrade_schema(engine: Engine) -> None:
+    """Run every pending migration."""
+    command.upgrade(alembic_config(engine), "head")
+
+
+def _has_foreign_tables(engine: Engine) -> bool:
+    return bool(set(inspect(engine).get_table_names()) - {"alembic_version"})
