@@ -7,7 +7,7 @@ Bulk imports that bypass the ORM write one summary event with `log_event`.
 
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
 from toll.errors import TollError
@@ -110,3 +110,13 @@ def _audit_changes(session: Session, _context) -> None:
                 for action, row, before, after in events
             ],
         )
+
+
+def events_for(session: Session, entity: str, entity_id: int) -> list[AuditEvent]:
+    """The history of one row, oldest first."""
+    query = (
+        select(AuditEvent)
+        .where(AuditEvent.entity == entity, AuditEvent.entity_id == entity_id)
+        .order_by(AuditEvent.id)
+    )
+    return list(session.scalars(query))
