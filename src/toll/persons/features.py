@@ -1,0 +1,131 @@
+"""Comparison columns for record linkage.
+
+Linkage never compares names as written: Məmmədov, Мамедов and Mamedov must
+meet. This module turns a table of records into a table of *features* — the
+normalised name keys and phonetic codes from `toll.names`, a place key, and
+the years that let two records be compared even when one list gives a birth
+year and the other an age at death.
+
+Input columns (all optional except record_id): record_id, source_id,
+full_name, given_name, family_name, patronymic, sex, birth_year, birth_date,
+age, event_date, place. Missing columns count as empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+from toll.names import name_keys_frame, place_key
+
+NAME_KEYS = [
+    "given_key",
+    "family_key",
+    "patronymic_key",
+    "given_phonetic",
+    "family_phonetic",
+    "given_initial",
+    "family_stem",
+    "name_tokens_sorted",
+]
+INPUT_COLUMNS = [
+    "record_id",
+    "source_id",
+    "full_name",
+    "given_name",
+    "family_name",
+    "patronymic",
+    "sex",
+    "birth_year",
+    "birth_date",
+    "age",
+    "event_date",
+    "place",
+]
+FEATURE_COLUMNS = [
+    "unique_id",
+    "source_id",
+    *NAME_KEYS,
+    "sex",
+    "birth_day",
+    "birth_year",
+    "birth_year_any",
+    "event_day",
+    "event_month",
+    "event_year",
+    "place_key",
+]
+_SEXES = {"male": "male", "m": "male", "female": "female", "f": "female"}
+
+
+def record_features(
+    records: pd.DataFrame, extra_columns: Sequence[str] = ()
+) -> pd.DataFrame:
+    """Return one row of comparison features per record.
+
+    `unique_id` is the record_id. `birth_year_any` is the recorded birth year or,
+    when only an age is known, the event year minus the age (an estimate off by
+    about a year, which the birth-year comparison tolerates). Columns named in
+    `extra_columns` (identifiers, postcodes...) are carried over as trimmed,
+    lower-case text.
+    """
+    df = records.reindex(columns=list(dict.fromkeys([*INPUT_COLUMNS, *extra_columns])))
+    out = pd.DataFrame(index=df.index)
+    out["unique_id"] = df["record_id"].astype(str)
+    out["source_id"] = _text(df["source_id"])
+    names = name_keys_frame(
+        df, full="full_name", given="given_name", family="family_name", patronymic="patronymic"
+    )
+    for column in NAME_KEYS:
+        out[column] = _text(names[column] if column in names else pd.Series(index=df.index))
+    out["sex"] = _text(_text(df["sex"]).str.lower().map(_SEXES))
+    birth_date = _iso_date_parts(df["birth_date"])
+    event_date = _iso_date_parts(df["event_date"])
+    out["birth_day"] = birth_date["day"]
+    birth_year = _int(df["birth_year"]).fillna(birth_date["year"])
+    out["birth_year"] = birth_year
+    out["event_day"] = event_date["day"]
+    out["event_month"] = event_date["month"]
+    out["event_year"] = event_date["year"]
+    estimated = event_date["year"] - _int(df["age"])
+    out["birth_year_any"] = birth_year.fillna(estimated).astype("Int64")
+    out["place_key"] = _mapped(df["place"], place_key)
+    for column in extra_columns:
+        out[column] = _text(df[column]).str.lower()
+    return out.reset_index(drop=True)
+
+
+def _text(values: pd.Series) -> pd.Series:
+    """Strings with blanks and missing values as <NA> (a text column even when empty)."""
+    text = values.astype("string").str.strip()
+    return text.mask(text == "")
+
+
+def _int(values: pd.Series) -> pd.Series:
+    return pd.to_numeric(values, errors="coerce").round().astype("Int64")
+
+
+def _mapped(values: pd.Series, function) -> pd.Series:
+    """Apply `function` once per distinct value (lists repeat places a lot)."""
+    text = _text(values)
+    distinct = pd.unique(text.dropna())
+    lookup = {value: function(value) for value in distinct}
+    return _text(text.map(lookup))
+
+
+def _iso_date_parts(values: pd.Series) -> pd.DataFrame:
+    """Split ISO-like dates ("1992", "1992-02", "1992-02-26") into day, month, year.
+
+    `day` and `month` stay empty when the date is not that precise; text that is
+    not an ISO date gives empty parts.
+    """
+    text = _text(values).fillna("").str.replace("/", "-").str.replace(".", "-")
+    parts = text.str.extract(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+    year = pd.to_numeric(parts[0], errors="coerce").astype("Int64")
+    month = parts[1].str.zfill(2)
+    day = parts[2].str.zfill(2)
+    month_text = (parts[0] + "-" + month).where(month.notna())
+    day_text = (month_text + "-" + day).where(day.notna())
+    return pd.DataFrame(
+        {"year": year, "month": _text(month_text), "day": _text(day_text)}, index=values.index
+    )

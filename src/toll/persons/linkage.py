@@ -1,0 +1,460 @@
+"""Record linkage: which records, across lists and within them, are one person.
+
+`link` trains a splink model on the records themselves (no labels needed),
+scores candidate pairs, applies reviewers' decisions and clusters the records
+into persons. `link_new` scores a new batch against records already linked,
+using a saved model, and never undoes a person or a decision.
+
+Works on pandas DataFrames and knows nothing of the store.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+from splink import Linker, block_on
+
+from toll.errors import TollError
+from toll.persons import model as link_model
+from toll.persons.clustering import chains, cluster, components
+from toll.persons.features import record_features
+
+Progress = Callable[[int, int, str], None]
+PAIR_COLUMNS = ["record_id_l", "record_id_r", "match_probability", "match_weight"]
+DECISIONS = ("same", "different")
+MAX_RESCORED_COMPONENT = 2000
+
+
+@dataclass
+class LinkModel:
+    """A trained model: splink settings with m and u probabilities.
+
+    Keep it (`to_json`) to explain results later and to link new lists with
+    the same weights (`link_new`).
+    """
+
+    settings: dict
+    extra_columns: tuple[str, ...] = ()
+
+    def to_json(self) -> str:
+        return json.dumps({"settings": self.settings, "extra_columns": self.extra_columns})
+
+    @classmethod
+    def from_json(cls, text: str) -> LinkModel:
+        data = json.loads(text)
+        return cls(data["settings"], tuple(data.get("extra_columns", ())))
+
+    @property
+    def prior(self) -> float:
+        """Probability that two records drawn at random are the same person."""
+        return float(self.settings["probability_two_random_records_match"])
+
+    def parameters(self) -> pd.DataFrame:
+        """One row per comparison level: field, level, m, u and match weight."""
+        rows = []
+        for comparison in self.settings["comparisons"]:
+            for level in comparison["comparison_levels"]:
+                m = level.get("m_probability")
+                u = level.get("u_probability")
+                rows.append(
+                    {
+                        "field": comparison["output_column_name"],
+                        "level": level.get("label_for_charts") or level["sql_condition"],
+                        "m": m,
+                        "u": u,
+                        "match_weight": _log2_ratio(m, u),
+                    }
+                )
+        return pd.DataFrame(rows)
+
+
+@dataclass
+class LinkResult:
+    """What linkage found.
+
+    pairs: record_id_l, record_id_r, match_probability, match_weight, one
+      `mw_<field>` column per field (its match weight), and `decision`
+      ("same"/"different"/None). Holds every scored pair at or above the
+      review band, plus every decided pair.
+    clusters: record_id, cluster_id (the smallest record_id of the cluster; for
+      `link_new`, the existing person_id when the cluster has one) and, for
+      `link_new`, person_id (existing person or None).
+    review_pairs: pairs a person should look at: in the review band, or above
+      the threshold but kept apart by clustering; never already decided.
+    """
+
+    pairs: pd.DataFrame
+    clusters: pd.DataFrame
+    review_pairs: pd.DataFrame
+    model: LinkModel
+    weight_columns: list[str] = field(default_factory=list)
+
+    def explain(self, record_id_l: str, record_id_r: str) -> str:
+        """Match weights of one pair in words: "surname +4.1, given +3.0, ..."."""
+        row = _find_pair(self.pairs, record_id_l, record_id_r)
+        return explain_pair(row, self.weight_columns)
+
+
+def link(
+    records: pd.DataFrame,
+    *,
+    engine: str = "duckdb",
+    threshold: float = 0.9,
+    review_band: tuple[float, float] = (0.5, 0.9),
+    decisions: pd.DataFrame | None = None,
+    extra_columns: Sequence[str] = (),
+    model: LinkModel | None = None,
+    seed: int = 42,
+    progress: Progress | None = None,
+) -> LinkResult:
+    """Link records into persons.
+
+    `records` needs record_id (unique) and any of source_id, full_name,
+    given_name, family_name, patronymic, sex, birth_year, birth_date, age,
+    event_date, place. `extra_columns` names further columns to compare
+    (identifiers, addresses). `decisions` (record_id_l, record_id_r, decision
+    "same"/"different") override the model. Without `model`, one is trained
+    on the records (unsupervised). `progress(step, steps, message)` is called
+    as work advances.
+    """
+    _check_records(records)
+    report = _reporter(progress, 5)
+    decided = normalise_decisions(decisions)
+    report("Preparing names and dates")
+    features = record_features(records, extra_columns)
+    with _session(engine) as db_api:
+        table = db_api.register(features, table_name="__toll_records")
+        if model is None:
+            report("Training the model (no labels)")
+            fields = link_model.present_fields(features)
+            linker = Linker(table, link_model.settings(extra_columns, fields), log_level=None)
+            _train(linker, len(features), seed)
+            model = LinkModel(linker.misc.save_model_to_json(), tuple(extra_columns))
+        else:
+            linker = Linker(table, model.settings, log_level=None)
+        report("Scoring candidate pairs")
+        scored = linker.inference.predict(
+            threshold_match_probability=review_band[0], warning_mode="never"
+        )
+        pairs, weight_columns = _pairs_frame(scored.as_pandas_dataframe())
+        report("Checking clusters")
+        pairs = _rescore_components(linker, db_api, features, pairs, decided, threshold)
+    report("Clustering into persons")
+    return _finish(features["unique_id"], pairs, weight_columns, decided, model,
+                   threshold, review_band)
+
+
+def link_new(
+    existing: pd.DataFrame,
+    new_records: pd.DataFrame,
+    model: LinkModel,
+    *,
+    engine: str = "duckdb",
+    threshold: float = 0.9,
+    review_band: tuple[float, float] = (0.5, 0.9),
+    decisions: pd.DataFrame | None = None,
+    progress: Progress | None = None,
+) -> LinkResult:
+    """Link a new batch of records against records already linked into persons.
+
+    `existing` has the record columns plus person_id. New records are scored
+    against existing ones and among themselves with the saved `model`; each
+    joins an existing person or forms a new one. Existing persons are never
+    merged or split here, and decisions always hold.
+    """
+    _check_records(existing, "person_id")
+    _check_records(new_records)
+    clash = set(existing["record_id"].astype(str)) & set(new_records["record_id"].astype(str))
+    if clash:
+        raise TollError(
+            f"link_new: {len(clash)} new record ids are already linked (e.g. {min(clash)}); "
+            "pass only records that are not in the register yet."
+        )
+    report = _reporter(progress, 4)
+    decided = normalise_decisions(decisions)
+    extra = model.extra_columns
+    report("Preparing names and dates")
+    old = record_features(existing, extra)
+    new = record_features(new_records, extra)
+    with _session(engine) as db_api:
+        old_table = db_api.register(old, table_name="__toll_existing")
+        new_table = db_api.register(new, table_name="__toll_new")
+        linker = Linker(old_table, model.settings, log_level=None)
+        report("Scoring the new records")
+        band = review_band[0]
+        frames = [
+            linker.inference.predict_between(
+                old_table, new_table, threshold_match_probability=band,
+                warning_mode="never",
+            ),
+            linker.inference.predict_within(
+                new_table, threshold_match_probability=band, warning_mode="never"
+            ),
+        ]
+        pairs, weight_columns = _pairs_frame(
+            pd.concat([f.as_pandas_dataframe() for f in frames], ignore_index=True)
+        )
+        persons = existing[["record_id", "person_id"]].astype(str)
+        fixed = persons.set_index("record_id")["person_id"]
+        everything = pd.concat([old, new], ignore_index=True)
+        report("Checking clusters")
+        pairs = _rescore_components(linker, db_api, everything, pairs, decided, threshold, fixed)
+    result = _finish(everything["unique_id"], pairs, weight_columns, decided, model,
+                     threshold, review_band, fixed)
+    result.clusters = _attach_person_ids(result.clusters, fixed)
+    return result
+
+
+def explain_pair(row: pd.Series | dict, weight_columns: Sequence[str]) -> str:
+    """Per-field match weights, strongest first: "surname +4.1, given +3.0, birth -2.2"."""
+    parts = []
+    for column in weight_columns:
+        value = row.get(column)
+        if value is None or pd.isna(value) or abs(float(value)) < 0.05:
+            continue
+        parts.append((abs(float(value)), f"{column.removeprefix('mw_')} {float(value):+.1f}"))
+    return ", ".join(text for _, text in sorted(parts, key=lambda item: -item[0]))
+
+
+def normalise_decisions(decisions: pd.DataFrame | None) -> pd.DataFrame:
+    """Decided pairs with record_id_l < record_id_r, the last decision per pair."""
+    columns = ["record_id_l", "record_id_r", "decision"]
+    if decisions is None or len(decisions) == 0:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    missing = [c for c in columns if c not in decisions]
+    if missing:
+        raise TollError(f"decisions: missing column(s) {', '.join(missing)}.")
+    frame = decisions[columns].astype(str)
+    wrong = frame[~frame["decision"].isin(DECISIONS)]
+    if len(wrong):
+        raise TollError(
+            f"decisions: row {wrong.index[0]} has decision {wrong['decision'].iloc[0]!r}; "
+            "use 'same' or 'different'."
+        )
+    left = frame[["record_id_l", "record_id_r"]].min(axis=1)
+    right = frame[["record_id_l", "record_id_r"]].max(axis=1)
+    frame = frame.assign(record_id_l=left, record_id_r=right)
+    return frame.drop_duplicates(["record_id_l", "record_id_r"], keep="last").reset_index(
+        drop=True
+    )
+
+
+def _train(linker: Linker, n_records: int, seed: int) -> None:
+    """Estimate parameters without labels: prior, u by sampling, m by EM."""
+    training = linker.training
+    try:
+        training.estimate_probability_two_random_records_match(
+            link_model.deterministic_rules(), recall=0.7
+        )
+    except Exception as error:  # too few exact agreements to estimate a prior
+        logging.getLogger(__name__).info("keeping the default prior: %s", error)
+    training.estimate_u_using_random_sampling(max_pairs=min(5e6, max(1e5, n_records * 5)),
+                                              seed=seed)
+    for rule in link_model.training_rules():
+        training.estimate_parameters_using_expectation_maximisation(
+            rule, estimate_without_term_frequencies=True, max_pairs=2e6,
+            record_sample_proportion=min(1.0, max(0.05, 200_000 / max(n_records, 1))),
+        )
+
+
+def _pairs_frame(predictions: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Keep ids, probability, overall and per-field weights; ids ordered l < r."""
+    weight_columns = [c for c in predictions.columns if c.startswith("mw_")]
+    frame = predictions.rename(columns={"unique_id_l": "record_id_l", "unique_id_r": "record_id_r"})
+    frame = frame[[*PAIR_COLUMNS, *weight_columns]].copy()
+    frame["record_id_l"] = frame["record_id_l"].astype(str)
+    frame["record_id_r"] = frame["record_id_r"].astype(str)
+    swap = frame["record_id_l"] > frame["record_id_r"]
+    frame.loc[swap, ["record_id_l", "record_id_r"]] = frame.loc[
+        swap, ["record_id_r", "record_id_l"]
+    ].to_numpy()
+    frame = frame.sort_values("match_probability", ascending=False)
+    frame = frame.drop_duplicates(["record_id_l", "record_id_r"])
+    return frame.sort_values(["record_id_l", "record_id_r"]).reset_index(drop=True), weight_columns
+
+
+def _rescore_components(
+    linker: Linker,
+    db_api,
+    features: pd.DataFrame,
+    pairs: pd.DataFrame,
+    decided: pd.DataFrame,
+    threshold: float,
+    fixed: pd.Series | None = None,
+) -> pd.DataFrame:
+    """Score every pair inside each would-be person that blocking did not compare.
+
+    Clustering judges a group by all its pairs; a pair never compared would
+    otherwise count as "different".
+    """
+    same = decided.loc[decided["decision"] == "same", PAIR_COLUMNS[:2]]
+    links = pd.concat(
+        [pairs.loc[pairs["match_probability"] >= threshold, PAIR_COLUMNS[:2]], same,
+         chains(fixed)],
+        ignore_index=True,
+    )
+    labels = components(features["unique_id"], links)
+    sizes = labels.map(labels.value_counts())
+    chosen = labels[(sizes > 2) & (sizes <= MAX_RESCORED_COMPONENT)]
+    if chosen.empty:
+        return pairs
+    subset = features[features["unique_id"].isin(chosen.index)].copy()
+    subset["toll_component"] = subset["unique_id"].map(chosen).astype("int64")
+    table = db_api.register(subset, table_name="__toll_components")
+    scored = linker.inference.predict_within(
+        table,
+        blocking_rules_to_generate_predictions=[block_on("toll_component")],
+        warning_mode="never",
+    )
+    extra, _ = _pairs_frame(scored.as_pandas_dataframe())
+    combined = pd.concat([pairs, extra], ignore_index=True)
+    combined = combined.drop_duplicates(["record_id_l", "record_id_r"])
+    return combined.sort_values(["record_id_l", "record_id_r"]).reset_index(drop=True)
+
+
+def _finish(
+    record_ids: pd.Series,
+    pairs: pd.DataFrame,
+    weight_columns: list[str],
+    decided: pd.DataFrame,
+    model: LinkModel,
+    threshold: float,
+    review_band: tuple[float, float],
+    fixed: pd.Series | None = None,
+) -> LinkResult:
+    same = decided[decided["decision"] == "same"]
+    different = decided[decided["decision"] == "different"]
+    clusters = cluster(
+        record_ids, pairs, threshold=threshold, same=same, different=different, fixed=fixed
+    )
+    pairs = _merge_decisions(pairs, decided)
+    kept = pairs[pairs["match_probability"].fillna(0) >= review_band[0]]
+    pairs = pd.concat([kept, pairs[pairs["decision"].notna()]]).drop_duplicates(
+        ["record_id_l", "record_id_r"]
+    ).reset_index(drop=True)
+    review = _review_pairs(pairs, clusters, threshold, review_band)
+    return LinkResult(pairs, clusters, review, model, weight_columns)
+
+
+def _merge_decisions(pairs: pd.DataFrame, decided: pd.DataFrame) -> pd.DataFrame:
+    merged = pairs.merge(decided, on=["record_id_l", "record_id_r"], how="outer")
+    merged["decision"] = merged["decision"].astype(object).where(merged["decision"].notna(), None)
+    return merged.sort_values(["record_id_l", "record_id_r"]).reset_index(drop=True)
+
+
+def _review_pairs(
+    pairs: pd.DataFrame,
+    clusters: pd.DataFrame,
+    threshold: float,
+    review_band: tuple[float, float],
+) -> pd.DataFrame:
+    """Undecided pairs in the band, and strong pairs that clustering kept apart."""
+    of = clusters.set_index("record_id")["cluster_id"]
+    p = pairs["match_probability"]
+    apart = pairs["record_id_l"].map(of) != pairs["record_id_r"].map(of)
+    undecided = pairs["decision"].isna()
+    in_band = (p >= review_band[0]) & (p < review_band[1])
+    split = (p >= threshold) & apart
+    review = pairs[undecided & (in_band | split)].copy()
+    review["reason"] = "uncertain"
+    review.loc[split[review.index], "reason"] = "strong link kept apart by clustering"
+    return review.sort_values("match_probability", ascending=False).reset_index(drop=True)
+
+
+def _attach_person_ids(clusters: pd.DataFrame, person_of: pd.Series) -> pd.DataFrame:
+    """Name each cluster by the existing person it contains (at most one, by construction)."""
+    clusters = clusters.copy()
+    clusters["person_id"] = clusters["record_id"].map(person_of)
+    chosen = clusters.dropna(subset=["person_id"]).groupby("cluster_id")["person_id"].min()
+    named = clusters["cluster_id"].map(chosen)
+    clusters["cluster_id"] = named.fillna(clusters["cluster_id"])
+    clusters["person_id"] = clusters["person_id"].astype(object).where(
+        clusters["person_id"].notna(), None
+    )
+    return clusters
+
+
+def _find_pair(pairs: pd.DataFrame, a: str, b: str) -> pd.Series:
+    left, right = min(a, b), max(a, b)
+    hit = pairs[(pairs["record_id_l"] == left) & (pairs["record_id_r"] == right)]
+    if hit.empty:
+        raise TollError(f"no scored pair {left} / {right}: the model never compared them.")
+    return hit.iloc[0]
+
+
+def _check_records(records: pd.DataFrame, *required: str) -> None:
+    for column in ("record_id", *required):
+        if column not in records:
+            raise TollError(f"records: no {column} column; every record needs one.")
+    ids = records["record_id"].astype(str)
+    duplicated = ids[ids.duplicated()]
+    if len(duplicated):
+        raise TollError(
+            f"records: record_id {duplicated.iloc[0]!r} appears more than once; ids must be unique."
+        )
+
+
+def _reporter(progress: Progress | None, steps: int) -> Callable[[str], None]:
+    count = iter(range(1, steps + 1))
+
+    def report(message: str) -> None:
+        if progress is not None:
+            progress(next(count, steps), steps, message)
+
+    return report
+
+
+def _log2_ratio(m, u) -> float | None:
+    import math
+
+    if not m or not u:
+        return None
+    return math.log2(m / u)
+
+
+class _session:
+    """A database API for the chosen engine, cleaned up afterwards."""
+
+    def __init__(self, engine: str):
+        if engine not in ("duckdb", "spark"):
+            raise TollError(f"engine {engine!r} is not supported; use duckdb or spark.")
+        self.engine = engine
+
+    def __enter__(self):
+        if self.engine == "duckdb":
+            from splink import DuckDBAPI
+
+            self.api = DuckDBAPI()
+        else:
+            from splink import SparkAPI
+
+            self.api = SparkAPI(spark_session=spark_session())
+        return self.api
+
+    def __exit__(self, *exc) -> None:
+        if self.engine == "duckdb":
+            self.api.duckdb_con.close()
+
+
+def spark_session():
+    """A local Spark session able to run splink (its similarity jar loaded)."""
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    from pyspark.sql import SparkSession
+    from splink.backends.spark import similarity_jar_location
+
+    spark = (
+        SparkSession.builder.master(os.environ.get("TOLL_SPARK_MASTER", "local[2]"))
+        .appName("toll-linkage")
+        .config("spark.jars", similarity_jar_location())
+        .config("spark.sql.shuffle.partitions", os.environ.get("TOLL_SPARK_PARTITIONS", "8"))
+        .config("spark.driver.memory", os.environ.get("TOLL_SPARK_MEMORY", "4g"))
+        .config("spark.ui.enabled", "false")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark

@@ -1,0 +1,197 @@
+"""The linkage model: which pairs are compared, how, and with what weights.
+
+A splink model is a list of *comparisons* (one per field: surname, given
+name, birth year...), each split into *levels* (exact, close, different,
+missing), plus *blocking rules* that decide which pairs of records are
+compared at all. Training gives every level an m probability (how often true
+matches fall in it) and a u probability (how often non-matches do); the match
+weight of a level is log2(m/u).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import splink.comparison_level_library as cll
+import splink.comparison_library as cl
+from splink import SettingsCreator, block_on
+
+NAME_SIMILARITY = (0.95, 0.88)
+BIRTH_YEAR_TOLERANCE = (1, 2, 5)
+
+
+def _name_comparison(field: str, other: str, label: str):
+    """Levels for one name part, on keys that already agree across scripts."""
+    return cl.CustomComparison(
+        output_column_name=label,
+        comparison_levels=[
+            cll.NullLevel(f"{field}_key"),
+            cll.ExactMatchLevel(f"{field}_key"),
+            cll.JaroWinklerLevel(f"{field}_key", NAME_SIMILARITY[0]),
+            cll.ExactMatchLevel(f"{field}_phonetic"),
+            cll.ColumnsReversedLevel(f"{field}_key", f"{other}_key").configure(
+                label_for_charts=f"{label} written in the {other} name field"
+            ),
+            cll.JaroWinklerLevel(f"{field}_key", NAME_SIMILARITY[1]),
+            cll.CustomLevel(
+                f"substr({field}_key_l, 1, 1) = substr({field}_key_r, 1, 1) AND "
+                f"(length({field}_key_l) = 1 OR length({field}_key_r) = 1)",
+                label_for_charts="initial agrees",
+            ),
+            cll.ElseLevel(),
+        ],
+        comparison_description=label,
+    )
+
+
+def _patronymic_comparison():
+    return cl.CustomComparison(
+        output_column_name="patronymic",
+        comparison_levels=[
+            cll.NullLevel("patronymic_key"),
+            cll.ExactMatchLevel("patronymic_key"),
+            cll.JaroWinklerLevel("patronymic_key", NAME_SIMILARITY[1]),
+            cll.ElseLevel(),
+        ],
+        comparison_description="patronymic",
+    )
+
+
+def _birth_comparison():
+    levels = [
+        cll.NullLevel("birth_year_any"),
+        cll.ExactMatchLevel("birth_day"),
+        cll.ExactMatchLevel("birth_year_any"),
+    ]
+    levels += [
+        cll.AbsoluteDifferenceLevel("birth_year_any", years) for years in BIRTH_YEAR_TOLERANCE
+    ]
+    levels.append(cll.ElseLevel())
+    return cl.CustomComparison(
+        output_column_name="birth", comparison_levels=levels, comparison_description="birth year"
+    )
+
+
+def _event_comparison():
+    return cl.CustomComparison(
+        output_column_name="event",
+        comparison_levels=[
+            cll.NullLevel("event_year"),
+            cll.ExactMatchLevel("event_day"),
+            cll.ExactMatchLevel("event_month"),
+            cll.ExactMatchLevel("event_year"),
+            cll.AbsoluteDifferenceLevel("event_year", 1),
+            cll.ElseLevel(),
+        ],
+        comparison_description="date of event",
+    )
+
+
+def _place_comparison():
+    return cl.CustomComparison(
+        output_column_name="place",
+        comparison_levels=[
+            cll.NullLevel("place_key"),
+            cll.ExactMatchLevel("place_key"),
+            cll.JaroWinklerLevel("place_key", 0.9),
+            cll.ElseLevel(),
+        ],
+        comparison_description="place",
+    )
+
+
+def _extra_comparison(column: str):
+    return cl.CustomComparison(
+        output_column_name=column,
+        comparison_levels=[
+            cll.NullLevel(column),
+            cll.ExactMatchLevel(column),
+            cll.LevenshteinLevel(column, 1),
+            cll.LevenshteinLevel(column, 2),
+            cll.ElseLevel(),
+        ],
+        comparison_description=column,
+    )
+
+
+FIELDS = {
+    "surname": "family_key",
+    "given": "given_key",
+    "patronymic": "patronymic_key",
+    "birth": "birth_year_any",
+    "sex": "sex",
+    "event": "event_year",
+    "place": "place_key",
+}
+
+
+def comparisons(
+    extra_columns: Sequence[str] = (), fields: Sequence[str] = tuple(FIELDS)
+) -> list:
+    """One comparison per field present in the data, in the order explanations list them."""
+    made = {
+        "surname": lambda: _name_comparison("family", "given", "surname"),
+        "given": lambda: _name_comparison("given", "family", "given"),
+        "patronymic": _patronymic_comparison,
+        "birth": _birth_comparison,
+        "sex": lambda: cl.ExactMatch("sex"),
+        "event": _event_comparison,
+        "place": _place_comparison,
+    }
+    chosen = [made[name]() for name in FIELDS if name in fields]
+    return chosen + [_extra_comparison(column) for column in extra_columns]
+
+
+def present_fields(features) -> list[str]:
+    """The fields that at least one record fills in."""
+    return [name for name, column in FIELDS.items() if features[column].notna().any()]
+
+
+def blocking_rules(extra_columns: Sequence[str] = ()) -> list:
+    """Several loose rules: a true pair missed here is never compared at all.
+
+    Each rule catches what others miss: a typo in the surname (given name +
+    birth year), a different transliteration (phonetic codes), swapped name
+    order (sorted name tokens), a missing birth year (name keys, or surname stem
+    + initial + place).
+    """
+    rules = [
+        block_on("family_phonetic", "birth_year_any"),
+        block_on("given_key", "family_key"),
+        block_on("given_phonetic", "birth_year_any"),
+        block_on("name_tokens_sorted"),
+        block_on("family_stem", "given_initial", "place_key"),
+    ]
+    rules += [block_on(column) for column in extra_columns]
+    return rules
+
+
+def training_rules() -> list:
+    """Blocking rules for EM training; between them every comparison is trained."""
+    return [
+        block_on("family_phonetic", "birth_year_any"),
+        block_on("given_phonetic", "birth_year_any"),
+        block_on("given_phonetic", "family_phonetic"),
+    ]
+
+
+def deterministic_rules() -> list[str]:
+    """Rules strict enough to admit almost no false match (for the prior)."""
+    return [
+        "l.given_key = r.given_key AND l.family_key = r.family_key "
+        "AND l.birth_year_any = r.birth_year_any",
+    ]
+
+
+def settings(
+    extra_columns: Sequence[str] = (), fields: Sequence[str] = tuple(FIELDS)
+) -> SettingsCreator:
+    return SettingsCreator(
+        link_type="dedupe_only",
+        unique_id_column_name="unique_id",
+        comparisons=comparisons(extra_columns, fields),
+        blocking_rules_to_generate_predictions=blocking_rules(extra_columns),
+        additional_columns_to_retain=["source_id"],
+        retain_matching_columns=False,
+        retain_intermediate_calculation_columns=True,
+    )
