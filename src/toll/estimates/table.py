@@ -37,7 +37,8 @@ class CaptureTable:
         counts = np.asarray(self.counts, dtype=np.int64).copy()
         k = len(self.lists)
         if counts.shape != (2**k,):
-            raise TollError(f"capture table: expected {2**k} cells for {k} lists, got {counts.shape}")
+            raise TollError(f"capture table: expected {2**k} cells for {k} lists, "
+                            f"got {counts.shape}")
         if len(set(self.lists)) != k:
             raise TollError(f"capture table: list names repeat: {', '.join(self.lists)}")
         if (counts < 0).any():
@@ -68,7 +69,9 @@ class CaptureTable:
         return cls(tuple(lists), counts)
 
     @classmethod
-    def from_mapping(cls, lists: Sequence[str], mapping: Mapping[Sequence[int], int]) -> CaptureTable:
+    def from_mapping(
+        cls, lists: Sequence[str], mapping: Mapping[Sequence[int], int]
+    ) -> CaptureTable:
         """Build from a mapping {0/1 pattern tuple: count}."""
         return cls.from_patterns(lists, mapping.items())
 

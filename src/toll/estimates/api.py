@@ -1,0 +1,137 @@
+"""`estimate(table)`: every method side by side, with warnings, settings and seeds."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import numpy as np
+
+from toll.errors import TollError
+from toll.estimates import bma, lcmcr, loglinear
+from toll.estimates.report import EstimateReport, MethodResult
+from toll.estimates.table import CaptureTable, mask_to_string
+
+LOGLINEAR = ("independence", "loglinear-bic", "loglinear-aic", "loglinear-stepwise")
+ALL_METHODS = (*LOGLINEAR, "bma", "lcmcr")
+GROUPS = {"all": ALL_METHODS, "loglinear": LOGLINEAR, "bma": ("bma",), "lcm": ("lcmcr",),
+          "lcmcr": ("lcmcr",)}
+DEFAULTS: dict[str, Any] = {
+    "level": 0.95, "max_order": None, "n_boot": 1000, "ntop": None, "threshold": 0.02,
+    "delta": None, "prior": "1/N", "grid_max": None, "grid_points": 1000,
+    "K": 10, "chains": 4, "burnin": 10_000, "samples": 1_000, "thin": 10,
+    "a_alpha": 0.25, "b_alpha": 0.25,
+}
+SMALL_TABLE = 30
+
+
+def method_names(methods: str | Iterable[str]) -> list[str]:
+    """Expand "all", "loglinear", "lcm"... into method names, in display order."""
+    if isinstance(methods, str):
+        methods = [methods]
+    wanted: list[str] = []
+    for item in methods:
+        names = GROUPS.get(item, (item,) if item in ALL_METHODS else None)
+        if names is None:
+            raise TollError(f"unknown method {item!r}: use one of "
+                            f"{', '.join([*GROUPS, *LOGLINEAR])}")
+        wanted.extend(n for n in names if n not in wanted)
+    return [n for n in ALL_METHODS if n in wanted]
+
+
+def method_seed(seed: int | None, name: str) -> int | None:
+    """Each method's own seed, derived from the run's seed and the method's name."""
+    if seed is None:
+        return None
+    digest = hashlib.sha256(f"{seed}:{name}".encode()).digest()
+    return int.from_bytes(digest[:4], "little")
+
+
+def table_warnings(table: CaptureTable) -> list[str]:
+    """Problems with the table itself, shown whatever method is used."""
+    warnings = []
+    if table.k < 3:
+        warnings.append(f"only {table.k} list(s): with fewer than 3 lists no dependence between "
+                        "lists can be modelled, and the estimate rests entirely on assuming the "
+                        "lists are independent")
+    if table.observed < SMALL_TABLE:
+        warnings.append(f"only {table.observed} people observed: estimates from so few are "
+                        "unstable")
+    cells = table.cell_counts()
+    zeros = int((cells == 0).sum())
+    if zeros:
+        warnings.append(f"{zeros} of {cells.size} capture patterns are empty: models with terms "
+                        "over them may not exist; consider merging small lists")
+    small = int(((cells > 0) & (cells < 5)).sum())
+    if small > cells.size // 2:
+        warnings.append(f"{small} capture patterns have fewer than 5 people: the table is sparse")
+    for name, total in table.list_totals().items():
+        if total == table.observed:
+            warnings.append(f"list {name} records everyone observed: it cannot inform the "
+                            "estimate")
+    for i in range(table.k):
+        for j in range(i + 1, table.k):
+            if table.overlap((1 << i) | (1 << j)) == 0:
+                warnings.append(f"lists {table.lists[i]} and {table.lists[j]} have nobody in "
+                                "common")
+    return warnings
+
+
+def estimate(table: CaptureTable, methods: str | Iterable[str] = ("all",), seed: int | None = 0,
+             progress: Callable[[str], None] | None = None, **settings: Any) -> EstimateReport:
+    """Estimate the total by every requested method.
+
+    Settings (defaults in DEFAULTS): level, max_order, n_boot, ntop, threshold (stepwise),
+    delta, prior, grid_max, grid_points (bma), K, chains, burnin, samples, thin, a_alpha,
+    b_alpha (lcmcr). With the same table, settings and seed the report is identical.
+    """
+    unknown = set(settings) - set(DEFAULTS)
+    if unknown:
+        raise TollError(f"unknown estimate setting(s): {', '.join(sorted(unknown))}")
+    options = {**DEFAULTS, **settings}
+    names = method_names(methods)
+    warnings = table_warnings(table)
+    work, dropped = table.without_empty_lists()
+    if dropped:
+        warnings.append(f"list(s) {', '.join(dropped)} recorded nobody and were left out")
+    results = []
+    if work.k < 2 or work.observed == 0:
+        warnings.append("at least 2 non-empty lists are needed for any estimate")
+        names = []
+    for name in names:
+        if progress:
+            progress(name)
+        results.append(_run(name, work, options, method_seed(seed, name)))
+    return EstimateReport(table.observed, table.lists, table.to_dict(), results, warnings,
+                          {k: v for k, v in options.items()}, seed)
+
+
+def _run(name: str, table: CaptureTable, o: dict, seed: int | None) -> MethodResult:
+    level = o["level"]
+    try:
+        if name == "independence":
+            result = loglinear.independence(table, level)
+        elif name in ("loglinear-bic", "loglinear-aic"):
+            result = loglinear.best_model(table, name.split("-")[1], o["max_order"], o["n_boot"],
+                                          o["ntop"], level, seed)
+        elif name == "loglinear-stepwise":
+            result = loglinear.stepwise_method(table, o["threshold"], o["n_boot"], level, seed)
+        elif name == "bma":
+            result = bma.estimate_bma(table, o["delta"], o["grid_max"], o["grid_points"],
+                                      o["prior"], level)
+        else:
+            result = lcmcr.estimate_lcmcr(table, o["K"], o["chains"], o["burnin"], o["samples"],
+                                          o["thin"], o["a_alpha"], o["b_alpha"], level, seed)
+    except (np.linalg.LinAlgError, ValueError, FloatingPointError) as error:
+        return MethodResult(name, None, None, None, {}, [f"failed: {error}"], {}, seed)
+    result.seed = seed
+    if result.estimate is not None and table.k < 3 and name != "independence":
+        result.warnings.append("fewer than 3 lists: this method cannot separate dependence "
+                               "from the total")
+    return result
+
+
+def describe_table(table: CaptureTable) -> list[tuple[str, int]]:
+    """Rows (pattern, count) for display."""
+    return [(mask_to_string(m, table.k), int(table.counts[m])) for m in range(1, 2**table.k)]

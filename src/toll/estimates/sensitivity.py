@@ -1,0 +1,41 @@
+"""How much the estimate moves when lists are dropped or merged, or settings change."""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Any
+
+from toll.estimates.api import estimate
+from toll.estimates.table import CaptureTable
+
+QUICK = {"n_boot": 200, "burnin": 2_000, "samples": 500, "thin": 4}
+
+
+def variants(table: CaptureTable) -> list[tuple[str, CaptureTable]]:
+    """The table as given, without each list (when 4+ lists) and with each pair merged."""
+    out = [("as given", table)]
+    if table.k >= 4:
+        out += [(f"drop {name}", table.drop(name)) for name in table.lists]
+        out += [(f"merge {a}+{b}", table.merge([a, b])) for a, b in combinations(table.lists, 2)]
+    return out
+
+
+def sensitivity(table: CaptureTable, methods=("independence", "loglinear-bic", "bma"),
+                seed: int | None = 0, settings_grid: list[dict[str, Any]] | None = None,
+                **settings) -> list[dict[str, Any]]:
+    """Rows (variant, settings, method, estimate, low, high) for a sensitivity table.
+
+    `settings_grid` adds setting changes on the table as given, e.g. [{"delta": 1},
+    {"max_order": 2}, {"K": 5}]. Bootstrap and sampler lengths default to quick values.
+    """
+    base = {**QUICK, **settings}
+    rows = []
+    runs = [(label, t, {}) for label, t in variants(table)]
+    runs += [("as given", table, change) for change in settings_grid or []]
+    for label, t, change in runs:
+        report = estimate(t, methods, seed=seed, **{**base, **change})
+        for m in report.methods:
+            rows.append({"variant": label, "change": change, "method": m.name,
+                         "observed": report.observed, "estimate": m.estimate, "low": m.low,
+                         "high": m.high, "warnings": len(m.warnings) + len(report.warnings)})
+    return rows
