@@ -6,7 +6,7 @@ from toll.model.case import Case
 from toll.model.claim import Claim
 from toll.model.estimate import Estimate
 from toll.model.incident import Incident
-from toll.model.person import CandidatePair, MatchDecision, Person
+from toll.model.person import CandidatePair, LinkageRun, MatchDecision, Person
 from toll.model.record import Record
 from toll.model.relation import Relation
 from toll.model.source import Original, Source
@@ -20,6 +20,7 @@ __all__ = [
     "Claim",
     "Estimate",
     "Incident",
+    "LinkageRun",
     "MatchDecision",
     "Original",
     "Person",

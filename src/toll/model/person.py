@@ -18,13 +18,28 @@ class Person(Created, Retractable, Base):
     display_name: Mapped[str | None] = mapped_column(String(500))
 
 
-class CandidatePair(Created, Base):
-    """Two records the linkage model scored, with the evidence for and against."""
+class LinkageRun(Created, Base):
+    """One run of `toll link`: its settings, the trained model and what it found."""
 
-    __tablename__ = "candidate_pairs"
-    __table_args__ = (UniqueConstraint("record_a_id", "record_b_id"),)
+    __tablename__ = "linkage_runs"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    engine: Mapped[str] = mapped_column(String(20))
+    threshold: Mapped[float] = mapped_column(Float)
+    review_low: Mapped[float] = mapped_column(Float)
+    incremental: Mapped[bool] = mapped_column(default=False)
+    model: Mapped[dict[str, Any]] = mapped_column(JSON)  # splink settings with m and u
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class CandidatePair(Created, Base):
+    """Two records the linkage model scored in a run, with the evidence for and against."""
+
+    __tablename__ = "candidate_pairs"
+    __table_args__ = (UniqueConstraint("run_id", "record_a_id", "record_b_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("linkage_runs.id"), index=True)
     record_a_id: Mapped[int] = mapped_column(ForeignKey("records.id"), index=True)
     record_b_id: Mapped[int] = mapped_column(ForeignKey("records.id"), index=True)
     match_probability: Mapped[float] = mapped_column(Float)

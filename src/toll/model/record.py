@@ -49,10 +49,12 @@ class Record(Created, Retractable, Base):
     birth_date: Mapped[str | None] = mapped_column(String(100))  # as written
     birth_date_earliest: Mapped[date | None] = mapped_column(Date)
     birth_date_latest: Mapped[date | None] = mapped_column(Date)
+    birth_date_precision: Mapped[str | None] = mapped_column(String(20))  # day, month, year...
     birth_year: Mapped[int | None] = mapped_column(Integer)
     event_date: Mapped[str | None] = mapped_column(String(100))  # death, disappearance...
     event_date_earliest: Mapped[date | None] = mapped_column(Date)
     event_date_latest: Mapped[date | None] = mapped_column(Date)
+    event_date_precision: Mapped[str | None] = mapped_column(String(20))
     place: Mapped[str | None] = mapped_column(String(500))
     place_of_birth: Mapped[str | None] = mapped_column(String(500))
     status: Mapped[str | None] = mapped_column(String(30), index=True)
@@ -62,3 +64,6 @@ class Record(Created, Retractable, Base):
     circumstances: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
     warnings: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # Name comparison keys in Latin ASCII, whatever the script (see toll.names), for search.
+    name_key: Mapped[str | None] = mapped_column(String(500), index=True)
+    place_key: Mapped[str | None] = mapped_column(String(200), index=True)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-26 03:19:49.011321
+Create Date: 2026-11-26 03:23:42.489548
 """
 
 import sqlalchemy as sa
@@ -49,6 +49,19 @@ def upgrade() -> None:
         sa.Column("retracted_by", sa.String(length=200), nullable=True),
         sa.Column("retraction_reason", sa.Text(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_estimates")),
+    )
+    op.create_table(
+        "linkage_runs",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("engine", sa.String(length=20), nullable=False),
+        sa.Column("threshold", sa.Float(), nullable=False),
+        sa.Column("review_low", sa.Float(), nullable=False),
+        sa.Column("incremental", sa.Boolean(), nullable=False),
+        sa.Column("model", sa.JSON(), nullable=False),
+        sa.Column("summary", sa.JSON(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_by", sa.String(length=200), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_linkage_runs")),
     )
     op.create_table(
         "originals",
@@ -161,10 +174,12 @@ def upgrade() -> None:
         sa.Column("birth_date", sa.String(length=100), nullable=True),
         sa.Column("birth_date_earliest", sa.Date(), nullable=True),
         sa.Column("birth_date_latest", sa.Date(), nullable=True),
+        sa.Column("birth_date_precision", sa.String(length=20), nullable=True),
         sa.Column("birth_year", sa.Integer(), nullable=True),
         sa.Column("event_date", sa.String(length=100), nullable=True),
         sa.Column("event_date_earliest", sa.Date(), nullable=True),
         sa.Column("event_date_latest", sa.Date(), nullable=True),
+        sa.Column("event_date_precision", sa.String(length=20), nullable=True),
         sa.Column("place", sa.String(length=500), nullable=True),
         sa.Column("place_of_birth", sa.String(length=500), nullable=True),
         sa.Column("status", sa.String(length=30), nullable=True),
@@ -174,6 +189,8 @@ def upgrade() -> None:
         sa.Column("circumstances", sa.Text(), nullable=True),
         sa.Column("notes", sa.Text(), nullable=True),
         sa.Column("warnings", sa.JSON(), nullable=False),
+        sa.Column("name_key", sa.String(length=500), nullable=True),
+        sa.Column("place_key", sa.String(length=200), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("created_by", sa.String(length=200), nullable=True),
         sa.Column("retracted_at", sa.DateTime(), nullable=True),
@@ -189,7 +206,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("source_id", "row_number", name=op.f("uq_records_source_id")),
     )
     with op.batch_alter_table("records", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_records_name_key"), ["name_key"], unique=False)
         batch_op.create_index(batch_op.f("ix_records_person_id"), ["person_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_records_place_key"), ["place_key"], unique=False)
         batch_op.create_index(batch_op.f("ix_records_source_id"), ["source_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_records_status"), ["status"], unique=False)
 
@@ -223,6 +242,7 @@ def upgrade() -> None:
     op.create_table(
         "candidate_pairs",
         sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("run_id", sa.Integer(), nullable=False),
         sa.Column("record_a_id", sa.Integer(), nullable=False),
         sa.Column("record_b_id", sa.Integer(), nullable=False),
         sa.Column("match_probability", sa.Float(), nullable=False),
@@ -237,9 +257,12 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["record_b_id"], ["records.id"], name=op.f("fk_candidate_pairs_record_b_id_records")
         ),
+        sa.ForeignKeyConstraint(
+            ["run_id"], ["linkage_runs.id"], name=op.f("fk_candidate_pairs_run_id_linkage_runs")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_candidate_pairs")),
         sa.UniqueConstraint(
-            "record_a_id", "record_b_id", name=op.f("uq_candidate_pairs_record_a_id")
+            "run_id", "record_a_id", "record_b_id", name=op.f("uq_candidate_pairs_run_id")
         ),
     )
     with op.batch_alter_table("candidate_pairs", schema=None) as batch_op:
@@ -249,6 +272,7 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_candidate_pairs_record_b_id"), ["record_b_id"], unique=False
         )
+        batch_op.create_index(batch_op.f("ix_candidate_pairs_run_id"), ["run_id"], unique=False)
 
     op.create_table(
         "cases",
@@ -374,6 +398,7 @@ def downgrade() -> None:
 
     op.drop_table("cases")
     with op.batch_alter_table("candidate_pairs", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_candidate_pairs_run_id"))
         batch_op.drop_index(batch_op.f("ix_candidate_pairs_record_b_id"))
         batch_op.drop_index(batch_op.f("ix_candidate_pairs_record_a_id"))
 
@@ -386,7 +411,9 @@ def downgrade() -> None:
     with op.batch_alter_table("records", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_records_status"))
         batch_op.drop_index(batch_op.f("ix_records_source_id"))
+        batch_op.drop_index(batch_op.f("ix_records_place_key"))
         batch_op.drop_index(batch_op.f("ix_records_person_id"))
+        batch_op.drop_index(batch_op.f("ix_records_name_key"))
 
     op.drop_table("records")
     with op.batch_alter_table("incidents", schema=None) as batch_op:
@@ -397,6 +424,7 @@ def downgrade() -> None:
     op.drop_table("users")
     op.drop_table("persons")
     op.drop_table("originals")
+    op.drop_table("linkage_runs")
     op.drop_table("estimates")
     with op.batch_alter_table("audit_events", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_audit_events_entity_id"))

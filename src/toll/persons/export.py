@@ -1,0 +1,94 @@
+"""Exporting records with their person, for analysis outside Toll."""
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from toll.model import Person, Record, Source
+from toll.store.history import log_event
+
+EXPORT_COLUMNS = [
+    "record_id",
+    "source_id",
+    "source_file",
+    "row",
+    "person_id",
+    "full_name",
+    "family_name",
+    "given_name",
+    "patronymic",
+    "sex",
+    "age",
+    "birth_date",
+    "birth_year",
+    "event_date",
+    "place",
+    "status",
+    "civilian_status",
+]
+
+
+def record_rows(session: Session):
+    """Every current record as a flat dict with the EXPORT_COLUMNS."""
+    query = (
+        select(Record, Source.file_name, Person.label)
+        .join(Source, Source.id == Record.source_id)
+        .outerjoin(Person, Person.id == Record.person_id)
+        .where(Record.retracted_at.is_(None))
+        .order_by(Record.source_id, Record.row_number)
+        .execution_options(yield_per=2000)
+    )
+    for record, file_name, label in session.execute(query):
+        yield {
+            "record_id": record.id,
+            "source_id": record.source_id,
+            "source_file": file_name,
+            "row": record.row_number,
+            "person_id": label,
+            "full_name": record.full_name,
+            "family_name": record.family_name,
+            "given_name": record.given_name,
+            "patronymic": record.patronymic,
+            "sex": record.sex,
+            "age": record.age,
+            "birth_date": record.birth_date,
+            "birth_year": record.birth_year,
+            "event_date": record.event_date,
+            "place": record.place,
+            "status": record.status,
+            "civilian_status": record.civilian_status,
+        }
+
+
+def write_records(session: Session, format: str, output: Path | None) -> int:
+    """Write every record as CSV or JSON to `output` (or stdout); return how many."""
+    handle = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        count = _write(record_rows(session), format, handle)
+    finally:
+        if output:
+            handle.close()
+    log_event(session, "export", "records", None, note=f"{count} records as {format}")
+    return count
+
+
+def _write(rows, format: str, handle) -> int:
+    count = 0
+    if format == "csv":
+        writer = csv.DictWriter(handle, fieldnames=EXPORT_COLUMNS)
+        writer.writeheader()
+    else:
+        handle.write("[")
+    for row in rows:
+        count += 1
+        if format == "csv":
+            writer.writerow(row)
+        else:
+            handle.write(("," if count > 1 else "") + "\n" + json.dumps(row, ensure_ascii=False))
+    if format != "csv":
+        handle.write("\n]\n")
+    return count

@@ -1,0 +1,89 @@
+"""Finding persons in the register and showing them with their records and sources."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from toll.errors import TollError
+from toll.model import CandidatePair, Person, Record, Source
+from toll.names import name_keys, place_key
+
+
+@dataclass
+class PersonFilter:
+    """What `toll persons` searches by; every field optional."""
+
+    name: str | None = None  # in any script
+    status: str | None = None
+    sex: str | None = None
+    age_min: int | None = None
+    age_max: int | None = None
+    place: str | None = None  # in any script or former name
+    source_id: int | None = None
+
+
+def find_persons(session: Session, where: PersonFilter, limit: int = 100) -> list[Person]:
+    """Persons with at least one current record matching every given condition."""
+    query = _record_query(where).with_only_columns(Record.person_id).distinct()
+    ids = list(session.scalars(query.limit(limit)))
+    persons = session.scalars(select(Person).where(Person.id.in_(ids)).order_by(Person.id))
+    return list(persons)
+
+
+def _record_query(where: PersonFilter) -> Select:
+    query = select(Record).where(Record.retracted_at.is_(None), Record.person_id.isnot(None))
+    if where.name:
+        tokens = name_keys(full=where.name).name_tokens_sorted.split()
+        for token in tokens:
+            query = query.where(Record.name_key.contains(token))
+    if where.status:
+        query = query.where(Record.status == where.status)
+    if where.sex:
+        query = query.where(Record.sex == where.sex)
+    if where.age_min is not None:
+        query = query.where(Record.age >= where.age_min)
+    if where.age_max is not None:
+        query = query.where(Record.age <= where.age_max)
+    if where.place:
+        query = query.where(Record.place_key == place_key(where.place))
+    if where.source_id is not None:
+        query = query.where(Record.source_id == where.source_id)
+    return query
+
+
+def get_person(session: Session, reference: str) -> Person:
+    """A person by label (P-00417) or number."""
+    reference = reference.strip()
+    query = select(Person).where(Person.label == reference.upper())
+    if reference.isdigit():
+        query = select(Person).where(Person.id == int(reference))
+    person = session.scalar(query)
+    if person is None:
+        raise TollError(f"no person {reference}; `toll persons` finds them by name")
+    return person
+
+
+def person_records(session: Session, person: Person) -> list[tuple[Record, Source]]:
+    """The person's records with the source each comes from, oldest source first."""
+    query = (
+        select(Record, Source)
+        .join(Source, Source.id == Record.source_id)
+        .where(Record.person_id == person.id, Record.retracted_at.is_(None))
+        .order_by(Record.source_id, Record.row_number)
+    )
+    return [(record, source) for record, source in session.execute(query)]
+
+
+def person_links(session: Session, person: Person) -> list[CandidatePair]:
+    """The scored pairs inside the person from the latest run that scored them: why joined."""
+    ids = [record.id for record, _ in person_records(session, person)]
+    query = (
+        select(CandidatePair)
+        .where(CandidatePair.record_a_id.in_(ids), CandidatePair.record_b_id.in_(ids))
+        .order_by(CandidatePair.run_id.desc(), CandidatePair.match_weight.desc())
+    )
+    latest: dict[tuple[int, int], CandidatePair] = {}
+    for pair in session.scalars(query):
+        latest.setdefault((pair.record_a_id, pair.record_b_id), pair)
+    return list(latest.values())

@@ -1,0 +1,300 @@
+"""The register of persons in the store: linking records, stable person labels, review.
+
+`toll.persons.linkage` scores and clusters records held in DataFrames; this module feeds it
+the store's records and decisions, and writes back who is whom. Person labels (P-00417) stay
+stable across re-runs: a new cluster takes the label of the person most of its records
+already belonged to. Reviewers' decisions override the model on every run.
+"""
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from toll.errors import TollError
+from toll.model import CandidatePair, LinkageRun, MatchDecision, Person, Record
+from toll.store.history import log_event, retract
+
+RECORD_COLUMNS = [
+    "record_id",
+    "source_id",
+    "full_name",
+    "given_name",
+    "family_name",
+    "patronymic",
+    "sex",
+    "birth_year",
+    "birth_date",
+    "age",
+    "event_date",
+    "place",
+]
+
+
+@dataclass
+class LinkSummary:
+    run_id: int
+    records: int
+    persons: int
+    new_persons: int
+    to_review: int
+    incremental: bool
+
+
+def records_frame(session: Session, *, linked: bool | None = None) -> pd.DataFrame:
+    """Current (not retracted) records as the table linkage reads; `linked` filters by person."""
+    query = select(Record).where(Record.retracted_at.is_(None)).order_by(Record.id)
+    if linked is not None:
+        query = query.where(Record.person_id.isnot(None) if linked else Record.person_id.is_(None))
+    rows = [_record_row(record) for record in session.scalars(query)]
+    return pd.DataFrame(rows, columns=[*RECORD_COLUMNS, "person_id"])
+
+
+def _record_row(record: Record) -> dict:
+    return {
+        "record_id": str(record.id),
+        "source_id": str(record.source_id),
+        "full_name": record.full_name,
+        "given_name": record.given_name,
+        "family_name": record.family_name,
+        "patronymic": record.patronymic,
+        "sex": record.sex,
+        "birth_year": record.birth_year,
+        "birth_date": iso_partial(record.birth_date_earliest, record.birth_date_latest),
+        "age": record.age,
+        "event_date": iso_partial(record.event_date_earliest, record.event_date_latest),
+        "place": record.place,
+        "person_id": None if record.person_id is None else str(record.person_id),
+    }
+
+
+def iso_partial(earliest: date | None, latest: date | None) -> str | None:
+    """ "1992-02-26", "1992-02" or "1992" for the interval a partial date allows, else None."""
+    if earliest is None or latest is None or earliest.year != latest.year:
+        return None
+    if earliest == latest:
+        return earliest.isoformat()
+    if earliest.month == latest.month:
+        return f"{earliest.year:04d}-{earliest.month:02d}"
+    return f"{earliest.year:04d}"
+
+
+def decisions_frame(session: Session) -> pd.DataFrame:
+    """Reviewers' standing decisions, as linkage reads them."""
+    query = select(MatchDecision).where(MatchDecision.retracted_at.is_(None))
+    rows = [
+        {
+            "record_id_l": str(d.record_a_id),
+            "record_id_r": str(d.record_b_id),
+            "decision": d.decision,
+        }
+        for d in session.scalars(query.order_by(MatchDecision.id))
+    ]
+    return pd.DataFrame(rows, columns=["record_id_l", "record_id_r", "decision"])
+
+
+def link_register(
+    session: Session,
+    *,
+    engine: str = "duckdb",
+    threshold: float = 0.9,
+    review_low: float = 0.5,
+    full: bool = False,
+    progress=None,
+) -> LinkSummary:
+    """Link the store's records into persons (incrementally when a register already exists)."""
+    from toll.persons.linkage import LinkModel, link, link_new
+
+    records = records_frame(session)
+    if records.empty:
+        raise TollError("there are no records to link; import lists first with `toll import FILE`")
+    last = _last_run(session)
+    unlinked = records[records["person_id"].isna()]
+    incremental = not full and last is not None and len(unlinked) < len(records)
+    decisions = decisions_frame(session)
+    band = (review_low, threshold)
+    if incremental and unlinked.empty:
+        raise TollError("every record is already linked; use --full to link everything again")
+    if incremental:
+        model = LinkModel.from_json(json.dumps(last.model))
+        existing = records[records["person_id"].notna()]
+        result = link_new(
+            existing,
+            unlinked.drop(columns="person_id"),
+            model,
+            engine=engine,
+            threshold=threshold,
+            review_band=band,
+            decisions=decisions,
+            progress=progress,
+        )
+    else:
+        result = link(
+            records.drop(columns="person_id"),
+            engine=engine,
+            threshold=threshold,
+            review_band=band,
+            decisions=decisions,
+            progress=progress,
+        )
+    run = LinkageRun(
+        engine=engine,
+        threshold=threshold,
+        review_low=review_low,
+        incremental=incremental,
+        model=json.loads(result.model.to_json()),
+        created_by=session.info.get("actor"),
+    )
+    session.add(run)
+    session.flush()
+    new_persons = _assign_persons(session, records, result.clusters, run.id)
+    _save_pairs(session, run.id, result)
+    persons = session.scalar(select(func.count(func.distinct(Record.person_id))))
+    run.summary = {
+        "records": len(records),
+        "persons": persons,
+        "new_persons": new_persons,
+        "pairs": len(result.pairs),
+        "to_review": len(result.review_pairs),
+    }
+    log_event(session, "link", "linkage_runs", run.id, after=run.summary)
+    return LinkSummary(
+        run.id, len(records), persons, new_persons, len(result.review_pairs), incremental
+    )
+
+
+def _last_run(session: Session) -> LinkageRun | None:
+    return session.scalar(select(LinkageRun).order_by(LinkageRun.id.desc()).limit(1))
+
+
+def _assign_persons(
+    session: Session, records: pd.DataFrame, clusters: pd.DataFrame, run_id: int
+) -> int:
+    """Give every cluster a person, reusing the labels its records already had."""
+    before = records.set_index("record_id")["person_id"]
+    members = clusters.groupby("cluster_id")["record_id"].apply(list)
+    claimed: set[str] = set()
+    assignment: dict[str, int] = {}
+    unnamed: list[list[str]] = []
+    for cluster_records in sorted(members, key=lambda ids: (-len(ids), ids[0])):
+        votes = Counter(p for p in before.reindex(cluster_records).dropna() if p not in claimed)
+        if not votes:
+            unnamed.append(cluster_records)
+            continue
+        person_id = votes.most_common(1)[0][0]
+        claimed.add(person_id)
+        assignment.update({record_id: int(person_id) for record_id in cluster_records})
+    for cluster_records, person in zip(unnamed, new_persons(session, len(unnamed)), strict=True):
+        assignment.update({record_id: person for record_id in cluster_records})
+    _move_records(session, before, assignment, run_id)
+    _retract_emptied(session, set(before.dropna()) - claimed, run_id)
+    _name_persons(session, set(assignment.values()))
+    return len(unnamed)
+
+
+def new_persons(session: Session, count: int) -> list[int]:
+    """Create `count` persons with the next free labels; return their ids in order."""
+    if not count:
+        return []
+    labels = session.scalars(select(Person.label))
+    start = max((int(label.removeprefix("P-")) for label in labels), default=0) + 1
+    actor = session.info.get("actor")
+    rows = [
+        {"label": f"P-{number:05d}", "created_by": actor} for number in range(start, start + count)
+    ]
+    query = insert(Person).returning(Person.id, sort_by_parameter_order=True)
+    return list(session.scalars(query, rows))
+
+
+def _move_records(
+    session: Session, before: pd.Series, assignment: dict[str, int], run_id: int
+) -> None:
+    changes = [
+        {"id": int(record_id), "person_id": person}
+        for record_id, person in assignment.items()
+        if before.get(record_id) != str(person)
+    ]
+    for start in range(0, len(changes), 5000):
+        session.execute(update(Record), changes[start : start + 5000])
+    moved = [c for c in changes if before.get(str(c["id"])) is not None]
+    for change in moved:
+        log_event(
+            session,
+            "relink",
+            "records",
+            change["id"],
+            before={"person_id": int(before[str(change["id"])])},
+            after={"person_id": change["person_id"]},
+            note=f"linkage run {run_id}",
+        )
+
+
+def _retract_emptied(session: Session, person_ids: set[str], run_id: int) -> None:
+    for person_id in person_ids:
+        person = session.get(Person, int(person_id))
+        if person is not None and person.retracted_at is None:
+            retract(
+                session,
+                person,
+                f"its records were merged into other persons by linkage run {run_id}",
+            )
+
+
+def _name_persons(session: Session, person_ids: set[int]) -> None:
+    """Show each person by the fullest name any of its records gives."""
+    names: dict[int, str] = {}
+    query = select(
+        Record.person_id, Record.full_name, Record.given_name, Record.patronymic, Record.family_name
+    ).where(Record.person_id.isnot(None))
+    for person_id, full, given, patronymic, family in session.execute(query):
+        name = full or " ".join(part for part in (family, given, patronymic) if part)
+        if person_id in person_ids and name and len(name) > len(names.get(person_id, "")):
+            names[person_id] = name
+    current = dict(session.execute(select(Person.id, Person.display_name)).all())
+    changes = [
+        {"id": person_id, "display_name": name}
+        for person_id, name in names.items()
+        if current.get(person_id) != name
+    ]
+    for start in range(0, len(changes), 5000):
+        session.execute(update(Person), changes[start : start + 5000])
+
+
+def _save_pairs(session: Session, run_id: int, result) -> None:
+    review = {
+        (str(a), str(b))
+        for a, b in zip(
+            result.review_pairs["record_id_l"], result.review_pairs["record_id_r"], strict=True
+        )
+    }
+    rows = []
+    for pair in result.pairs.itertuples(index=False):
+        pair = pair._asdict()
+        if pd.isna(pair.get("match_probability")):
+            continue
+        weights = {
+            column.removeprefix("mw_"): _number(pair.get(column))
+            for column in result.weight_columns
+        }
+        key = (str(pair["record_id_l"]), str(pair["record_id_r"]))
+        rows.append(
+            {
+                "run_id": run_id,
+                "record_a_id": int(key[0]),
+                "record_b_id": int(key[1]),
+                "match_probability": float(pair["match_probability"]),
+                "match_weight": _number(pair.get("match_weight")) or 0.0,
+                "field_weights": weights,
+                "needs_review": key in review,
+            }
+        )
+    for start in range(0, len(rows), 5000):
+        session.execute(CandidatePair.__table__.insert(), rows[start : start + 5000])
+
+
+def _number(value) -> float | None:
+    return None if value is None or pd.isna(value) else round(float(value), 2)

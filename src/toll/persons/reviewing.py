@@ -1,0 +1,90 @@
+"""Review of uncertain pairs: a person decides, the decision holds on every re-run."""
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from toll.errors import TollError
+from toll.model import CandidatePair, LinkageRun, MatchDecision, Person, Record
+from toll.persons.register import new_persons
+from toll.store.history import retract
+
+DECISIONS = ("same", "different")
+
+
+def review_queue(session: Session, limit: int | None = None) -> list[CandidatePair]:
+    """Pairs of the latest linkage run that need a person's eye and have no decision yet."""
+    run_id = session.scalar(select(LinkageRun.id).order_by(LinkageRun.id.desc()).limit(1))
+    if run_id is None:
+        return []
+    decided = select(MatchDecision.id).where(
+        MatchDecision.retracted_at.is_(None),
+        _same_pair(MatchDecision, CandidatePair.record_a_id, CandidatePair.record_b_id),
+    )
+    query = (
+        select(CandidatePair)
+        .where(CandidatePair.run_id == run_id, CandidatePair.needs_review, ~decided.exists())
+        .order_by(CandidatePair.match_probability.desc(), CandidatePair.id)
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+def _same_pair(table, a, b):
+    return or_(
+        and_(table.record_a_id == a, table.record_b_id == b),
+        and_(table.record_a_id == b, table.record_b_id == a),
+    )
+
+
+def decide(
+    session: Session, record_a: int, record_b: int, decision: str, note: str | None = None
+) -> MatchDecision:
+    """Record that two records are (`same`) or are not (`different`) the same person.
+
+    The register follows at once: `same` joins the two persons; `different` takes the second
+    record out into a person of its own when they were joined. Every later `toll link` keeps it.
+    """
+    if decision not in DECISIONS:
+        raise TollError(f"decision must be one of {', '.join(DECISIONS)}, not {decision!r}")
+    a, b = _record(session, record_a), _record(session, record_b)
+    if a.id == b.id:
+        raise TollError("a record is always the same person as itself; give two different records")
+    a, b = sorted((a, b), key=lambda record: record.id)
+    earlier = session.scalars(
+        select(MatchDecision).where(
+            MatchDecision.retracted_at.is_(None), _same_pair(MatchDecision, a.id, b.id)
+        )
+    ).all()
+    for old in earlier:
+        retract(session, old, f"replaced by a new decision: {decision}")
+    made = MatchDecision(
+        record_a_id=a.id,
+        record_b_id=b.id,
+        decision=decision,
+        note=note,
+        created_by=session.info.get("actor"),
+    )
+    session.add(made)
+    _apply(session, a, b, decision)
+    session.flush()
+    return made
+
+
+def _apply(session: Session, a: Record, b: Record, decision: str) -> None:
+    if decision == "same" and a.person_id != b.person_id:
+        if a.person_id is None or b.person_id is None:
+            a.person_id = b.person_id = a.person_id or b.person_id
+            return
+        emptied = session.get(Person, b.person_id)
+        for record in session.scalars(select(Record).where(Record.person_id == b.person_id)):
+            record.person_id = a.person_id
+        retract(session, emptied, f"merged into person {a.person_id} by a reviewer's decision")
+    elif decision == "different" and a.person_id is not None and a.person_id == b.person_id:
+        b.person_id = new_persons(session, 1)[0]
+
+
+def _record(session: Session, record_id: int) -> Record:
+    record = session.get(Record, record_id)
+    if record is None:
+        raise TollError(f"no record with id {record_id}")
+    return record
