@@ -76,8 +76,12 @@ def import_list(
 
 def _record_row(source_id: int, draft, actor: str | None) -> dict:
     row = asdict(draft)
-    row.update(source_id=source_id, created_by=actor, name_key=name_search_key(draft),
-               place_key=place_key(draft.place) if draft.place else None)
+    row.update(
+        source_id=source_id,
+        created_by=actor,
+        name_key=name_search_key(draft),
+        place_key=place_key(draft.place) if draft.place else None,
+    )
     return row
 
 

@@ -1,0 +1,124 @@
+"""Recognising what each column of a list holds, from its header or from a mapping file.
+
+The synonyms live in data/columns.yaml. A header is compared with them after folding (case,
+diacritics, punctuation, extra spaces and bracketed remarks ignored), then with its words in any
+order, then allowing a typo in a long header. A mapping file overrides all of that.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from toll.records.text import folded_words, load_data
+
+# Fields a column can fill; "civilian_flag"/"combatant_flag" are yes/no columns of civilian status.
+FIELDS = (
+    "row_key",
+    "full_name",
+    "family_name",
+    "given_name",
+    "patronymic",
+    "sex",
+    "age",
+    "birth_date",
+    "birth_year",
+    "event_date",
+    "place",
+    "place_of_birth",
+    "status",
+    "civilian_status",
+    "circumstances",
+    "notes",
+)
+FLAG_FIELDS = {"civilian_flag": "civilian", "combatant_flag": "combatant"}
+NAME_FIELDS = ("full_name", "family_name", "given_name", "patronymic")
+_AMBIGUOUS = "?"
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}")
+
+
+@dataclass
+class ColumnPlan:
+    """What each header of a file means: header -> field (None when not recognised)."""
+
+    fields: dict[str, str | None]
+    # civilian-status columns holding yes/no: header -> what "yes" means (civilian/combatant)
+    flags: dict[str, str] = field(default_factory=dict)
+
+    def columns_of(self, wanted: str) -> list[str]:
+        """Headers of the columns filling field `wanted`, in file order."""
+        return [h for h, f in self.fields.items() if f == wanted]
+
+
+def header_key(header: str) -> str:
+    """The folded header used for comparison: "Дата рождения (дд.мм)" -> "дата рождения"."""
+    without_brackets = folded_words(_BRACKETS.sub(" ", header))
+    return without_brackets or folded_words(header)
+
+
+@cache
+def _rules() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Synonym lookups: exact folded key, key without spaces, and key with sorted words."""
+    data = load_data("columns.yaml")
+    exact: dict[str, str] = {}
+    for name, synonyms in data["fields"].items():
+        for synonym in synonyms:
+            # Symbol-only headers ("#") fold to nothing and are looked up as written.
+            exact.setdefault(header_key(str(synonym)) or str(synonym).strip(), name)
+    for polarity, synonyms in data["civilian_flags"].items():
+        for synonym in synonyms:
+            exact[header_key(str(synonym))] = f"{polarity}_flag"
+    for synonym in data["ambiguous"]:
+        exact[header_key(str(synonym))] = _AMBIGUOUS
+    compact = {key.replace(" ", ""): value for key, value in exact.items()}
+    sorted_words = {" ".join(sorted(key.split())): value for key, value in exact.items()}
+    return exact, compact, sorted_words
+
+
+def recognise(header: str) -> str | None:
+    """The field a header names, "civilian_flag"/"combatant_flag", "?" for "Name", or None."""
+    exact, compact, sorted_words = _rules()
+    key = header_key(header)
+    if not key:
+        return exact.get(header.strip()) if header.strip() else None
+    for table, probe in (
+        (exact, key),
+        (exact, folded_words(header)),
+        (compact, key.replace(" ", "")),
+        (sorted_words, " ".join(sorted(key.split()))),
+    ):
+        if probe in table:
+            return table[probe]
+    if len(key) >= 6:
+        found = process.extractOne(key, list(exact), scorer=fuzz.ratio, score_cutoff=90)
+        if found:
+            return exact[found[0]]
+    return _by_leading_words(key, exact)
+
+
+def _by_leading_words(key: str, exact: dict[str, str]) -> str | None:
+    """A header that starts with a known header of 4+ letters: "Фамилия на русском"."""
+    tokens = key.split()
+    for length in range(len(tokens) - 1, 0, -1):
+        lead = " ".join(tokens[:length])
+        value = exact.get(lead)
+        if value and len(lead) >= 4 and value not in (_AMBIGUOUS, "row_key"):
+            return value
+    return None
+
+
+def plan_columns(headers: list[str], overrides: dict[str, str | None] | None = None) -> ColumnPlan:
+    """Decide the field of every header; `overrides` (from a mapping file) win."""
+    overrides = overrides or {}
+    found = {h: overrides[h] if h in overrides else recognise(h) for h in headers}
+    has_family = "family_name" in found.values()
+    plan = ColumnPlan(fields={})
+    for header, name in found.items():
+        if name == _AMBIGUOUS:
+            name = "given_name" if has_family else "full_name"
+        if name in FLAG_FIELDS:
+            plan.flags[header] = FLAG_FIELDS[name]
+            name = "civilian_status"
+        plan.fields[header] = name
+    return plan

@@ -1,0 +1,371 @@
+"""read_list: one file of a list of persons in, draft records and problems out.
+
+Nothing here touches the store: the caller saves what comes back, or shows it (--dry-run).
+Problems that make the whole file unusable raise TollError; problems with single values become
+warnings, and the value is kept as text.
+"""
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from toll.errors import TollError
+from toll.records import values
+from toll.records.columns import NAME_FIELDS, ColumnPlan, plan_columns
+from toll.records.drafts import ImportedList, ImportProblem, RecordDraft
+from toll.records.mapping import Mapping, load_mapping, match_headers
+from toll.records.readers import Table, read_csv, read_json, read_ods, read_xlsx
+from toll.records.sniff import choose_format
+
+HEADER_SEARCH_ROWS = 10
+_SPACES = re.compile(r"\s+")
+_TEXT_FIELDS = ("full_name", "given_name", "family_name", "patronymic", "row_key")
+_JOINED_FIELDS = ("place", "place_of_birth", "circumstances", "notes")
+_LABELS = {
+    "sex": "sex",
+    "age": "age",
+    "birth_date": "birth date",
+    "birth_year": "birth year",
+    "event_date": "date",
+    "status": "status",
+    "civilian_status": "civilian status",
+}
+
+
+def read_list(path: Path, *, mapping: dict[str, Any] | Path | None = None) -> ImportedList:
+    """Read a list of persons from a CSV, XLSX, ODS or JSON (Lines) file.
+
+    `mapping` (a dict, or a YAML/JSON file) says what columns mean when headers are not
+    recognised, and may fix the encoding, delimiter, sheet or header row. Raises TollError
+    for a file that cannot be imported as a whole (empty, not what its name says, no name
+    column, duplicate row identifiers...).
+    """
+    path = Path(path)
+    file = path.name
+    loaded = load_mapping(mapping)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise TollError(f"{file}: cannot read the file ({error.strerror})") from None
+    if not data.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n"):
+        raise TollError(f"{file}: the file is empty; there is no list to import")
+    table = _read_table(path, data, loaded)
+    return _import_table(table, file, loaded)
+
+
+def _read_table(path: Path, data: bytes, mapping: Mapping | None) -> Table:
+    file = path.name
+    fmt = choose_format(path.suffix.lower(), data, file)
+    encoding = mapping.encoding if mapping else None
+    if fmt == "csv":
+        delimiter = mapping.delimiter if mapping else None
+        return read_csv(data, file, encoding=encoding, delimiter=delimiter)
+    if fmt in ("json", "jsonl"):
+        return read_json(data, file, encoding=encoding, lines=fmt == "jsonl")
+    sheet = mapping.sheet if mapping else None
+    reader = read_xlsx if fmt == "xlsx" else read_ods
+    return reader(data, file, sheet=sheet)
+
+
+def _import_table(table: Table, file: str, mapping: Mapping | None) -> ImportedList:
+    problems = [ImportProblem(file, None, None, None, note) for note in table.notes]
+    if not any(_is_filled(row) for row in table.rows):
+        raise TollError(f"{file}: the file is empty; there is no list to import")
+    header_index = _header_index(table, file, mapping, problems)
+    headers = _clean_headers(table.rows[header_index], file, problems)
+    body = table.rows[header_index + 1 :]
+    if not any(_is_filled(row) for row in body):
+        raise TollError(f"{file}: only a header row ({', '.join(headers)}) and no rows of data")
+    overrides = match_headers(mapping, headers, file) if mapping else None
+    plan = plan_columns(headers, overrides)
+    if not any(plan.columns_of(name) for name in NAME_FIELDS):
+        raise TollError(
+            f"{file}: no column of names recognised among the headers "
+            f"{', '.join(repr(h) for h in headers)}; write a mapping file "
+            '(columns: {"Header": full_name}) and pass it with --mapping'
+        )
+    _note_shared_fields(plan, file, problems)
+    builder = _RowBuilder(file, headers, plan, body)
+    records = [
+        builder.build(number, row) for number, row in enumerate(body, start=1) if _is_filled(row)
+    ]
+    _refuse_duplicate_keys(records, file, plan)
+    for record in records:
+        problems.extend(builder.problems.get(record.row_number, []))
+    return ImportedList(
+        file_name=file,
+        format=table.format,
+        encoding=table.encoding,
+        delimiter=table.delimiter,
+        columns=dict(plan.fields),
+        records=records,
+        warnings=problems,
+        sheet=table.sheet,
+    )
+
+
+def _is_filled(row: list[str]) -> bool:
+    return any(cell.strip() for cell in row)
+
+
+def _header_index(table: Table, file: str, mapping: Mapping | None, problems: list) -> int:
+    """The row holding the headers: the first filled row, unless a later one names a name column
+    (a title above the table), or the mapping's header_row."""
+    if mapping and mapping.header_row:
+        if mapping.header_row > len(table.rows):
+            raise TollError(
+                f"{mapping.name}: header_row {mapping.header_row} is past the end of {file} "
+                f"({len(table.rows)} rows)"
+            )
+        return mapping.header_row - 1
+    filled = [i for i, row in enumerate(table.rows) if _is_filled(row)]
+    first = filled[0]
+    if table.header_is_first_row or _names_a_name_column(table.rows[first]):
+        return first
+    for index in filled[1:HEADER_SEARCH_ROWS]:
+        if _names_a_name_column(table.rows[index]):
+            problems.append(
+                ImportProblem(
+                    file,
+                    None,
+                    None,
+                    None,
+                    f"the header is on line {index + 1}; the {index} line(s) above it were skipped "
+                    "as a title",
+                )
+            )
+            return index
+    return first
+
+
+def _names_a_name_column(row: list[str]) -> bool:
+    plan = plan_columns([cell.strip() for cell in row if cell.strip()])
+    return any(plan.columns_of(name) for name in NAME_FIELDS)
+
+
+def _clean_headers(row: list[str], file: str, problems: list) -> list[str]:
+    headers: list[str] = []
+    for position, cell in enumerate(row, start=1):
+        header = _SPACES.sub(" ", cell).strip() or f"column {position}"
+        if header in headers:
+            renamed = _unique(header, headers)
+            problems.append(
+                ImportProblem(
+                    file,
+                    None,
+                    header,
+                    None,
+                    f'header repeated; column {position} is called "{renamed}"',
+                )
+            )
+            header = renamed
+        headers.append(header)
+    return headers
+
+
+def _unique(header: str, taken: list[str]) -> str:
+    number = 2
+    while f"{header} ({number})" in taken:
+        number += 1
+    return f"{header} ({number})"
+
+
+def _note_shared_fields(plan: ColumnPlan, file: str, problems: list) -> None:
+    for name in sorted(set(filter(None, plan.fields.values())) - set(_JOINED_FIELDS)):
+        columns = plan.columns_of(name)
+        if len(columns) > 1:
+            shown = " and ".join(f'"{c}"' for c in columns)
+            problems.append(
+                ImportProblem(
+                    file,
+                    None,
+                    None,
+                    None,
+                    f"columns {shown} all give {name}; the first filled one is used, "
+                    "the others stay in the original row",
+                )
+            )
+
+
+def _refuse_duplicate_keys(records: list[RecordDraft], file: str, plan: ColumnPlan) -> None:
+    seen: dict[str, int] = {}
+    column = next(iter(plan.columns_of("row_key")), None)
+    for record in records:
+        if record.row_key is None:
+            continue
+        if record.row_key in seen:
+            raise TollError(
+                f'{file}, rows {seen[record.row_key]} and {record.row_number}, column "{column}": '
+                f'the same identifier "{record.row_key}" twice; make identifiers unique or map '
+                "the column to ignore"
+            )
+        seen[record.row_key] = record.row_number
+
+
+class _RowBuilder:
+    """Turns one row of cells into a RecordDraft, collecting warnings per row."""
+
+    def __init__(self, file: str, headers: list[str], plan: ColumnPlan, body: list[list[str]]):
+        self.file = file
+        self.headers = headers
+        self.plan = plan
+        self.problems: dict[int, list[ImportProblem]] = {}
+        self.columns = {
+            name: [headers.index(h) for h in plan.columns_of(name)]
+            for name in set(filter(None, plan.fields.values()))
+        }
+        self.turkish_sex = {
+            i: values.uses_turkish_sex_codes([row[i] for row in body[:5000] if i < len(row)])
+            for i in self.columns.get("sex", [])
+        }
+        self.split_full_name = _name_splitter()
+
+    def build(self, number: int, row: list[str]) -> RecordDraft:
+        record = RecordDraft(row_number=number, original=self._original(number, row))
+        cells = {name: self._filled(row, indices) for name, indices in self.columns.items()}
+        for name in _TEXT_FIELDS:
+            if cells.get(name):
+                setattr(record, name, cells[name][0][1])
+        for name in _JOINED_FIELDS:
+            if cells.get(name):
+                setattr(record, name, "; ".join(dict.fromkeys(text for _, text in cells[name])))
+        self._read_sex(record, cells.get("sex"))
+        self._read_age(record, cells.get("age"))
+        self._read_dates(record, cells)
+        self._read_status(record, cells.get("status"))
+        self._read_civilian(record, cells.get("civilian_status"))
+        self._split_name(record)
+        if not any(getattr(record, name) for name in NAME_FIELDS):
+            self._warn(record, None, None, "no name in this row; the row is kept")
+        return record
+
+    def _original(self, number: int, row: list[str]) -> dict[str, str]:
+        original = {h: (row[i] if i < len(row) else "") for i, h in enumerate(self.headers)}
+        for i in range(len(self.headers), len(row)):
+            if row[i].strip():
+                original[f"column {i + 1}"] = row[i]
+                self.problems.setdefault(number, []).append(
+                    ImportProblem(
+                        self.file,
+                        number,
+                        f"column {i + 1}",
+                        row[i],
+                        "cell beyond the last header; kept in the original row only",
+                    )
+                )
+        return original
+
+    def _filled(self, row: list[str], indices: list[int]) -> list[tuple[int, str]]:
+        cells = []
+        for i in indices:
+            text = _SPACES.sub(" ", row[i]).strip() if i < len(row) else ""
+            if text:
+                cells.append((i, text))
+        return cells
+
+    def _warn(self, record: RecordDraft, index: int | None, value: str | None, reason: str) -> None:
+        column = self.headers[index] if index is not None else None
+        problem = ImportProblem(self.file, record.row_number, column, value, reason)
+        record.warnings.append(str(problem))
+        self.problems.setdefault(record.row_number, []).append(problem)
+
+    def _unread(self, record: RecordDraft, name: str, cell: tuple[int, str], problem: str) -> None:
+        self._warn(
+            record, cell[0], cell[1], f"not read as {_LABELS[name]} ({problem}); kept as text"
+        )
+
+    def _read_sex(self, record: RecordDraft, cells: list | None) -> None:
+        if not cells:
+            return
+        index, text = cells[0]
+        record.sex_raw = text
+        record.sex, problem = values.parse_sex(text, self.turkish_sex.get(index, False))
+        if problem:
+            self._unread(record, "sex", cells[0], problem)
+
+    def _read_age(self, record: RecordDraft, cells: list | None) -> None:
+        if not cells:
+            return
+        age = values.parse_age(cells[0][1])
+        if age.problem:
+            self._unread(record, "age", cells[0], age.problem)
+        record.age, record.age_low, record.age_high = age.age, age.low, age.high
+
+    def _read_dates(self, record: RecordDraft, cells: dict) -> None:
+        for name in ("birth_date", "event_date"):
+            if not cells.get(name):
+                continue
+            text = cells[name][0][1]
+            value = values.parse_date(text)
+            setattr(record, name, text)
+            if value.problem:
+                self._unread(record, name, cells[name][0], value.problem)
+            setattr(record, f"{name}_earliest", value.earliest)
+            setattr(record, f"{name}_latest", value.latest)
+            setattr(record, f"{name}_precision", value.precision)
+        record.birth_year = values.parse_date(record.birth_date).year if record.birth_date else None
+        if cells.get("birth_year"):
+            self._read_birth_year(record, cells["birth_year"][0])
+
+    def _read_birth_year(self, record: RecordDraft, cell: tuple[int, str]) -> None:
+        value = values.parse_date(cell[1])
+        if value.problem and value.earliest is None:
+            self._unread(record, "birth_year", cell, value.problem)
+            return
+        if record.birth_year and value.year and value.year != record.birth_year:
+            self._warn(
+                record,
+                cell[0],
+                cell[1],
+                f'birth year differs from birth date "{record.birth_date}"; the birth date is used',
+            )
+            return
+        if record.birth_date_earliest is None:
+            record.birth_date_earliest, record.birth_date_latest = value.earliest, value.latest
+            record.birth_date_precision = value.precision
+        record.birth_year = record.birth_year or value.year
+
+    def _read_status(self, record: RecordDraft, cells: list | None) -> None:
+        if not cells:
+            return
+        record.status_raw = cells[0][1]
+        record.status, problem = values.parse_status(cells[0][1])
+        if problem:
+            self._unread(record, "status", cells[0], problem)
+
+    def _read_civilian(self, record: RecordDraft, cells: list | None) -> None:
+        if not cells:
+            return
+        index, text = cells[0]
+        record.civilian_status_raw = text
+        yes_means = self.plan.flags.get(self.headers[index])
+        record.civilian_status, problem = values.parse_civilian(text, yes_means)
+        if problem:
+            self._warn(record, index, text, problem)
+
+    def _split_name(self, record: RecordDraft) -> None:
+        if not record.full_name or self.split_full_name is None:
+            return
+        if record.given_name or record.family_name or record.patronymic:
+            return
+        try:
+            given, family, patronymic = self.split_full_name(record.full_name)
+        except Exception as error:  # another module's code: report, never lose the row
+            self._warn(
+                record,
+                None,
+                record.full_name,
+                f"full name not split into parts ({type(error).__name__})",
+            )
+            return
+        record.given_name, record.family_name, record.patronymic = given, family, patronymic
+
+
+def _name_splitter() -> Callable[[str], tuple[str | None, str | None, str | None]] | None:
+    """toll.names.split_full_name when that module is installed, else None."""
+    try:
+        from toll.names import split_full_name
+    except ImportError:
+        return None
+    return split_full_name

@@ -1,0 +1,276 @@
+"""Reading the rows of a list out of CSV, XLSX, ODS and JSON files, as text cells.
+
+Each reader returns a `Table`: every row of the file as a list of cell texts, the header among
+them. Deciding which row is the header and what the columns mean is the importer's job.
+"""
+
+import csv
+import io
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any
+
+from toll.errors import TollError
+from toll.records.sniff import decode_text
+
+DELIMITERS = [",", ";", "\t", "|"]
+
+
+@dataclass
+class Table:
+    """The rows of one sheet or file as text, and how they were read."""
+
+    format: str
+    rows: list[list[str]]
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    header_is_first_row: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def cell_text(value: Any) -> str:
+    """The text of a spreadsheet or JSON cell as a person would read it."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime):
+        if value.time() == time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value)
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def read_csv(data: bytes, file: str, *, encoding: str | None, delimiter: str | None) -> Table:
+    """Read delimited text, guessing the encoding and the delimiter unless given."""
+    text, used_encoding = decode_text(data, file, encoding)
+    delimiter = delimiter or guess_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows = [row for row in reader]
+    except csv.Error as error:
+        raise TollError(
+            f"{file}, line {reader.line_num}: not readable as CSV ({error}); "
+            "check the quotes on that line"
+        ) from None
+    return Table("csv", rows, encoding=used_encoding, delimiter=delimiter)
+
+
+def guess_delimiter(text: str) -> str:
+    """The delimiter that splits the first lines into the same number (> 1) of cells most often.
+
+    A file with one column gets ",", which then splits nothing that matters... unless cells hold
+    commas, in which case they are quoted in any CSV written by a program.
+    """
+    sample = [line for line in text[:200_000].splitlines()[:200] if line.strip()]
+    best, best_key = ",", (0.0, 0)
+    for delimiter in DELIMITERS:
+        try:
+            lengths = [len(row) for row in csv.reader(sample, delimiter=delimiter)]
+        except csv.Error:
+            continue
+        if not lengths:
+            continue
+        width, count = Counter(lengths).most_common(1)[0]
+        if width < 2:
+            continue
+        key = (round(count / len(lengths), 2), width)
+        if key > best_key:
+            best, best_key = delimiter, key
+    return best
+
+
+# --- Spreadsheets ----------------------------------------------------------------------------
+
+
+def read_xlsx(data: bytes, file: str, *, sheet: str | None) -> Table:
+    """Read the first sheet with data (or the named sheet) of an XLSX workbook."""
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheets = {
+                ws.title: [
+                    _trimmed([cell_text(v) for v in row]) for row in ws.iter_rows(values_only=True)
+                ]
+                for ws in workbook.worksheets
+            }
+        finally:
+            workbook.close()
+    except TollError:
+        raise
+    except Exception as error:  # openpyxl raises many kinds of error on damaged files
+        raise TollError(
+            f"{file}: unreadable or damaged XLSX workbook ({type(error).__name__}: {error}); "
+            "open it in a spreadsheet program and save it again"
+        ) from None
+    return _pick_sheet(sheets, "xlsx", file, sheet)
+
+
+def read_ods(data: bytes, file: str, *, sheet: str | None) -> Table:
+    """Read the first sheet with data (or the named sheet) of an OpenDocument spreadsheet."""
+    import pandas as pd
+
+    try:
+        frames = pd.read_excel(
+            io.BytesIO(data),
+            engine="odf",
+            header=None,
+            dtype=object,
+            na_filter=False,
+            sheet_name=None,
+        )
+        sheets = {
+            str(name): [
+                _trimmed([cell_text(v) for v in row]) for row in frame.itertuples(index=False)
+            ]
+            for name, frame in frames.items()
+        }
+    except Exception as error:  # odfpy and pandas raise many kinds of error on damaged files
+        raise TollError(
+            f"{file}: unreadable or damaged ODS spreadsheet ({type(error).__name__}: {error}); "
+            "open it in a spreadsheet program and save it again"
+        ) from None
+    return _pick_sheet(sheets, "ods", file, sheet)
+
+
+def _trimmed(cells: list[str]) -> list[str]:
+    while cells and not cells[-1].strip():
+        cells.pop()
+    return cells
+
+
+def _pick_sheet(
+    sheets: dict[str, list[list[str]]], fmt: str, file: str, wanted: str | None
+) -> Table:
+    if wanted is not None:
+        if wanted not in sheets:
+            raise TollError(
+                f"{file}: no sheet named {wanted!r} (sheets: {', '.join(map(repr, sheets))}); "
+                "fix `sheet:` in the mapping file"
+            )
+        return Table(fmt, sheets[wanted], sheet=wanted)
+    with_data = [name for name, rows in sheets.items() if any(rows)]
+    if not with_data:
+        return Table(fmt, [], sheet=next(iter(sheets), None))
+    chosen = with_data[0]
+    notes = [
+        f"sheet {name!r} also has data and was not read; to read it, name it with `sheet:` "
+        "in a mapping file"
+        for name in with_data[1:]
+    ]
+    return Table(fmt, sheets[chosen], sheet=chosen, notes=notes)
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+
+def read_json(data: bytes, file: str, *, encoding: str | None, lines: bool) -> Table:
+    """Read an array of objects, {"records": [...]}, or JSON Lines (one object per line)."""
+    text, used_encoding = decode_text(data, file, encoding)
+    if lines:
+        objects = _json_lines(text, file)
+    else:
+        try:
+            document = _loads(text)
+        except json.JSONDecodeError as error:
+            if error.msg == "Extra data":
+                objects = _json_lines(text, file)
+            else:
+                raise TollError(
+                    f"{file}, line {error.lineno}: not valid JSON ({error.msg}); fix the file "
+                    "or export it again"
+                ) from None
+        else:
+            objects = _records_of(document, file)
+    fmt = "jsonl" if lines else "json"
+    return Table(
+        fmt, _objects_to_rows(objects, file), encoding=used_encoding, header_is_first_row=True
+    )
+
+
+def _loads(text: str) -> Any:
+    # Numbers stay as written ("1960", "45.0") so cells keep the text of the file.
+    try:
+        return json.loads(text, parse_float=str, parse_int=str, parse_constant=str)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", text, 0) from None
+
+
+def _json_lines(text: str, file: str) -> list[Any]:
+    objects = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            objects.append(_loads(line))
+        except json.JSONDecodeError as error:
+            raise TollError(
+                f"{file}, line {number}: not valid JSON ({error.msg}); each line of a JSON Lines "
+                "file must be one object"
+            ) from None
+    return objects
+
+
+def _records_of(document: Any, file: str) -> list[Any]:
+    if isinstance(document, list):
+        return document
+    if isinstance(document, dict):
+        if isinstance(document.get("records"), list):
+            return document["records"]
+        lists = [key for key, value in document.items() if isinstance(value, list)]
+        if len(lists) == 1:
+            return document[lists[0]]
+    raise TollError(
+        f'{file}: JSON must be an array of objects or {{"records": [...]}}; '
+        f"found {type(document).__name__}"
+        + (f" with arrays {lists}" if isinstance(document, dict) else "")
+    )
+
+
+def _objects_to_rows(objects: list[Any], file: str) -> list[list[str]]:
+    flat_objects = []
+    for number, item in enumerate(objects, start=1):
+        if not isinstance(item, dict):
+            raise TollError(
+                f"{file}, record {number}: a {type(item).__name__}, not an object of "
+                "header: value pairs; every record must be a JSON object"
+            )
+        flat_objects.append(_flatten(item))
+    header: dict[str, None] = {}
+    for item in flat_objects:
+        header.update(dict.fromkeys(item))
+    columns = list(header)
+    return [columns] + [[item.get(c, "") for c in columns] for item in flat_objects]
+
+
+def _flatten(item: dict[str, Any], prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in item.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and value:
+            flat.update(_flatten(value, f"{name}."))
+        elif isinstance(value, list | dict):
+            flat[name] = json.dumps(value, ensure_ascii=False)
+        elif isinstance(value, bool):
+            flat[name] = "true" if value else "false"
+        else:
+            flat[name] = cell_text(value)
+    return flat

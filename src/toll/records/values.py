@@ -1,0 +1,466 @@
+"""Reading the values of a list: partial dates, ages, sex, status and civilian status.
+
+Each parser takes the cell text and returns what it understood plus `problem`, a short reason when
+it could not (or could only partly) understand it. The text itself is always kept by the caller.
+The words come from data/values.yaml, in English, Russian and Azerbaijani.
+"""
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from toll.records.text import WordList, fold, load_data, words
+
+MIN_YEAR = 1800
+MAX_AGE = 120
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date as precise as the list gives it: the earliest and latest days it can mean."""
+
+    earliest: date | None = None
+    latest: date | None = None
+    precision: str | None = None  # day, month, season, part_of_year, year, decade, range
+    problem: str | None = None
+
+    @property
+    def year(self) -> int | None:
+        """The year, when the date cannot fall in two different years."""
+        if self.earliest and self.latest and self.earliest.year == self.latest.year:
+            return self.earliest.year
+        return None
+
+
+@dataclass(frozen=True)
+class AgeValue:
+    """An age in whole years: exact (`age`) and/or bounds (`low`, `high`; None = open)."""
+
+    age: int | None = None
+    low: int | None = None
+    high: int | None = None
+    problem: str | None = None
+
+
+@cache
+def _lists() -> dict[str, object]:
+    data = load_data("values.yaml")
+    return {
+        "unknown": WordList(data["unknown"]),
+        "sex": {k: WordList(v) for k, v in data["sex"].items()},
+        "turkish": data["sex_turkish_codes"],
+        "status": {k: WordList(v) for k, v in data["status"].items()},
+        "civilian": {k: WordList(v) for k, v in data["civilian_status"].items()},
+        "yes": WordList(data["yes"]),
+        "no": WordList(data["no"]),
+        "months": {int(k): WordList(v) for k, v in data["months"].items()},
+        "seasons": {
+            k: (v["start"], v["months"], WordList(v["words"])) for k, v in data["seasons"].items()
+        },
+        "parts": {
+            k: (v["start"], v["months"], WordList(v["words"]))
+            for k, v in data["year_parts"].items()
+        },
+        "approximate": WordList(data["approximate"]),
+        "year_words": WordList(data["year_words"]),
+        "month_age_words": WordList(data["month_age_words"]),
+        "age_words": {
+            k: (v["low"], v["high"], WordList(v["words"])) for k, v in data["age_words"].items()
+        },
+    }
+
+
+def is_unknown(text: str) -> bool:
+    """True for values that say the fact is not known: "unknown", "неизвестно", "naməlum", "-"."""
+    return _lists()["unknown"].matches(text)
+
+
+# --- Dates -----------------------------------------------------------------------------------
+
+_APPROX_SIGNS = re.compile(r"^\s*(~|≈|±|\+/-|c\.|ca\.)\s*|\s*(\?|\(\?\)|\(approx\.?\))\s*$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_YMD = re.compile(r"^(\d{4})[./](\d{1,2})[./](\d{1,2})$")
+_DMY = re.compile(r"^(\d{1,2})\s*[./\- ]\s*(\d{1,2})\s*[./\- ]\s*(\d{4}|\d{2})$")
+_MY = re.compile(r"^(\d{1,2})\s*[./\-]\s*(\d{4})$")
+_YM = re.compile(r"^(\d{4})\s*[./\-]\s*(\d{1,2})$")
+_Y = re.compile(r"^(\d{4})$")
+_DECADE = re.compile(r"^(\d{3}0)\s*'?\s*-?\s*(s|е|х|x|ые|ых|ых гг|ci iller\w*|iller\w*)$")
+_RANGE = re.compile(
+    r"\s*(?:–|—|-|/|\.\.|\bto\b|\btill\b|\buntil\b|\bпо\b|\bдо\b|\band\b|\bи\b|\bile\b)\s*"
+)
+_RANGE_OPENERS = re.compile(r"^(?:between|from|между|с|от|з)\s+")
+_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+
+
+@cache
+def parse_date(text: str) -> DateValue:
+    """Read a full or partial date: "26.02.1992", "05.1960", "Feb 1992", "spring 1992", "~1960"."""
+    raw = text.strip()
+    if not raw or is_unknown(raw):
+        return DateValue()
+    cleaned, approximate = _strip_approximate(fold(raw))
+    value = _parse_exact_or_range(cleaned)
+    if value.earliest is None:
+        return DateValue(problem=value.problem or "not a date")
+    problem = _implausible_year(value)
+    if problem:
+        return DateValue(problem=problem)
+    return _widen(value) if approximate else value
+
+
+def _strip_approximate(text: str) -> tuple[str, bool]:
+    approximate = False
+    stripped = _APPROX_SIGNS.sub("", text)
+    if stripped != text:
+        approximate, text = True, stripped
+    tokens = text.split()
+    approx_words = _lists()["approximate"]
+    while tokens:
+        n = approx_words.match_at([_bare(t) for t in tokens], 0)
+        if not n:
+            break
+        approximate, tokens = True, tokens[n:]
+    return " ".join(tokens).strip(" ,;"), approximate
+
+
+def _bare(token: str) -> str:
+    return " ".join(words(token)) or token
+
+
+def _parse_exact_or_range(text: str) -> DateValue:
+    single = _parse_single(text)
+    if single.earliest is not None:
+        return single
+    return _parse_range(text) or single
+
+
+def _parse_range(text: str) -> DateValue | None:
+    body = _RANGE_OPENERS.sub("", text)
+    for match in _RANGE.finditer(body):
+        left, right = body[: match.start()].strip(), body[match.end() :].strip()
+        if not left or not right:
+            continue
+        end = _parse_single(right)
+        if end.earliest is None:
+            continue
+        start = _parse_single(left)
+        if start.earliest is None:
+            start = _parse_single(_borrow_from(left, right, end))
+        if start.earliest is not None and start.earliest <= end.latest:
+            return DateValue(start.earliest, end.latest, "range", start.problem or end.problem)
+    return None
+
+
+def _borrow_from(left: str, right: str, end: DateValue) -> str:
+    """Complete the left side of "10-12.02.1992" or "1960-62" from the right side."""
+    if re.fullmatch(r"\d{4}", left) and re.fullmatch(r"\d{2}", right):
+        return left
+    if re.fullmatch(r"\d{1,2}", left) and end.precision == "day":
+        return f"{left}.{end.earliest.month}.{end.earliest.year}"
+    if re.fullmatch(r"\d{1,2}[./]\d{1,2}", left) and end.precision == "day":
+        return f"{left}.{end.earliest.year}"
+    if re.fullmatch(r"\d{1,2}", left) and end.precision == "month":
+        return f"{left}.{end.earliest.year}"
+    return left
+
+
+def _parse_single(text: str) -> DateValue:
+    text = text.strip(" ,;")
+    if re.fullmatch(r"\d{4}\s*[-–—/]\s*\d{2}", text):  # "1960-62", unless "1960-05"
+        first, last = re.findall(r"\d+", text)
+        end_year = int(first[:2] + last)
+        if int(last) > 12 and end_year > int(first):
+            return DateValue(date(int(first), 1, 1), date(end_year, 12, 31), "range")
+    for pattern, reader in _NUMERIC_READERS:
+        match = pattern.match(text)
+        if match:
+            return reader(*match.groups())
+    return _parse_with_words(text)
+
+
+def _from_iso(year: str, month: str, day: str, *_: str) -> DateValue:
+    return _day(int(year), int(month), int(day))
+
+
+def _from_dmy(day: str, month: str, year: str) -> DateValue:
+    d, m = int(day), int(month)
+    if m > 12 and d <= 12:  # month first, as in the US: 02/26/1992
+        d, m = m, d
+    if len(year) == 2:
+        full = _two_digit_year(int(year))
+        value = _day(full, m, d)
+        if value.earliest:
+            return DateValue(value.earliest, value.latest, "day", f"two-digit year read as {full}")
+        return value
+    return _day(int(year), m, d)
+
+
+def _two_digit_year(yy: int) -> int:
+    return 2000 + yy if yy <= date.today().year % 100 else 1900 + yy
+
+
+def _day(year: int, month: int, day: int) -> DateValue:
+    try:
+        exact = date(year, month, day)
+    except ValueError:
+        return DateValue(problem=f"no such day ({day:02d}.{month:02d}.{year})")
+    return DateValue(exact, exact, "day")
+
+
+def _month(year: int, month: int) -> DateValue:
+    if not 1 <= month <= 12 or not 1 <= year <= 9999:
+        return DateValue(problem=f"no month {month} in a year")
+    return DateValue(date(year, month, 1), _month_end(year, month), "month")
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year(year: int) -> DateValue:
+    if not 1 <= year <= 9999:
+        return DateValue(problem="not a year")
+    return DateValue(date(year, 1, 1), date(year, 12, 31), "year")
+
+
+def _months_span(year: int, start: int, count: int, precision: str) -> DateValue:
+    first_year, first_month = (year - 1, 12) if start == 12 else (year, start)
+    last_index = first_year * 12 + first_month - 1 + count - 1
+    last_year, last_month = divmod(last_index, 12)
+    if not 1 <= first_year or last_year > 9999:
+        return DateValue(problem="not a year")
+    return DateValue(
+        date(first_year, first_month, 1), _month_end(last_year, last_month + 1), precision
+    )
+
+
+_NUMERIC_READERS = [
+    (_ISO, _from_iso),
+    (_YMD, lambda y, m, d: _day(int(y), int(m), int(d))),
+    (_DMY, _from_dmy),
+    (_MY, lambda m, y: _month(int(y), int(m))),
+    (_YM, lambda y, m: _month(int(y), int(m))),
+    (_Y, lambda y: _year(int(y))),
+    (
+        _DECADE,
+        lambda y, _s: (
+            DateValue(date(int(y), 1, 1), date(int(y) + 9, 12, 31), "decade")
+            if int(y) >= 1
+            else DateValue(problem="not a year")
+        ),
+    ),
+]
+
+
+def _parse_with_words(text: str) -> DateValue:
+    """Dates with month names, seasons or parts of a year: "26 февраля 1992", "yaz 1992"."""
+    lists = _lists()
+    tokens = [t for t in _TOKEN.findall(text)]
+    numbers: list[str] = []
+    month = season = None
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.isdigit():
+            numbers.append(token)
+            i += 1
+            continue
+        found = _named(tokens, i, lists["months"]) or _named(tokens, i, lists["seasons"])
+        found = found or _named(tokens, i, lists["parts"])
+        skip = lists["year_words"].match_at(tokens, i)
+        if found:
+            kind, value, length = found
+            if kind == "month":
+                month = value
+            else:
+                season = value
+            i += length
+        elif skip:
+            i += skip
+        else:
+            return DateValue(problem=f'not a date: "{token}" not understood')
+    years = [n for n in numbers if len(n) == 4]
+    days = [n for n in numbers if len(n) <= 2]
+    if len(years) != 1 or len(numbers) > 2 or (len(days) > 1):
+        return DateValue(problem="not a date")
+    year = int(years[0])
+    if month and days:
+        return _day(year, month, int(days[0]))
+    if days:
+        return DateValue(problem="not a date")
+    if month:
+        return _month(year, month)
+    if season:
+        start, count, precision = season
+        return _months_span(year, start, count, precision)
+    return _year(year)
+
+
+def _named(tokens: list[str], i: int, table: dict) -> tuple[str, object, int] | None:
+    for key, entry in table.items():
+        if isinstance(entry, WordList):
+            length = entry.match_at(tokens, i)
+            if length:
+                return "month", key, length
+        else:
+            start, count, wordlist = entry
+            length = wordlist.match_at(tokens, i)
+            if length:
+                precision = (
+                    "season" if key in ("spring", "summer", "autumn", "winter") else "part_of_year"
+                )
+                return "span", (start, count, precision), length
+    return None
+
+
+def _implausible_year(value: DateValue) -> str | None:
+    latest_allowed = date.today().year + 1
+    if value.earliest.year < MIN_YEAR or value.latest.year > latest_allowed:
+        return f"year outside {MIN_YEAR}-{latest_allowed}"
+    return None
+
+
+def _widen(value: DateValue) -> DateValue:
+    """An approximate date: ±2 years around a year, ±1 month around a month or a day."""
+    if value.precision in ("day", "month"):
+        start_index = value.earliest.year * 12 + value.earliest.month - 2
+        end_index = value.latest.year * 12 + value.latest.month
+        sy, sm = divmod(start_index, 12)
+        ey, em = divmod(end_index, 12)
+        earliest, latest = date(sy, sm + 1, 1), _month_end(ey, em + 1)
+    else:
+        earliest = date(value.earliest.year - 2, 1, 1)
+        latest = date(min(value.latest.year + 2, 9999), 12, 31)
+    return DateValue(earliest, latest, "approximate", value.problem)
+
+
+# --- Ages ------------------------------------------------------------------------------------
+
+_AGE_NUMBER = r"(\d{1,3})(?:[.,]\d+)?"
+_AGE_RANGE = re.compile(rf"^{_AGE_NUMBER}\s*(?:-|–|—|to|/|до|\.\.|…)\s*{_AGE_NUMBER}$")
+_OVER = re.compile(
+    rf"^(?:over|older than|above|at least|старше|более|больше|свыше|от)\s*{_AGE_NUMBER}$"
+    rf"|^{_AGE_NUMBER}\s*(?:\+|and over|and older|и старше|den yuxari|dan yuxari|den cox)$"
+)
+_UNDER = re.compile(
+    rf"^(?:under|younger than|below|less than|младше|моложе|до|менее|меньше)\s*{_AGE_NUMBER}$"
+    rf"|^{_AGE_NUMBER}\s*(?:den asagi|dan asagi|den kicik)$"
+)
+
+
+@cache
+def parse_age(text: str) -> AgeValue:
+    """Read an age: "45", "45 лет", "~45 years", "40-45", "about 45", "child", "6 months"."""
+    raw = text.strip()
+    if not raw or is_unknown(raw):
+        return AgeValue()
+    cleaned, approximate = _strip_approximate(fold(raw))
+    lists = _lists()
+    for _name, (low, high, wordlist) in lists["age_words"].items():
+        if wordlist.matches(cleaned):
+            return AgeValue(None, low, high)
+    tokens = _TOKEN.findall(cleaned)
+    if (
+        tokens
+        and tokens[0].isdigit()
+        and len(tokens) > 1
+        and lists["month_age_words"].match_at(tokens, 1)
+    ):
+        return AgeValue(0, 0, 0) if int(tokens[0]) < 24 else AgeValue(problem="not an age")
+    body = _without_year_words(cleaned)
+    return _age_from_numbers(body, approximate)
+
+
+def _without_year_words(text: str) -> str:
+    year_words = _lists()["year_words"]
+    parts = re.split(r"(\s+|(?<=\d)(?=[^\W\d_]))", text)
+    kept = [
+        p for p in parts if not (p.strip() and not p.strip().isdigit() and year_words.matches(p))
+    ]
+    return "".join(kept).strip(" .,;-")
+
+
+def _age_from_numbers(body: str, approximate: bool) -> AgeValue:
+    if match := re.fullmatch(_AGE_NUMBER, body):
+        age = int(match.group(1))
+        if age > MAX_AGE:
+            return AgeValue(problem=f"age above {MAX_AGE}")
+        if approximate:
+            return AgeValue(age, max(age - 2, 0), age + 2)
+        return AgeValue(age, age, age)
+    if match := _AGE_RANGE.fullmatch(body):
+        low, high = int(match.group(1)), int(match.group(2))
+        if low <= high <= MAX_AGE:
+            return AgeValue(None, low, high)
+        return AgeValue(problem="not an age range")
+    if match := _OVER.fullmatch(body):
+        return AgeValue(None, int(match.group(1) or match.group(2)), None)
+    if match := _UNDER.fullmatch(body):
+        limit = int(match.group(1) or match.group(2))
+        return AgeValue(None, 0, max(limit - 1, 0))
+    return AgeValue(problem="not an age")
+
+
+# --- Sex, status, civilian status ------------------------------------------------------------
+
+
+@cache
+def parse_sex(text: str, turkish_codes: bool = False) -> tuple[str | None, str | None]:
+    """("male"|"female"|None, problem).
+
+    With `turkish_codes`, E = erkek (male) and K = kadın (female).
+    """
+    raw = text.strip()
+    if not raw or is_unknown(raw):
+        return None, None
+    lists = _lists()
+    if turkish_codes and fold(raw) in lists["turkish"].values():
+        return ("male" if fold(raw) == lists["turkish"]["male"] else "female"), None
+    for sex, wordlist in lists["sex"].items():
+        if wordlist.matches(raw):
+            return sex, None
+    return None, "not a known sex"
+
+
+def uses_turkish_sex_codes(values: list[str]) -> bool:
+    """True when a sex column uses E/K (Turkish) rather than K/Q (Azerbaijani) one-letter codes."""
+    letters = {fold(v.strip()) for v in values if len(v.strip()) == 1}
+    return "e" in letters and "k" in letters and "q" not in letters
+
+
+@cache
+def parse_status(text: str) -> tuple[str | None, str | None]:
+    """(status, problem): killed, injured, missing, captured, released, remains_found,
+    identified or alive. When several are named, the later state in the file's order of events
+    wins (see values.yaml)."""
+    raw = text.strip()
+    if not raw or is_unknown(raw):
+        return None, None
+    tokens = words(raw)
+    for status, wordlist in _lists()["status"].items():
+        if wordlist.find(tokens) is not None:
+            return status, None
+    return None, "not a known status"
+
+
+@cache
+def parse_civilian(text: str, yes_means: str | None = None) -> tuple[str | None, str | None]:
+    """(civilian|combatant|unknown|None, problem). `yes_means` is set for yes/no columns."""
+    raw = text.strip()
+    if not raw:
+        return None, None
+    lists = _lists()
+    if yes_means:
+        if lists["yes"].matches(raw):
+            return yes_means, None
+        if lists["no"].matches(raw):
+            return ("combatant" if yes_means == "civilian" else "civilian"), None
+    if is_unknown(raw):
+        return "unknown", None
+    tokens = words(raw)
+    for status, wordlist in lists["civilian"].items():
+        if wordlist.find(tokens) is not None:
+            return status, None
+    return None, "civilian or combatant not clear; kept as reported"
