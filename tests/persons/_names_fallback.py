@@ -32,8 +32,9 @@ def split_full_name(text):
     return given, family, patronymic
 
 
-def name_keys_frame(df, full="full_name", given="given_name", family="family_name",
-                    patronymic="patronymic"):
+def name_keys_frame(
+    df, full="full_name", given="given_name", family="family_name", patronymic="patronymic"
+):
     rows = []
     for f, g, fa, p in zip(df[full], df[given], df[family], df[patronymic], strict=True):
         g, fa, p = _key(g), _key(fa), _key(p)
@@ -42,16 +43,18 @@ def name_keys_frame(df, full="full_name", given="given_name", family="family_nam
         if p:
             p = _PATRONYMIC.sub("", p.split()[0]) or p
         fam_stem = re.sub(r"(ova|eva|ov|ev|in|ina|yan|ian|li)$", "", fa) if fa else None
-        rows.append({
-            "given_key": g,
-            "family_key": fa,
-            "patronymic_key": p,
-            "given_phonetic": jellyfish.metaphone(g) if g else None,
-            "family_phonetic": jellyfish.metaphone(fa) if fa else None,
-            "given_initial": g[0] if g else None,
-            "family_stem": fam_stem or None,
-            "name_tokens_sorted": " ".join(sorted(t for t in (g, fa) if t)) or None,
-        })
+        rows.append(
+            {
+                "given_key": g,
+                "family_key": fa,
+                "patronymic_key": p,
+                "given_phonetic": jellyfish.metaphone(g) if g else None,
+                "family_phonetic": jellyfish.metaphone(fa) if fa else None,
+                "given_initial": g[0] if g else None,
+                "family_stem": fam_stem or None,
+                "name_tokens_sorted": " ".join(sorted(t for t in (g, fa) if t)) or None,
+            }
+        )
     return pd.DataFrame(rows, index=df.index)
 
 

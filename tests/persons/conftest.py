@@ -1,4 +1,7 @@
 import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
 
 try:
     from toll.names import name_keys_frame, place_key  # noqa: F401

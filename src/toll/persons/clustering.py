@@ -23,9 +23,7 @@ from scipy.sparse.csgraph import connected_components
 MERGE_AVERAGE = 0.5
 
 
-def components(
-    record_ids: Iterable[str], edges: pd.DataFrame
-) -> pd.Series:
+def components(record_ids: Iterable[str], edges: pd.DataFrame) -> pd.Series:
     """Connected components of the graph with `edges` (record_id_l, record_id_r).
 
     Returns a Series indexed by record_id giving a component number.
@@ -34,9 +32,7 @@ def components(
     left = ids.get_indexer(edges["record_id_l"])
     right = ids.get_indexer(edges["record_id_r"])
     keep = (left >= 0) & (right >= 0)
-    graph = coo_matrix(
-        (np.ones(keep.sum()), (left[keep], right[keep])), shape=(len(ids), len(ids))
-    )
+    graph = coo_matrix((np.ones(keep.sum()), (left[keep], right[keep])), shape=(len(ids), len(ids)))
     _, labels = connected_components(graph, directed=False)
     return pd.Series(labels, index=ids)
 
@@ -177,6 +173,6 @@ def _pair_keys(pairs: pd.DataFrame) -> list[tuple[str, str]]:
 
 
 def _empty_pairs() -> pd.DataFrame:
-    return pd.DataFrame(
-        {"record_id_l": [], "record_id_r": [], "match_probability": []}
-    ).astype({"record_id_l": object, "record_id_r": object})
+    return pd.DataFrame({"record_id_l": [], "record_id_r": [], "match_probability": []}).astype(
+        {"record_id_l": object, "record_id_r": object}
+    )

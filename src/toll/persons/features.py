@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
+
 from toll.names import name_keys_frame, place_key
 
 NAME_KEYS = [
@@ -58,9 +59,7 @@ FEATURE_COLUMNS = [
 _SEXES = {"male": "male", "m": "male", "female": "female", "f": "female"}
 
 
-def record_features(
-    records: pd.DataFrame, extra_columns: Sequence[str] = ()
-) -> pd.DataFrame:
+def record_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) -> pd.DataFrame:
     """Return one row of comparison features per record.
 
     `unique_id` is the record_id. `birth_year_any` is the recorded birth year or,
@@ -78,6 +77,7 @@ def record_features(
     )
     for column in NAME_KEYS:
         out[column] = _text(names[column] if column in names else pd.Series(index=df.index))
+    out["name_phonetic_sorted"] = _sorted_pair(out["given_phonetic"], out["family_phonetic"])
     out["sex"] = _text(_text(df["sex"]).str.lower().map(_SEXES))
     birth_date = _iso_date_parts(df["birth_date"])
     event_date = _iso_date_parts(df["event_date"])
@@ -99,6 +99,14 @@ def _text(values: pd.Series) -> pd.Series:
     """Strings with blanks and missing values as <NA> (a text column even when empty)."""
     text = values.astype("string").str.strip()
     return text.mask(text == "")
+
+
+def _sorted_pair(a: pd.Series, b: pd.Series) -> pd.Series:
+    """ "A B" with the two codes in sorted order, so swapped name order still agrees."""
+    low = a.where(a.isna() | b.isna() | (a <= b), b)
+    high = b.where(a.isna() | b.isna() | (a <= b), a)
+    both = low.notna() & high.notna()
+    return _text((low + " " + high).where(both))
 
 
 def _int(values: pd.Series) -> pd.Series:

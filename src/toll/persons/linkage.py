@@ -14,13 +14,14 @@ import json
 import logging
 import os
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pandas as pd
 from splink import Linker, block_on
 
 from toll.errors import TollError
-from toll.persons import model as link_model
+from toll.persons import comparisons as link_model
 from toll.persons.clustering import chains, cluster, components
 from toll.persons.features import record_features
 
@@ -127,14 +128,15 @@ def link(
     decided = normalise_decisions(decisions)
     report("Preparing names and dates")
     features = record_features(records, extra_columns)
-    with _session(engine) as db_api:
+    with _session(engine) as db_api, _quiet_splink():
         table = db_api.register(features, table_name="__toll_records")
         if model is None:
             report("Training the model (no labels)")
             fields = link_model.present_fields(features)
             linker = Linker(table, link_model.settings(extra_columns, fields), log_level=None)
             _train(linker, len(features), seed)
-            model = LinkModel(linker.misc.save_model_to_json(), tuple(extra_columns))
+            model = LinkModel(temper(linker.misc.save_model_to_json()), tuple(extra_columns))
+            linker = Linker(table, model.settings, log_level=None)
         else:
             linker = Linker(table, model.settings, log_level=None)
         report("Scoring candidate pairs")
@@ -145,8 +147,9 @@ def link(
         report("Checking clusters")
         pairs = _rescore_components(linker, db_api, features, pairs, decided, threshold)
     report("Clustering into persons")
-    return _finish(features["unique_id"], pairs, weight_columns, decided, model,
-                   threshold, review_band)
+    return _finish(
+        features["unique_id"], pairs, weight_columns, decided, model, threshold, review_band
+    )
 
 
 def link_new(
@@ -181,7 +184,7 @@ def link_new(
     report("Preparing names and dates")
     old = record_features(existing, extra)
     new = record_features(new_records, extra)
-    with _session(engine) as db_api:
+    with _session(engine) as db_api, _quiet_splink():
         old_table = db_api.register(old, table_name="__toll_existing")
         new_table = db_api.register(new, table_name="__toll_new")
         linker = Linker(old_table, model.settings, log_level=None)
@@ -189,7 +192,9 @@ def link_new(
         band = review_band[0]
         frames = [
             linker.inference.predict_between(
-                old_table, new_table, threshold_match_probability=band,
+                old_table,
+                new_table,
+                threshold_match_probability=band,
                 warning_mode="never",
             ),
             linker.inference.predict_within(
@@ -204,8 +209,16 @@ def link_new(
         everything = pd.concat([old, new], ignore_index=True)
         report("Checking clusters")
         pairs = _rescore_components(linker, db_api, everything, pairs, decided, threshold, fixed)
-    result = _finish(everything["unique_id"], pairs, weight_columns, decided, model,
-                     threshold, review_band, fixed)
+    result = _finish(
+        everything["unique_id"],
+        pairs,
+        weight_columns,
+        decided,
+        model,
+        threshold,
+        review_band,
+        fixed,
+    )
     result.clusters = _attach_person_ids(result.clusters, fixed)
     return result
 
@@ -239,9 +252,7 @@ def normalise_decisions(decisions: pd.DataFrame | None) -> pd.DataFrame:
     left = frame[["record_id_l", "record_id_r"]].min(axis=1)
     right = frame[["record_id_l", "record_id_r"]].max(axis=1)
     frame = frame.assign(record_id_l=left, record_id_r=right)
-    return frame.drop_duplicates(["record_id_l", "record_id_r"], keep="last").reset_index(
-        drop=True
-    )
+    return frame.drop_duplicates(["record_id_l", "record_id_r"], keep="last").reset_index(drop=True)
 
 
 def _train(linker: Linker, n_records: int, seed: int) -> None:
@@ -253,13 +264,39 @@ def _train(linker: Linker, n_records: int, seed: int) -> None:
         )
     except Exception as error:  # too few exact agreements to estimate a prior
         logging.getLogger(__name__).info("keeping the default prior: %s", error)
-    training.estimate_u_using_random_sampling(max_pairs=min(5e6, max(1e5, n_records * 5)),
-                                              seed=seed)
+    training.estimate_u_using_random_sampling(
+        max_pairs=min(5e6, max(1e5, n_records * 5)), seed=seed
+    )
     for rule in link_model.training_rules():
-        training.estimate_parameters_using_expectation_maximisation(
-            rule, estimate_without_term_frequencies=True, max_pairs=2e6,
-            record_sample_proportion=min(1.0, max(0.05, 200_000 / max(n_records, 1))),
-        )
+        try:
+            training.estimate_parameters_using_expectation_maximisation(
+                rule,
+                estimate_without_term_frequencies=True,
+                max_pairs=2e6,
+                record_sample_proportion=min(1.0, max(0.05, 200_000 / max(n_records, 1))),
+            )
+        except Exception as error:  # e.g. no record has a place: nothing to train on
+            logging.getLogger(__name__).info("skipped a training session: %s", error)
+
+
+def temper(settings: dict, floor: float = 1e-3) -> dict:
+    """Keep trained weights finite and believable.
+
+    EM on few pairs can drive the m probability of a rare level to ~0, which
+    would make one field veto any match (a weight of -80). Every m below
+    `floor` is raised to it (and the levels renormalised); levels never seen
+    get the floor as well. Returns a new settings dict.
+    """
+    settings = json.loads(json.dumps(settings))
+    for comparison in settings["comparisons"]:
+        levels = [lv for lv in comparison["comparison_levels"] if not lv.get("is_null_level")]
+        ms = [max(float(lv.get("m_probability") or 0.0), floor) for lv in levels]
+        total = sum(ms)
+        for level, m in zip(levels, ms, strict=True):
+            level["m_probability"] = m / total
+            if not level.get("u_probability"):
+                level["u_probability"] = floor
+    return settings
 
 
 def _pairs_frame(predictions: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
@@ -294,8 +331,7 @@ def _rescore_components(
     """
     same = decided.loc[decided["decision"] == "same", PAIR_COLUMNS[:2]]
     links = pd.concat(
-        [pairs.loc[pairs["match_probability"] >= threshold, PAIR_COLUMNS[:2]], same,
-         chains(fixed)],
+        [pairs.loc[pairs["match_probability"] >= threshold, PAIR_COLUMNS[:2]], same, chains(fixed)],
         ignore_index=True,
     )
     labels = components(features["unique_id"], links)
@@ -334,9 +370,11 @@ def _finish(
     )
     pairs = _merge_decisions(pairs, decided)
     kept = pairs[pairs["match_probability"].fillna(0) >= review_band[0]]
-    pairs = pd.concat([kept, pairs[pairs["decision"].notna()]]).drop_duplicates(
-        ["record_id_l", "record_id_r"]
-    ).reset_index(drop=True)
+    pairs = (
+        pd.concat([kept, pairs[pairs["decision"].notna()]])
+        .drop_duplicates(["record_id_l", "record_id_r"])
+        .reset_index(drop=True)
+    )
     review = _review_pairs(pairs, clusters, threshold, review_band)
     return LinkResult(pairs, clusters, review, model, weight_columns)
 
@@ -373,8 +411,8 @@ def _attach_person_ids(clusters: pd.DataFrame, person_of: pd.Series) -> pd.DataF
     chosen = clusters.dropna(subset=["person_id"]).groupby("cluster_id")["person_id"].min()
     named = clusters["cluster_id"].map(chosen)
     clusters["cluster_id"] = named.fillna(clusters["cluster_id"])
-    clusters["person_id"] = clusters["person_id"].astype(object).where(
-        clusters["person_id"].notna(), None
+    clusters["person_id"] = (
+        clusters["person_id"].astype(object).where(clusters["person_id"].notna(), None)
     )
     return clusters
 
@@ -415,6 +453,18 @@ def _log2_ratio(m, u) -> float | None:
     if not m or not u:
         return None
     return math.log2(m / u)
+
+
+@contextmanager
+def _quiet_splink():
+    """Splink's training notes (untrained levels, etc.) are not for end users."""
+    logger = logging.getLogger("splink")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 class _session:

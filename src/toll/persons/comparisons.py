@@ -29,9 +29,10 @@ def _name_comparison(field: str, other: str, label: str):
             cll.ExactMatchLevel(f"{field}_key"),
             cll.JaroWinklerLevel(f"{field}_key", NAME_SIMILARITY[0]),
             cll.ExactMatchLevel(f"{field}_phonetic"),
-            cll.ColumnsReversedLevel(f"{field}_key", f"{other}_key").configure(
-                label_for_charts=f"{label} written in the {other} name field"
-            ),
+            cll.Or(
+                cll.ColumnsReversedLevel(f"{field}_key", f"{other}_key"),
+                cll.ColumnsReversedLevel(f"{field}_phonetic", f"{other}_phonetic"),
+            ).configure(label_for_charts=f"{label} written in the {other} name field"),
             cll.JaroWinklerLevel(f"{field}_key", NAME_SIMILARITY[1]),
             cll.CustomLevel(
                 f"substr({field}_key_l, 1, 1) = substr({field}_key_r, 1, 1) AND "
@@ -125,9 +126,7 @@ FIELDS = {
 }
 
 
-def comparisons(
-    extra_columns: Sequence[str] = (), fields: Sequence[str] = tuple(FIELDS)
-) -> list:
+def comparisons(extra_columns: Sequence[str] = (), fields: Sequence[str] = tuple(FIELDS)) -> list:
     """One comparison per field present in the data, in the order explanations list them."""
     made = {
         "surname": lambda: _name_comparison("family", "given", "surname"),
@@ -160,6 +159,7 @@ def blocking_rules(extra_columns: Sequence[str] = ()) -> list:
         block_on("given_key", "family_key"),
         block_on("given_phonetic", "birth_year_any"),
         block_on("name_tokens_sorted"),
+        block_on("name_phonetic_sorted"),
         block_on("family_stem", "given_initial", "place_key"),
     ]
     rules += [block_on(column) for column in extra_columns]
@@ -167,11 +167,16 @@ def blocking_rules(extra_columns: Sequence[str] = ()) -> list:
 
 
 def training_rules() -> list:
-    """Blocking rules for EM training; between them every comparison is trained."""
+    """Blocking rules for EM training; between them every comparison is trained.
+
+    EM cannot learn a field from pairs chosen because they agree on it, so the
+    name comparisons are trained on pairs sharing birth year and place, and the
+    other fields on pairs sharing names.
+    """
     return [
         block_on("family_phonetic", "birth_year_any"),
-        block_on("given_phonetic", "birth_year_any"),
         block_on("given_phonetic", "family_phonetic"),
+        block_on("birth_year_any", "place_key"),
     ]
 
 
