@@ -1,0 +1,243 @@
+"""Find the harm figures in a text: `extract_figures(text)`.
+
+How it works (details in docs/methods/extraction.md):
+1. every number the language's grammar knows is found with one regular expression
+   (digits, words, "3.4 million", ranges, vague amounts, with any qualifier before it);
+2. numbers that are dates, years, references, money or measures are dropped;
+3. the counted noun after the number is read ("613 people", "120 residential buildings");
+4. the category comes from the words after the noun ("were killed"), else before the number
+   in the same clause ("destroyed over 3,410 houses"), else from the noun itself ("hostages");
+5. parts are linked to their whole ("613 people, including 106 women") — see nesting.py;
+6. the incident and the speaker are read from the sentence and its paragraph.
+"""
+
+import re
+from dataclasses import dataclass
+
+from toll.claims.attribution import Speakers
+from toll.claims.figure import Figure
+from toll.claims.incident import Incidents
+from toll.claims.language import Language, Noun, load_language
+from toll.claims.nesting import link_parts
+from toll.claims.numbers import Quantity
+from toll.claims.sentences import Sentences
+
+YEAR_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|of|until|till|by|from|during|before|after|year|early|late|mid|spring|"
+    r"summer|autumn|fall|winter|the|between|and|to|through|circa|c\.)\s+|[-–/])\Z",
+    re.IGNORECASE)
+AGE_COMPARISON = {"under", "over", "above", "below"}
+CONFIDENCE = {"after": 0.9, "before": 0.85, "adjacent": 0.85, "noun": 0.8, "parent": 0.85}
+
+
+@dataclass
+class Found:
+    """A figure while it is being worked out (positions, evidence, links)."""
+
+    qstart: int
+    nstart: int
+    end: int
+    quantity: Quantity
+    noun: Noun | None
+    sentence: int
+    category: str | None = None
+    source: str | None = None  # which words gave the category: after, before, noun, ...
+    subgroup: str | None = None
+    of_them: bool = False
+    part_of: int | None = None
+    bare: bool = False
+
+    @property
+    def kind(self) -> str:
+        return self.noun.kind if self.noun else "person"
+
+
+def extract_figures(text: str, *, language: str = "en",
+                    default_speaker: str | None = None) -> list[Figure]:
+    """The harm figures stated in `text`, in order, with parts linked to their whole.
+
+    `language` picks the data files (number grammar, taxonomy); `default_speaker` is whom a
+    figure is attributed to when the text does not say (usually the source's author).
+    """
+    lang = load_language(language)
+    sentences = Sentences(text)
+    found = [f for m in lang.numbers.regex.finditer(text)
+             if (f := _candidate(text, m, lang, sentences)) is not None]
+    link_parts(found, text, lang, sentences)
+    kept = _keep_categorised(found)
+    incidents = Incidents(text, sentences, lang)
+    speakers = Speakers(text, sentences, lang, default_speaker)
+    return [_figure(text, f, kept, incidents, speakers) for f in kept]
+
+
+def _candidate(text: str, m: re.Match, lang: Language, sentences: Sentences) -> Found | None:
+    quantity = lang.numbers.read(m)
+    if quantity is None:
+        return None
+    qstart, end = m.start(), m.end()
+    before = text[max(0, qstart - 40):qstart]
+    if _not_a_count(text, m, before, lang, quantity):
+        return None
+    found = Found(qstart, m.start("num"), end, quantity, None, sentences.index(qstart))
+    head = _head(text, end, lang, quantity)
+    if head is not None:
+        found.noun = lang.noun(head)
+        found.end = head.end()
+        found.subgroup = _subgroup(found.noun, head)
+        if (quantity.value is not None and 1800 <= quantity.value <= 2100
+                and m.group("num").isdigit() and YEAR_CONTEXT.search(before)):
+            return None
+    elif (of := lang.of_them.match(text, end)) is not None:
+        found.of_them = True
+        if of.group("head"):
+            found.noun = lang.noun(of)
+            found.subgroup = _subgroup(found.noun, of)
+        found.end = of.end()
+    elif (were := lang.were_subgroup.match(text, end)) and lang.noun(were).subgroup:
+        found.noun = lang.noun(were)
+        found.subgroup = _subgroup(found.noun, were)
+        found.end = were.end()
+        found.of_them = True
+    else:
+        found.bare = True
+        if lang.unit_after.match(text, end) or _year_like(m, quantity):
+            return None
+    _categorise(text, found, lang, sentences)
+    if found.bare and found.source not in ("after", "adjacent"):
+        return None
+    return found
+
+
+def _not_a_count(text: str, m: re.Match, before: str, lang: Language, q: Quantity) -> bool:
+    """True for dates, references, money, measures, ages and "no one"."""
+    end = m.end()
+    if lang.reference_before.search(before) or lang.month_before.search(before):
+        return True
+    if lang.month_after.match(text, end) or lang.currency_after.match(text, end):
+        return True
+    if lang.unit_after.match(text, end) and not lang.head.match(text, end):
+        return True
+    num = m.group("num").lower()
+    if num == "one" and re.search(r"\b(?:no|any|every|some|the)\s+\Z", before, re.IGNORECASE):
+        return True
+    qual = (m.group("qual") or "").lower()
+    if qual in AGE_COMPARISON:
+        word = re.search(r"([\w-]+)\s*\Z", before)
+        noun = lang.nouns.get(word.group(1).lower()) if word else None
+        if noun is not None and noun.kind == "person" and noun.category is None:
+            return True
+    return False
+
+
+def _year_like(m: re.Match, q: Quantity) -> bool:
+    num = m.group("num")
+    return num.isdigit() and len(num) == 4 and 1800 <= int(num) <= 2100
+
+
+def _head(text: str, end: int, lang: Language, q: Quantity) -> re.Match | None:
+    if q.qualifier == "vague" or (q.value and q.value >= 1000000):
+        head = lang.head_of.match(text, end)
+        if head:
+            return head
+    return lang.head.match(text, end)
+
+
+def _subgroup(noun: Noun, head: re.Match) -> str | None:
+    age = head.group("age")
+    if noun.subgroup:
+        return f"{noun.subgroup}{age or ''}".strip() if not age else f"{noun.subgroup} {age.strip()}"
+    if age:
+        return " ".join(age.split())
+    return None
+
+
+def _categorise(text: str, f: Found, lang: Language, sentences: Sentences) -> None:
+    """Set the figure's category from the words around it, strongest evidence first."""
+    kind = f.kind
+    right = lang.right_trigger.match(text, f.end)
+    if right and (not f.bare or _only_fillers(right, lang)):
+        category = _first_fitting(lang, right.group("trig"), "after", kind)
+        if category:
+            f.category, f.source = category, "after"
+            if category == "orphaned" and right.group("trig").lower().startswith("lost"):
+                f.subgroup = " ".join(right.group("trig").lower().split())
+            return
+    sentence_start = sentences.span(f.sentence)[0]
+    if f.bare:
+        window = text[max(sentence_start, f.qstart - 100):f.qstart]
+        adj = lang.adjacent.search(window)
+        if adj and lang.bare_follow.match(text, f.end):
+            category = _first_fitting(lang, adj.group(0).strip(), "adjacent", kind)
+            if category:
+                f.category, f.source = category, "adjacent"
+        return
+    category = _left_trigger(text, f, lang, max(sentence_start, f.qstart - 160), kind)
+    if category:
+        f.category, f.source = category, "before"
+        return
+    noun = f.noun
+    if noun and noun.category:
+        f.category, f.source = lang.categories[noun.category].for_kind(kind), "noun"
+
+
+def _left_trigger(text: str, f: Found, lang: Language, start: int, kind: str) -> str | None:
+    """The nearest category phrase before the number in its clause that fits its noun."""
+    triggers = list(lang.left_trigger.finditer(text, start, f.qstart))
+    for trigger in reversed(triggers):
+        if lang.breaker.search(text, trigger.end(), f.qstart):
+            return None
+        category = _first_fitting(lang, trigger.group(0), "before", kind)
+        if category:
+            return category
+    return None
+
+
+def _only_fillers(right: re.Match, lang: Language) -> bool:
+    between = right.string[right.start():right.start("trig")]
+    return all(w.lower() in lang.stop_words or w.lower().endswith("ly")
+               for w in re.findall(r"[\w'’-]+", between))
+
+
+def _first_fitting(lang: Language, phrase: str, side: str, kind: str) -> str | None:
+    phrase = " ".join(phrase.split())
+    for category in lang.categories_of(phrase, side):
+        name = category.for_kind(kind)
+        if name:
+            return name
+    return None
+
+
+def _keep_categorised(found: list[Found]) -> list[Found]:
+    """Drop numbers that turned out not to be harm figures; renumber the part_of links."""
+    kept, new_index = [], {}
+    for i, f in enumerate(found):
+        if f.category is None:
+            continue
+        new_index[i] = len(kept)
+        kept.append(f)
+    for f in kept:
+        f.part_of = new_index.get(f.part_of) if f.part_of is not None else None
+    return kept
+
+
+def _figure(text: str, f: Found, kept: list[Found], incidents: "Incidents",
+            speakers: "Speakers") -> Figure:
+    q = f.quantity
+    noun = f.noun
+    subject = noun.subject if noun else "people"
+    if f.part_of is not None and (noun is None or noun.subgroup or f.of_them):
+        parent = kept[f.part_of].noun
+        subject = parent.subject if parent else subject
+    confidence = CONFIDENCE.get(f.source or "", 0.7)
+    if noun is not None and noun.weak and f.source == "noun":
+        confidence = 0.6
+    if q.qualifier == "vague":
+        confidence -= 0.05
+    if f.bare:
+        confidence -= 0.05
+    return Figure(
+        text=text[f.qstart:f.end], start=f.qstart, end=f.end, value=q.value, low=q.low,
+        high=q.high, qualifier=q.qualifier, category=f.category, subject=subject,
+        subgroup=f.subgroup, part_of=f.part_of, incident=incidents.of(f.qstart),
+        speaker=speakers.of(f.qstart), confidence=round(confidence, 2),
+    )

@@ -1,0 +1,76 @@
+"""The incident a figure refers to: the place and date or period its sentence states.
+
+When the sentence names neither, the nearest earlier sentence of the same paragraph that does
+is used, then the paragraph before it. The result is the words of the text, joined by commas
+("Khojaly, on the night of February 25 to 26, 1992"), for a person to read, not a parsed date.
+"""
+
+import re
+from functools import lru_cache
+
+from toll.claims.language import Language
+from toll.claims.sentences import Sentences
+
+PLACE = r"(?-i:[A-Z][\w'’-]+)(?:\s+(?:(?-i:[A-Z][\w'’-]+)|al-\w+|el-\w+|de|of)){0,3}"
+NOT_PLACES = {"The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They",
+              "We", "I", "His", "Her", "Their", "Its", "Our", "In", "On", "At", "By"}
+
+
+@lru_cache(maxsize=8)
+def _patterns(months: str) -> tuple[re.Pattern, re.Pattern]:
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    days = rf"{day}(?:\s*(?:-|–|to|and)\s*{day})?"
+    date = (
+        rf"(?:(?:on\s+)?(?:the\s+night\s+of\s+|the\s+morning\s+of\s+)?"
+        rf"(?:{days}\s+(?:{months})\.?(?:,?\s+\d{{4}})?|(?:{months})\.?\s+{days}(?:,?\s+\d{{4}})?"
+        rf"|(?:{months})\s+\d{{4}})"
+        rf"|\b(?:in|since|during|between|from|throughout)\s+\d{{4}}(?:\s*(?:-|–|and|to)\s*\d{{4}})?"
+        rf"|\b(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+        rf"|\bin\s+(?:the\s+)?(?:past|last)\s+(?:\d+|\w+)\s+(?:days|weeks|months|years|hours))"
+    )
+    place = (
+        rf"\b(?:in|at|near|outside|across|throughout|inside|around)\s+(?:the\s+)?(?P<place>{PLACE})"
+        rf"|\b(?:during|in)\s+(?:the\s+)?(?P<war>(?:(?-i:[A-Z][\w'’-]+)\s+){{1,4}}"
+        rf"(?:War|war|Conflict|conflict|offensive|Offensive|siege|Siege|operation|Operation))"
+    )
+    return re.compile(date, re.IGNORECASE), re.compile(place, re.IGNORECASE)
+
+
+class Incidents:
+    """Incident descriptions for the figures of one text, per sentence."""
+
+    def __init__(self, text: str, sentences: Sentences, lang: Language):
+        self.text = text
+        self.sentences = sentences
+        self.date, self.place = _patterns(lang.months)
+        self.month = re.compile(rf"(?:{lang.months})\b", re.IGNORECASE)
+        self._cache: dict[int, str | None] = {}
+
+    def of(self, offset: int) -> str | None:
+        """The incident for a figure at `offset`."""
+        index = self.sentences.index(offset)
+        paragraph = self.sentences.paragraph(offset)
+        for i in range(index, max(-1, index - 8), -1):
+            start = self.sentences.span(i)[0]
+            if paragraph - self.sentences.paragraph(start) > 1:
+                break
+            found = self._in_sentence(i)
+            if found:
+                return found
+        return None
+
+    def _in_sentence(self, index: int) -> str | None:
+        if index not in self._cache:
+            start, end = self.sentences.span(index)
+            sentence = self.text[start:end]
+            parts = []
+            for m in self.place.finditer(sentence):
+                name = m.group("place") or m.group("war")
+                name = re.sub(r"\s+of\Z", "", name.strip())
+                if name.split()[0] not in NOT_PLACES and name not in parts and \
+                        not self.month.match(name):
+                    parts.append(name)
+            dates = [" ".join(m.group(0).split()) for m in self.date.finditer(sentence)]
+            parts = [p for p in parts if not any(p in d for d in dates)]
+            self._cache[index] = ", ".join(parts[:2] + dates[:1]) or None
+        return self._cache[index]

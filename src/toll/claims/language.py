@@ -1,0 +1,191 @@
+"""The data of one language (number grammar, taxonomy, non-figures), compiled into patterns.
+
+Each language is a folder `data/<code>/` of YAML files; `load_language(code)` reads it once
+and keeps the compiled regular expressions for every later call.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from toll.claims.numbers import NumberGrammar, words_pattern
+from toll.errors import TollError
+
+DATA = Path(__file__).parent / "data"
+FLAGS = re.IGNORECASE
+WORD_END = r"(?![\w-])"
+WORD_START = r"(?<![\w-])"
+
+
+@dataclass(frozen=True)
+class Noun:
+    """What a counted noun says: its kind, subject, subgroup and any category it implies."""
+
+    kind: str
+    subject: str
+    subgroup: str | None = None
+    category: str | None = None
+    weak: bool = False
+
+
+@dataclass
+class Category:
+    name: str
+    applies_to: tuple[str, ...]
+    by_kind: dict[str, str]
+    sides: dict[str, re.Pattern] = field(default_factory=dict)
+
+    def for_kind(self, kind: str) -> str | None:
+        """This category's name for a subject of `kind`, or None if it cannot describe it."""
+        if kind not in self.applies_to:
+            return None
+        return self.by_kind.get(kind, self.name)
+
+
+def alternation(phrases: list[str]) -> str:
+    """Regex fragments (already patterns) joined longest first."""
+    return "|".join(sorted(set(phrases), key=len, reverse=True))
+
+
+def literal_words(words: list[str]) -> str:
+    return words_pattern(sorted(set(words)))
+
+
+class Language:
+    """Compiled patterns and lookups for one language."""
+
+    def __init__(self, code: str, data: dict[str, dict[str, Any]]):
+        self.code = code
+        self.numbers = NumberGrammar(data["numbers"], data["qualifiers"])
+        self._taxonomy(data["taxonomy"])
+        self._non_figures(data["non_figures"])
+        self._grammar(data["grammar"])
+        self._heads(data)
+
+    # -- taxonomy ------------------------------------------------------------------------
+
+    def _taxonomy(self, taxonomy: dict[str, Any]) -> None:
+        self.categories: dict[str, Category] = {}
+        left, right, adjacent = [], [], []
+        for name, spec in taxonomy["categories"].items():
+            both = spec.get("both", [])
+            before, after = both + spec.get("before", []), both + spec.get("after", [])
+            cat = Category(name, tuple(spec["applies_to"]), dict(spec.get("by_kind", {})))
+            for side, phrases in (("before", before), ("after", after),
+                                  ("adjacent", spec.get("adjacent", []))):
+                if phrases:
+                    cat.sides[side] = re.compile(rf"(?:{alternation(phrases)})\Z", FLAGS)
+            self.categories[name] = cat
+            left += before
+            right += after
+            adjacent += spec.get("adjacent", [])
+        self.left_trigger = re.compile(rf"{WORD_START}(?:{alternation(left)}){WORD_END}", FLAGS)
+        self.right_trigger_words = alternation(right)
+        self.adjacent = re.compile(rf"{WORD_START}(?:{alternation(adjacent)})\s+\Z", FLAGS)
+
+        self.nouns: dict[str, Noun] = {}
+        subjects = taxonomy["subjects"]
+        for kind in ("person", "family", "building"):
+            for subject, nouns in (subjects.get(kind) or {}).items():
+                for noun in nouns:
+                    self.nouns.setdefault(noun.lower(), Noun(kind, subject))
+        for subject, spec in subjects.get("person_with_category", {}).items():
+            for noun in spec["nouns"]:
+                self.nouns[noun.lower()] = Noun(
+                    "person", subject, None, spec["category"], bool(spec.get("weak")))
+        for subgroup, nouns in taxonomy["subgroups"].items():
+            for noun in nouns:
+                self.nouns[noun.lower()] = Noun("person", subgroup, subgroup)
+        self.people_words = list(taxonomy.get("people_words", []))
+
+    def categories_of(self, phrase: str, side: str) -> list[Category]:
+        """The categories a trigger phrase marks on one side (before, after, adjacent)."""
+        return [c for c in self.categories.values()
+                if side in c.sides and c.sides[side].fullmatch(phrase)]
+
+    # -- non-figures and grammar -------------------------------------------------------------
+
+    def _non_figures(self, nf: dict[str, Any]) -> None:
+        self.units = {u.lower() for u in nf["units"]}
+        units = literal_words(nf["units"])
+        self.unit_after = re.compile(rf"\s*(?:{units}){WORD_END}", FLAGS)
+        refs = literal_words(nf["references"])
+        cur = literal_words(nf["currency_before"])
+        self.reference_before = re.compile(
+            rf"(?:{WORD_START}(?:{refs})\s*|(?:{cur})\s?)\Z", FLAGS)
+        self.currency_after = re.compile(
+            rf"\s+(?:{literal_words(nf['currency_after'])}){WORD_END}", FLAGS)
+        months = literal_words(nf["months"])
+        self.month_before = re.compile(rf"\b(?:{months})\.?\s+(?:of\s+)?\Z", FLAGS)
+        self.month_after = re.compile(rf"(?:\s+of)?\s+(?:{months})\b", FLAGS)
+        self.months = months
+
+    def _grammar(self, g: dict[str, Any]) -> None:
+        self.breaker = re.compile(
+            rf"{WORD_START}(?:{alternation([re.escape(b) if not b.isalnum() else b for b in g['breakers']])}){WORD_END}|[;:]",
+            FLAGS)
+        self.stop_words = {w.lower() for w in g["fillers"] + g["breakers"] + g["bare_followers"]}
+        self.bare_follow = re.compile(
+            rf"(?:\s*[,.;:!?)\]”\"'’—–-]|\s*\Z|\s+(?:{literal_words(g['bare_followers'])}){WORD_END})",
+            FLAGS)
+        self.part_marker = re.compile(rf"(?:{alternation(g['part_markers'])})\s*\Z", FLAGS)
+        self.sentence_part_marker = re.compile(
+            rf"\s*[\"“‘']?(?:{alternation(g['sentence_part_markers'])}){WORD_END}", FLAGS)
+        self.reporting = alternation(g["reporting_verbs"])
+        self.pronouns = alternation(g["speaker_pronouns"])
+
+    # -- counted nouns ---------------------------------------------------------------------
+
+    def _heads(self, data: dict[str, dict[str, Any]]) -> None:
+        nouns = words_pattern(list(self.nouns))
+        people = "|".join(re.escape(w) for w in sorted(self.people_words, key=len, reverse=True))
+        demonym = r"[A-Z][a-z]+(?:ians|ans|is|ese|ites|ers)"
+        head = rf"(?P<head>(?:{nouns})|(?-i:{people}|{demonym})){WORD_END}"
+        stop = words_pattern(sorted(self.stop_words | self.units))
+        mod = rf"(?:\s+(?!(?:{stop}){WORD_END})(?!\d)[\w'’-]+)"
+        n = self.numbers.single()
+        age = (rf"(?P<age>\s+(?:aged|under|over|below|above|younger than|older than)\s+"
+               rf"(?:the\s+age\s+of\s+)?{n}(?:\s*(?:-|–|to|and)\s*\d+)?"
+               r"(?:\s+years?(?:\s+old|\s+of\s+age)?|\s+and\s+(?:over|above|under|older|younger))?)?")
+        self.head = re.compile(rf"(?P<mods>{mod}{{0,3}})\s+{head}{age}", FLAGS)
+        self.head_of = re.compile(rf"\s+of(?:\s+the)?(?P<mods>{mod}{{0,3}})\s+{head}{age}", FLAGS)
+        self.of_them = re.compile(
+            rf"\s+of\s+(?:them|whom|those|these|the victims|the dead)"
+            rf"(?:(?:\s+(?:were|are|was|being))?(?P<mods>{mod}{{0,2}})\s+{head}{age})?", FLAGS)
+        self.were_subgroup = re.compile(
+            rf"\s+(?:were|are|was)(?P<mods>{mod}{{0,2}})\s+{head}{age}", FLAGS)
+        self.right_trigger = re.compile(
+            rf"(?:\s*,(?=\s*(?:who|that|which|whom)\b))?(?:\s+(?:who|that|which|whom))?(?:\s+(?!(?:{literal_words(data['grammar']['breakers'])}){WORD_END})"
+            rf"(?!\d)[\w'’-]+){{0,3}}?\s+(?P<trig>{self.right_trigger_words}){WORD_END}",
+            FLAGS)
+
+    def noun(self, head: re.Match) -> Noun:
+        """What a matched head noun counts, read as the longest known noun phrase it ends
+        ("multi-story residential buildings"); unknown capitalised words count as people."""
+        words = f"{head.group('mods') or ''} {head.group('head')}".lower().split()
+        for i in range(len(words)):
+            found = self.nouns.get(" ".join(words[i:]))
+            if found:
+                return found
+        return Noun("person", head.group("head"))
+
+
+@lru_cache(maxsize=None)
+def load_language(code: str) -> Language:
+    """The compiled data of language `code` ("en", ...); a TollError if there is none."""
+    folder = DATA / code
+    if not folder.is_dir():
+        have = ", ".join(sorted(p.name for p in DATA.iterdir() if p.is_dir()))
+        raise TollError(f"no extraction data for language {code!r}; available: {have}")
+    data = {}
+    for name in ("numbers", "qualifiers", "taxonomy", "non_figures", "grammar"):
+        path = folder / f"{name}.yaml"
+        try:
+            data[name] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as error:
+            raise TollError(f"{path}: cannot read language data ({error})") from None
+    return Language(code, data)

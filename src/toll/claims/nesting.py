@@ -1,0 +1,119 @@
+"""Link parts to their whole: "613 people, including 106 women, 63 children and 70 elderly".
+
+A figure is a part of another when
+- words such as "including", "among them", "of whom" or an opening bracket come between them
+  in one sentence, and the figures that follow in the same list ("63 children and 70 elderly");
+- it is "N of them" / "N of whom" / "N were women" after a figure;
+- its sentence opens with "Of the N ...," or "Among the N ...": N is the whole of the figures
+  after it in that sentence;
+- its sentence opens with "Among them", "Of those killed", "The dead include": the whole is
+  the last figure before, in the same or the previous paragraph (of the named category, if any).
+A part must count the same kind of thing (people in people, buildings in buildings) and not
+be larger than its whole. A part whose own words give no category takes its whole's.
+"""
+
+import re
+
+from toll.claims.language import Language
+from toll.claims.sentences import Sentences
+
+LIST_GAP = re.compile(r"\s*(?:[,;/]\s*)?(?:(?:and|or|as well as|plus|along with)\s+)?\Z",
+                      re.IGNORECASE)
+OPENING_WHOLE = re.compile(r"\W*(?:of|among)\s+(?:the|these|those|all)?\s*\Z", re.IGNORECASE)
+CATEGORY_HINTS = {
+    "killed": ("dead", "killed", "deaths", "victims", "fatalities", "deceased", "bodies"),
+    "injured": ("injured", "wounded"),
+    "missing": ("missing",),
+    "captured": ("hostages", "detainees", "abducted", "detained", "prisoners"),
+    "displaced": ("displaced", "refugees"),
+}
+
+
+def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> None:
+    """Set `part_of` (an index into `found`) and inherited categories, in place."""
+    open_whole: int | None = None
+    opening_whole: int | None = None
+    for i, f in enumerate(found):
+        prev = found[i - 1] if i else None
+        same_sentence = prev is not None and prev.sentence == f.sentence
+        if not same_sentence:
+            open_whole = opening_whole = None
+        whole = None
+        gap = text[prev.end:f.qstart] if same_sentence else ""
+        if same_sentence and len(gap) <= 150 and lang.part_marker.search(gap.rstrip()):
+            whole = i - 1 if prev.part_of is None else prev.part_of
+            if prev.part_of is None and _marker_right_after(gap, lang):
+                whole = i - 1
+        elif same_sentence and open_whole is not None and LIST_GAP.fullmatch(gap):
+            whole = open_whole
+        elif f.of_them:
+            whole = _last_whole(found, i, sentences, f.sentence)
+        elif opening_whole is not None:
+            whole = opening_whole
+        elif not same_sentence and _opens_with_part_marker(text, f, lang, sentences):
+            whole = _last_whole(found, i, sentences, f.sentence, _hinted_category(text, f, sentences))
+        if whole is not None and _fits(found[whole], f):
+            f.part_of = whole
+            open_whole = whole
+            if f.source != "after" and found[whole].category:
+                f.category, f.source = _inherited(found[whole], f, lang), "parent"
+        elif not (same_sentence and open_whole is not None and LIST_GAP.fullmatch(gap)):
+            open_whole = None
+        if i == 0 or not same_sentence:
+            start = sentences.span(f.sentence)[0]
+            if OPENING_WHOLE.fullmatch(text, start, f.qstart):
+                opening_whole = i
+
+
+def _marker_right_after(gap: str, lang: Language) -> bool:
+    return bool(lang.part_marker.search(gap.rstrip()))
+
+
+def _opens_with_part_marker(text: str, f, lang: Language, sentences: Sentences) -> bool:
+    start = sentences.span(f.sentence)[0]
+    return bool(lang.sentence_part_marker.match(text, start, f.qstart))
+
+
+def _hinted_category(text: str, f, sentences: Sentences) -> str | None:
+    opening = text[sentences.span(f.sentence)[0]:f.qstart].lower()
+    for category, words in CATEGORY_HINTS.items():
+        if any(w in opening for w in words):
+            return category
+    return None
+
+
+def _last_whole(found: list, i: int, sentences: Sentences, sentence: int,
+                category: str | None = None) -> int | None:
+    """The last figure before `i` that is not itself a part, within about two paragraphs."""
+    paragraph = sentences.paragraph(found[i].qstart)
+    fallback = None
+    for j in range(i - 1, -1, -1):
+        g = found[j]
+        if paragraph - sentences.paragraph(g.qstart) > 1:
+            break
+        if g.part_of is not None or g.category is None:
+            continue
+        if category is None or g.category == category or g.category.startswith(category):
+            return j
+        if fallback is None:
+            fallback = j
+    return fallback if category is None else fallback
+
+
+def _fits(whole, part) -> bool:
+    """A part counts the same kind of thing as its whole and is not larger than it."""
+    if whole.kind != part.kind or whole.bare and not part.of_them and part.noun is None:
+        return False
+    if whole.noun is not None and part.noun is not None and whole.noun == part.noun \
+            and not part.noun.subgroup:
+        return False
+    top = whole.quantity.value or whole.quantity.high or whole.quantity.low
+    size = part.quantity.value or part.quantity.low
+    if whole.quantity.qualifier == "vague":
+        return True
+    return top is None or size is None or size <= top
+
+
+def _inherited(whole, part, lang: Language) -> str:
+    """The whole's category, rephrased for the part's kind when needed."""
+    return whole.category
