@@ -6,3 +6,4 @@ One line per module; keep them in pipeline order.
 # ruff: noqa: F401
 from toll.cli import claims, database, demo, figures, persons, records, sources
 from toll.cli import estimate
+from toll.cli import extract
