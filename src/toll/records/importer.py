@@ -238,7 +238,15 @@ class _RowBuilder:
         self._split_name(record)
         if not any(getattr(record, name) for name in NAME_FIELDS):
             self._warn(record, None, None, "no name in this row; the row is kept")
+        self._sort_problems(record)
         return record
+
+    def _sort_problems(self, record: RecordDraft) -> None:
+        """Problems of a row in the order of its columns, row-wide ones last."""
+        position = {h: i for i, h in enumerate(self.headers)}
+        problems = self.problems.get(record.row_number, [])
+        problems.sort(key=lambda p: position.get(p.column, len(position)))
+        record.warnings = [str(p) for p in problems]
 
     def _original(self, number: int, row: list[str]) -> dict[str, str]:
         original = {h: (row[i] if i < len(row) else "") for i, h in enumerate(self.headers)}

@@ -14,6 +14,7 @@ from toll.model import Record, Source
 from toll.names import name_keys, place_key
 from toll.sources.store import SourceMetadata, find_by_hash, sha256_of, store_original
 from toll.sources.text import read_bytes
+from toll.store.access import require
 from toll.store.history import log_event
 
 LIST_MEDIA_TYPES = {
@@ -43,6 +44,7 @@ def import_list(
     """Read the list at `path` and store it as a source with one record per row."""
     from toll.records import read_list
 
+    require(session, "edit")
     content = read_bytes(path)
     existing = find_by_hash(session, sha256_of(content))
     if existing is not None:
