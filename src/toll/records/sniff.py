@@ -55,7 +55,7 @@ _BOMS = [
     (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
 ]
 # Single-byte encodings lists are saved in, most likely first.
-_LEGACY = ["cp1251", "cp1254", "cp1252", "koi8_r", "cp866", "mac_cyrillic"]
+_LEGACY = ["cp1251", "cp1254", "cp1252", "koi8_r", "cp866"]
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Bytes where ISO-8859-9/CP1254 (Turkish, legacy Azerbaijani) differ from Latin-1: ğ ı ş İ Ş Ğ.
 _TURKISH_BYTES = re.compile(rb"[\xd0\xdd\xde\xf0\xfd\xfe]")
