@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from toll.errors import TollError
 from toll.model import Claim, Source
+from toll.store.access import require
 
 # Fields of a claim a reviewer may correct.
 CORRECTABLE = (
@@ -64,6 +65,7 @@ def save_extracted_claims(session: Session, source: Source) -> list[Claim]:
 
 
 def get_claim(session: Session, claim_id: int) -> Claim:
+    require(session, "read")
     claim = session.get(Claim, claim_id)
     if claim is None:
         raise TollError(f"no claim with id {claim_id}; `toll claims` lists them")
@@ -89,6 +91,7 @@ def find_claims(
 
 def confirm_claim(session: Session, claim_id: int, note: str | None = None) -> Claim:
     """A reviewer checked the claim against its words and found it right."""
+    require(session, "review")
     claim = get_claim(session, claim_id)
     claim.review_state, claim.review_note = "confirmed", note
     return claim
@@ -98,6 +101,7 @@ def correct_claim(
     session: Session, claim_id: int, changes: dict[str, Any], note: str | None = None
 ) -> Claim:
     """A reviewer fixed what extraction got wrong; the old values stay in history."""
+    require(session, "review")
     unknown = set(changes) - set(CORRECTABLE)
     if unknown:
         raise TollError(
@@ -115,6 +119,7 @@ def correct_claim(
 
 def reject_claim(session: Session, claim_id: int, reason: str) -> Claim:
     """A reviewer found the claim is not a harm figure (or not this one); it stays visible."""
+    require(session, "review")
     if not reason or not reason.strip():
         raise TollError('rejecting a claim needs a reason (--reason "...")')
     claim = get_claim(session, claim_id)

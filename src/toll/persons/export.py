@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from toll.model import Person, Record, Source
+from toll.store.access import require_personal_data
 from toll.store.history import log_event
 
 EXPORT_COLUMNS = [
@@ -66,6 +67,7 @@ def record_rows(session: Session):
 
 def write_records(session: Session, format: str, output: Path | None) -> int:
     """Write every record as CSV or JSON to `output` (or stdout); return how many."""
+    require_personal_data(session)
     handle = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         count = _write(record_rows(session), format, handle)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from toll.errors import TollError
 from toll.model import CandidatePair, Person, Record, Source
 from toll.names import name_keys, place_key
+from toll.store.access import require, require_personal_data
 
 
 @dataclass
@@ -25,6 +26,7 @@ class PersonFilter:
 
 def find_persons(session: Session, where: PersonFilter, limit: int = 100) -> list[Person]:
     """Persons with at least one current record matching every given condition."""
+    require(session, "read")
     query = _record_query(where).with_only_columns(Record.person_id).distinct()
     ids = list(session.scalars(query.limit(limit)))
     persons = session.scalars(select(Person).where(Person.id.in_(ids)).order_by(Person.id))
@@ -54,6 +56,7 @@ def _record_query(where: PersonFilter) -> Select:
 
 def get_person(session: Session, reference: str) -> Person:
     """A person by label (P-00417) or number."""
+    require_personal_data(session)
     reference = reference.strip()
     query = select(Person).where(Person.label == reference.upper())
     if reference.isdigit():

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from toll.errors import TollError
 from toll.model import CandidatePair, LinkageRun, MatchDecision, Person, Record
+from toll.store.access import require
 from toll.store.history import log_event, retract
 
 RECORD_COLUMNS = [
@@ -109,6 +110,7 @@ def link_register(
     """Link the store's records into persons (incrementally when a register already exists)."""
     from toll.persons.linkage import LinkModel, link, link_new
 
+    require(session, "edit")
     records = records_frame(session)
     if records.empty:
         raise TollError("there are no records to link; import lists first with `toll import FILE`")

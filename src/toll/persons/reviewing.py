@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 from toll.errors import TollError
 from toll.model import CandidatePair, LinkageRun, MatchDecision, Person, Record
 from toll.persons.register import new_persons
+from toll.store.access import require
 from toll.store.history import retract
 
 DECISIONS = ("same", "different")
@@ -44,6 +45,7 @@ def decide(
     The register follows at once: `same` joins the two persons; `different` takes the second
     record out into a person of its own when they were joined. Every later `toll link` keeps it.
     """
+    require(session, "review")
     if decision not in DECISIONS:
         raise TollError(f"decision must be one of {', '.join(DECISIONS)}, not {decision!r}")
     a, b = _record(session, record_a), _record(session, record_b)

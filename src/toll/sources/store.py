@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from toll.errors import TollError
 from toll.model import Original, Source
 from toll.sources.text import media_type, read_bytes, text_from_bytes
+from toll.store.access import require
 
 
 @dataclass
@@ -43,6 +44,7 @@ def add_document(session: Session, path: Path, metadata: SourceMetadata) -> Adde
 
     Adding the same bytes again returns the existing source (`created` is False).
     """
+    require(session, "edit")
     content = read_bytes(path)
     existing = find_by_hash(session, sha256_of(content))
     if existing is not None:

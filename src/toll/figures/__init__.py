@@ -1,0 +1,18 @@
+"""Figures: counts and breakdowns from the register, and claims set side by side."""
+
+from toll.figures.overlap import STRATA, capture_tables
+from toll.figures.reconcile import (
+    FigureGroup,
+    compare_claims,
+    parts_exceeding_whole,
+    register_counts,
+)
+
+__all__ = [
+    "STRATA",
+    "FigureGroup",
+    "capture_tables",
+    "compare_claims",
+    "parts_exceeding_whole",
+    "register_counts",
+]

@@ -1,0 +1,103 @@
+"""`toll link`, `toll review`/`decide`, `toll persons`/`person`, `toll export records`."""
+
+import csv
+import io
+import json
+
+from lists import PERSONS, write_az, write_en, write_ru
+
+
+def import_lists(toll, db, tmp_path, en=(0, 1, 3, 5, 7, 9, 11)):
+    write_az(tmp_path / "families.csv", range(0, 10))
+    write_ru(tmp_path / "ministry.csv", range(2, 12))
+    for name in ("families.csv", "ministry.csv"):
+        assert toll("import", tmp_path / name, "--db", db).exit_code == 0
+    if en:
+        write_en(tmp_path / "ngo.csv", en)
+        assert toll("import", tmp_path / "ngo.csv", "--db", db).exit_code == 0
+
+
+def exported(toll, db) -> list[dict]:
+    result = toll("export", "records", "--format", "csv", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
+def persons_by_truth(rows) -> dict[tuple[str, int], str]:
+    """(file, row) -> person label, from the export."""
+    return {(r["source_file"], int(r["row"])): r["person_id"] for r in rows}
+
+
+def truth_of(file: str, row: int) -> int:
+    starts = {"families.csv": list(range(0, 10)), "ministry.csv": list(range(2, 12)),
+              "ngo.csv": [0, 1, 3, 5, 7, 9, 11], "late.csv": [4, 6, 10]}
+    return starts[file][row - 1]
+
+
+def assert_register_is_right(rows):
+    label_of_truth: dict[int, str] = {}
+    for row in rows:
+        truth = truth_of(row["source_file"], int(row["row"]))
+        assert label_of_truth.setdefault(truth, row["person_id"]) == row["person_id"], row
+    assert len(set(label_of_truth.values())) == len(label_of_truth)
+
+
+def test_three_lists_in_three_scripts_become_one_register(toll, db, tmp_path):
+    import_lists(toll, db, tmp_path)
+    result = toll("link", "--db", db, "--json")
+    assert result.exit_code == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["records"] == 27 and summary["persons"] == len(PERSONS)
+    rows = exported(toll, db)
+    assert {"source_file", "row", "person_id"} <= set(rows[0])
+    assert_register_is_right(rows)
+
+
+def test_person_shows_records_side_by_side_and_why(toll, db, tmp_path):
+    import_lists(toll, db, tmp_path)
+    toll("link", "--db", db)
+    found = json.loads(toll("persons", "--name", "Мамедов Али", "--db", db, "--json").stdout)
+    assert len(found) == 1 and found[0]["records"] == 2
+    shown = json.loads(toll("person", found[0]["person_id"], "--db", db, "--json").stdout)
+    assert {r["source_file"] for r in shown["records"]} == {"families.csv", "ngo.csv"}
+    assert shown["links"] and shown["links"][0]["field_weights"]
+    # The same person, searched in Latin with the Azerbaijani letters.
+    again = json.loads(toll("persons", "--name", "Məmmədov", "--db", db, "--json").stdout)
+    assert [p["person_id"] for p in again] == [found[0]["person_id"]]
+    by_place = json.loads(toll("persons", "--place", "Гянджа", "--db", db, "--json").stdout)
+    assert len(by_place) == 2
+
+
+def test_a_new_list_joins_the_register_without_changing_labels(toll, db, tmp_path):
+    import_lists(toll, db, tmp_path, en=())
+    toll("link", "--db", db)
+    before = persons_by_truth(exported(toll, db))
+    write_en(tmp_path / "late.csv", [4, 6, 10])
+    toll("import", tmp_path / "late.csv", "--db", db)
+    summary = json.loads(toll("link", "--db", db, "--json").stdout)
+    assert summary["incremental"] is True and summary["new_persons"] == 0
+    rows = exported(toll, db)
+    after = persons_by_truth(rows)
+    assert all(after[key] == label for key, label in before.items())
+    assert_register_is_right(rows)
+
+
+def test_decisions_hold_on_every_relink(toll, db, tmp_path):
+    import_lists(toll, db, tmp_path)
+    toll("link", "--db", db)
+    rows = exported(toll, db)
+    aliyeva = [r for r in rows if truth_of(r["source_file"], int(r["row"])) == 1]
+    first, second = sorted(int(r["record_id"]) for r in aliyeva)
+    result = toll("decide", str(first), str(second), "different", "--note", "test", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    for _ in range(2):
+        labels = {r["record_id"]: r["person_id"] for r in exported(toll, db)}
+        assert labels[str(first)] != labels[str(second)]
+        assert toll("link", "--full", "--db", db).exit_code == 0
+    labels = {r["record_id"]: r["person_id"] for r in exported(toll, db)}
+    assert labels[str(first)] != labels[str(second)]
+
+
+def test_linking_an_empty_store_says_what_to_do(toll, db):
+    result = toll("link", "--db", db)
+    assert result.exit_code == 1 and "toll import" in result.stderr
