@@ -72,3 +72,47 @@ def test_graph_and_model_counts():
     assert len(M.enumerate_models(4, 3)) == 113
     assert len(M.enumerate_models(5, 2)) == 1024
     assert len(M.enumerate_models(6, 2)) == 32768
+
+
+KOREA = [((0, 0, 1), 41), ((0, 1, 0), 5), ((1, 0, 0), 5), ((1, 1, 0), 54), ((1, 0, 1), 6),
+         ((0, 1, 1), 0), ((1, 1, 1), 12)]
+
+
+def korea():
+    # Korean women held in sexual slavery, Palembang: three lists b, c, d (Ball, Shin & Yang
+    # 2018, HRDAG), the `Korea` data of SparseMSE / MultipleSystemsEstimation, as printed in
+    # the MultipleSystemsEstimation reference pages.
+    from toll.estimates import CaptureTable
+
+    return CaptureTable.from_patterns(["b", "c", "d"], KOREA)
+
+
+def test_korea_bic_stepwise_and_main_effects_as_in_multiplesystemsestimation():
+    table = korea()
+    y = table.cell_counts().astype(float)
+    search = L.search_models(y, 3, 2, "bic")
+    best = int(search.ranking[0])
+    # estimate_population(Korea): BIC model [12,23], total 157.16667, BIC 57.14081
+    assert M.model_name(search.models[best], 3) == "[12][23]"
+    assert search.estimates[best] == pytest.approx(157.16667, abs=1e-4)
+    assert search.criterion[best] == pytest.approx(57.14081, abs=1e-4)
+    second = int(search.ranking[1])
+    assert M.model_name(search.models[second], 3) == "[12][3]"
+    assert search.criterion[second] == pytest.approx(58.9686, abs=1e-4)
+    # [12,13] and [12,13,23] have no valid fit and are left out
+    names = {M.model_name(search.models[i], 3) for i in search.ranking}
+    assert "[12][13]" not in names and "[12][13][23]" not in names
+    # estimate_population_stepwise(Korea): [12,3], total 268.7778
+    est, terms = L.stepwise(y[None], 3)
+    assert M.model_name(terms[0], 3) == "[12][3]"
+    assert est[0] == pytest.approx(268.7778, abs=1e-4)
+    # main effects: 141.99264735066032 (downhill_funs test vector)
+    assert L.independence(table).estimate == pytest.approx(141.99264735066032, rel=1e-9)
+
+
+def test_kosovo_stepwise_with_any_order(kosovo):
+    # estimate_population_stepwise(Kosovo, maxorder = Inf): [134,12,23], total 18,393.31
+    y = kosovo.cell_counts().astype(float)
+    est, terms = L.stepwise(y[None], 4, max_order=4)
+    assert M.model_name(terms[0], 4) == "[12][134][23]"
+    assert est[0] == pytest.approx(18393.31, abs=0.01)

@@ -19,6 +19,7 @@ GROUPS = {"all": ALL_METHODS, "loglinear": LOGLINEAR, "bma": ("bma",), "lcm": ("
           "lcmcr": ("lcmcr",)}
 DEFAULTS: dict[str, Any] = {
     "level": 0.95, "max_order": None, "n_boot": 1000, "ntop": None, "threshold": 0.02,
+    "stepwise_order": 2,
     "delta": None, "prior": "1/N", "grid_max": None, "grid_points": 1000,
     "K": 10, "chains": 4, "burnin": 10_000, "samples": 1_000, "thin": 10,
     "a_alpha": 0.25, "b_alpha": 0.25,
@@ -82,7 +83,8 @@ def estimate(table: CaptureTable, methods: str | Iterable[str] = ("all",), seed:
              progress: Callable[[str], None] | None = None, **settings: Any) -> EstimateReport:
     """Estimate the total by every requested method.
 
-    Settings (defaults in DEFAULTS): level, max_order, n_boot, ntop, threshold (stepwise),
+    Settings (defaults in DEFAULTS): level, max_order, n_boot, ntop, threshold and
+    stepwise_order (stepwise),
     delta, prior, grid_max, grid_points (bma), K, chains, burnin, samples, thin, a_alpha,
     b_alpha (lcmcr). With the same table, settings and seed the report is identical.
     """
@@ -116,7 +118,8 @@ def _run(name: str, table: CaptureTable, o: dict, seed: int | None) -> MethodRes
             result = loglinear.best_model(table, name.split("-")[1], o["max_order"], o["n_boot"],
                                           o["ntop"], level, seed)
         elif name == "loglinear-stepwise":
-            result = loglinear.stepwise_method(table, o["threshold"], o["n_boot"], level, seed)
+            result = loglinear.stepwise_method(table, o["threshold"], o["n_boot"], level, seed,
+                                               max_order=o["stepwise_order"])
         elif name == "bma":
             result = bma.estimate_bma(table, o["delta"], o["grid_max"], o["grid_points"],
                                       o["prior"], level)

@@ -85,52 +85,64 @@ def select_among(Y: np.ndarray, k: int, max_order: int, models, criterion: str,
 
 
 # ---- stepwise (Chan, Silverman & Vincent 2021) -------------------------------------------
-def stepwise(Y: np.ndarray, k: int, threshold: float = 0.02, cache: dict | None = None):
-    """Add two-list terms one at a time while the best Poisson p-value is below `threshold`.
+def stepwise(Y: np.ndarray, k: int, threshold: float = 0.02, cache: dict | None = None,
+             max_order: int = 2):
+    """Add interaction terms one at a time while the best Poisson p-value is below `threshold`.
 
-    For each candidate pair, lambda* is the fitted count of people on both lists under the
-    current model and p = min(P(X <= N*), P(X >= N*)) with X ~ Poisson(lambda*); a candidate
-    whose model fails the existence or identifiability check gets p = 1. Vectorised over the
-    rows of Y. Returns (estimates, chosen terms per row).
+    For each candidate term, lambda* is the fitted count of people on all its lists under the
+    current model and p = min(P(X <= N*), P(X >= N*)) with X ~ Poisson(lambda*), N* the
+    observed count; a candidate whose model fails the existence or identifiability check gets
+    p = 1. With max_order 2 this is Chan, Silverman & Vincent (2021); higher orders follow
+    MultipleSystemsEstimation (a term is a candidate once all its sub-terms are in). Vectorised
+    over the rows of Y. Returns (estimates, chosen terms per row).
     """
     cache = {} if cache is None else cache
     Y = np.atleast_2d(np.asarray(Y, dtype=float))
     B = Y.shape[0]
-    X = M.design(k, 2)
-    pair_cols = np.arange(k + 1, X.shape[1])
+    max_order = max(2, min(max_order, k))
+    X = M.design(k, max_order)
+    all_cols = M.columns(k, max_order)
+    term_cols = np.arange(k + 1, X.shape[1])
+    index = {t: i for i, t in enumerate(all_cols)}
+    subterms = [[index[all_cols[c] & ~(1 << b)] for b in range(k)
+                 if all_cols[c] >> b & 1 and bin(all_cols[c]).count("1") > 2] for c in term_cols]
     cols = np.zeros((B, X.shape[1]), dtype=bool)
     cols[:, : k + 1] = True
-    nstar = Y @ X[:, pair_cols]
+    nstar = Y @ X[:, term_cols]
     fits = glm.fit(Y, X, cols, check=False)
     mu = fits.mu.copy()
     unobserved = fits.unobserved.copy()
     active = np.arange(B)
-    for _ in range(len(pair_cols)):
+    for _ in range(len(term_cols)):
         if active.size == 0:
             break
-        lam = mu[active] @ X[:, pair_cols]
+        current = cols[active]
+        lam = mu[active] @ X[:, term_cols]
         ns = nstar[active]
         p = np.minimum(poisson.cdf(ns, lam), poisson.sf(ns - 1, lam))
-        p[cols[active][:, pair_cols]] = np.inf
+        eligible = ~current[:, term_cols]
+        for j, subs in enumerate(subterms):
+            if subs:
+                eligible[:, j] &= current[:, subs].all(axis=1)
+        p[~eligible] = np.inf
         chosen = np.full(active.size, -1)
         for i, b in enumerate(active):
             for j in np.argsort(p[i], kind="stable"):
                 if not p[i, j] < threshold:
                     break
                 trial = cols[b].copy()
-                trial[pair_cols[j]] = True
+                trial[term_cols[j]] = True
                 if glm.check_models(Y[b][None], X, *_reduced(Y[b], X, trial), cache)[0] == 0:
                     chosen[i] = j
                     break
         grow = active[chosen >= 0]
-        cols[grow, pair_cols[chosen[chosen >= 0]]] = True
+        cols[grow, term_cols[chosen[chosen >= 0]]] = True
         if grow.size:
             refit = glm.fit(Y[grow], X, cols[grow], check=False)
             mu[grow] = refit.mu
             unobserved[grow] = refit.unobserved
         active = grow
-    chosen_terms = [tuple(int(t) for t, c in zip(M.columns(k, 2)[k + 1:], row[k + 1:],
-                                                 strict=True) if c) for row in cols]
+    chosen_terms = [tuple(int(all_cols[c]) for c in term_cols if row[c]) for row in cols]
     return Y.sum(axis=1) + unobserved, chosen_terms
 
 
@@ -309,19 +321,24 @@ def _selection_warnings(search: ModelSearch, criterion: str, boot, n_boot) -> li
 
 
 def stepwise_method(table: CaptureTable, threshold: float = 0.02, n_boot: int = 1000,
-                    level: float = 0.95, seed: int | None = None, progress=None) -> MethodResult:
-    """Chan, Silverman & Vincent's stepwise selector with its BCa bootstrap interval."""
+                    level: float = 0.95, seed: int | None = None, progress=None,
+                    max_order: int = 2) -> MethodResult:
+    """Chan, Silverman & Vincent's stepwise selector with its BCa bootstrap interval.
+
+    `max_order` 2 (two-list terms only) is the published method.
+    """
     k = table.k
     y = table.cell_counts().astype(float)
     cache: dict = {}
-    settings = {"threshold": threshold, "n_boot": n_boot, "level": level}
-    est, terms = stepwise(y[None], k, threshold, cache)
+    settings = {"threshold": threshold, "n_boot": n_boot, "level": level,
+                "max_order": max_order}
+    est, terms = stepwise(y[None], k, threshold, cache, max_order)
     estimate = float(est[0])
     rng = np.random.default_rng(seed)
     boot = _in_batches(_bootstrap_tables(y, n_boot, rng),
-                       lambda Yb: stepwise(Yb, k, threshold, cache)[0], progress)
+                       lambda Yb: stepwise(Yb, k, threshold, cache, max_order)[0], progress)
     J, weights = _jackknife_tables(y)
-    jack = stepwise(J, k, threshold, cache)[0]
+    jack = stepwise(J, k, threshold, cache, max_order)[0]
     low, high, bca = bca_interval(boot, estimate, jack, weights, level)
     model = tuple(terms[0])
     diagnostics = {**_model_info(y, k, model, table.lists, level), "interval": "BCa bootstrap "
