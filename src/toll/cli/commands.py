@@ -7,3 +7,4 @@ One line per module; keep them in pipeline order.
 from toll.cli import claims, database, demo, figures, persons, records, sources
 from toll.cli import estimate
 from toll.cli import extract
+from toll.cli import synth

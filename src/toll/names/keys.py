@@ -94,7 +94,7 @@ def family_keys(family: str, azerbaijani: bool) -> tuple[str, str, str, str | No
     """(family_key, family_stem, gender-neutral key, sex hint) of a written family name."""
     particles = set(load("rules")["family_particles"]) & {"al", "el", "ul"}
     parts = [part for part in _SPLIT_FAMILY.split(family.strip()) if part]
-    while len(parts) > 1 and parts[0].lower() in particles:
+    while len(parts) > 1 and fold(to_latin(parts[0])) in particles:
         parts = parts[1:]
     folded = fold(to_latin("".join(parts), azerbaijani))
     ending = family_ending(folded)
