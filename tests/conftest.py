@@ -100,7 +100,7 @@ def run_toll(
     return Result(completed.returncode, completed.stdout, completed.stderr)
 
 
-def invoke_toll(*args: str, input: str | None = None) -> Result:
+def invoke_toll(*args: str, input: str | None = None, env: dict | None = None) -> Result:
     """Run the CLI in this process (fast); a TollError becomes exit 1 with "Error: ..."."""
     from typer.testing import CliRunner
 
@@ -108,7 +108,7 @@ def invoke_toll(*args: str, input: str | None = None) -> Result:
     from toll.errors import TollError
 
     result = CliRunner().invoke(
-        app, [str(arg) for arg in args], input=input, env={"TOLL_USER": "tester"}
+        app, [str(arg) for arg in args], input=input, env={"TOLL_USER": "tester", **(env or {})}
     )
     if isinstance(result.exception, TollError):
         return Result(1, result.stdout, f"Error: {result.exception}\n")

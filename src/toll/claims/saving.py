@@ -79,6 +79,7 @@ def find_claims(
     category: str | None = None,
     include_rejected: bool = True,
 ) -> list[Claim]:
+    require(session, "read")
     query = select(Claim).order_by(Claim.source_id, Claim.position)
     if source_id is not None:
         query = query.where(Claim.source_id == source_id)

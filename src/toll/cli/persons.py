@@ -197,16 +197,18 @@ def persons(
 ) -> None:
     """Search the register of persons."""
     from toll.persons.lookup import PersonFilter, find_persons, person_records
+    from toll.store.access import may_see_personal_data
 
     where = PersonFilter(name, status, sex, age_min, age_max, place, source)
     with open_store(db).session() as session:
         rows = []
+        named = may_see_personal_data(session)
         for person in find_persons(session, where, limit):
             records = person_records(session, person)
             rows.append(
                 {
                     "person_id": person.label,
-                    "name": person.display_name,
+                    "name": person.display_name if named else "[restricted]",
                     "records": len(records),
                     "sources": sorted({source.file_name for _, source in records}),
                     "statuses": sorted({r.status for r, _ in records if r.status}),

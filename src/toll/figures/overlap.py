@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from toll.errors import TollError
 from toll.estimates import CaptureTable
 from toll.model import Record, Source
+from toll.store.access import require
 
 # What a register can be divided by, and how a record gives its value.
 STRATA = ("status", "sex", "age_group", "period", "place")
@@ -63,6 +64,7 @@ def capture_tables(
     lists: Sequence[int] | None = None,
 ) -> dict[str, CaptureTable]:
     """Capture tables of the register: {"all": table} or one per stratum ("status=killed")."""
+    require(session, "read")
     sources = [s for s in list_sources(session) if lists is None or s.id in lists]
     if not sources:
         raise TollError("no linked lists in the store: import lists and run `toll link` first")

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from toll.model import Claim, Record, Source
 from toll.names import place_key
+from toll.store.access import require
 
 
 @dataclass
@@ -71,6 +72,7 @@ def incident_key(incident: str | None) -> str | None:
 
 def compare_claims(session: Session, category: str | None = None) -> list[FigureGroup]:
     """Group every current, not rejected claim by category, subgroup and incident."""
+    require(session, "read")
     query = (
         select(Claim, Source)
         .join(Source, Source.id == Claim.source_id)

@@ -27,6 +27,8 @@ class PersonFilter:
 def find_persons(session: Session, where: PersonFilter, limit: int = 100) -> list[Person]:
     """Persons with at least one current record matching every given condition."""
     require(session, "read")
+    if where.name:
+        require_personal_data(session)
     query = _record_query(where).with_only_columns(Record.person_id).distinct()
     ids = list(session.scalars(query.limit(limit)))
     persons = session.scalars(select(Person).where(Person.id.in_(ids)).order_by(Person.id))

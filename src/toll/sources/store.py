@@ -92,6 +92,7 @@ def find_by_hash(session: Session, digest: str) -> Source | None:
 
 
 def get_source(session: Session, source_id: int) -> Source:
+    require(session, "read")
     source = session.get(Source, source_id)
     if source is None:
         raise TollError(f"no source with id {source_id}; `toll source list` shows them")
@@ -99,6 +100,7 @@ def get_source(session: Session, source_id: int) -> Source:
 
 
 def list_sources(session: Session) -> list[Source]:
+    require(session, "read")
     return list(session.scalars(select(Source).order_by(Source.id)))
 
 
@@ -158,6 +160,7 @@ class VerifyProblem:
 
 def verify_originals(session: Session) -> tuple[int, list[VerifyProblem]]:
     """Re-hash every stored original; return how many were checked and any that changed."""
+    require(session, "read")
     checked, problems = 0, []
     rows = session.execute(select(Original.sha256, Original.size, Original.content)).yield_per(50)
     for digest, size, content in rows:
