@@ -169,7 +169,7 @@ def decode_text(data: bytes, file: str, encoding: str | None = None) -> tuple[st
         pass
     _refuse_mixed_utf8(data, file)
     codec = _guess_legacy(data, file)
-    return _checked(data.decode(codec), file), _report_name(codec, data)
+    return _checked(_decode_strict(data, codec, file), file), _report_name(codec, data)
 
 
 def _decode_named(data: bytes, encoding: str, file: str) -> str:
@@ -249,8 +249,18 @@ def _guess_legacy(data: bytes, file: str) -> str:
             "a mapping file (encoding: cp1251)"
         )
     if best in ("cp1252", "cp1254"):
-        best = "cp1254" if _TURKISH_BYTES.search(sample) else "cp1252"
+        # The two differ in ğ ı ş İ Ş Ğ (Turkish, legacy Azerbaijani) against ð ý þ Ý Þ Ð.
+        preferred = "cp1254" if _TURKISH_BYTES.search(sample) else "cp1252"
+        best = preferred if _decodes(sample, preferred) else best
     return best
+
+
+def _decodes(data: bytes, codec: str) -> bool:
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _report_name(codec: str, data: bytes) -> str:
