@@ -4,7 +4,17 @@ One line per module; keep them in pipeline order.
 """
 
 # ruff: noqa: F401
-from toll.cli import claims, database, demo, figures, persons, records, sources
-from toll.cli import estimate
-from toll.cli import extract
-from toll.cli import synth
+from toll.cli import (
+    claims,
+    database,
+    demo,
+    estimate,
+    estimates,
+    extract,
+    figures,
+    persons,
+    records,
+    sources,
+    synth,
+    users,
+)

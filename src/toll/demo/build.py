@@ -1,10 +1,17 @@
 """Building the demo store, one pipeline stage after another."""
 
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from toll.claims.saving import save_extracted_claims
+from toll.estimates.saving import run_estimate, save_estimate
+from toll.figures import capture_tables
+from toll.persons.register import link_register
+from toll.records.saving import import_list
 from toll.sources import SourceMetadata, add_document
 from toll.store import Store
+from toll.synth import SynthSettings, write_lists
 
 STATEMENTS = Path(__file__).parent / "statements"
 
@@ -41,27 +48,80 @@ DEMO_SOURCES = {
 }
 
 
+# Lighter sampler settings than `toll estimate`'s defaults, so that the demo is quick.
+DEMO_ESTIMATE_SETTINGS = {"n_boot": 200, "burnin": 2000, "samples": 500, "chains": 2}
+DEMO_METHODS = ("independence", "loglinear-bic", "loglinear-aic", "bma", "lcmcr")
+
+
 @dataclass
 class DemoSummary:
     path: Path
     sources: int = 0
     figures: int = 0
-    steps: list[str] = field(default_factory=list)
+    lists: int = 0
+    records: int = 0
+    persons: int = 0
+    to_review: int = 0
+    estimates: list[dict] = field(default_factory=list)
 
 
-def build_demo(path: Path) -> DemoSummary:
-    """Build a fresh demo store at `path` (replacing an older demo there)."""
-    from toll.claims.saving import save_extracted_claims
+def build_demo(path: Path, persons: int = 1500, progress=None) -> DemoSummary:
+    """Build a fresh demo store at `path` (replacing an older demo there).
 
+    Statements → claims; synthetic lists (`toll synth`) → records → persons; an estimate.
+    `progress(step, steps, message)` is told as each stage starts.
+    """
+    report = progress or (lambda step, steps, message: None)
     building = path.with_name(path.name + ".building")
     building.unlink(missing_ok=True)
     store = Store.open(str(building), actor="demo")
     summary = DemoSummary(path)
+    report(0, 4, "statements")
+    _add_statements(store, summary)
+    report(1, 4, "lists")
+    with tempfile.TemporaryDirectory() as folder:
+        _import_lists(store, summary, Path(folder), persons)
+    report(2, 4, "linking")
+    with store.session() as session:
+        linked = link_register(session)
+    summary.persons, summary.to_review = linked.persons, linked.to_review
+    report(3, 4, "estimating")
+    _estimate(store, summary)
+    report(4, 4, "done")
+    store.close()
+    building.replace(path)
+    return summary
+
+
+def _add_statements(store: Store, summary: DemoSummary) -> None:
     with store.session() as session:
         for name, metadata in DEMO_SOURCES.items():
             added = add_document(session, STATEMENTS / name, metadata)
             summary.sources += 1
             summary.figures += len(save_extracted_claims(session, added.source))
-    store.close()
-    building.replace(path)
-    return summary
+
+
+def _import_lists(store: Store, summary: DemoSummary, folder: Path, persons: int) -> None:
+    write_lists(folder, SynthSettings(persons=persons, lists=4, seed=7))
+    for file in sorted(folder.glob("list*.csv")):
+        with store.session() as session:
+            metadata = SourceMetadata(title=f"{file.stem} (synthetic demo list)", kind="list")
+            summary.records += import_list(session, file, metadata).records
+            summary.lists += 1
+
+
+def _estimate(store: Store, summary: DemoSummary) -> None:
+    with store.session() as session:
+        tables = capture_tables(session)
+        result = run_estimate(tables, DEMO_METHODS, 1, DEMO_ESTIMATE_SETTINGS)
+        save_estimate(
+            session,
+            tables,
+            result,
+            by=(),
+            methods=DEMO_METHODS,
+            seed=1,
+            settings=DEMO_ESTIMATE_SETTINGS,
+            label="demo: all lists",
+        )
+    summary.estimates = [m.to_dict() for m in result.methods]

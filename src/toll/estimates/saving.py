@@ -1,0 +1,77 @@
+"""Estimates from the register, stored with everything needed to reproduce them exactly.
+
+The estimation core (`toll.estimates`) takes a capture table; this module builds the tables
+from the store (`toll.figures.capture_tables`), runs the methods and keeps an `Estimate` row
+with the tables, the methods, every setting and the seed.
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from toll import __version__
+from toll.errors import TollError
+from toll.estimates.api import estimate
+from toll.estimates.stratified import estimate_strata
+from toll.estimates.table import CaptureTable
+from toll.model import Estimate
+from toll.store.access import require
+
+
+def run_estimate(
+    tables: dict[str, CaptureTable], methods: Sequence[str], seed: int | None, settings: dict
+):
+    """One table: every method on it; several (strata): each estimated, then summed."""
+    if list(tables) == ["all"]:
+        return estimate(tables["all"], methods, seed=seed, **settings)
+    return estimate_strata(tables, methods, seed=seed, **settings)
+
+
+def save_estimate(
+    session: Session,
+    tables: dict[str, CaptureTable],
+    report,
+    *,
+    by: Sequence[str],
+    methods: Sequence[str],
+    seed: int | None,
+    settings: dict[str, Any],
+    label: str | None = None,
+) -> Estimate:
+    """Keep an estimate with its inputs, settings and seed."""
+    require(session, "edit")
+    row = Estimate(
+        label=label,
+        stratum={"by": list(by)},
+        table={name: table.to_dict() for name, table in tables.items()},
+        settings={"methods": list(methods), "seed": seed, **settings},
+        result=report.to_dict(),
+        toll_version=__version__,
+        created_by=session.info.get("actor"),
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def get_estimate(session: Session, estimate_id: int) -> Estimate:
+    require(session, "read")
+    row = session.get(Estimate, estimate_id)
+    if row is None:
+        raise TollError(f"no estimate with id {estimate_id}; `toll estimates` lists them")
+    return row
+
+
+def reproduce(row: Estimate):
+    """Run a stored estimate again from its stored tables, settings and seed."""
+    settings = dict(row.settings)
+    methods, seed = settings.pop("methods"), settings.pop("seed")
+    tables = {name: table_from_dict(data) for name, data in row.table.items()}
+    return run_estimate(tables, methods, seed, settings)
+
+
+def table_from_dict(data: dict) -> CaptureTable:
+    """The capture table that `CaptureTable.to_dict` described."""
+    rows = [(tuple(int(c) for c in cell["pattern"]), cell["count"]) for cell in data["patterns"]]
+    return CaptureTable.from_patterns(data["lists"], rows)

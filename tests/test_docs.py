@@ -1,0 +1,35 @@
+"""The documentation stays true: every command it lists exists and explains itself."""
+
+import re
+
+import pytest
+
+from conftest import REPO, invoke_toll
+
+CLI_REFERENCE = REPO / "docs" / "reference" / "cli.md"
+
+
+def documented_commands() -> list[list[str]]:
+    commands = []
+    for line in CLI_REFERENCE.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"\| `toll ([a-z ]+?)(?: [A-Z].*?)?` \|", line)
+        if match:
+            commands.append(match.group(1).split())
+    return commands
+
+
+def test_the_reference_lists_commands():
+    assert len(documented_commands()) > 20
+
+
+@pytest.mark.parametrize("command", documented_commands(), ids=" ".join)
+def test_every_documented_command_has_help(command):
+    result = invoke_toll(*command, "--help")
+    assert result.exit_code == 0, f"toll {' '.join(command)}: {result.stderr}"
+    assert "Usage" in result.stdout
+
+
+def test_readme_starts_with_the_two_commands():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```\n(.*?)\n```", readme, flags=re.S)
+    assert "toll demo" in blocks[0] and "pytest" in blocks[1]
