@@ -70,7 +70,9 @@ def test_decisions_override_the_model(records, result):
     of = decided.clusters.set_index("record_id")["cluster_id"]
     assert of[a] != of[b]
     assert of[strangers[0]] == of[strangers[1]]
-    reviewed = set(zip(decided.review_pairs["record_id_l"], decided.review_pairs["record_id_r"]))
+    reviewed = set(
+        zip(decided.review_pairs["record_id_l"], decided.review_pairs["record_id_r"], strict=True)
+    )
     assert (min(a, b), max(a, b)) not in reviewed
     shown = decided.pairs.set_index(["record_id_l", "record_id_r"])["decision"]
     assert shown[(min(a, b), max(a, b))] == "different"

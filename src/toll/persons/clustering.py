@@ -21,6 +21,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 MERGE_AVERAGE = 0.5
+EXACT_LIMIT = 400
 
 
 def components(record_ids: Iterable[str], edges: pd.DataFrame) -> pd.Series:
@@ -73,7 +74,9 @@ def cluster(
     sizes = labels.map(labels.value_counts())
     settled = labels.index.to_series().map(fixed)
     mixed = settled.groupby(labels).transform("nunique") > 1
-    large = labels[(sizes > 2) | mixed]
+    complete = _complete(edges, labels, sizes)
+    has_banned = labels.isin(_components_of(different, labels))
+    large = labels[((sizes > 2) & ~complete) | mixed | has_banned]
     if len(large):
         scored = _within(pairs, large)
         forbidden = _within(different, large)
@@ -89,6 +92,24 @@ def cluster(
             for group in groups:
                 cluster_of[group] = min(group)
     return pd.DataFrame({"record_id": labels.index, "cluster_id": cluster_of.to_numpy()})
+
+
+def _complete(edges: pd.DataFrame, labels: pd.Series, sizes: pd.Series) -> pd.Series:
+    """True for records whose component has a link between every two of its records.
+
+    Such a component is one person already: no average can fall below the threshold.
+    """
+    keys = pd.DataFrame(_pair_keys(edges), columns=["a", "b"]).drop_duplicates()
+    component = keys["a"].map(labels)
+    same = component == keys["b"].map(labels)
+    links = component[same].value_counts()
+    counted = labels.map(links).fillna(0)
+    return counted == sizes * (sizes - 1) / 2
+
+
+def _components_of(pairs: pd.DataFrame, labels: pd.Series) -> set:
+    left = pairs["record_id_l"].map(labels)
+    return set(left[left == pairs["record_id_r"].map(labels)].dropna())
 
 
 def _within(pairs: pd.DataFrame, labels: pd.Series) -> dict[int, pd.DataFrame]:
@@ -108,6 +129,20 @@ def _average_linkage(
     merge_average: float,
 ) -> list[list[str]]:
     """Agglomerate must-link groups while the best average probability is high enough."""
+    if len(ids) > EXACT_LIMIT:
+        return _large_average_linkage(ids, scored, musts, forbidden_pairs, settled, merge_average)
+    return _average_linkage_exact(ids, scored, musts, forbidden_pairs, settled, merge_average)
+
+
+def _average_linkage_exact(
+    ids: list[str],
+    scored: pd.DataFrame,
+    musts: pd.Series,
+    forbidden_pairs: pd.DataFrame,
+    settled: pd.Series,
+    merge_average: float,
+) -> list[list[str]]:
+    """The constrained agglomeration itself, O(n^3): for components of modest size."""
     position = {record_id: i for i, record_id in enumerate(ids)}
     start: dict[int, list[str]] = {}
     for record_id in ids:
@@ -163,6 +198,66 @@ def chains(fixed: pd.Series | None) -> pd.DataFrame:
     following = ordered.groupby("person")["record_id"].shift(-1)
     chain = pd.DataFrame({"record_id_l": ordered["record_id"], "record_id_r": following})
     return chain.dropna().reset_index(drop=True)
+
+
+def _large_average_linkage(
+    ids: list[str],
+    scored: pd.DataFrame,
+    musts: pd.Series,
+    forbidden_pairs: pd.DataFrame,
+    settled: pd.Series,
+    merge_average: float,
+) -> list[list[str]]:
+    """Average linkage for a big component: scipy's fast version, then constraints.
+
+    scipy cannot honour must-link / cannot-link, so its clusters are checked and
+    any that break a constraint are re-clustered with the exact (slower) method.
+    """
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    position = {record_id: i for i, record_id in enumerate(ids)}
+    n = len(ids)
+    distance = np.ones((n, n))
+    left = scored["record_id_l"].map(position).to_numpy()
+    right = scored["record_id_r"].map(position).to_numpy()
+    closeness = scored["match_probability"].fillna(0).to_numpy(dtype=float)
+    np.minimum.at(distance, (left, right), 1 - closeness)
+    distance = np.minimum(distance, distance.T)
+    np.fill_diagonal(distance, 0)
+    tree = linkage(squareform(distance, checks=False), method="average")
+    labels = pd.Series(fcluster(tree, t=1 - merge_average, criterion="distance"), index=ids)
+    if labels.nunique() == 1:  # nothing gained: split exactly, however slow
+        return _average_linkage_exact(ids, scored, musts, forbidden_pairs, settled, merge_average)
+    inside = _within(scored, labels)
+    banned = _within(forbidden_pairs, labels)
+    groups: list[list[str]] = []
+    for label, members in labels.index.to_series().groupby(labels):
+        groups += _average_linkage(
+            sorted(members),
+            inside.get(label, _empty_pairs()),
+            musts,
+            banned.get(label, _empty_pairs()),
+            settled,
+            merge_average,
+        )
+    return _rejoin_musts(groups, musts)
+
+
+def _rejoin_musts(groups: list[list[str]], musts: pd.Series) -> list[list[str]]:
+    """Put back together must-linked records that scipy's clusters separated."""
+    label = {record_id: musts[record_id] for group in groups for record_id in group}
+    merged: dict = {}
+    for group in groups:
+        keys = {label[r] for r in group}
+        target = next((merged[k] for k in keys if k in merged), None)
+        if target is None:
+            target = []
+        target.extend(group)
+        for k in keys:
+            merged[k] = target
+    unique = {id(g): g for g in merged.values()}
+    return [sorted(set(g)) for g in unique.values()]
 
 
 def _pair_keys(pairs: pd.DataFrame) -> list[tuple[str, str]]:

@@ -18,6 +18,7 @@ from splink import SettingsCreator, block_on
 
 NAME_SIMILARITY = (0.95, 0.88)
 BIRTH_YEAR_TOLERANCE = (1, 2, 5)
+EVENT_DAYS_TOLERANCE = 14
 
 
 def _name_comparison(field: str, other: str, label: str):
@@ -26,7 +27,7 @@ def _name_comparison(field: str, other: str, label: str):
         output_column_name=label,
         comparison_levels=[
             cll.NullLevel(f"{field}_key"),
-            cll.ExactMatchLevel(f"{field}_key"),
+            cll.ExactMatchLevel(f"{field}_key", term_frequency_adjustments=True),
             cll.JaroWinklerLevel(f"{field}_key", NAME_SIMILARITY[0]),
             cll.ExactMatchLevel(f"{field}_phonetic"),
             cll.Or(
@@ -74,14 +75,28 @@ def _birth_comparison():
 
 
 def _event_comparison():
+    """Dates of event: a person dies or disappears once.
+
+    Full dates a few days apart agree (lists often differ by a day or two); a
+    less precise date that fits the other ("1992-02" and "1992-02-26") is
+    compatible, not a contradiction.
+    """
+    one_without_day = "(event_day_l IS NULL OR event_day_r IS NULL)"
+    one_without_month = "(event_month_l IS NULL OR event_month_r IS NULL)"
     return cl.CustomComparison(
         output_column_name="event",
         comparison_levels=[
             cll.NullLevel("event_year"),
             cll.ExactMatchLevel("event_day"),
-            cll.ExactMatchLevel("event_month"),
-            cll.ExactMatchLevel("event_year"),
-            cll.AbsoluteDifferenceLevel("event_year", 1),
+            cll.AbsoluteDifferenceLevel("event_days", EVENT_DAYS_TOLERANCE),
+            cll.CustomLevel(
+                f"event_month_l = event_month_r AND {one_without_day}",
+                label_for_charts="same month, one date without day",
+            ),
+            cll.CustomLevel(
+                f"event_year_l = event_year_r AND {one_without_month}",
+                label_for_charts="same year, one date without month",
+            ),
             cll.ElseLevel(),
         ],
         comparison_description="date of event",
@@ -141,6 +156,9 @@ def comparisons(extra_columns: Sequence[str] = (), fields: Sequence[str] = tuple
     return chosen + [_extra_comparison(column) for column in extra_columns]
 
 
+TERM_FREQUENCY_COLUMNS = ["family_key", "given_key"]
+
+
 def present_fields(features) -> list[str]:
     """The fields that at least one record fills in."""
     return [name for name, column in FIELDS.items() if features[column].notna().any()]
@@ -161,6 +179,8 @@ def blocking_rules(extra_columns: Sequence[str] = ()) -> list:
         block_on("name_tokens_sorted"),
         block_on("name_phonetic_sorted"),
         block_on("family_stem", "given_initial", "place_key"),
+        block_on("given_phonetic", "event_day"),
+        block_on("family_phonetic", "event_day"),
     ]
     rules += [block_on(column) for column in extra_columns]
     return rules
@@ -169,13 +189,18 @@ def blocking_rules(extra_columns: Sequence[str] = ()) -> list:
 def training_rules() -> list:
     """Blocking rules for EM training; between them every comparison is trained.
 
-    EM cannot learn a field from pairs chosen because they agree on it, so the
-    name comparisons are trained on pairs sharing birth year and place, and the
-    other fields on pairs sharing names.
+    EM cannot learn a field from pairs chosen because they agree on it, so each
+    session leaves some fields out. The sessions that train birth year, date and
+    place use pairs sharing the whole name and one more fact: mostly true
+    matches, so that people who merely share a common name (and a conflict, a
+    place, a year) are not mistaken for the same person. The names are trained
+    on pairs sharing birth year and place. A session with no pairs (a field
+    nobody filled in) is skipped.
     """
     return [
-        block_on("family_phonetic", "birth_year_any"),
-        block_on("given_phonetic", "family_phonetic"),
+        block_on("given_key", "family_key", "event_month"),
+        block_on("given_key", "family_key", "birth_year_any"),
+        block_on("given_key", "family_key", "place_key"),
         block_on("birth_year_any", "place_key"),
     ]
 

@@ -52,6 +52,7 @@ FEATURE_COLUMNS = [
     "birth_year",
     "birth_year_any",
     "event_day",
+    "event_days",
     "event_month",
     "event_year",
     "place_key",
@@ -85,6 +86,7 @@ def record_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) ->
     birth_year = _int(df["birth_year"]).fillna(birth_date["year"])
     out["birth_year"] = birth_year
     out["event_day"] = event_date["day"]
+    out["event_days"] = _day_number(event_date["day"])
     out["event_month"] = event_date["month"]
     out["event_year"] = event_date["year"]
     estimated = event_date["year"] - _int(df["age"])
@@ -107,6 +109,13 @@ def _sorted_pair(a: pd.Series, b: pd.Series) -> pd.Series:
     high = b.where(a.isna() | b.isna() | (a <= b), a)
     both = low.notna() & high.notna()
     return _text((low + " " + high).where(both))
+
+
+def _day_number(days: pd.Series) -> pd.Series:
+    """Days since 1970-01-01 for full ISO dates (to measure how far apart two dates are)."""
+    stamps = pd.to_datetime(days, format="%Y-%m-%d", errors="coerce")
+    number = (stamps - pd.Timestamp("1970-01-01")).dt.days
+    return number.astype("Int64")
 
 
 def _int(values: pd.Series) -> pd.Series:

@@ -134,11 +134,13 @@ def link(
             report("Training the model (no labels)")
             fields = link_model.present_fields(features)
             linker = Linker(table, link_model.settings(extra_columns, fields), log_level=None)
+            _register_frequencies(linker, db_api, [features])
             _train(linker, len(features), seed)
             model = LinkModel(temper(linker.misc.save_model_to_json()), tuple(extra_columns))
             linker = Linker(table, model.settings, log_level=None)
         else:
             linker = Linker(table, model.settings, log_level=None)
+            _register_frequencies(linker, db_api, [features])
         report("Scoring candidate pairs")
         scored = linker.inference.predict(
             threshold_match_probability=review_band[0], warning_mode="never"
@@ -188,6 +190,7 @@ def link_new(
         old_table = db_api.register(old, table_name="__toll_existing")
         new_table = db_api.register(new, table_name="__toll_new")
         linker = Linker(old_table, model.settings, log_level=None)
+        _register_frequencies(linker, db_api, [old, new])
         report("Scoring the new records")
         band = review_band[0]
         frames = [
@@ -253,6 +256,22 @@ def normalise_decisions(decisions: pd.DataFrame | None) -> pd.DataFrame:
     right = frame[["record_id_l", "record_id_r"]].max(axis=1)
     frame = frame.assign(record_id_l=left, record_id_r=right)
     return frame.drop_duplicates(["record_id_l", "record_id_r"], keep="last").reset_index(drop=True)
+
+
+def _register_frequencies(linker: Linker, db_api, frames: list[pd.DataFrame]) -> None:
+    """How common each name key is, so that sharing a rare surname counts for more.
+
+    Computed here rather than by splink so that the same frequencies serve
+    full runs, re-scoring and incremental runs alike.
+    """
+    for column in link_model.TERM_FREQUENCY_COLUMNS:
+        values = pd.concat([frame[column] for frame in frames], ignore_index=True).dropna()
+        if values.empty:
+            continue
+        share = values.value_counts(normalize=True)
+        table = pd.DataFrame({column: share.index.astype(str), f"tf_{column}": share.to_numpy()})
+        registered = db_api.register(table, table_name=f"__toll_tf_{column}")
+        linker.table_management.register_term_frequency_lookup(registered, column)
 
 
 def _train(linker: Linker, n_records: int, seed: int) -> None:
