@@ -7,6 +7,7 @@ import typer
 
 from toll.cli.app import DbOption, JsonOption, app, open_store
 from toll.cli.output import console, err_console, print_json
+from toll.cli.progress import progress_bar
 
 
 @app.command("import")
@@ -39,8 +40,14 @@ def import_(
     from toll.sources import SourceMetadata
 
     metadata = SourceMetadata(title=source_title, publisher=publisher, published=published)
-    with open_store(db).session() as session:
-        result = import_list(session, file, metadata, mapping=mapping)
+    with open_store(db).session() as session, progress_bar(f"Importing {file.name}", json) as bar:
+        result = import_list(
+            session,
+            file,
+            metadata,
+            mapping=mapping,
+            progress=lambda done, total: bar(done, total, "rows"),
+        )
         summary = {
             "source_id": result.source.id,
             "file": result.source.file_name,
