@@ -77,7 +77,7 @@ def import_list(
 
 
 def _record_row(source_id: int, draft, actor: str | None) -> dict:
-    row = asdict(draft)
+    row = {key: _storable(value) for key, value in asdict(draft).items()}
     row.update(
         source_id=source_id,
         created_by=actor,
@@ -85,6 +85,17 @@ def _record_row(source_id: int, draft, actor: str | None) -> dict:
         place_key=place_key(draft.place) if draft.place else None,
     )
     return row
+
+
+def _storable(value):
+    """NUL characters cannot be stored in PostgreSQL text; show them as U+FFFD instead."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, dict):
+        return {_storable(k): _storable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_storable(v) for v in value]
+    return value
 
 
 def name_search_key(draft) -> str | None:
