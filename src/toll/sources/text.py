@@ -70,7 +70,8 @@ def text_from_bytes(content: bytes, name: str, kind: str) -> str:
     text = readers[kind](content, name)
     if not text.strip():
         raise TollError(f"{name}: no text found in the file")
-    return text
+    # A stray NUL cannot be stored in PostgreSQL text; one character for one keeps offsets.
+    return text.replace("\x00", "\ufffd")
 
 
 def decode_text(content: bytes, name: str) -> str:
