@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -61,7 +61,7 @@ class NameKeys:
 
     def to_dict(self) -> dict[str, Any]:
         """The keys as a plain dict (for JSON, DataFrames, splink)."""
-        return asdict(self)
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
 def _present(value: Any) -> str | None:
@@ -129,8 +129,31 @@ def patronymic_keys(patronymic: str, azerbaijani: bool) -> tuple[str | None, str
     return key, None
 
 
-def _phonetic(key: str | None) -> str | None:
+def phonetic_or_none(key: str | None) -> str | None:
+    """Sound classes of a key, None for no key."""
     return phonetic(key) if key else None
+
+
+@lru_cache(maxsize=200_000)
+def given_keys(given: str, azerbaijani: bool) -> tuple[tuple[str, ...], bool, str | None]:
+    """(token keys, only initials?, patronymic written inside it) of a written given name.
+
+    "Əli Həsən oğlu" in a given-name column gives (("ali",), False, "Həsən oğlu").
+    """
+    tokens = _TOKEN.findall(given)
+    found, _, rest = _take_patronymic(tokens, azerbaijani)
+    inside = None
+    if found and rest and not is_initial(found):
+        given, inside = " ".join(rest), found
+    initials = bool(tokens) and all(is_initial(token) for token in _TOKEN.findall(given))
+    return tuple(_token_keys(given, azerbaijani)), initials, inside
+
+
+def sorted_tokens(given_tokens: str | None, family_key: str | None,
+                  patronymic_key: str | None) -> str | None:
+    """Every part's keys, sorted and joined by spaces (given_tokens is space-joined)."""
+    parts = (given_tokens or "").split() + [key for key in (family_key, patronymic_key) if key]
+    return " ".join(sorted(parts)) or None
 
 
 def name_keys(
@@ -159,35 +182,28 @@ def name_keys(
     return _keys_from_parts(given, family, patronymic)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def _keys_from_parts(given: str | None, family: str | None, patronymic: str | None) -> NameKeys:
     azerbaijani = looks_azerbaijani(" ".join(part for part in (given, family, patronymic) if part))
-    if given and not patronymic:
-        tokens = _TOKEN.findall(given)
-        found, _, rest = _take_patronymic(tokens, azerbaijani)
-        if found and rest and not is_initial(found):
-            given, patronymic = " ".join(rest), found
-    given_tokens = _token_keys(given, azerbaijani) if given else []
-    given_key = "".join(given_tokens) or None
-    family_key = family_stem = neutral = family_sex = None
-    if family:
-        family_key, family_stem, neutral, family_sex = family_keys(family, azerbaijani)
-        family_key = family_key or None
-        family_stem = family_stem or None
+    tokens, initials, inside = given_keys(given, azerbaijani) if given else ((), False, None)
+    given_key = "".join(tokens) or None
+    family_key, family_stem, neutral, family_sex = (
+        family_keys(family, azerbaijani) if family else (None, None, None, None)
+    )
+    patronymic = patronymic or inside
     patronymic_key, patronymic_sex = (
         patronymic_keys(patronymic, azerbaijani) if patronymic else (None, None)
     )
-    tokens = sorted(key for key in (*given_tokens, family_key, patronymic_key) if key)
     return NameKeys(
         given_key=given_key,
-        family_key=family_key,
+        family_key=family_key or None,
         patronymic_key=patronymic_key,
-        given_phonetic=_phonetic(given_key),
-        family_phonetic=_phonetic(neutral),
-        patronymic_phonetic=_phonetic(patronymic_key),
+        given_phonetic=phonetic_or_none(given_key),
+        family_phonetic=phonetic_or_none(neutral),
+        patronymic_phonetic=phonetic_or_none(patronymic_key),
         given_initial=given_key[0] if given_key else None,
-        given_is_initial=bool(given) and all(is_initial(token) for token in _TOKEN.findall(given)),
-        family_stem=family_stem,
-        name_tokens_sorted=" ".join(tokens) or None,
+        given_is_initial=initials,
+        family_stem=family_stem or None,
+        name_tokens_sorted=sorted_tokens(" ".join(tokens), family_key or None, patronymic_key),
         sex_hint=patronymic_sex or family_sex,
     )

@@ -42,16 +42,21 @@ def _rules() -> dict:
     return load("rules")
 
 
+@lru_cache(maxsize=1)
+def _patronymic_words() -> dict[str, str]:
+    words = _rules()["patronymic_words"]
+    table = {fold(word): "f" for word in words["female"]}
+    table.update({fold(word): "m" for word in words["male"]})
+    return table
+
+
+@lru_cache(maxsize=100_000)
 def patronymic_word_sex(token: str, azerbaijani: bool = False) -> str | None:
     """'m' for oğlu/оглы/ogly..., 'f' for qızı/кызы/kyzy..., else None."""
-    folded = _folded(token, azerbaijani)
-    for sex, words in (("m", _rules()["patronymic_words"]["male"]),
-                       ("f", _rules()["patronymic_words"]["female"])):
-        if folded in {fold(word) for word in words}:
-            return sex
-    return None
+    return _patronymic_words().get(_folded(token, azerbaijani))
 
 
+@lru_cache(maxsize=100_000)
 def patronymic_suffix(token: str, azerbaijani: bool = False) -> tuple[str, str] | None:
     """(father's name as folded, sex) for a one-word patronymic (Гасанович, Ivanivna)."""
     if token.lower().endswith(_SOUTH_SLAVIC_END) or is_initial(token):
@@ -64,6 +69,7 @@ def patronymic_suffix(token: str, azerbaijani: bool = False) -> tuple[str, str] 
     return None
 
 
+@lru_cache(maxsize=100_000)
 def family_ending(key: str) -> tuple[str, str, str | None] | None:
     """(stem, canonical ending, sex) when a folded key ends like a family name."""
     for ending, canonical, sex in _rules()["family_suffixes"]:
@@ -72,20 +78,26 @@ def family_ending(key: str) -> tuple[str, str, str | None] | None:
     return None
 
 
-def _family_score(token: str, azerbaijani: bool, others: list[str]) -> int:
+@lru_cache(maxsize=100_000)
+def _looks_family(token: str, azerbaijani: bool) -> int:
+    """+2 for a family-name ending or particle, -2 for a known given name, -3 an initial."""
     if is_initial(token):
         return -3
     folded = _folded(token, azerbaijani)
-    score = 0
-    markers = _rules()["family_markers"]
+    markers = tuple(_rules()["family_markers"])
     if token.lower().split("-")[0].split(" ")[0] in _rules()["family_particles"]:
-        score += 2
-    elif (family_ending(folded) or folded.endswith(tuple(markers))) and not is_known_name(folded):
-        score += 2
-    elif is_known_name(folded):
-        score -= 2
-    letters = [char for char in token if char.isalpha()]
-    if len(letters) > 1 and token.isupper() and not all(other.isupper() for other in others):
+        return 2
+    if (family_ending(folded) or folded.endswith(markers)) and not is_known_name(folded):
+        return 2
+    return -2 if is_known_name(folded) else 0
+
+
+def _family_score(token: str, azerbaijani: bool, others: list[str]) -> int:
+    score = _looks_family(token, azerbaijani)
+    if score == -3:
+        return score
+    upper = token.isupper() and sum(char.isalpha() for char in token) > 1
+    if upper and not all(other.isupper() for other in others):
         score += 1
     return score
 

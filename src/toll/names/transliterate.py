@@ -17,7 +17,7 @@ from anyascii import anyascii
 
 from toll.names.data import load
 
-_AZERBAIJANI_MARKS = set("əƏğĞıİşŞçÇ")
+_AZERBAIJANI_MARKS = re.compile("[əƏğĞıİşŞçÇ]")
 _UKRAINIAN_MARKS = set("іїєґІЇЄҐ")
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -40,7 +40,7 @@ def _table(azerbaijani: bool, ukrainian: bool) -> tuple[re.Pattern[str], dict[st
 
 def looks_azerbaijani(text: str) -> bool:
     """True when the text has a letter only Azerbaijani or Turkish Latin uses (ə ğ ı ş ç)."""
-    return any(char in _AZERBAIJANI_MARKS for char in text)
+    return _AZERBAIJANI_MARKS.search(text) is not None
 
 
 def script_of(text: str) -> str:
