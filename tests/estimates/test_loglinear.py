@@ -13,12 +13,12 @@ def codes(table, model):
 
 
 def test_existence_and_identifiability_codes_as_in_sparsemse():
-    # Chan, Silverman & Vincent (2021), Table 2 ("Artificial_3" in SparseMSE): list C overlaps
-    # no other list. Published codes: [12,13,23] -> 2 (not identifiable), [12,3] -> 1 (MLE does
-    # not exist), [13,23] -> 0. The codes depend only on which cells are positive; these counts
-    # are ours, with the same positive cells.
+    # Chan, Silverman & Vincent (2021), Table 2: SparseMSE's `Artificial_3` (A 40, B 30, C 20,
+    # AB 6; list C overlaps no other list). Published codes (check_extended_MLE):
+    # [12,13,23] -> 2 (not identifiable), [12,3] -> 1 (no MLE), [13,23,1,2] -> 0; the
+    # MultipleSystemsEstimation tests add the other pair models.
     table = CaptureTable.from_patterns(
-        ["A", "B", "C"], [((1, 0, 0), 12), ((0, 1, 0), 7), ((1, 1, 0), 5), ((0, 0, 1), 9)])
+        ["A", "B", "C"], [((1, 0, 0), 40), ((0, 1, 0), 30), ((0, 0, 1), 20), ((1, 1, 0), 6)])
     ab, ac, bc = 0b011, 0b101, 0b110
     assert codes(table, ()) == 0
     assert codes(table, (ab,)) == 1

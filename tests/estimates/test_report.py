@@ -38,7 +38,7 @@ def test_non_existent_fits_are_excluded_not_reported():
     # C overlaps nothing: models with C's interactions are set to minus infinity, and models
     # whose MLE does not exist are left out of the BIC ranking.
     table = CaptureTable.from_patterns(
-        ["A", "B", "C"], [((1, 0, 0), 12), ((0, 1, 0), 7), ((1, 1, 0), 5), ((0, 0, 1), 9)])
+        ["A", "B", "C"], [((1, 0, 0), 40), ((0, 1, 0), 30), ((0, 0, 1), 20), ((1, 1, 0), 6)])
     result = L.best_model(table, "bic", n_boot=50, seed=1)
     assert result.diagnostics["models_failing_checks"] > 0
     assert result.estimate is not None and np.isfinite(result.estimate)

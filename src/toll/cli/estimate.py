@@ -50,7 +50,7 @@ def estimate_command(
     chains: int = typer.Option(4, "--chains", help="LCMCR: chains."),
     burnin: int = typer.Option(10_000, "--burnin", help="LCMCR: sweeps discarded."),
     samples: int = typer.Option(1_000, "--samples", help="LCMCR: draws kept per chain."),
-    thin: int = typer.Option(10, "--thin", help="LCMCR: sweeps between kept draws."),
+    thin: int = typer.Option(20, "--thin", help="LCMCR: sweeps between kept draws."),
     drop: list[str] = typer.Option([], "--drop", help="Leave out a list (repeatable)."),
     merge: list[str] = typer.Option([], "--merge", help="Merge lists, e.g. A+B (repeatable)."),
     sensitivity_table: bool = typer.Option(False, "--sensitivity",

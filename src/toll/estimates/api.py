@@ -21,7 +21,7 @@ DEFAULTS: dict[str, Any] = {
     "level": 0.95, "max_order": None, "n_boot": 1000, "ntop": None, "threshold": 0.02,
     "stepwise_order": 2,
     "delta": None, "prior": "1/N", "grid_max": None, "grid_points": 1000,
-    "K": 10, "chains": 4, "burnin": 10_000, "samples": 1_000, "thin": 10,
+    "K": 10, "chains": 4, "burnin": 10_000, "samples": 1_000, "thin": 20,
     "a_alpha": 0.25, "b_alpha": 0.25,
 }
 SMALL_TABLE = 30

@@ -41,11 +41,9 @@ def decomposable_graphs(k: int) -> tuple[Graph, ...]:
     graphs = []
     for bits in range(2 ** len(all_pairs)):
         edges = tuple(p for e, p in enumerate(all_pairs) if bits >> e & 1)
-        adjacency = _adjacency(k, edges)
-        if not _is_chordal(k, adjacency):
-            continue
-        cliques = _maximal_cliques(k, adjacency)
-        graphs.append(Graph(edges, cliques, _separators(cliques)))
+        cliques = _chordal_cliques(k, _adjacency(k, edges))
+        if cliques is not None:
+            graphs.append(Graph(edges, cliques, _separators(cliques)))
     return tuple(graphs)
 
 
@@ -58,8 +56,14 @@ def _adjacency(k, edges):
     return adj
 
 
-def _is_chordal(k, adj) -> bool:
-    """Maximum cardinality search gives a perfect elimination order iff the graph is chordal."""
+def _chordal_cliques(k, adj) -> tuple[int, ...] | None:
+    """Maximal cliques of a chordal graph, or None when the graph is not chordal.
+
+    Maximum cardinality search orders the vertices; the graph is chordal iff, for every
+    vertex, its earlier neighbours other than the latest one are all adjacent to that latest
+    one (a perfect elimination order). Each vertex with its earlier neighbours is then a
+    clique, and the maximal ones are all the maximal cliques.
+    """
     order, numbered = [], 0
     weight = [0] * k
     for _ in range(k):
@@ -69,24 +73,18 @@ def _is_chordal(k, adj) -> bool:
         for u in range(k):
             if adj[v] >> u & 1 and not numbered >> u & 1:
                 weight[u] += 1
-    position = {v: i for i, v in enumerate(order)}
+    candidates = []
+    before = 0
     for v in order:
-        earlier = [u for u in range(k) if adj[v] >> u & 1 and position[u] < position[v]]
+        earlier = adj[v] & before
         if earlier:
-            parent = max(earlier, key=lambda u: position[u])
-            rest = sum(1 << u for u in earlier if u != parent)
-            if rest & ~adj[parent]:
-                return False
-    return True
-
-
-def _maximal_cliques(k, adj) -> tuple[int, ...]:
-    cliques = []
-    for mask in range(1, 2**k):
-        members = [b for b in range(k) if mask >> b & 1]
-        if all(adj[a] >> b & 1 for a, b in combinations(members, 2)):
-            cliques.append(mask)
-    return tuple(sorted(c for c in cliques if not any(o != c and o & c == c for o in cliques)))
+            latest = next(u for u in reversed(order) if earlier >> u & 1)
+            if (earlier & ~(1 << latest)) & ~adj[latest]:
+                return None
+        candidates.append(earlier | (1 << v))
+        before |= 1 << v
+    return tuple(sorted(c for c in set(candidates)
+                        if not any(o != c and o & c == c for o in candidates)))
 
 
 def _separators(cliques) -> tuple[int, ...]:
@@ -147,18 +145,26 @@ def posterior(table: CaptureTable, n0_grid: np.ndarray, delta: float | None = No
         d0, rest = cells[0], cells[1:]
         log_comp[subset] = (gammaln(n0 + d0 + ds) + gammaln(rest + ds).sum() - 2**s * gammaln(ds)
                             + gammaln(alpha_total) - gammaln(total + alpha_total))
+    logpost = _coefficients(graphs, k) @ log_comp
+    logpost += (gammaln(total + 1) - gammaln(n0 + 1) - gammaln(table.counts + 1).sum()
+                + log_prior(total))[None, :]
+    logpost -= logpost.max()
+    weights = np.exp(logpost)
+    return weights / weights.sum(), graphs
+
+
+@lru_cache(maxsize=16)
+def _coefficients(graphs: tuple[Graph, ...], k: int) -> np.ndarray:
+    """+1 per clique, -1 per separator: a graph's log marginal likelihood is this row times
+    the log marginal likelihoods of the list subsets."""
     coef = np.zeros((len(graphs), 2**k))
     for g, graph in enumerate(graphs):
         for c in graph.cliques:
             coef[g, c] += 1
         for s in graph.separators:
             coef[g, s] -= 1
-    logpost = coef @ log_comp
-    logpost += (gammaln(total + 1) - gammaln(n0 + 1) - gammaln(table.counts + 1).sum()
-                + log_prior(total))[None, :]
-    logpost -= logpost.max()
-    weights = np.exp(logpost)
-    return weights / weights.sum(), graphs
+    coef.setflags(write=False)
+    return coef
 
 
 def default_grid(table: CaptureTable, points: int = 1000, upper: float | None = None) -> np.ndarray:

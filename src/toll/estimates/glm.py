@@ -9,11 +9,18 @@ iteratively reweighted least squares, vectorised over the batch.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import linprog
 from scipy.special import gammaln
+
+try:  # small matrices: one BLAS thread is faster than several (optional dependency)
+    from threadpoolctl import ThreadpoolController
+except ImportError:  # pragma: no cover
+    ThreadpoolController = None
+_controller = None
 
 # Check codes, as in SparseMSE::checkident.
 OK, NOT_EXIST, NOT_IDENTIFIABLE = 0, 1, 2
@@ -55,8 +62,12 @@ def sparse_structure(y: np.ndarray, X: np.ndarray, cols: np.ndarray):
 
 
 def fit(y, X, cols, check: bool = True, tol: float = 1e-11, max_iter: int = 100,
-        cache: dict | None = None) -> Fits:
-    """Fit Poisson log-linear models for a batch: y (B, C) counts, cols (B, P) terms used."""
+        cache: dict | None = None, start: np.ndarray | None = None) -> Fits:
+    """Fit Poisson log-linear models for a batch: y (B, C) counts, cols (B, P) terms used.
+
+    `start` (B, P) coefficients to start from (e.g. the fit to the original table when
+    fitting bootstrap resamples); the answer does not depend on it, only the speed.
+    """
     y = np.atleast_2d(np.asarray(y, dtype=float))
     cols = np.atleast_2d(np.asarray(cols, dtype=bool))
     if cols.shape[0] == 1 and y.shape[0] > 1:
@@ -66,8 +77,11 @@ def fit(y, X, cols, check: bool = True, tol: float = 1e-11, max_iter: int = 100,
     n_terms = cols.sum(axis=1)
     sparse, rows = sparse_structure(y, X, cols)
     used = cols & ~sparse
-    parts = [_irls(y[s], X, used[s], rows[s], tol, max_iter)
-             for s in _chunks(y.shape[0])]
+    if start is not None:
+        start = np.broadcast_to(start, cols.shape) * used
+    with single_thread(y.shape[0]):
+        parts = [_irls(y[s], X, used[s], rows[s], tol, max_iter,
+                       None if start is None else start[s]) for s in _chunks(y.shape[0])]
     beta, mu, loglik, se0, conv = (np.concatenate(p) for p in zip(*parts, strict=True))
     code = np.zeros(y.shape[0], dtype=int)
     if check:
@@ -75,16 +89,27 @@ def fit(y, X, cols, check: bool = True, tol: float = 1e-11, max_iter: int = 100,
     return Fits(beta, mu, loglik, se0, conv, n_terms, code)
 
 
+def single_thread(batch: int):
+    """Run BLAS on one thread for large batches: many small products lose time to threading."""
+    global _controller
+    if ThreadpoolController is None or batch < 512:
+        return nullcontext()
+    if _controller is None:
+        _controller = ThreadpoolController()
+    return _controller.limit(limits=1, user_api="blas")
+
+
 def _chunks(size: int):
     for start in range(0, size, CHUNK):
         yield slice(start, min(size, start + CHUNK))
 
 
-def _irls(y, X, cols, rows, tol, max_iter):
+def _irls(y, X, cols, rows, tol, max_iter, start=None):
     """Iteratively reweighted least squares for log-link Poisson, batched.
 
     Unused terms get a unit diagonal so that their coefficient stays at zero; dropped cells get
-    weight zero and fitted value zero.
+    weight zero and fitted value zero. Converged fits leave the working set once a tenth of
+    it has converged, so that copies stay rare.
     """
     B, C = y.shape
     P = X.shape[1]
@@ -93,35 +118,45 @@ def _irls(y, X, cols, rows, tol, max_iter):
     fill = np.zeros((B, P, P))
     idx = np.arange(P)
     fill[:, idx, idx] = ~cols
-    mu = np.where(rows, y + 0.1, 1.0)
-    eta = np.log(mu)
+    if start is None:
+        mu = np.where(rows, y + 0.1, 1.0)
+        eta = np.log(mu)
+    else:
+        eta = np.clip(start @ X.T, -700, 700)
+        mu = np.exp(eta)
     beta = np.zeros((B, P))
     dev_old = np.full(B, np.inf)
     converged = np.zeros(B, dtype=bool)
-    active = np.arange(B)
+    work = np.arange(B)                       # rows iterated (a superset of the unconverged)
+    ya, ra, pm, fa, ca = y, rows, pair_mask, fill, cols
+    ma, ea = mu, eta
     for _ in range(max_iter):
-        ya, ra, ma, ea = y[active], rows[active], mu[active], eta[active]
         w = ma * ra
         z = ea + (ya - ma) / ma
-        A = ((w @ XX) * pair_mask[active]).reshape(-1, P, P) + fill[active]
-        b = ((w * z) @ X) * cols[active]
+        A = ((w @ XX) * pm).reshape(-1, P, P) + fa
+        b = ((w * z) @ X) * ca
         try:
             new_beta = np.linalg.solve(A, b[:, :, None])[:, :, 0]
         except np.linalg.LinAlgError:
             new_beta = np.einsum("bij,bj->bi", np.linalg.pinv(A), b)
-        beta[active] = new_beta
-        new_eta = np.clip(new_beta @ X.T, -700, 700)
-        new_mu = np.exp(new_eta)
-        eta[active], mu[active] = new_eta, new_mu
+        ea = np.clip(new_beta @ X.T, -700, 700)
+        ma = np.exp(ea)
         with np.errstate(divide="ignore", invalid="ignore"):
-            term = np.where(ya > 0, ya * np.log(ya / new_mu), 0.0) - (ya - new_mu)
+            term = np.where(ya > 0, ya * np.log(ya / ma), 0.0) - (ya - ma)
         dev = 2 * (term * ra).sum(axis=1)
-        done = np.abs(dev - dev_old[active]) <= tol * (np.abs(dev) + 0.1)
-        dev_old[active] = dev
-        converged[active[done]] = True
-        active = active[~done]
-        if active.size == 0:
+        done = np.abs(dev - dev_old[work]) <= tol * (np.abs(dev) + 0.1)
+        dev_old[work] = dev
+        open_rows = ~converged[work]
+        beta[work[open_rows]] = new_beta[open_rows]
+        mu[work[open_rows]] = ma[open_rows]
+        converged[work[done]] = True
+        keep = ~converged[work]
+        if not keep.any():
             break
+        if keep.sum() < 0.9 * keep.size:
+            work = work[keep]
+            ya, ra, pm, fa, ca = y[work], rows[work], pair_mask[work], fill[work], cols[work]
+            ma, ea = ma[keep], ea[keep]
     mu = mu * rows
     with np.errstate(divide="ignore", invalid="ignore"):
         loglik = (np.where(rows & (y > 0), y * np.log(np.where(mu > 0, mu, 1.0)), 0.0)
@@ -144,11 +179,16 @@ def _intercept_se(mu, XX, pair_mask, fill, P):
 def check_models(y, X, used, rows, cache: dict | None = None) -> np.ndarray:
     """Existence (Fienberg-Rinaldo linear programme) and identifiability (rank) of each fit.
 
-    Both depend only on which cells are positive, so results are cached by model and support.
+    Fits keeping every cell with every kept cell positive pass both without computation: the
+    MLE exists when all counts are positive, and on all 2^k - 1 observable cells the design of
+    any unsaturated hierarchical model has full rank. Otherwise both checks depend only on
+    which cells are positive, so results are cached by model and support.
     """
     cache = {} if cache is None else cache
     codes = np.zeros(y.shape[0], dtype=int)
-    for b in range(y.shape[0]):
+    saturated = used.sum(axis=1) >= X.shape[0] + 1
+    easy = rows.all(axis=1) & (y > 0).all(axis=1) & ~saturated
+    for b in np.flatnonzero(~easy):
         key = (used[b].tobytes(), (y[b] > 0).tobytes())
         code = cache.get(key)
         if code is None:

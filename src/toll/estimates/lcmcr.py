@@ -5,12 +5,17 @@ with its own probability. Classes absorb heterogeneity (some people are much mor
 others). The class weights follow a truncated stick-breaking (Dirichlet-process) prior with K
 classes; the total N has the prior p(N) proportional to 1/N. A Gibbs sampler works on the
 distinct capture patterns with their counts (not on individuals), several chains at once;
-R-hat compares the chains.
+R-hat compares the chains. The sweep is compiled with numba (the first call compiles it; the
+compiled code is cached on disk).
 """
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
+from numba import njit
 
 from toll.estimates.report import MethodResult
 from toll.estimates.table import CaptureTable
@@ -19,85 +24,135 @@ from toll.estimates.table import CaptureTable
 def sample(table: CaptureTable, K: int = 10, chains: int = 4, burnin: int = 10_000,
            samples: int = 1_000, thin: int = 10, a_alpha: float = 0.25, b_alpha: float = 0.25,
            seed: int | None = None, max_factor: int = 20) -> np.ndarray:
-    """Posterior draws of N, shape (chains, samples)."""
-    rng = np.random.default_rng(seed)
+    """Posterior draws of N, shape (chains, samples).
+
+    Each chain gets its own seed, spawned from `seed` (numpy SeedSequence), and chains run in
+    parallel threads; the draws depend only on `seed`, not on the number of threads.
+    """
     k = table.k
     masks = np.arange(2**k)
-    X = ((masks[:, None] >> np.arange(k)[None, :]) & 1).astype(float)   # row 0: unobserved
+    X = ((masks[:, None] >> np.arange(k)[None, :]) & 1).astype(np.int64)   # row 0: unobserved
     y = table.counts.astype(np.int64)
-    n = int(y.sum())
-    C = chains
-    lam = rng.beta(1.0, 1.0, size=(C, k, K))
-    alpha = np.ones(C)
-    v = rng.beta(1.0, alpha[:, None], size=(C, K))
-    v[:, -1] = 1.0
-    log_pi = _log_weights(v)
-    n0 = rng.negative_binomial(n, 0.5, size=C)
-    counts = np.repeat(y[None, :], C, axis=0)
-    out = np.empty((C, samples))
-    total_sweeps = burnin + samples * thin
-    JK = k * K
-    shapes = np.empty((C, 2 * JK + 2 * K + 2))
-    shapes[:, -2] = a_alpha + K - 1          # concentration: Gamma(a + K - 1, rate)
-    shapes[:, -1] = n                         # unobserved: NegBin as a Gamma-Poisson mixture
-    for sweep in range(total_sweeps):
-        counts[:, 0] = n0
-        # 1. classes of the people in each cell (the unobserved included)
-        log_out = np.log1p(-lam)
-        logp = X @ (np.log(lam) - log_out) + (log_pi + log_out.sum(axis=1))[:, None, :]
-        logp -= logp.max(axis=2, keepdims=True)
-        p = np.exp(logp)
-        p /= p.sum(axis=2, keepdims=True)
-        m = rng.multinomial(counts, p)                                       # (C, cells, K)
-        # 2-4. one call draws every Gamma variate of the sweep (Beta = G1 / (G1 + G2))
-        in_class = m.sum(axis=1)                                             # (C, K)
-        ones = np.swapaxes(m, 1, 2) @ X                                      # (C, K, k)
-        ones = np.swapaxes(ones, 1, 2)
-        after = np.cumsum(in_class[:, ::-1], axis=1)[:, ::-1] - in_class     # sum over l > k
-        shapes[:, :JK] = (1.0 + ones).reshape(C, JK)
-        shapes[:, JK: 2 * JK] = (1.0 + in_class[:, None, :] - ones).reshape(C, JK)
-        shapes[:, 2 * JK: 2 * JK + K] = 1.0 + in_class
-        shapes[:, 2 * JK + K: 2 * JK + 2 * K] = alpha[:, None] + after
-        g = rng.standard_gamma(shapes)
-        g1, g2 = g[:, :JK], g[:, JK: 2 * JK]
-        lam = np.clip((g1 / (g1 + g2)).reshape(C, k, K), 1e-12, 1 - 1e-12)
-        v1, v2 = g[:, 2 * JK: 2 * JK + K], g[:, 2 * JK + K: 2 * JK + 2 * K]
-        v = v1 / (v1 + v2)
-        v[:, -1] = 1.0
-        v = np.clip(v, 1e-300, 1.0)
-        log_pi = _log_weights(v)
-        log_rest = np.log1p(-np.minimum(v[:, :-1], 1 - 1e-16)).sum(axis=1)
-        alpha = g[:, -2] / (b_alpha - log_rest)
-        # 5. the unobserved: p0 = P(no list records a person); n0 ~ NegBin(n, 1 - p0)
-        p0 = np.minimum(np.exp(log_pi + np.log1p(-lam).sum(axis=1)).sum(axis=1), 1 - 1e-12)
-        n0 = rng.poisson(g[:, -1] * p0 / (1 - p0))
-        over = n0 > max_factor * n
-        if over.any():
-            n0[over] = _draw_unobserved(rng, n, p0[over], max_factor)
+    seeds = [int(child.generate_state(1)[0])
+             for child in np.random.SeedSequence(seed).spawn(chains)]
+
+    def run(chain_seed: int) -> np.ndarray:
+        return _chain(X, y, K, burnin, samples, thin, float(a_alpha), float(b_alpha),
+                      chain_seed, max_factor)
+
+    with ThreadPoolExecutor(max_workers=min(chains, os.cpu_count() or 1)) as pool:
+        return np.array(list(pool.map(run, seeds))).reshape(chains, samples)
+
+
+@njit(cache=True, nogil=True)
+def _chain(X, y, K, burnin, samples, thin, a_alpha, b_alpha, seed, max_factor):  # pragma: no cover
+    """One Gibbs chain over the capture patterns (compiled by numba)."""
+    np.random.seed(seed)
+    cells, k = X.shape
+    n = y.sum()
+    lam = np.empty((k, K))
+    for j in range(k):
+        for h in range(K):
+            lam[j, h] = min(max(np.random.beta(1.0, 1.0), 1e-12), 1 - 1e-12)
+    alpha = 1.0
+    v = np.empty(K)
+    log_pi = np.empty(K)
+    for h in range(K - 1):
+        v[h] = np.random.beta(1.0, alpha)
+    v[K - 1] = 1.0
+    rest = _log_weights(v, log_pi)
+    n0 = np.random.negative_binomial(n, 0.5)
+    counts = y.copy()
+    logp = np.empty(K)
+    prob = np.empty(K)
+    in_class = np.empty(K)
+    ones = np.empty((k, K))
+    log_lam = np.empty((k, K))
+    log_out = np.empty((k, K))
+    out = np.empty(samples)
+    for sweep in range(burnin + samples * thin):
+        counts[0] = n0
+        for j in range(k):
+            for h in range(K):
+                log_lam[j, h] = np.log(lam[j, h])
+                log_out[j, h] = np.log1p(-lam[j, h])
+        in_class[:] = 0.0
+        ones[:, :] = 0.0
+        # 1. classes of the people in each cell (the unobserved included): multinomial draws
+        #    as a sequence of binomials
+        for cell in range(cells):
+            remaining = counts[cell]
+            if remaining == 0:
+                continue
+            top = -np.inf
+            for h in range(K):
+                value = log_pi[h]
+                for j in range(k):
+                    value += log_lam[j, h] if X[cell, j] else log_out[j, h]
+                logp[h] = value
+                top = max(top, value)
+            total = 0.0
+            for h in range(K):
+                prob[h] = np.exp(logp[h] - top)
+                total += prob[h]
+            mass = total
+            for h in range(K):
+                if remaining == 0:
+                    break
+                if h == K - 1 or prob[h] >= mass:
+                    draw = remaining
+                else:
+                    draw = np.random.binomial(remaining, prob[h] / mass)
+                mass -= prob[h]
+                remaining -= draw
+                in_class[h] += draw
+                for j in range(k):
+                    if X[cell, j]:
+                        ones[j, h] += draw
+        # 2. capture probabilities per list and class: Beta(1 + in, 1 + out)
+        for j in range(k):
+            for h in range(K):
+                g1 = np.random.standard_gamma(1.0 + ones[j, h])
+                g2 = np.random.standard_gamma(1.0 + in_class[h] - ones[j, h])
+                lam[j, h] = min(max(g1 / (g1 + g2), 1e-12), 1 - 1e-12)
+        # 3. stick-breaking weights: V_h ~ Beta(1 + m_h, alpha + sum of m_l for l > h)
+        after = 0.0
+        for h in range(K - 1, -1, -1):
+            if h < K - 1:
+                v[h] = np.random.beta(1.0 + in_class[h], alpha + after)
+            after += in_class[h]
+        rest = _log_weights(v, log_pi)
+        # 4. concentration: Gamma(a + K - 1, rate b - log pi_K)
+        alpha = np.random.standard_gamma(a_alpha + K - 1) / (b_alpha - rest)
+        # 5. the unobserved: n0 ~ NegBin(n, 1 - p0) as a Gamma-Poisson mixture, redrawn
+        #    above max_factor * n
+        p0 = 0.0
+        for h in range(K):
+            value = log_pi[h]
+            for j in range(k):
+                value += np.log1p(-lam[j, h])
+            p0 += np.exp(value)
+        p0 = min(p0, 1 - 1e-12)
+        for _ in range(100):
+            n0 = np.random.poisson(np.random.standard_gamma(n) * p0 / (1 - p0))
+            if n0 <= max_factor * n:
+                break
+        n0 = min(n0, max_factor * n)
         if sweep >= burnin and (sweep - burnin) % thin == thin - 1:
-            out[:, (sweep - burnin) // thin] = n + n0
+            out[(sweep - burnin) // thin] = n + n0
     return out
 
 
-def _log_weights(v: np.ndarray) -> np.ndarray:
-    with np.errstate(divide="ignore"):
-        log_rest = np.log1p(-np.minimum(v, 1.0))
-    shifted = np.concatenate([np.zeros((v.shape[0], 1)), np.cumsum(log_rest[:, :-1], axis=1)],
-                             axis=1)
-    with np.errstate(divide="ignore"):
-        return np.log(v) + shifted
-
-
-def _draw_unobserved(rng, n, p0, max_factor):
-    """n0 ~ NegBin(n, 1 - p0), redrawn when above max_factor * n (LCMCR's truncation)."""
-    p0 = np.clip(p0, 0.0, 1 - 1e-12)
-    n0 = rng.negative_binomial(n, 1 - p0)
-    for _ in range(100):
-        over = n0 > max_factor * n
-        if not over.any():
-            break
-        n0[over] = rng.negative_binomial(n, 1 - p0[over])
-    return np.minimum(n0, max_factor * n)
+@njit(cache=True, nogil=True)
+def _log_weights(v, log_pi):  # pragma: no cover
+    """Class log-weights from the stick-breaking fractions; returns log pi_K's stick."""
+    rest = 0.0
+    K = v.size
+    for h in range(K):
+        log_pi[h] = np.log(max(v[h], 1e-300)) + rest
+        if h < K - 1:
+            rest += np.log1p(-min(v[h], 1 - 1e-16))
+    return rest
 
 
 def split_rhat(draws: np.ndarray) -> float:
@@ -135,7 +190,7 @@ def effective_size(draws: np.ndarray) -> float:
 
 
 def estimate_lcmcr(table: CaptureTable, K: int = 10, chains: int = 4, burnin: int = 10_000,
-                   samples: int = 1_000, thin: int = 10, a_alpha: float = 0.25,
+                   samples: int = 1_000, thin: int = 20, a_alpha: float = 0.25,
                    b_alpha: float = 0.25, level: float = 0.95,
                    seed: int | None = None) -> MethodResult:
     """Posterior median and equal-tailed interval of N, with R-hat across chains."""

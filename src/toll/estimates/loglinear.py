@@ -43,6 +43,7 @@ class ModelSearch:
     criterion: np.ndarray        # inf where the fit failed a check
     codes: np.ndarray
     ranking: np.ndarray          # model indices, best first, valid models only
+    beta: np.ndarray             # coefficients of every model (starting points for resamples)
 
 
 def search_models(y: np.ndarray, k: int, max_order: int, criterion: str = "bic",
@@ -56,7 +57,7 @@ def search_models(y: np.ndarray, k: int, max_order: int, criterion: str = "bic",
     values = np.where(valid, values, np.inf)
     ranking = np.argsort(values, kind="stable")[: int(valid.sum())]
     return ModelSearch(k, max_order, models, y.sum() + fits.unobserved, values, fits.code,
-                       ranking)
+                       ranking, fits.beta)
 
 
 def _criterion(fits: glm.Fits, n, criterion: str) -> np.ndarray:
@@ -68,12 +69,16 @@ def _criterion(fits: glm.Fits, n, criterion: str) -> np.ndarray:
 
 
 def select_among(Y: np.ndarray, k: int, max_order: int, models, criterion: str,
-                 cache: dict) -> np.ndarray:
-    """For each row of Y (resampled tables), the estimate of the best of `models`."""
+                 cache: dict, start: np.ndarray | None = None) -> np.ndarray:
+    """For each row of Y (resampled tables), the estimate of the best of `models`.
+
+    `start` (models x terms) are coefficients to start the fits from.
+    """
     X = M.design(k, max_order)
     mask = M.model_mask(models, k, max_order)
     B, m = Y.shape[0], len(models)
-    fits = glm.fit(np.repeat(Y, m, axis=0), X, np.tile(mask, (B, 1)), cache=cache)
+    fits = glm.fit(np.repeat(Y, m, axis=0), X, np.tile(mask, (B, 1)), cache=cache,
+                   start=None if start is None else np.tile(start, (B, 1)))
     values = _criterion(fits, np.repeat(Y.sum(axis=1), m), criterion)
     valid = (fits.code == 0) & fits.converged & np.isfinite(values)
     values = np.where(valid, values, np.inf).reshape(B, m)
@@ -111,6 +116,7 @@ def stepwise(Y: np.ndarray, k: int, threshold: float = 0.02, cache: dict | None 
     nstar = Y @ X[:, term_cols]
     fits = glm.fit(Y, X, cols, check=False)
     mu = fits.mu.copy()
+    beta = fits.beta.copy()
     unobserved = fits.unobserved.copy()
     active = np.arange(B)
     for _ in range(len(term_cols)):
@@ -138,8 +144,9 @@ def stepwise(Y: np.ndarray, k: int, threshold: float = 0.02, cache: dict | None 
         grow = active[chosen >= 0]
         cols[grow, term_cols[chosen[chosen >= 0]]] = True
         if grow.size:
-            refit = glm.fit(Y[grow], X, cols[grow], check=False)
+            refit = glm.fit(Y[grow], X, cols[grow], check=False, start=beta[grow])
             mu[grow] = refit.mu
+            beta[grow] = refit.beta
             unobserved[grow] = refit.unobserved
         active = grow
     chosen_terms = [tuple(int(all_cols[c]) for c in term_cols if row[c]) for row in cols]
@@ -284,12 +291,15 @@ def best_model(table: CaptureTable, criterion: str = "bic", max_order: int | Non
                             "identifiability checks"], settings, seed)
     best = int(search.ranking[0])
     estimate = float(search.estimates[best])
-    top = [search.models[i] for i in search.ranking[:ntop]]
+    chosen = search.ranking[:ntop]
+    top = [search.models[i] for i in chosen]
+    start = search.beta[chosen]
     rng = np.random.default_rng(seed)
     boot = _in_batches(_bootstrap_tables(y, n_boot, rng),
-                       lambda Yb: select_among(Yb, k, max_order, top, criterion, cache), progress)
+                       lambda Yb: select_among(Yb, k, max_order, top, criterion, cache, start),
+                       progress)
     J, weights = _jackknife_tables(y)
-    jack = select_among(J, k, max_order, top, criterion, cache)
+    jack = select_among(J, k, max_order, top, criterion, cache, start)
     low, high, bca = bca_interval(boot, estimate, jack, weights, level)
     model = search.models[best]
     ranked = [{"model": M.model_name(search.models[i], k), "estimate": float(search.estimates[i]),
