@@ -220,10 +220,13 @@ class _RowBuilder:
             for i in self.columns.get("sex", [])
         }
         self.split_full_name = _name_splitter()
+        self.position = {h: i for i, h in enumerate(headers)}
+        self.single_columns = [(n, c[0]) for n, c in self.columns.items() if len(c) == 1]
+        self.shared_columns = [(n, c) for n, c in self.columns.items() if len(c) > 1]
 
     def build(self, number: int, row: list[str]) -> RecordDraft:
         record = RecordDraft(row_number=number, original=self._original(number, row))
-        cells = {name: self._filled(row, indices) for name, indices in self.columns.items()}
+        cells = self._filled(row)
         for name in _TEXT_FIELDS:
             if cells.get(name):
                 setattr(record, name, cells[name][0][1])
@@ -243,12 +246,16 @@ class _RowBuilder:
 
     def _sort_problems(self, record: RecordDraft) -> None:
         """Problems of a row in the order of its columns, row-wide ones last."""
-        position = {h: i for i, h in enumerate(self.headers)}
-        problems = self.problems.get(record.row_number, [])
+        problems = self.problems.get(record.row_number)
+        if not problems:
+            return
+        position = self.position
         problems.sort(key=lambda p: position.get(p.column, len(position)))
         record.warnings = [str(p) for p in problems]
 
     def _original(self, number: int, row: list[str]) -> dict[str, str]:
+        if len(row) == len(self.headers):
+            return dict(zip(self.headers, row, strict=True))
         original = {h: (row[i] if i < len(row) else "") for i, h in enumerate(self.headers)}
         for i in range(len(self.headers), len(row)):
             if row[i].strip():
@@ -264,12 +271,17 @@ class _RowBuilder:
                 )
         return original
 
-    def _filled(self, row: list[str], indices: list[int]) -> list[tuple[int, str]]:
-        cells = []
-        for i in indices:
-            text = _SPACES.sub(" ", row[i]).strip() if i < len(row) else ""
-            if text:
-                cells.append((i, text))
+    def _filled(self, row: list[str]) -> dict[str, list[tuple[int, str]]]:
+        """field -> [(column index, text with spaces tidied)] for the filled cells of the row."""
+        width = len(row)
+        cells = {}
+        for name, i in self.single_columns:  # the usual case, kept fast for big lists
+            if i < width and (text := row[i].strip()):
+                cells[name] = [(i, _tidy(text))]
+        for name, indices in self.shared_columns:
+            found = [(i, _tidy(text)) for i in indices if i < width and (text := row[i].strip())]
+            if found:
+                cells[name] = found
         return cells
 
     def _warn(self, record: RecordDraft, index: int | None, value: str | None, reason: str) -> None:
@@ -368,6 +380,12 @@ class _RowBuilder:
             )
             return
         record.given_name, record.family_name, record.patronymic = given, family, patronymic
+
+
+def _tidy(text: str) -> str:
+    if "  " in text or "\t" in text or "\n" in text or "\r" in text:
+        return _SPACES.sub(" ", text)
+    return text
 
 
 def _name_splitter() -> Callable[[str], tuple[str | None, str | None, str | None]] | None:
