@@ -28,6 +28,13 @@ _REGION = {
 }
 
 
+# Alternate names worth indexing: in a script the name rules handle, and not the
+# lower-case machine romanisations GeoNames also lists ("swsh", "knjh").
+_USEFUL_NAME = re.compile(
+    r"^(?:[A-ZÀ-Þ\u0100-\u024f\u0400-\u052f\u0530-\u058f\u10a0-\u10ff]|[\u0600-\u06ff])"
+)
+
+
 def _words(text: str) -> list[str]:
     return [fold(word) for word in _WORDS.split(to_latin(text)) if fold(word)]
 
@@ -75,7 +82,8 @@ def _geonames() -> dict[str, str]:
         key = by_geonameid.get(int(city["geonameid"])) or _geonames_key(city)
         names = [city["name"]]
         if city["countrycode"] in _REGION:
-            names += city.get("alternatenames") or []
+            names += [name for name in city.get("alternatenames") or []
+                      if _USEFUL_NAME.match(name)]
         population = int(city.get("population") or 0)
         for rank, name in enumerate(names):
             normal = _normalise(name)

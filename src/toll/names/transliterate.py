@@ -4,7 +4,8 @@ Cyrillic (Russian, Ukrainian, Azerbaijani, Serbian), Armenian, Georgian and Arab
 tables in data/scripts.yaml; Azerbaijani and Turkish Latin letters (ə ğ ı ş ç) are spelled
 out too. Anything else goes through anyascii. Two things depend on the whole string:
 Azerbaijani-looking Latin text reads c as j and x as kh (Cəfər -> jafar), and Ukrainian
-Cyrillic (with і ї є ґ) reads и as y and г as h.
+Cyrillic (with і ї є ґ) reads и as y and г as h; Serbian Cyrillic (with ђ ј љ њ ћ џ) reads
+х as h.
 """
 
 from __future__ import annotations
@@ -19,12 +20,15 @@ from toll.names.data import load
 
 _AZERBAIJANI_MARKS = re.compile("[əƏğĞıİşŞçÇ]")
 _UKRAINIAN_MARKS = set("іїєґІЇЄҐ")
+_SERBIAN_MARKS = set("ђјљњћџЂЈЉЊЋЏ")
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
-@lru_cache(maxsize=4)
-def _table(azerbaijani: bool, ukrainian: bool) -> tuple[re.Pattern[str], dict[str, str]]:
+@lru_cache(maxsize=8)
+def _table(
+    azerbaijani: bool, ukrainian: bool, serbian: bool = False
+) -> tuple[re.Pattern[str], dict[str, str]]:
     tables = load("scripts")
     mapping: dict[str, str] = {}
     for script in ("latin", "cyrillic", "armenian", "georgian", "arabic"):
@@ -33,6 +37,8 @@ def _table(azerbaijani: bool, ukrainian: bool) -> tuple[re.Pattern[str], dict[st
         mapping.update(tables["latin_azerbaijani"])
     if ukrainian:
         mapping.update(tables["cyrillic_ukrainian"])
+    if serbian:
+        mapping.update(tables["cyrillic_serbian"])
     mapping = {key: "" if value is None else str(value) for key, value in mapping.items()}
     keys = sorted(mapping, key=len, reverse=True)
     return re.compile("|".join(re.escape(key) for key in keys)), mapping
@@ -81,8 +87,9 @@ def to_latin(text: str, azerbaijani: bool | None = None) -> str:
     if azerbaijani is None:
         azerbaijani = looks_azerbaijani(text)
     ukrainian = any(char in _UKRAINIAN_MARKS for char in text)
+    serbian = any(char in _SERBIAN_MARKS for char in text)
     text = text.lower()
-    pattern, mapping = _table(azerbaijani, ukrainian)
+    pattern, mapping = _table(azerbaijani, ukrainian, serbian)
     text = pattern.sub(lambda match: mapping[match.group(0)], text)
     if not text.isascii():
         text = _NON_ASCII.sub(lambda match: anyascii(match.group(0)), text).lower()

@@ -1,0 +1,61 @@
+"""Places compare across scripts and renamings."""
+
+import pytest
+
+from toll.names import place_key
+from toll.names.data import load
+from toll.names.places import _normalise
+
+SAME_PLACE = [
+    ["Gəncə", "Гянджа", "Кировабад", "Ganja", "Kirovabad", "Gandzha"],
+    ["Xocalı", "Ходжалы", "Khojaly", "Khojali"],
+    ["Şuşa", "Шуша", "Shusha", "Shushi", "Շուշի"],
+    ["Stepanakert", "Xankəndi", "Ханкенди", "Степанакерт", "Khankendi"],
+    ["Tskhinvali", "Цхинвал", "Цхинвали", "ცხინვალი"],
+    ["Mariupol", "Маріуполь", "Мариуполь"],
+    ["Bucha", "Буча"],
+    ["Srebrenica", "Сребреница"],
+    ["Aleppo", "حلب", "Halab", "Алеппо"],
+    ["Bakhmut", "Артемовск", "Бахмут", "Artemivsk"],
+]
+
+
+@pytest.mark.parametrize("names", SAME_PLACE, ids=lambda n: n[0])
+def test_place_names_meet(names):
+    keys = {name: place_key(name) for name in names}
+    assert len(set(keys.values())) == 1, keys
+
+
+def test_kind_words_and_parts():
+    assert place_key("г. Мариуполь") == place_key("Mariupol city") == "mariupol"
+    assert place_key("Ağdam rayonu") == place_key("Aghdam district") == "agdam-akna"
+    assert place_key("Xıdırlı kəndi, Ağdam rayonu") == "agdam-akna"
+
+
+def test_unknown_place_gets_its_latin_spelling():
+    """A place no gazetteer knows keeps its folded Latin spelling: exact variants meet,
+    looser ones (Qızılkənd / Kizilkend) are left to fuzzy comparison."""
+    assert place_key("Qızılkənd") == place_key("Qizilkand") == "gizilkand"
+    assert place_key("Кизилкенд") == place_key("Kizilkend") == "kizilkend"
+    assert place_key("") is None
+    assert place_key(None) is None
+
+
+def test_different_places_stay_apart():
+    keys = {place_key(name) for name in ("Ganja", "Baku", "Shusha", "Gori", "Bucha", "Irpin")}
+    assert len(keys) == 6
+
+
+def test_every_gazetteer_name_resolves_to_its_own_place():
+    """No name in places.yaml is captured by another entry."""
+    wrong = []
+    for place in load("places")["places"]:
+        for name in place["names"]:
+            if place_key(str(name)) != place["id"]:
+                wrong.append((name, place["id"], place_key(str(name))))
+    assert wrong == []
+
+
+def test_normalise_drops_kind_words_only_when_something_is_left():
+    assert _normalise("Kənd") == "kand"
+    assert _normalise("Bucha village") == "bucha"

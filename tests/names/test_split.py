@@ -1,0 +1,90 @@
+"""Full names split into given, family and patronymic whatever the order and script."""
+
+import pytest
+
+from toll.names import name_keys, split_full_name
+
+CASES = [
+    ("Məmmədov Əli Həsən oğlu", ("Əli", "Məmmədov", "Həsən oğlu")),
+    ("Мамедов Али Гасанович", ("Али", "Мамедов", "Гасанович")),
+    ("Ali Mamedov", ("Ali", "Mamedov", None)),
+    ("Mamedov Ali", ("Ali", "Mamedov", None)),
+    ("MAMEDOV, Ali", ("Ali", "MAMEDOV", None)),
+    ("ALIYEV Ramil", ("Ramil", "ALIYEV", None)),
+    ("A. H. Mamedov", ("A.", "Mamedov", "H.")),
+    ("Мамедов А.Г.", ("А.", "Мамедов", "Г.")),
+    ("Əli Həsən oğlu Məmmədov", ("Əli", "Məmmədov", "Həsən oğlu")),
+    ("Aliyeva Leyla Hasan qizi", ("Leyla", "Aliyeva", "Hasan qizi")),
+    ("Гасан оглы Мамедов Али", ("Али", "Мамедов", "Гасан оглы")),
+    ("Шевченко Тарас Григорович", ("Тарас", "Шевченко", "Григорович")),
+    ("Taras Shevchenko", ("Taras", "Shevchenko", None)),
+    ("Hasanović Hasan", ("Hasan", "Hasanović", None)),
+    ("Hasan (Mehmed) Hasanović", ("Hasan", "Hasanović", "Mehmed")),
+    ("Ahmad Mahmoud Hassan", ("Ahmad", "Hassan", "Mahmoud")),
+    ("Ahmad ibn Hasan al-Hashimi", ("Ahmad", "al-Hashimi", "ibn Hasan")),
+    ("Giorgi Beridze", ("Giorgi", "Beridze", None)),
+    ("Петросян Армен Геворгович", ("Армен", "Петросян", "Геворгович")),
+    ("  Ali   Mamedov ", ("Ali", "Mamedov", None)),
+    ("Mamedova", (None, "Mamedova", None)),
+    ("Ali", ("Ali", None, None)),
+    ("", (None, None, None)),
+    (None, (None, None, None)),
+]
+
+
+@pytest.mark.parametrize(("full", "expected"), CASES)
+def test_split_full_name(full, expected):
+    assert split_full_name(full) == expected
+
+
+def test_south_slavic_surname_is_not_a_patronymic():
+    assert split_full_name("Mustafić Alija Ibrahim")[1] == "Mustafić"
+
+
+def test_three_forms_of_one_person_get_one_key_set():
+    """The issue's example: one man written three ways."""
+    forms = ["Məmmədov Əli Həsən oğlu", "Мамедов Али Гасанович", "Ali Mamedov"]
+    keys = [name_keys(full=form) for form in forms]
+    assert {k.given_key for k in keys} == {"ali"}
+    assert {k.family_key for k in keys} == {"mamadov"}
+    assert keys[0].patronymic_key == keys[1].patronymic_key == "hasan"
+    assert keys[2].patronymic_key is None
+
+
+def test_swapped_order_meets_in_sorted_tokens():
+    """When nothing tells which word is the family name, the sorted tokens still meet."""
+    a = name_keys(full="Hasan Ali")
+    b = name_keys(full="Али Гасан")
+    assert a.name_tokens_sorted == b.name_tokens_sorted == "ali hasan"
+
+
+def test_parts_win_over_full_name_and_fill_gaps():
+    keys = name_keys(full="Мамедов Али Гасанович", given="Əli")
+    assert (keys.given_key, keys.family_key, keys.patronymic_key) == ("ali", "mamadov", "hasan")
+
+
+def test_patronymic_inside_given_column_is_taken_out():
+    keys = name_keys(given="Əli Həsən oğlu", family="Məmmədov")
+    assert keys.given_key == "ali"
+    assert keys.patronymic_key == "hasan"
+    assert keys.sex_hint == "m"
+
+
+def test_initials():
+    keys = name_keys(full="A. H. Mamedov")
+    assert keys.given_is_initial
+    assert keys.given_initial == "a"
+    assert keys.patronymic_key == "h"
+    assert not name_keys(full="Ali Mamedov").given_is_initial
+
+
+def test_missing_values_give_empty_keys():
+    keys = name_keys(full=float("nan"), given=None, family="  ")
+    assert keys.to_dict() == {name: (False if name == "given_is_initial" else None)
+                              for name in keys.to_dict()}
+
+
+def test_sex_hint_from_patronymic_beats_family_ending():
+    assert name_keys(full="Алиева Лейла Гасановна").sex_hint == "f"
+    assert name_keys(full="Petrosyan Armen Gevorgi").sex_hint is None
+    assert name_keys(full="Hüseynov Rəşid").sex_hint == "m"
