@@ -98,12 +98,17 @@ def recognise(header: str) -> str | None:
 
 
 def _by_leading_words(key: str, exact: dict[str, str]) -> str | None:
-    """A header that starts with a known header of 4+ letters: "Фамилия на русском"."""
+    """A header that starts with a known header: "Фамилия на русском", "Surname in Latin".
+
+    Only specific leads count: several words, or one word of 6+ letters, so that "Date of
+    report" or "Place of burial" are not taken for the event date or place.
+    """
     tokens = key.split()
     for length in range(len(tokens) - 1, 0, -1):
         lead = " ".join(tokens[:length])
         value = exact.get(lead)
-        if value and len(lead) >= 4 and value not in (_AMBIGUOUS, "row_key"):
+        specific = length > 1 or len(lead) >= 6
+        if value and specific and value not in (_AMBIGUOUS, "row_key"):
             return value
     return None
 

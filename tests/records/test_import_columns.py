@@ -1,0 +1,122 @@
+"""Recognising columns from headers in English, Russian and Azerbaijani, and mapping files."""
+
+from pathlib import Path
+
+import pytest
+
+from toll.records import read_list
+from toll.records.columns import plan_columns, recognise
+from toll.records.text import load_data
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "reference" / "import.md"
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Surname", "family_name"),
+        ("Фамилия", "family_name"),
+        ("Soyadı", "family_name"),
+        ("SOYADI", "family_name"),
+        ("  last   name ", "family_name"),
+        ("Фамиля", "family_name"),
+        ("Surname (Latin)", "family_name"),
+        ("Фамилия на русском", "family_name"),
+        ("First name", "given_name"),
+        ("Имя", "given_name"),
+        ("Adı", "given_name"),
+        ("Father's name", "patronymic"),
+        ("Отчество", "patronymic"),
+        ("Ata adı", "patronymic"),
+        ("Atasının adı", "patronymic"),
+        ("Full name", "full_name"),
+        ("ФИО", "full_name"),
+        ("Ф.И.О.", "full_name"),
+        ("Adı, soyadı, ata adı", "full_name"),
+        ("Soyadı, adı, atasının adı", "full_name"),
+        ("Sex", "sex"),
+        ("Пол", "sex"),
+        ("Cinsi", "sex"),
+        ("Gender", "sex"),
+        ("Age", "age"),
+        ("Возраст", "age"),
+        ("Yaş", "age"),
+        ("Date of birth", "birth_date"),
+        ("DOB", "birth_date"),
+        ("Doğum tarixi", "birth_date"),
+        ("Дата рождения (дд.мм.гггг)", "birth_date"),
+        ("Birth year", "birth_year"),
+        ("Год рождения", "birth_year"),
+        ("Doğum ili", "birth_year"),
+        ("Date of death", "event_date"),
+        ("Дата гибели", "event_date"),
+        ("Дата исчезновения", "event_date"),
+        ("Həlak olma tarixi", "event_date"),
+        ("İtkin düşmə tarixi", "event_date"),
+        ("Ölüm tarixi", "event_date"),
+        ("Place of death", "place"),
+        ("Место гибели", "place"),
+        ("Həlak olduğu yer", "place"),
+        ("Place of birth", "place_of_birth"),
+        ("Место рождения", "place_of_birth"),
+        ("Status", "status"),
+        ("Статус", "status"),
+        ("Vəziyyəti", "status"),
+        ("Civilian status", "civilian_status"),
+        ("Civilian", "civilian_flag"),
+        ("Combatant", "combatant_flag"),
+        ("id", "row_key"),
+        ("№", "row_key"),
+        ("No.", "row_key"),
+        ("#", "row_key"),
+        ("Notes", "notes"),
+        ("Примечание", "notes"),
+        ("Qeyd", "notes"),
+        ("Colour", None),
+        ("Date of report", None),
+        ("", None),
+    ],
+)
+def test_headers_in_three_languages(header, field):
+    assert recognise(header) == field
+
+
+def test_name_means_given_name_only_beside_a_surname():
+    assert plan_columns(["Name", "Surname"]).fields == {
+        "Name": "given_name",
+        "Surname": "family_name",
+    }
+    assert plan_columns(["Name", "Age"]).fields["Name"] == "full_name"
+
+
+def test_mapping_file_overrides_detection(write):
+    path = write("l.csv", "Kolonka 1;Kolonka 2;Возраст\nAli Mamedov;m;45\n")
+    mapping = write(
+        "map.yaml", 'columns:\n  "Kolonka 1": full_name\n  "kolonka  2": sex\n  Возраст: ignore\n'
+    )
+    imported = read_list(path, mapping=mapping)
+    assert imported.columns == {"Kolonka 1": "full_name", "Kolonka 2": "sex", "Возраст": None}
+    record = imported.records[0]
+    assert record.sex == "male" and record.age is None and record.original["Возраст"] == "45"
+
+
+def test_json_mapping_with_encoding_and_header_row(write):
+    text = "Список\n\nКолонка;Год\nИванов Иван;1960\n"
+    path = write("l.csv", text.encode("koi8_r"))
+    mapping = write(
+        "map.json",
+        '{"columns": {"Колонка": "ФИО"}, "encoding": "koi8_r", "header_row": 3, "delimiter": ";"}',
+    )
+    imported = read_list(path, mapping=mapping)
+    assert imported.encoding == "koi8_r" and imported.delimiter == ";"
+    assert imported.records[0].full_name == "Иванов Иван"
+    assert imported.records[0].row_number == 1
+
+
+def test_every_recognised_header_is_in_the_reference():
+    text = DOC.read_text(encoding="utf-8")
+    data = load_data("columns.yaml")
+    synonyms = [s for values in data["fields"].values() for s in values]
+    synonyms += [s for values in data["civilian_flags"].values() for s in values]
+    missing = [s for s in synonyms if str(s) not in text]
+    assert not missing, f"docs/reference/import.md lacks headers: {missing}"
