@@ -40,16 +40,31 @@ def _variants() -> dict[str, str]:
     """Folded spelling -> canonical key, from data/names.yaml.
 
     Each spelling is registered as read both ways (Azerbaijani c = j, x = kh, and not),
-    so that "Cavid" typed without Azerbaijani letters still finds Javid.
+    and an Azerbaijani spelling also as typed on a keyboard without its letters
+    (Cəfər -> Cefer), so that "Cavid" or "Ceferov" still find Javid and Jafarov. The
+    spellings written in the table come first: a derived form never overrides them.
     """
     table: dict[str, str] = {}
+    derived: list[tuple[str, str]] = []
     for spellings in load("names")["names"]:
         group = [str(spelling) for spelling in spellings]
         canonical = fold(to_latin(group[0], looks_azerbaijani(" ".join(group))))
-        for spelling in spellings:
+        for spelling in group:
+            table.setdefault(fold(to_latin(spelling)), canonical)
+            derived.append((spelling, canonical))
+    for spelling, canonical in derived:
+        for form in {spelling, plain_letters(spelling)}:
             for azerbaijani in (False, True):
-                table.setdefault(fold(to_latin(str(spelling), azerbaijani)), canonical)
+                table.setdefault(fold(to_latin(form, azerbaijani)), canonical)
     return table
+
+
+_PLAIN = str.maketrans("əƏşŞçÇğĞıİöÖüÜ", "eEsScCgGiIoOuU")
+
+
+def plain_letters(text: str) -> str:
+    """Azerbaijani and Turkish letters typed as plain Latin ones (Məmmədov -> Memmedov)."""
+    return text.translate(_PLAIN)
 
 
 def canonical(key: str) -> str:

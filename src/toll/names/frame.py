@@ -125,7 +125,7 @@ def name_keys_frame(
 
     patronymic_key, patronymic_phonetic, patronymic_sex = _per_value(
         patronymic_text, flags, patronymic_row, 3)
-    name_tokens = _sorted_tokens(tokens, family_key, patronymic_key)
+    name_tokens = _sorted_tokens(tokens, family_key)
     out = pd.DataFrame({
         "given_key": given_key,
         "family_key": family_key,
@@ -143,10 +143,9 @@ def name_keys_frame(
     return out
 
 
-def _sorted_tokens(tokens: np.ndarray, family_key: np.ndarray,
-                   patronymic_key: np.ndarray) -> np.ndarray:
-    """name_tokens_sorted, computed once per distinct combination of the three keys."""
-    columns = [_Column(values) for values in (tokens, family_key, patronymic_key)]
+def _sorted_tokens(tokens: np.ndarray, family_key: np.ndarray) -> np.ndarray:
+    """name_tokens_sorted, computed once per distinct combination of the keys."""
+    columns = [_Column(values) for values in (tokens, family_key)]
     combined = np.zeros(len(tokens), dtype=np.int64)
     for column in columns:  # one integer per combination of the three codes
         combined = combined * (len(column.uniques) + 1) + (column.codes + 1)

@@ -41,8 +41,8 @@ class NameKeys:
       (family_phonetic ignores the female ending).
     - given_initial: first letter of given_key; given_is_initial: the given name was
       only an initial ("A.").
-    - name_tokens_sorted: the keys of every part, sorted and joined by spaces, for
-      names whose order was swapped.
+    - name_tokens_sorted: the given and family keys, sorted and joined by spaces, for
+      names whose order was swapped or misread (the patronymic is left out).
     - sex_hint: 'm' or 'f' when the patronymic (oğlu/qızı, -ovich/-ovna) or the family
       ending (-ov/-ova) tells it.
     """
@@ -149,10 +149,13 @@ def given_keys(given: str, azerbaijani: bool) -> tuple[tuple[str, ...], bool, st
     return tuple(_token_keys(given, azerbaijani)), initials, inside
 
 
-def sorted_tokens(given_tokens: str | None, family_key: str | None,
-                  patronymic_key: str | None) -> str | None:
-    """Every part's keys, sorted and joined by spaces (given_tokens is space-joined)."""
-    parts = (given_tokens or "").split() + [key for key in (family_key, patronymic_key) if key]
+def sorted_tokens(given_tokens: str | None, family_key: str | None) -> str | None:
+    """Given and family keys, sorted and joined by spaces (given_tokens is space-joined).
+
+    The patronymic stays out: many lists omit it, and it would keep apart the records it
+    is meant to bring together.
+    """
+    parts = (given_tokens or "").split() + ([family_key] if family_key else [])
     return " ".join(sorted(parts)) or None
 
 
@@ -204,6 +207,6 @@ def _keys_from_parts(given: str | None, family: str | None, patronymic: str | No
         given_initial=given_key[0] if given_key else None,
         given_is_initial=initials,
         family_stem=family_stem or None,
-        name_tokens_sorted=sorted_tokens(" ".join(tokens), family_key or None, patronymic_key),
+        name_tokens_sorted=sorted_tokens(" ".join(tokens), family_key or None),
         sex_hint=patronymic_sex or family_sex,
     )

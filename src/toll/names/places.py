@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from toll.names.data import load
-from toll.names.fold import fold
+from toll.names.fold import fold, plain_letters
 from toll.names.transliterate import to_latin
 
 _PARTS = re.compile(r"[,;/()\n]+")
@@ -59,6 +59,8 @@ def _gazetteer() -> tuple[dict[str, str], dict[int, str]]:
         by_name[_normalise(place["id"])] = place["id"]
         for name in place["names"]:
             by_name.setdefault(_normalise(str(name)), place["id"])
+        for name in place["names"]:  # typed without Azerbaijani letters: Xocali, Susa
+            by_name.setdefault(_normalise(plain_letters(str(name))), place["id"])
         if place.get("geonameid"):
             by_geonameid[int(place["geonameid"])] = place["id"]
     return by_name, by_geonameid

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-_PLAIN = str.maketrans("əƏşŞçÇğĞıİöÖüÜ", "eEsScCgGiIoOuU")
+from toll.names.fold import plain_letters
 
 
 def typo(text: str, rng: np.random.Generator) -> str:
@@ -38,7 +38,7 @@ def strip_azerbaijani(values: np.ndarray, rate: float, rng: np.random.Generator)
     out = values.copy()
     for i in np.flatnonzero(rng.random(len(values)) < rate):
         if out[i]:
-            out[i] = out[i].translate(_PLAIN)
+            out[i] = plain_letters(out[i])
     return out
 
 

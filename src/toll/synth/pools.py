@@ -133,6 +133,7 @@ def load_pools() -> Pools:
     text = resources.files("toll.synth").joinpath("data/pools.yaml").read_text("utf-8")
     data = yaml.safe_load(text)["groups"]
     lists: dict[str, list] = {"male": [], "female": [], "family": [], "places": []}
+    feminine: list[tuple[str, str, list[str]]] = []
     ranges: dict[str, dict[str, tuple[int, int]]] = {}
     events = {}
     for group, spec in data.items():
@@ -141,6 +142,9 @@ def load_pools() -> Pools:
             start = len(lists[kind])
             lists[kind].extend(_parse(entry) for entry in spec[kind])
             ranges[group][kind] = (start, len(lists[kind]))
+        families = [_parse(entry) for entry in spec["family"]]
+        feminine += [_feminine(entry) for entry in families] if spec.get("gendered_family") \
+            else families
         events[group] = [(np.datetime64(str(a)), np.datetime64(str(b))) for a, b in spec["events"]]
     weights = np.array([float(spec["weight"]) for spec in data.values()])
     return Pools(
@@ -149,7 +153,7 @@ def load_pools() -> Pools:
         male=_table(lists["male"]),
         female=_table(lists["female"]),
         family_m=_table(lists["family"]),
-        family_f=_table([_feminine(entry) for entry in lists["family"]]),
+        family_f=_table(feminine),
         places=_table(lists["places"]),
         patronymics=_patronymics(lists["male"]),
         ranges=ranges,
