@@ -164,7 +164,7 @@ def present_fields(features) -> list[str]:
     return [name for name, column in FIELDS.items() if features[column].notna().any()]
 
 
-def blocking_rules(extra_columns: Sequence[str] = ()) -> list:
+def blocking_rules(extra_columns: Sequence[str] = (), features=None) -> list:
     """Several loose rules: a true pair missed here is never compared at all.
 
     Each rule catches what others miss: a typo in the surname (given name +
@@ -174,6 +174,7 @@ def blocking_rules(extra_columns: Sequence[str] = ()) -> list:
     """
     rules = [
         block_on("family_phonetic", "birth_year_any"),
+        block_on("birth_day"),
         block_on("given_key", "family_key"),
         block_on("given_phonetic", "birth_year_any"),
         block_on("name_tokens_sorted"),
@@ -182,11 +183,19 @@ def blocking_rules(extra_columns: Sequence[str] = ()) -> list:
         block_on("given_phonetic", "event_day"),
         block_on("family_phonetic", "event_day"),
     ]
-    rules += [block_on(column) for column in extra_columns]
+    rules += [block_on(column) for column in extra_columns if _identifying(features, column)]
     return rules
 
 
-def training_rules() -> list:
+def _identifying(features, column: str) -> bool:
+    """Whether a column is varied enough to block on (an id, not a region)."""
+    if features is None:
+        return True
+    filled = features[column].dropna()
+    return len(filled) > 0 and filled.nunique() >= 0.2 * len(filled)
+
+
+def training_rules() -> list[tuple[str, ...]]:
     """Blocking rules for EM training; between them every comparison is trained.
 
     EM cannot learn a field from pairs chosen because they agree on it, so each
@@ -194,14 +203,14 @@ def training_rules() -> list:
     place use pairs sharing the whole name and one more fact: mostly true
     matches, so that people who merely share a common name (and a conflict, a
     place, a year) are not mistaken for the same person. The names are trained
-    on pairs sharing birth year and place. A session with no pairs (a field
-    nobody filled in) is skipped.
+    on pairs sharing birth year and place. Each rule is a tuple of columns to
+    block on.
     """
     return [
-        block_on("given_key", "family_key", "event_month"),
-        block_on("given_key", "family_key", "birth_year_any"),
-        block_on("given_key", "family_key", "place_key"),
-        block_on("birth_year_any", "place_key"),
+        ("given_key", "family_key", "event_month"),
+        ("given_key", "family_key", "birth_year_any"),
+        ("given_key", "family_key", "place_key"),
+        ("birth_year_any", "place_key"),
     ]
 
 
@@ -214,13 +223,14 @@ def deterministic_rules() -> list[str]:
 
 
 def settings(
-    extra_columns: Sequence[str] = (), fields: Sequence[str] = tuple(FIELDS)
+    extra_columns: Sequence[str] = (), fields: Sequence[str] = tuple(FIELDS), features=None
 ) -> SettingsCreator:
+    """Settings for a model on these fields; `features` (if given) picks blocking columns."""
     return SettingsCreator(
         link_type="dedupe_only",
         unique_id_column_name="unique_id",
         comparisons=comparisons(extra_columns, fields),
-        blocking_rules_to_generate_predictions=blocking_rules(extra_columns),
+        blocking_rules_to_generate_predictions=blocking_rules(extra_columns, features),
         additional_columns_to_retain=["source_id"],
         retain_matching_columns=False,
         retain_intermediate_calculation_columns=True,

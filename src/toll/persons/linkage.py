@@ -133,9 +133,10 @@ def link(
         if model is None:
             report("Training the model (no labels)")
             fields = link_model.present_fields(features)
-            linker = Linker(table, link_model.settings(extra_columns, fields), log_level=None)
+            settings = link_model.settings(extra_columns, fields, features)
+            linker = Linker(table, settings, log_level=None)
             _register_frequencies(linker, db_api, [features])
-            _train(linker, len(features), seed)
+            _train(linker, features, seed)
             model = LinkModel(temper(linker.misc.save_model_to_json()), tuple(extra_columns))
             linker = Linker(table, model.settings, log_level=None)
         else:
@@ -274,7 +275,7 @@ def _register_frequencies(linker: Linker, db_api, frames: list[pd.DataFrame]) ->
         linker.table_management.register_term_frequency_lookup(registered, column)
 
 
-def _train(linker: Linker, n_records: int, seed: int) -> None:
+def _train(linker: Linker, features: pd.DataFrame, seed: int) -> None:
     """Estimate parameters without labels: prior, u by sampling, m by EM."""
     training = linker.training
     try:
@@ -284,18 +285,23 @@ def _train(linker: Linker, n_records: int, seed: int) -> None:
     except Exception as error:  # too few exact agreements to estimate a prior
         logging.getLogger(__name__).info("keeping the default prior: %s", error)
     training.estimate_u_using_random_sampling(
-        max_pairs=min(5e6, max(1e5, n_records * 5)), seed=seed
+        max_pairs=min(5e6, max(1e5, len(features) * 5)), seed=seed
     )
-    for rule in link_model.training_rules():
-        try:
-            training.estimate_parameters_using_expectation_maximisation(
-                rule,
-                estimate_without_term_frequencies=True,
-                max_pairs=2e6,
-                record_sample_proportion=min(1.0, max(0.05, 200_000 / max(n_records, 1))),
-            )
-        except Exception as error:  # e.g. no record has a place: nothing to train on
-            logging.getLogger(__name__).info("skipped a training session: %s", error)
+    for columns in link_model.training_rules():
+        if not _enough_pairs(features, columns):
+            continue  # e.g. no record has a date: nothing to learn from
+        training.estimate_parameters_using_expectation_maximisation(
+            block_on(*columns),
+            estimate_without_term_frequencies=True,
+            max_pairs=1e6,
+            record_sample_proportion=min(1.0, max(0.05, 200_000 / max(len(features), 1))),
+        )
+
+
+def _enough_pairs(features: pd.DataFrame, columns: Sequence[str], least: int = 20) -> bool:
+    """Whether blocking on `columns` yields enough pairs to train on."""
+    filled = features.dropna(subset=list(columns))
+    return int(filled.duplicated(subset=list(columns)).sum()) >= least
 
 
 def temper(settings: dict, floor: float = 1e-3) -> dict:
@@ -499,6 +505,7 @@ class _session:
             from splink import DuckDBAPI
 
             self.api = DuckDBAPI()
+            self.api.duckdb_con.execute("SET enable_progress_bar = false")
         else:
             from splink import SparkAPI
 
