@@ -227,3 +227,13 @@ def test_thousands_in_summary(write):
     rows = "".join(f"Name {i}\n" for i in range(1377))
     summary = dry_run_summary(read_list(write("big.csv", "Full name\n" + rows)))
     assert summary.startswith("big.csv: 1,377 rows OK; no warnings")
+
+
+def test_excel_sep_line_sets_the_delimiter(write):
+    imported = read_list(write("x.csv", "sep=;\nName;Age\nAli, Mamedov;45\n"))
+    assert imported.delimiter == ";" and imported.records[0].full_name == "Ali, Mamedov"
+
+
+def test_identifiers_meaning_no_number_are_not_duplicates(write):
+    imported = read_list(write("k.csv", "№;ФИО\nб/н;Иванов Иван\nб/н;Петров Петр\n3;Сидоров\n"))
+    assert [r.row_key for r in imported.records] == [None, None, "3"]

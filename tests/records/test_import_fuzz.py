@@ -8,6 +8,7 @@ import io
 import json
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -159,3 +160,33 @@ def test_value_parsers_never_raise(text, flag):
     parse_sex(text)
     parse_status(text)
     parse_civilian(text, flag)
+
+
+@FUZZ
+@given(
+    kind=st.sampled_from(["xlsx", "ods"]),
+    cuts=st.lists(st.tuples(st.integers(0, 10**6), st.binary(max_size=8)), min_size=1, max_size=4),
+    truncate=st.integers(0, 10**6) | st.none(),
+)
+def test_damaged_workbooks(tmp_path, workbooks, kind, cuts, truncate):
+    data = bytearray(workbooks[kind])
+    for offset, junk in cuts:
+        at = offset % len(data)
+        data[at : at + len(junk)] = junk
+    if truncate is not None:
+        data = data[: truncate % len(data)]
+    path = tmp_path / f"fuzz.{kind}"
+    path.write_bytes(bytes(data))
+    _read(path)
+
+
+@pytest.fixture(scope="module")
+def workbooks(tmp_path_factory):
+    """A small valid XLSX and ODS, as bytes, for the damaged-workbook fuzz."""
+    import pandas as pd
+
+    folder = tmp_path_factory.mktemp("workbooks")
+    frame = pd.DataFrame({"Фамилия": ["Иванов", "Məmmədov"], "Год рождения": [1960, 1970]})
+    frame.to_excel(folder / "a.xlsx", index=False)
+    frame.to_excel(folder / "a.ods", index=False, engine="odf")
+    return {"xlsx": (folder / "a.xlsx").read_bytes(), "ods": (folder / "a.ods").read_bytes()}

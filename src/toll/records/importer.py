@@ -230,6 +230,8 @@ class _RowBuilder:
         for name in _TEXT_FIELDS:
             if cells.get(name):
                 setattr(record, name, cells[name][0][1])
+        if record.row_key and values.is_unknown(record.row_key):  # "б/н", "-": no number
+            record.row_key = None
         for name in _JOINED_FIELDS:
             if cells.get(name):
                 setattr(record, name, "; ".join(dict.fromkeys(text for _, text in cells[name])))

@@ -7,15 +7,18 @@ them. Deciding which row is the header and what the columns mean is the importer
 import csv
 import io
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from itertools import islice
 from typing import Any
 
 from toll.errors import TollError
 from toll.records.sniff import decode_text
 
 DELIMITERS = [",", ";", "\t", "|"]
+_EXCEL_SEP = re.compile(r"^sep=(.)\r?\n")
 
 
 @dataclass
@@ -60,6 +63,10 @@ def cell_text(value: Any) -> str:
 def read_csv(data: bytes, file: str, *, encoding: str | None, delimiter: str | None) -> Table:
     """Read delimited text, guessing the encoding and the delimiter unless given."""
     text, used_encoding = decode_text(data, file, encoding)
+    excel_hint = _EXCEL_SEP.match(text)
+    if excel_hint:  # Excel writes "sep=;" as the first line of some CSV files
+        text = text[excel_hint.end() :]
+        delimiter = delimiter or excel_hint.group(1)
     delimiter = delimiter or guess_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
@@ -106,12 +113,7 @@ def read_xlsx(data: bytes, file: str, *, sheet: str | None) -> Table:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
-            sheets = {
-                ws.title: [
-                    _trimmed([cell_text(v) for v in row]) for row in ws.iter_rows(values_only=True)
-                ]
-                for ws in workbook.worksheets
-            }
+            sheets = _xlsx_sheets(workbook, sheet)
         finally:
             workbook.close()
     except TollError:
@@ -122,6 +124,21 @@ def read_xlsx(data: bytes, file: str, *, sheet: str | None) -> Table:
             "open it in a spreadsheet program and save it again"
         ) from None
     return _pick_sheet(sheets, "xlsx", file, sheet)
+
+
+def _xlsx_sheets(workbook, wanted: str | None) -> dict[str, list[list[str]]]:
+    """Rows of the sheet to read in full; other sheets only as far as telling they have data."""
+    sheets: dict[str, list[list[str]]] = {}
+    chosen = False
+    for ws in workbook.worksheets:
+        rows = ws.iter_rows(values_only=True)
+        if wanted == ws.title or (wanted is None and not chosen):
+            sheets[ws.title] = [_trimmed([cell_text(v) for v in row]) for row in rows]
+            chosen = wanted == ws.title or any(sheets[ws.title])
+        else:
+            peek = [_trimmed([cell_text(v) for v in row]) for row in islice(rows, 50)]
+            sheets[ws.title] = [cells for cells in peek if cells]
+    return sheets
 
 
 def read_ods(data: bytes, file: str, *, sheet: str | None) -> Table:

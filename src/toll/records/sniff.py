@@ -46,6 +46,7 @@ _ZIP_KINDS = {
     "docx": "a Word document (.docx)",
     "odt": "an OpenDocument text",
     "zip": "a ZIP archive",
+    "damaged-zip": "a damaged ZIP archive",
 }
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
@@ -85,7 +86,7 @@ def _zip_kind(data: bytes) -> str:
                 archive.read("mimetype").decode("ascii", "replace") if ("mimetype" in names) else ""
             )
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, NotImplementedError):
-        return "zip"
+        return "damaged-zip"
     if "xl/workbook.xml" in names:
         return "xlsx"
     if "word/document.xml" in names:
@@ -110,6 +111,11 @@ def choose_format(extension: str, data: bytes, file: str) -> str:
     if expected is None:
         return _format_from_content(kind, data, file)
     if expected in ("xlsx", "ods"):
+        if kind is not None and kind[0] == "damaged-zip":
+            raise TollError(
+                f"{file}: unreadable or damaged {expected.upper()} file (its ZIP container is "
+                "broken or cut short); open it in a spreadsheet program and save it again"
+            )
         if kind is None or kind[0] != expected:
             what = kind[1] if kind else "a text file"
             raise TollError(
