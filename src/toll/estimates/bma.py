@@ -145,19 +145,22 @@ def posterior(table: CaptureTable, n0_grid: np.ndarray, delta: float | None = No
         d0, rest = cells[0], cells[1:]
         log_comp[subset] = (gammaln(n0 + d0 + ds) + gammaln(rest + ds).sum() - 2**s * gammaln(ds)
                             + gammaln(alpha_total) - gammaln(total + alpha_total))
-    logpost = _coefficients(graphs, k) @ log_comp
-    logpost += (gammaln(total + 1) - gammaln(n0 + 1) - gammaln(table.counts + 1).sum()
-                + log_prior(total))[None, :]
-    logpost -= logpost.max()
-    weights = np.exp(logpost)
-    return weights / weights.sum(), graphs
+    # the terms shared by every graph ride along as one more "subset" with coefficient 1
+    shared = (gammaln(total + 1) - gammaln(n0 + 1) - gammaln(table.counts + 1).sum()
+              + log_prior(total))
+    weights = _coefficients(graphs, k) @ np.vstack([log_comp, shared])
+    np.subtract(weights, weights.max(), out=weights)
+    np.exp(weights, out=weights)
+    weights /= weights.sum()
+    return weights, graphs
 
 
 @lru_cache(maxsize=16)
 def _coefficients(graphs: tuple[Graph, ...], k: int) -> np.ndarray:
-    """+1 per clique, -1 per separator: a graph's log marginal likelihood is this row times
-    the log marginal likelihoods of the list subsets."""
-    coef = np.zeros((len(graphs), 2**k))
+    """+1 per clique, -1 per separator (and 1 for the shared terms): a graph's log posterior is
+    this row times the log marginal likelihoods of the list subsets."""
+    coef = np.zeros((len(graphs), 2**k + 1))
+    coef[:, -1] = 1.0
     for g, graph in enumerate(graphs):
         for c in graph.cliques:
             coef[g, c] += 1

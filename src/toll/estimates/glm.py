@@ -61,7 +61,7 @@ def sparse_structure(y: np.ndarray, X: np.ndarray, cols: np.ndarray):
     return sparse, rows
 
 
-def fit(y, X, cols, check: bool = True, tol: float = 1e-11, max_iter: int = 100,
+def fit(y, X, cols, check: bool = True, tol: float = 1e-10, max_iter: int = 100,
         cache: dict | None = None, start: np.ndarray | None = None) -> Fits:
     """Fit Poisson log-linear models for a batch: y (B, C) counts, cols (B, P) terms used.
 
@@ -115,9 +115,8 @@ def _irls(y, X, cols, rows, tol, max_iter, start=None):
     P = X.shape[1]
     XX = (X[:, :, None] * X[:, None, :]).reshape(C, P * P)
     pair_mask = (cols[:, :, None] & cols[:, None, :]).reshape(B, P * P)
-    fill = np.zeros((B, P, P))
-    idx = np.arange(P)
-    fill[:, idx, idx] = ~cols
+    fill = (~cols).astype(float)              # unit diagonal for unused terms
+    diagonal = np.arange(P) * (P + 1)
     if start is None:
         mu = np.where(rows, y + 0.1, 1.0)
         eta = np.log(mu)
@@ -133,7 +132,10 @@ def _irls(y, X, cols, rows, tol, max_iter, start=None):
     for _ in range(max_iter):
         w = ma * ra
         z = ea + (ya - ma) / ma
-        A = ((w @ XX) * pm).reshape(-1, P, P) + fa
+        A = w @ XX
+        np.multiply(A, pm, out=A)
+        A[:, diagonal] += fa
+        A = A.reshape(-1, P, P)
         b = ((w * z) @ X) * ca
         try:
             new_beta = np.linalg.solve(A, b[:, :, None])[:, :, 0]
@@ -161,12 +163,15 @@ def _irls(y, X, cols, rows, tol, max_iter, start=None):
     with np.errstate(divide="ignore", invalid="ignore"):
         loglik = (np.where(rows & (y > 0), y * np.log(np.where(mu > 0, mu, 1.0)), 0.0)
                   - mu - gammaln(y + 1) * rows).sum(axis=1)
-    se0 = _intercept_se(mu, XX, pair_mask, fill, P)
+    se0 = _intercept_se(mu, XX, pair_mask, fill, diagonal, P)
     return beta, mu, loglik, se0, converged
 
 
-def _intercept_se(mu, XX, pair_mask, fill, P):
-    A = ((mu @ XX) * pair_mask).reshape(-1, P, P) + fill
+def _intercept_se(mu, XX, pair_mask, fill, diagonal, P):
+    A = mu @ XX
+    np.multiply(A, pair_mask, out=A)
+    A[:, diagonal] += fill
+    A = A.reshape(-1, P, P)
     e0 = np.zeros((A.shape[0], P, 1))
     e0[:, 0, 0] = 1.0
     try:
