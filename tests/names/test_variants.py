@@ -43,6 +43,9 @@ SAME_GIVEN = [
     ["Muhammad", "Mohammed", "Məhəmməd", "Магомед", "محمد"],
     ["Yusif", "Yusuf", "Юсуф", "يوسف"],
     ["Fyodor", "Fedor", "Фёдор", "Федор"],
+    ["Abd al-Rahman", "Abdul Rahman", "Abdurrahman", "Абдурахман", "عبد الرحمن"],
+    ["Abu Bakr", "Abubakr", "أبو بكر"],
+    ["Gülnar", "Гюльнар", "Gulnar"],
 ]
 
 # Patronymics: every form must give the same father's-name key.

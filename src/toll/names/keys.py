@@ -146,7 +146,20 @@ def given_keys(given: str, azerbaijani: bool) -> tuple[tuple[str, ...], bool, st
     if found and rest and not is_initial(found):
         given, inside = " ".join(rest), found
     initials = bool(tokens) and all(is_initial(token) for token in _TOKEN.findall(given))
-    return tuple(_token_keys(given, azerbaijani)), initials, inside
+    return tuple(_token_keys(_join_prefixes(given), azerbaijani)), initials, inside
+
+
+def _join_prefixes(given: str) -> str:
+    """Write Abdul Rahman as Abdul-Rahman so that it is keyed as one word."""
+    prefixes = set(load("rules")["given_prefixes"])
+    words = given.split()
+    out: list[str] = []
+    for word in words:
+        if out and fold(to_latin(out[-1])) in prefixes:
+            out[-1] = f"{out[-1]}-{word}"
+        else:
+            out.append(word)
+    return " ".join(out)
 
 
 def sorted_tokens(given_tokens: str | None, family_key: str | None) -> str | None:

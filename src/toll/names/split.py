@@ -103,11 +103,13 @@ def _family_score(token: str, azerbaijani: bool, others: list[str]) -> int:
 
 
 def _merge_particles(tokens: list[str]) -> list[str]:
-    """Join al-, abu, ter, van... to the word they belong to."""
+    """Join al-, ter, van..., abdul, abu... to the word they belong to."""
     particles = set(_rules()["family_particles"]) - {"ibn", "bin", "bint", "ben"}
+    particles |= set(_rules()["given_prefixes"])
     merged: list[str] = []
     for token in tokens:
-        if merged and merged[-1].lower().rstrip("-") in particles and not is_initial(token):
+        last = fold(to_latin(merged[-1])) if merged else ""
+        if merged and last in particles and not is_initial(token):
             merged[-1] = f"{merged[-1]} {token}"
         else:
             merged.append(token)
