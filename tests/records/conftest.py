@@ -1,12 +1,9 @@
 """Small lists of persons written on the fly, in every format the importer reads."""
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
 
 
 @pytest.fixture

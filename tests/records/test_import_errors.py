@@ -4,10 +4,11 @@ import io
 import zipfile
 
 import pytest
-from _record_lists import HEADERS_RU, ROWS_RU, csv_text
 
 from toll.errors import TollError
 from toll.records import read_list
+
+from ._record_lists import HEADERS_RU, ROWS_RU, csv_text
 
 
 def _error(path, **kwargs) -> str:

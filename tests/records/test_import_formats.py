@@ -3,9 +3,10 @@
 from datetime import date, datetime
 
 import pytest
-from _record_lists import HEADERS_AZ, HEADERS_RU, ROWS_AZ, ROWS_RU, csv_text
 
 from toll.records import dry_run_summary, read_list
+
+from ._record_lists import HEADERS_AZ, HEADERS_RU, ROWS_AZ, ROWS_RU, csv_text
 
 
 def _names(imported):

@@ -1,0 +1,1 @@
+"""Tests of toll.records: reading lists of persons."""
