@@ -14,6 +14,7 @@ from toll.names.split import (
     _TOKEN,
     _take_patronymic,
     family_ending,
+    glued_patronymic,
     is_initial,
     patronymic_suffix,
     patronymic_word_sex,
@@ -119,7 +120,8 @@ def patronymic_keys(patronymic: str, azerbaijani: bool) -> tuple[str | None, str
     if len(tokens) >= 2 and (sex := patronymic_word_sex(tokens[-1], azerbaijani)):
         return "".join(_token_keys(" ".join(tokens[:-1]), azerbaijani)) or None, sex
     if len(tokens) == 1 and not is_initial(tokens[0]):
-        found = patronymic_suffix(tokens[0], azerbaijani)
+        found = patronymic_suffix(tokens[0], azerbaijani) or glued_patronymic(
+            tokens[0], azerbaijani)
         if found:
             father, sex = found
             return _lookup_stem(fold(father)), sex

@@ -57,6 +57,16 @@ def patronymic_word_sex(token: str, azerbaijani: bool = False) -> str | None:
 
 
 @lru_cache(maxsize=100_000)
+def glued_patronymic(token: str, azerbaijani: bool = False) -> tuple[str, str] | None:
+    """(father's name as folded, sex) for "Гасан-оглы", "Həsənoğlu", "Hasan-kyzy"."""
+    folded = _folded(token, azerbaijani)
+    for word, sex in _patronymic_words().items():
+        if folded.endswith(word) and len(folded) - len(word) >= 2:
+            return folded[: -len(word)], sex
+    return None
+
+
+@lru_cache(maxsize=100_000)
 def patronymic_suffix(token: str, azerbaijani: bool = False) -> tuple[str, str] | None:
     """(father's name as folded, sex) for a one-word patronymic (Гасанович, Ivanivna)."""
     if token.lower().endswith(_SOUTH_SLAVIC_END) or is_initial(token):
@@ -128,8 +138,12 @@ def _take_patronymic(tokens: list[str], azerbaijani: bool):
             return f"{token} {tokens[i + 1]}", i, tokens[:i] + tokens[i + 2:]
     if len(tokens) >= 2:
         for i in range(len(tokens) - 1, -1, -1):
-            if patronymic_suffix(tokens[i], azerbaijani):
+            hyphenated = "-" in tokens[i] and glued_patronymic(tokens[i], azerbaijani)
+            if hyphenated or patronymic_suffix(tokens[i], azerbaijani):
                 return tokens[i], i, tokens[:i] + tokens[i + 1:]
+    if (len(tokens) >= 3 and glued_patronymic(tokens[-1], azerbaijani)
+            and _looks_family(tokens[0], azerbaijani) > 0):
+        return tokens[-1], len(tokens) - 1, tokens[:-1]  # Məmmədov Əli Həsənoğlu
     initials = [i for i, token in enumerate(tokens) if is_initial(token)]
     if len(initials) >= 2 and initials[1] == initials[0] + 1 and len(tokens) > 2:
         i = initials[1]
