@@ -73,7 +73,7 @@ def estimate_command(
         else:
             report = estimate_strata(tables, methods, seed=seed, **settings)
         rows = sensitivity(next(iter(tables.values())), seed=seed) if sensitivity_table else None
-    if plot is not None and hasattr(report, "lists"):
+    if plot is not None:
         save_plot(report, plot)
     if json_out:
         data = report.to_dict()
@@ -115,7 +115,8 @@ def _print_report(report) -> None:
           m.diagnostics.get("model", m.diagnostics.get("interval", "")), len(m.warnings))
          for m in report.methods],
         ["Method", "Estimate", "95% low", "95% high", "Model", "Warnings"],
-        title=f"Observed {report.observed:,}: estimated total by method")
+        title=f"Observed {report.observed:,}: estimated total by method"
+        + (f" (sum of {len(report.strata)} strata)" if hasattr(report, "strata") else ""))
     for warning in report.warnings:
         console.print(f"[yellow]warning:[/yellow] {warning}")
     for m in report.methods:

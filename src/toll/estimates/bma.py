@@ -19,6 +19,8 @@ from scipy.special import gammaln
 from toll.estimates.report import MethodResult
 from toll.estimates.table import CaptureTable, popcount
 
+MAX_LISTS = 6     # 18,154 graphs; 7 lists would need 2 million graphs enumerated
+
 
 @dataclass(frozen=True)
 class Graph:
@@ -188,6 +190,10 @@ def estimate_bma(table: CaptureTable, delta: float | None = None, grid_max: floa
     is doubled (up to 4 times); a warning remains if the mass is still at the edge.
     """
     k = table.k
+    if k > MAX_LISTS:
+        return MethodResult("bma", None, None, None, {}, [f"{k} lists: model averaging over "
+                            f"decomposable graphs is limited to {MAX_LISTS} lists; merge lists"],
+                            {"delta": delta, "prior": prior})
     log_prior = _prior(prior)
     upper = max(100.0, 10.0 * table.observed) if grid_max is None else float(grid_max)
     warnings = []

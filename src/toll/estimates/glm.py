@@ -41,8 +41,10 @@ class Fits:
 
     @property
     def unobserved(self) -> np.ndarray:
-        """Estimated number nobody recorded, exp(intercept)."""
-        return np.exp(self.beta[:, 0])
+        """Estimated number nobody recorded, exp(intercept) (inf for diverging fits, which
+        fail the existence check)."""
+        with np.errstate(over="ignore"):
+            return np.exp(self.beta[:, 0])
 
     def bic(self, n: np.ndarray) -> np.ndarray:
         """BIC with the number of people observed as sample size (bicRcap in the R packages)."""

@@ -32,6 +32,11 @@ class StratifiedReport:
     def observed(self) -> int:
         return sum(r.observed for r in self.strata.values())
 
+    @property
+    def methods(self) -> list[MethodResult]:
+        """The summed results, one per method (as in EstimateReport)."""
+        return self.total
+
     def to_dict(self) -> dict[str, Any]:
         return {"observed": self.observed, "methods": [m.to_dict() for m in self.total],
                 "warnings": list(self.warnings),
