@@ -1,6 +1,6 @@
 """How each method fares on synthetic lists with a known total (coverage and bias).
 
-    .venv/bin/python bench/coverage.py [replicates]
+    .venv/bin/python bench/simulation.py [replicates]
 
 Scenarios (4 lists, 2,000 people): independent homogeneous capture; heterogeneous capture
 (a less visible majority and a very visible minority); positive dependence (one list refers
