@@ -91,7 +91,7 @@ def test_title_lines_above_the_header_are_skipped_with_a_note(write):
     text = "List of the missing\n\nSurname;Name;Status\nMamedov;Ali;missing\n"
     imported = read_list(write("list.csv", text))
     assert [(r.family_name, r.given_name) for r in imported.records] == [("Mamedov", "Ali")]
-    assert "line 3" in str(imported.warnings[0])
+    assert "row 3 of the file" in str(imported.warnings[0])
 
 
 def test_xlsx_reads_typed_cells_as_text(write_xlsx):
@@ -238,3 +238,28 @@ def test_excel_sep_line_sets_the_delimiter(write):
 def test_identifiers_meaning_no_number_are_not_duplicates(write):
     imported = read_list(write("k.csv", "№;ФИО\nб/н;Иванов Иван\nб/н;Петров Петр\n3;Сидоров\n"))
     assert [r.row_key for r in imported.records] == [None, None, "3"]
+
+
+def test_two_header_rows_and_a_row_of_column_numbers(write_xlsx):
+    path = write_xlsx(
+        "form.xlsx",
+        {
+            "S": [
+                ["Список пропавших без вести"],
+                ["№", "ФИО", None, None, "Дата рождения"],
+                [None, "Фамилия", "Имя", "Отчество", None],
+                [1, 2, 3, 4, 5],
+                [1, "Иванов", "Иван", "Иванович", "1960"],
+                ["№", "ФИО", None, None, "Дата рождения"],
+                [2, "Петров", "Петр", "Петрович", "1961"],
+            ]
+        },
+    )
+    imported = read_list(path)
+    assert list(imported.columns) == ["№", "Фамилия", "Имя", "Отчество", "Дата рождения"]
+    assert [(r.row_number, r.family_name, r.birth_year) for r in imported.records] == [
+        (1, "Иванов", 1960),
+        (3, "Петров", 1961),
+    ]
+    reasons = " | ".join(str(w) for w in imported.warnings)
+    assert "two header rows" in reasons and "row 2: the header again" in reasons

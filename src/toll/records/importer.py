@@ -73,8 +73,10 @@ def _import_table(table: Table, file: str, mapping: Mapping | None) -> ImportedL
     if not any(_is_filled(row) for row in table.rows):
         raise TollError(f"{file}: the file is empty; there is no list to import")
     header_index = _header_index(table, file, mapping, problems)
-    headers = _clean_headers(table.rows[header_index], file, problems)
-    body = table.rows[header_index + 1 :]
+    header_row, data_start = _header_and_data_start(table, header_index, file, problems)
+    repeated = [_cells(row) for row in table.rows[header_index:data_start] if _is_filled(row)]
+    headers = _clean_headers(header_row, file, problems)
+    body = table.rows[data_start:]
     if not any(_is_filled(row) for row in body):
         raise TollError(f"{file}: only a header row ({', '.join(headers)}) and no rows of data")
     overrides = match_headers(mapping, headers, file) if mapping else None
@@ -87,9 +89,14 @@ def _import_table(table: Table, file: str, mapping: Mapping | None) -> ImportedL
         )
     _note_shared_fields(plan, file, problems)
     builder = _RowBuilder(file, headers, plan, body)
-    records = [
-        builder.build(number, row) for number, row in enumerate(body, start=1) if _is_filled(row)
-    ]
+    records = []
+    for number, row in enumerate(body, start=1):
+        if not _is_filled(row):
+            continue
+        if _cells(row) in repeated:  # the header again, as on each page of a printed list
+            problems.append(ImportProblem(file, number, None, None, "the header again; skipped"))
+            continue
+        records.append(builder.build(number, row))
     _refuse_duplicate_keys(records, file, plan)
     for record in records:
         problems.extend(builder.problems.get(record.row_number, []))
@@ -107,6 +114,64 @@ def _import_table(table: Table, file: str, mapping: Mapping | None) -> ImportedL
 
 def _is_filled(row: list[str]) -> bool:
     return any(cell.strip() for cell in row)
+
+
+def _cells(row: list[str]) -> list[str]:
+    cells = [cell.strip() for cell in row]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
+
+
+def _header_and_data_start(
+    table: Table, index: int, file: str, problems: list
+) -> tuple[list[str], int]:
+    """The header cells and where data starts, after a second header row or a row of column
+    numbers (1, 2, 3...) under the header, as official forms have."""
+    header = table.rows[index]
+    start = index + 1
+    if table.header_is_first_row:
+        return header, start
+    following = [
+        i for i in range(start, min(start + 5, len(table.rows))) if _is_filled(table.rows[i])
+    ]
+    if following and _is_header_like(table.rows[following[0]]):
+        lower = table.rows[following[0]]
+        width = max(len(header), len(lower))
+        header = [_at(lower, i).strip() or _at(header, i).strip() for i in range(width)]
+        problems.append(
+            ImportProblem(
+                file,
+                None,
+                None,
+                None,
+                f"two header rows (rows {index + 1} and {following[0] + 1} of the file) "
+                "read as one",
+            )
+        )
+        start = following[0] + 1
+        following = [i for i in following if i >= start]
+    if following and _is_column_numbers(table.rows[following[0]]):
+        start = following[0] + 1
+    return header, start
+
+
+def _at(row: list[str], i: int) -> str:
+    return row[i] if i < len(row) else ""
+
+
+def _is_header_like(row: list[str]) -> bool:
+    """A row under the header that is itself mostly known headers, including a name one."""
+    cells = [cell.strip() for cell in row if cell.strip()]
+    plan = plan_columns(cells)
+    known = [f for f in plan.fields.values() if f]
+    has_name = any(f in NAME_FIELDS for f in known)
+    return has_name and len(known) >= max(2, (len(cells) + 1) // 2)
+
+
+def _is_column_numbers(row: list[str]) -> bool:
+    cells = [cell.strip() for cell in row if cell.strip()]
+    return len(cells) >= 3 and cells == [str(n) for n in range(1, len(cells) + 1)]
 
 
 def _header_index(table: Table, file: str, mapping: Mapping | None, problems: list) -> int:
@@ -131,8 +196,8 @@ def _header_index(table: Table, file: str, mapping: Mapping | None, problems: li
                     None,
                     None,
                     None,
-                    f"the header is on line {index + 1}; the {index} line(s) above it were skipped "
-                    "as a title",
+                    f"the header is on row {index + 1} of the file; the {index} row(s) above it "
+                    "were skipped as a title",
                 )
             )
             return index
