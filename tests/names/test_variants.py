@@ -25,6 +25,9 @@ SAME_FAMILY = [
     ["Kvaratskhelia", "Кварацхелия", "Kvaratskheliya"],
     ["Hasanović", "Hasanovic", "Хасановић"],
     ["al-Ahmad", "Al Ahmad", "Ahmad", "Аль-Ахмед", "أحمد"],
+    # Russian drops the initial Armenian h (rule for -yan names not in names.yaml)
+    ["Hovakimyan", "Овакимян", "Ovakimyan"],
+    ["Hayrapetyan", "Айрапетян", "Ayrapetyan"],
 ]
 
 # Given names.

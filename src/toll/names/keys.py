@@ -23,6 +23,7 @@ from toll.names.split import (
 from toll.names.transliterate import looks_azerbaijani, to_latin
 
 _MALE_FORM = {"ova": "ov", "ina": "in", "skaya": "sky"}
+_ARMENIAN_ENDINGS = {"yan", "yanc"}
 _SPLIT_FAMILY = re.compile(r"[\s\-‐–]+")
 
 
@@ -104,6 +105,8 @@ def family_keys(family: str, azerbaijani: bool) -> tuple[str, str, str, str | No
         return key, key, key, None
     stem, suffix, sex = ending
     stem = _lookup_stem(fold(stem))
+    if suffix in _ARMENIAN_ENDINGS and not is_known_name(stem) and re.match("h[aeiou]", stem):
+        stem = stem[1:]  # Russian drops the Armenian initial h: Hovsepyan / Овсепян
     neutral = stem + _MALE_FORM.get(suffix, suffix)
     return stem + suffix, stem, neutral, sex
 
