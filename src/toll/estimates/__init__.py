@@ -8,7 +8,7 @@ A pure core: capture table in, estimates out (no database, no command line).
     report.to_dict()
 """
 
-from toll.estimates.api import ALL_METHODS, estimate, method_names, table_warnings
+from toll.estimates.api import ALL_METHODS, estimate, method_names, reproduce, table_warnings
 from toll.estimates.report import EstimateReport, MethodResult
 from toll.estimates.sensitivity import sensitivity
 from toll.estimates.simulate import simulate
@@ -16,5 +16,5 @@ from toll.estimates.stratified import StratifiedReport, estimate_strata
 from toll.estimates.table import CaptureTable
 
 __all__ = ["ALL_METHODS", "CaptureTable", "EstimateReport", "MethodResult", "StratifiedReport",
-           "estimate", "estimate_strata", "method_names", "sensitivity", "simulate",
-           "table_warnings"]
+           "estimate", "estimate_strata", "method_names", "reproduce", "sensitivity",
+           "simulate", "table_warnings"]

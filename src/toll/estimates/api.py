@@ -106,7 +106,30 @@ def estimate(table: CaptureTable, methods: str | Iterable[str] = ("all",), seed:
             progress(name)
         results.append(_run(name, work, options, method_seed(seed, name)))
     return EstimateReport(table.observed, table.lists, table.to_dict(), results, warnings,
-                          {k: v for k, v in options.items()}, seed)
+                          {k: v for k, v in options.items()}, seed, software_versions())
+
+
+def reproduce(data: dict[str, Any]) -> EstimateReport:
+    """Rerun a stored estimate from its `to_dict()`: same table, methods, settings and seed.
+
+    With the same software versions (stored under "software") the numbers are identical.
+    """
+    table = CaptureTable.from_dict(data["table"])
+    methods = [m["name"] for m in data["methods"]]
+    return estimate(table, methods or ("all",), seed=data["seed"], **data["settings"])
+
+
+def software_versions() -> dict[str, str]:
+    """Versions of the libraries whose random streams and numerics the results depend on."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    versions = {}
+    for name in ("toll", "numpy", "scipy", "numba"):
+        try:
+            versions[name] = version(name)
+        except PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
 
 
 def _run(name: str, table: CaptureTable, o: dict, seed: int | None) -> MethodResult:

@@ -45,6 +45,7 @@ class EstimateReport:
     warnings: list[str] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
     seed: int | None = None
+    software: dict[str, str] = field(default_factory=dict)
 
     def method(self, name: str) -> MethodResult:
         for result in self.methods:
@@ -55,7 +56,8 @@ class EstimateReport:
     def to_dict(self) -> dict[str, Any]:
         return {"observed": self.observed, "lists": list(self.lists),
                 "methods": [m.to_dict() for m in self.methods], "warnings": list(self.warnings),
-                "settings": _plain(self.settings), "seed": self.seed, "table": self.table}
+                "settings": _plain(self.settings), "seed": self.seed, "software": self.software,
+                "table": self.table}
 
 
 def _num(value):

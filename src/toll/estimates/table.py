@@ -76,6 +76,12 @@ class CaptureTable:
         return cls.from_patterns(lists, mapping.items())
 
     @classmethod
+    def from_dict(cls, data: Mapping) -> CaptureTable:
+        """Rebuild a table from `to_dict()` output."""
+        return cls.from_patterns(data["lists"], [(tuple(int(c) for c in row["pattern"]),
+                                                  int(row["count"])) for row in data["patterns"]])
+
+    @classmethod
     def from_csv(cls, path: str | Path) -> CaptureTable:
         """Read a CSV with one 0/1 column per list and a `count` column.
 
