@@ -121,6 +121,13 @@ def test_names_layer_links_the_truth_across_scripts(written):
     assert same_raw < 0.3
 
 
+def test_rewriting_with_fewer_lists_removes_the_old_ones(tmp_path):
+    write_lists(tmp_path, SynthSettings(persons=100, lists=4, seed=1))
+    write_lists(tmp_path, SynthSettings(persons=100, lists=2, seed=1))
+    lists = sorted(path.name for path in tmp_path.glob("list*.csv"))
+    assert lists == ["list1_ministry.csv", "list2_commission.csv"]
+
+
 def test_for_records_scales_persons():
     settings = SynthSettings.for_records(10_000, lists=5)
     result = make_lists(SynthSettings(persons=settings.persons, lists=5, seed=1))

@@ -322,6 +322,21 @@ def make_lists(settings: SynthSettings = SynthSettings()) -> SynthLists:
     return SynthLists(lists=lists, truth=listed, population=public, settings=settings)
 
 
+def _remove_previous_lists(out: Path, keep: set[str]) -> None:
+    """Delete list files an earlier run wrote here (named in its truth.csv), so that the
+    folder never holds lists its truth.csv does not describe."""
+    truth = out / "truth.csv"
+    if not truth.exists():
+        return
+    try:
+        previous = set(pd.read_csv(truth, usecols=["file"])["file"].astype(str))
+    except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError):
+        return
+    for name in previous - keep:
+        if Path(name).name == name and name.endswith(".csv"):
+            (out / name).unlink(missing_ok=True)
+
+
 def write_lists(out_dir: str | Path, settings: SynthSettings = SynthSettings()) -> SynthLists:
     """Generate lists and write `<list>.csv` files, `truth.csv` and `population.csv`.
 
@@ -332,6 +347,7 @@ def write_lists(out_dir: str | Path, settings: SynthSettings = SynthSettings()) 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     result = make_lists(settings)
+    _remove_previous_lists(out, {f"{name}.csv" for name in result.lists})
     for name, frame in result.lists.items():
         path = out / f"{name}.csv"
         frame.to_csv(path, index=False, encoding="utf-8")
