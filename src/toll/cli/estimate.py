@@ -109,10 +109,22 @@ def _fmt(value) -> str:
     return "–" if value is None else f"{value:,.0f}"
 
 
+def _basis(m) -> str:
+    """A few words on what the estimate rests on."""
+    d = m.diagnostics
+    if "model" in d:
+        return d["model"]
+    if m.name == "bma" and d.get("top_models"):
+        top = d["top_models"][0]
+        return f"{d['graphs']} graphs; top {top['model']} ({top['weight']:.0%})"
+    if m.name == "lcmcr" and "rhat" in d:
+        return f"K={m.settings.get('K')}, R-hat {d['rhat']:.2f}"
+    return d.get("interval", "")
+
+
 def _print_report(report) -> None:
     print_table(
-        [(m.name, _fmt(m.estimate), _fmt(m.low), _fmt(m.high),
-          m.diagnostics.get("model", m.diagnostics.get("interval", "")), len(m.warnings))
+        [(m.name, _fmt(m.estimate), _fmt(m.low), _fmt(m.high), _basis(m), len(m.warnings))
          for m in report.methods],
         ["Method", "Estimate", "95% low", "95% high", "Model", "Warnings"],
         title=f"Observed {report.observed:,}: estimated total by method"
