@@ -35,6 +35,11 @@ D = date
         ("26.II.1992", D(1992, 2, 26), D(1992, 2, 26), "day"),
         ("26-27 февраля 1992 г.", D(1992, 2, 26), D(1992, 2, 27), "range"),
         ("в 1992 году", D(1992, 1, 1), D(1992, 12, 31), "year"),
+        ("26.02.1992г.", D(1992, 2, 26), D(1992, 2, 26), "day"),
+        ("1960г.р.", D(1960, 1, 1), D(1960, 12, 31), "year"),
+        ("00.00.1960", D(1960, 1, 1), D(1960, 12, 31), "year"),
+        ("00.05.1960", D(1960, 5, 1), D(1960, 5, 31), "month"),
+        ("с 26 по 28 февраля 1992", D(1992, 2, 26), D(1992, 2, 28), "range"),
         ("may 1993", D(1993, 5, 1), D(1993, 5, 31), "month"),
         ("9 мая 1993", D(1993, 5, 9), D(1993, 5, 9), "day"),
         ("spring 1992", D(1992, 3, 1), D(1992, 5, 31), "season"),
@@ -191,6 +196,14 @@ def test_turkish_one_letter_codes_are_recognised_by_column():
 )
 def test_status_synonyms(text, status):
     assert parse_status(text) == (status, None)
+
+
+@pytest.mark.parametrize(
+    "text", ["не опознан", "not identified", "qalıqları tapılmayıb", "müəyyən edilməyib"]
+)
+def test_negative_phrases_give_no_status(text):
+    value, problem = parse_status(text)
+    assert value is None and "negative" in problem
 
 
 def test_unknown_status_is_kept_with_a_reason():

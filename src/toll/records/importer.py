@@ -210,6 +210,7 @@ def _names_a_name_column(row: list[str]) -> bool:
 
 
 def _clean_headers(row: list[str], file: str, problems: list) -> list[str]:
+    row = _cells(row)  # a trailing delimiter adds no column
     headers: list[str] = []
     for position, cell in enumerate(row, start=1):
         header = _SPACES.sub(" ", cell).strip() or f"column {position}"

@@ -101,7 +101,7 @@ def parse_date(text: str) -> DateValue:
     if not raw or is_unknown(raw):
         return DateValue()
     cleaned, approximate = _strip_approximate(fold(raw))
-    value = _parse_exact_or_range(cleaned)
+    value = _parse_exact_or_range(_drop_trailing_year_words(cleaned))
     if value.earliest is None:
         return DateValue(problem=value.problem or "not a date")
     problem = _implausible_year(value)
@@ -180,14 +180,25 @@ def _parse_single(text: str) -> DateValue:
     return _parse_with_words(text)
 
 
+def _drop_trailing_year_words(text: str) -> str:
+    """ "26.02.1992г." -> "26.02.1992", "1960 г.р." -> "1960"."""
+    tokens = re.sub(r"(?<=\d)(?=[^\W\d_])", " ", text).split()
+    year_words = _lists()["year_words"]
+    while len(tokens) > 1 and words(tokens[-1]) and year_words.matches(tokens[-1]):
+        tokens.pop()
+    return " ".join(tokens)
+
+
 def _from_iso(year: str, month: str, day: str, *_: str) -> DateValue:
-    return _day(int(year), int(month), int(day))
+    return _from_dmy(day, month, year)
 
 
 def _from_dmy(day: str, month: str, year: str) -> DateValue:
     d, m = int(day), int(month)
     if m > 12 and d <= 12:  # month first, as in the US: 02/26/1992
         d, m = m, d
+    if d == 0:  # 00.05.1960 or 00.00.1960: databases' way of saying "day (and month) unknown"
+        return _year(int(year)) if m == 0 and len(year) == 4 else _month(int(year), m)
     if len(year) == 2:
         full = _two_digit_year(int(year))
         value = _day(full, m, d)
@@ -439,10 +450,20 @@ def parse_status(text: str) -> tuple[str | None, str | None]:
     if not raw or is_unknown(raw):
         return None, None
     tokens = words(raw)
+    if any(_NEGATIVE_VERB.search(t) for t in tokens):
+        return None, "a negative phrase; kept as text"
     for status, wordlist in _lists()["status"].items():
-        if wordlist.find(tokens) is not None:
+        index = wordlist.find(tokens)
+        if index is not None:
+            if index > 0 and tokens[index - 1] in _NEGATIONS:
+                return None, "a negative phrase; kept as text"
             return status, None
     return None, "not a known status"
+
+
+# "не опознан", "not identified"; Azerbaijani negates inside the verb: tapılmayıb, edilməyib.
+_NEGATIONS = {"не", "not", "never", "ні", "nie"}
+_NEGATIVE_VERB = re.compile(r"m[ae](y[iu]b|d[iu]|m[iu]s)$")
 
 
 @cache
