@@ -152,6 +152,13 @@ def test_cli_writes_and_reports(tmp_path):
     assert (tmp_path / "out" / "truth.csv").exists()
 
 
+def test_cli_records_option_sizes_the_lists(tmp_path):
+    result = CliRunner().invoke(app, ["synth", str(tmp_path), "--records", "3000", "--lists",
+                                      "5", "--json"])
+    assert result.exit_code == 0, result.output
+    assert 2400 < json.loads(result.output)["records"] < 3600
+
+
 def test_cli_rejects_bad_counts(tmp_path):
     result = CliRunner().invoke(app, ["synth", str(tmp_path), "--lists", "0"])
     assert result.exit_code != 0

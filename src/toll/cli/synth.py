@@ -20,17 +20,28 @@ def synth(
     ),
     lists: int = typer.Option(4, "--lists", "-k", help="Number of lists to write."),
     seed: int = typer.Option(0, "--seed", help="Random seed: the same seed writes the same files."),
+    records: int | None = typer.Option(
+        None, "--records", help="Instead of --persons: size the population so that the lists "
+        "hold about this many rows in all (for benchmarks, e.g. 1000000)."
+    ),
     json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Write K overlapping lists of one synthetic population, each in its own script and
     convention (Azerbaijani, Russian, English...), with typos, missing values, age noise and
     duplicates, plus truth.csv (file, row, person_id) saying who each row is."""
-    if persons < 1 or lists < 1:
-        raise TollError(f"--persons ({persons}) and --lists ({lists}) must be at least 1.")
+    if persons < 1 or lists < 1 or (records is not None and records < 1):
+        raise TollError(
+            f"--persons ({persons}), --lists ({lists}) and --records must be at least 1."
+        )
     if out_dir.exists() and not out_dir.is_dir():
         raise TollError(f"{out_dir} exists and is not a folder: choose another OUT_DIR.")
-    with err_console.status(f"Writing {lists} lists of {persons} persons…"):
-        result = write_lists(out_dir, SynthSettings(persons=persons, lists=lists, seed=seed))
+    settings = (
+        SynthSettings.for_records(records, lists=lists, seed=seed)
+        if records is not None
+        else SynthSettings(persons=persons, lists=lists, seed=seed)
+    )
+    with err_console.status(f"Writing {lists} lists of {settings.persons} persons…"):
+        result = write_lists(out_dir, settings)
     summary = result.summary()
     if json:
         print_json(summary)
