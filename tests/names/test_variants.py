@@ -19,7 +19,7 @@ SAME_FAMILY = [
     ["Qasımov", "Касумов", "Gasimov", "Kasimov", "Гасымов"],
     ["Petrosyan", "Петросян", "Petrosian", "Պետրոսյան"],
     ["Harutyunyan", "Арутюнян", "Arutyunyan", "Harutiunyan"],
-    ["Shevchenko", "Шевченко", "Ševčenko"],
+    ["Shevchenko", "Шевченко", "Ševčenko", "Schewtschenko", "Szewczenko"],
     ["Miroshnichenko", "Мирошниченко", "Myroshnychenko"],
     ["Tsereteli", "Церетели", "Cereteli"],
     ["Kvaratskhelia", "Кварацхелия", "Kvaratskheliya"],
@@ -49,6 +49,7 @@ SAME_GIVEN = [
     ["Abd al-Rahman", "Abdul Rahman", "Abdurrahman", "Абдурахман", "عبد الرحمن"],
     ["Abu Bakr", "Abubakr", "أبو بكر"],
     ["Gülnar", "Гюльнар", "Gulnar"],
+    ["Mahmud", "Mahmoud", "Mahmood", "Махмуд", "محمود"],
 ]
 
 # Patronymics: every form must give the same father's-name key.
