@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import zipfile
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -165,19 +166,37 @@ def test_value_parsers_never_raise(text, flag):
 @FUZZ
 @given(
     kind=st.sampled_from(["xlsx", "ods"]),
+    inside=st.booleans(),
     cuts=st.lists(st.tuples(st.integers(0, 10**6), st.binary(max_size=8)), min_size=1, max_size=4),
     truncate=st.integers(0, 10**6) | st.none(),
 )
-def test_damaged_workbooks(tmp_path, workbooks, kind, cuts, truncate):
-    data = bytearray(workbooks[kind])
-    for offset, junk in cuts:
-        at = offset % len(data)
-        data[at : at + len(junk)] = junk
-    if truncate is not None:
-        data = data[: truncate % len(data)]
+def test_damaged_workbooks(tmp_path, workbooks, kind, inside, cuts, truncate):
+    """Damage the file itself, or (inside) the XML of its sheets in a sound ZIP container."""
+    if inside:
+        source = zipfile.ZipFile(io.BytesIO(workbooks[kind]))
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            for item in source.infolist():
+                data = source.read(item)
+                if item.filename in ("content.xml", "xl/worksheets/sheet1.xml"):
+                    data = _damaged(data, cuts, truncate)
+                archive.writestr(item, data)
+        data = buffer.getvalue()
+    else:
+        data = _damaged(workbooks[kind], cuts, truncate)
     path = tmp_path / f"fuzz.{kind}"
-    path.write_bytes(bytes(data))
+    path.write_bytes(data)
     _read(path)
+
+
+def _damaged(data: bytes, cuts: list[tuple[int, bytes]], truncate: int | None) -> bytes:
+    damaged = bytearray(data)
+    for offset, junk in cuts:
+        at = offset % len(damaged)
+        damaged[at : at + len(junk)] = junk
+    if truncate is not None:
+        damaged = damaged[: truncate % len(damaged)]
+    return bytes(damaged)
 
 
 @pytest.fixture(scope="module")

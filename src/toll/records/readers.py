@@ -143,28 +143,20 @@ def _xlsx_sheets(workbook, wanted: str | None) -> dict[str, list[list[str]]]:
 
 def read_ods(data: bytes, file: str, *, sheet: str | None) -> Table:
     """Read the first sheet with data (or the named sheet) of an OpenDocument spreadsheet."""
-    import pandas as pd
+    import zipfile
+
+    from toll.records.ods import read_ods_sheets
 
     try:
-        frames = pd.read_excel(
-            io.BytesIO(data),
-            engine="odf",
-            header=None,
-            dtype=object,
-            na_filter=False,
-            sheet_name=None,
-        )
-        sheets = {
-            str(name): [
-                _trimmed([cell_text(v) for v in row]) for row in frame.itertuples(index=False)
-            ]
-            for name, frame in frames.items()
-        }
-    except Exception as error:  # odfpy and pandas raise many kinds of error on damaged files
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            sheets = read_ods_sheets(archive)
+    except Exception as error:  # zipfile and expat raise many kinds of error on damaged files
         raise TollError(
             f"{file}: unreadable or damaged ODS spreadsheet ({type(error).__name__}: {error}); "
             "open it in a spreadsheet program and save it again"
         ) from None
+    if not sheets:
+        raise TollError(f"{file}: an ODS spreadsheet without any sheet; there is no list to import")
     return _pick_sheet(sheets, "ods", file, sheet)
 
 
