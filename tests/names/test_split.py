@@ -82,6 +82,12 @@ def test_initials():
     assert not name_keys(full="Ali Mamedov").given_is_initial
 
 
+def test_initials_meet_across_scripts_by_sound_class():
+    assert name_keys(full="Зейналов Г.Г.").given_initial == "k"
+    assert name_keys(full="Zeynalov Hasan").given_initial == "k"
+    assert name_keys(given="Юрий").given_initial == name_keys(given="Iurii").given_initial
+
+
 def test_missing_values_give_empty_keys():
     keys = name_keys(full=float("nan"), given=None, family="  ")
     assert keys.to_dict() == {name: (False if name == "given_is_initial" else None)

@@ -17,6 +17,7 @@ from toll.names.keys import (
     NameKeys,
     family_keys,
     given_keys,
+    initial_of,
     patronymic_keys,
     phonetic_or_none,
     sorted_tokens,
@@ -106,7 +107,7 @@ def name_keys_frame(
         tokens, initials, inside = given_keys(value, azerbaijani)
         key = "".join(tokens) or None
         return (" ".join(tokens) or None, key, phonetic_or_none(key),
-                key[0] if key else None, initials, inside)
+                initial_of(key), initials, inside)
 
     tokens, given_key, given_phonetic, given_initial, initials, inside = _per_value(
         given_text, flags, given_row, 6)

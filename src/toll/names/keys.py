@@ -41,8 +41,10 @@ class NameKeys:
       Aliyev and Aliyeva can be compared apart from their sex.
     - given_phonetic, family_phonetic, patronymic_phonetic: sound classes of the keys
       (family_phonetic ignores the female ending).
-    - given_initial: first letter of given_key; given_is_initial: the given name was
-      only an initial ("A.").
+    - given_initial: the sound class of the given name's first letter, in lower case
+      (the first letter of given_phonetic), so that initials meet across scripts: Г. and
+      H. (Гасан, Hasan) both give "k", Ю. and Yu. "i"; given_is_initial: the given name
+      was only an initial ("A.").
     - name_tokens_sorted: the given and family keys, sorted and joined by spaces, for
       names whose order was swapped or misread (the patronymic is left out).
     - sex_hint: 'm' or 'f' when the patronymic (oğlu/qızı, -ovich/-ovna) or the family
@@ -139,6 +141,11 @@ def phonetic_or_none(key: str | None) -> str | None:
     return phonetic(key) if key else None
 
 
+def initial_of(key: str | None) -> str | None:
+    """Sound class of a key's first letter, lower case (hasan, gasan, h -> "k")."""
+    return phonetic(key)[0].lower() if key else None
+
+
 @lru_cache(maxsize=200_000)
 def given_keys(given: str, azerbaijani: bool) -> tuple[tuple[str, ...], bool, str | None]:
     """(token keys, only initials?, patronymic written inside it) of a written given name.
@@ -222,7 +229,7 @@ def _keys_from_parts(given: str | None, family: str | None, patronymic: str | No
         given_phonetic=phonetic_or_none(given_key),
         family_phonetic=phonetic_or_none(neutral),
         patronymic_phonetic=phonetic_or_none(patronymic_key),
-        given_initial=given_key[0] if given_key else None,
+        given_initial=initial_of(given_key),
         given_is_initial=initials,
         family_stem=family_stem or None,
         name_tokens_sorted=sorted_tokens(" ".join(tokens), family_key or None),
