@@ -77,6 +77,10 @@ def main() -> None:
           f"{time.perf_counter() - t0:.2f} s, cached afterwards)")
     five = simulate(20_000, PROBS_5, weights=[0.7, 0.3], seed=5)
     six = simulate(20_000, PROBS_6, weights=[0.7, 0.3], seed=6)
+    t0 = time.perf_counter()
+    lcmcr.sample(five, chains=1, burnin=1, samples=1, thin=1, seed=0)
+    print(f"  (one-off: loading or compiling the LCMCR sampler {time.perf_counter() - t0:.2f} s;"
+          " numba caches it on disk)")
     r5 = bench_table(five, n_boot, sweeps, "5-list table")
     r6 = bench_table(six, n_boot, sweeps, "6-list table", factor=10.0)
     print("6 lists / 5 lists:")

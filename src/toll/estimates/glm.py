@@ -81,7 +81,7 @@ def fit(y, X, cols, check: bool = True, tol: float = 1e-10, max_iter: int = 100,
     used = cols & ~sparse
     if start is not None:
         start = np.broadcast_to(start, cols.shape) * used
-    with single_thread(y.shape[0]):
+    with single_thread():
         parts = [_irls(y[s], X, used[s], rows[s], tol, max_iter,
                        None if start is None else start[s]) for s in _chunks(y.shape[0])]
     beta, mu, loglik, se0, conv = (np.concatenate(p) for p in zip(*parts, strict=True))
@@ -91,10 +91,10 @@ def fit(y, X, cols, check: bool = True, tol: float = 1e-10, max_iter: int = 100,
     return Fits(beta, mu, loglik, se0, conv, n_terms, code)
 
 
-def single_thread(batch: int):
-    """Run BLAS on one thread for large batches: many small products lose time to threading."""
+def single_thread():
+    """Run BLAS on one thread: these many small products lose time to threading."""
     global _controller
-    if ThreadpoolController is None or batch < 512:
+    if ThreadpoolController is None:
         return nullcontext()
     if _controller is None:
         _controller = ThreadpoolController()

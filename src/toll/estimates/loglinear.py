@@ -114,6 +114,7 @@ def stepwise(Y: np.ndarray, k: int, threshold: float = 0.02, cache: dict | None 
     cols = np.zeros((B, X.shape[1]), dtype=bool)
     cols[:, : k + 1] = True
     nstar = Y @ X[:, term_cols]
+    positive = (Y > 0).all(axis=1)
     fits = glm.fit(Y, X, cols, check=False)
     mu = fits.mu.copy()
     beta = fits.beta.copy()
@@ -138,7 +139,9 @@ def stepwise(Y: np.ndarray, k: int, threshold: float = 0.02, cache: dict | None 
                     break
                 trial = cols[b].copy()
                 trial[term_cols[j]] = True
-                if glm.check_models(Y[b][None], X, *_reduced(Y[b], X, trial), cache)[0] == 0:
+                # with every cell positive, only a saturated model can fail the checks
+                if (positive[b] and trial.sum() <= X.shape[0]) or glm.check_models(
+                        Y[b][None], X, *_reduced(Y[b], X, trial), cache)[0] == 0:
                     chosen[i] = j
                     break
         grow = active[chosen >= 0]
