@@ -53,7 +53,9 @@ def _read(path):
     except TollError as error:
         assert str(error) and "\n" not in str(error)
         return None
-    dry_run_summary(imported)
+    summary = dry_run_summary(imported)
+    assert summary.startswith(imported.file_name)
+    assert all("\n" not in str(problem) for problem in imported.warnings)
     return imported
 
 

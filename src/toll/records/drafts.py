@@ -20,7 +20,7 @@ class ImportProblem:
             where.append(f"row {self.row}")
         if self.column is not None:
             where.append(f'column "{self.column}"')
-        value = f' "{self.value}"' if self.value is not None else ""
+        value = f' "{_one_line(self.value)}"' if self.value is not None else ""
         return f"{', '.join(where)}:{value} {self.reason}"
 
     def short(self) -> str:
@@ -29,9 +29,13 @@ class ImportProblem:
         if self.column is not None:
             parts.append(self.column)
         if self.value is not None:
-            parts.append(f'"{self.value}"')
+            parts.append(f'"{_one_line(self.value)}"')
         parts.append(self.reason)
         return " ".join(parts)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 @dataclass

@@ -34,6 +34,17 @@ class Table:
     notes: list[str] = field(default_factory=list)
 
 
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())[:200]
+
+
+def _damaged(file: str, what: str, error: Exception) -> TollError:
+    return TollError(
+        f"{file}: unreadable or damaged {what} ({type(error).__name__}: {_one_line(error)}); "
+        "open it in a spreadsheet program and save it again"
+    )
+
+
 def cell_text(value: Any) -> str:
     """The text of a spreadsheet or JSON cell as a person would read it."""
     if value is None:
@@ -73,7 +84,7 @@ def read_csv(data: bytes, file: str, *, encoding: str | None, delimiter: str | N
         rows = [row for row in reader]
     except csv.Error as error:
         raise TollError(
-            f"{file}, line {reader.line_num}: not readable as CSV ({error}); "
+            f"{file}, line {reader.line_num}: not readable as CSV ({_one_line(error)}); "
             "check the quotes on that line"
         ) from None
     return Table("csv", rows, encoding=used_encoding, delimiter=delimiter)
@@ -119,10 +130,7 @@ def read_xlsx(data: bytes, file: str, *, sheet: str | None) -> Table:
     except TollError:
         raise
     except Exception as error:  # openpyxl raises many kinds of error on damaged files
-        raise TollError(
-            f"{file}: unreadable or damaged XLSX workbook ({type(error).__name__}: {error}); "
-            "open it in a spreadsheet program and save it again"
-        ) from None
+        raise _damaged(file, "XLSX workbook", error) from None
     return _pick_sheet(sheets, "xlsx", file, sheet)
 
 
@@ -151,10 +159,7 @@ def read_ods(data: bytes, file: str, *, sheet: str | None) -> Table:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             sheets = read_ods_sheets(archive)
     except Exception as error:  # zipfile and expat raise many kinds of error on damaged files
-        raise TollError(
-            f"{file}: unreadable or damaged ODS spreadsheet ({type(error).__name__}: {error}); "
-            "open it in a spreadsheet program and save it again"
-        ) from None
+        raise _damaged(file, "ODS spreadsheet", error) from None
     if not sheets:
         raise TollError(f"{file}: an ODS spreadsheet without any sheet; there is no list to import")
     return _pick_sheet(sheets, "ods", file, sheet)
