@@ -112,39 +112,64 @@ def _family_score(token: str, azerbaijani: bool, others: list[str]) -> int:
     return score
 
 
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    family = set(_rules()["family_particles"]) - {"ibn", "bin", "bint", "ben"}
+    return frozenset(family | set(_rules()["given_prefixes"]))
+
+
+@lru_cache(maxsize=100_000)
+def _is_particle(token: str) -> bool:
+    return fold(to_latin(token)) in _particles()
+
+
 def _merge_particles(tokens: list[str]) -> list[str]:
     """Join al-, ter, van..., abdul, abu... to the word they belong to."""
-    particles = set(_rules()["family_particles"]) - {"ibn", "bin", "bint", "ben"}
-    particles |= set(_rules()["given_prefixes"])
     merged: list[str] = []
     for token in tokens:
-        last = fold(to_latin(merged[-1])) if merged else ""
-        if merged and last in particles and not is_initial(token):
+        if merged and _is_particle(merged[-1]) and not is_initial(token):
             merged[-1] = f"{merged[-1]} {token}"
         else:
             merged.append(token)
     return merged
 
 
+@lru_cache(maxsize=100_000)
+def _patronymic_kind(token: str, azerbaijani: bool) -> str | None:
+    """What a word can be in a patronymic: 'paren', 'word' (oğlu), 'ibn', 'one' (one-word
+    patronymic: Гасанович, Гасан-оглы), 'glued' (Həsənoğlu), 'initial', or None."""
+    if token.startswith("("):
+        return "paren"
+    if patronymic_word_sex(token, azerbaijani):
+        return "word"
+    if token.lower() in {"ibn", "bin", "bint"}:
+        return "ibn"
+    if is_initial(token):
+        return "initial"
+    glued = glued_patronymic(token, azerbaijani)
+    if (glued and "-" in token) or patronymic_suffix(token, azerbaijani):
+        return "one"
+    return "glued" if glued else None
+
+
 def _take_patronymic(tokens: list[str], azerbaijani: bool):
     """Remove the patronymic from tokens; return (patronymic, position, rest)."""
-    for i, token in enumerate(tokens):
-        if token.startswith("(") and len(tokens) > 1:
-            return token.strip("() ") or None, i, tokens[:i] + tokens[i + 1:]
-    for i, token in enumerate(tokens):
-        if i > 0 and patronymic_word_sex(token, azerbaijani):
-            return f"{tokens[i - 1]} {token}", i - 1, tokens[: i - 1] + tokens[i + 1:]
-        if token.lower() in {"ibn", "bin", "bint"} and i + 1 < len(tokens):
-            return f"{token} {tokens[i + 1]}", i, tokens[:i] + tokens[i + 2:]
-    if len(tokens) >= 2:
-        for i in range(len(tokens) - 1, -1, -1):
-            hyphenated = "-" in tokens[i] and glued_patronymic(tokens[i], azerbaijani)
-            if hyphenated or patronymic_suffix(tokens[i], azerbaijani):
-                return tokens[i], i, tokens[:i] + tokens[i + 1:]
-    if (len(tokens) >= 3 and glued_patronymic(tokens[-1], azerbaijani)
+    kinds = [_patronymic_kind(token, azerbaijani) for token in tokens]
+    if "paren" in kinds and len(tokens) > 1:
+        i = kinds.index("paren")
+        return tokens[i].strip("() ") or None, i, tokens[:i] + tokens[i + 1:]
+    for i, kind in enumerate(kinds):
+        if kind == "word" and i > 0:
+            return f"{tokens[i - 1]} {tokens[i]}", i - 1, tokens[: i - 1] + tokens[i + 1:]
+        if kind == "ibn" and i + 1 < len(tokens):
+            return f"{tokens[i]} {tokens[i + 1]}", i, tokens[:i] + tokens[i + 2:]
+    if len(tokens) >= 2 and "one" in kinds:
+        i = len(kinds) - 1 - kinds[::-1].index("one")
+        return tokens[i], i, tokens[:i] + tokens[i + 1:]
+    if (len(tokens) >= 3 and kinds[-1] == "glued"
             and _looks_family(tokens[0], azerbaijani) > 0):
         return tokens[-1], len(tokens) - 1, tokens[:-1]  # Məmmədov Əli Həsənoğlu
-    initials = [i for i, token in enumerate(tokens) if is_initial(token)]
+    initials = [i for i, kind in enumerate(kinds) if kind == "initial"]
     if len(initials) >= 2 and initials[1] == initials[0] + 1 and len(tokens) > 2:
         i = initials[1]
         return tokens[i], i, tokens[:i] + tokens[i + 1:]
