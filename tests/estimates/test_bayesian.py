@@ -44,3 +44,12 @@ def test_lcmcr_warns_on_unconverged_chains():
     result = lcmcr.estimate_lcmcr(table, K=10, chains=6, burnin=0, samples=40, thin=1, seed=1)
     assert result.diagnostics["rhat"] > 1.05 or result.diagnostics["effective_draws"] < 100
     assert result.warnings
+
+
+def test_bma_warns_when_the_complete_graph_dominates(kosovo):
+    # Kosovo without HRW: every pair of the three remaining lists is dependent, which only the
+    # complete (unidentified) graph allows among decomposable graphs.
+    result = bma.estimate_bma(kosovo.drop("HRW"))
+    assert result.diagnostics["complete_graph_weight"] > 0.5
+    assert any("all lists depend on each other" in w for w in result.warnings)
+    assert not any("all lists depend" in w for w in bma.estimate_bma(kosovo).warnings)

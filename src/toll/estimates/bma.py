@@ -20,6 +20,7 @@ from toll.estimates.report import MethodResult
 from toll.estimates.table import CaptureTable, popcount
 
 MAX_LISTS = 6     # 18,154 graphs; 7 lists would need 2 million graphs enumerated
+COMPLETE_SHARE = 0.1
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,13 @@ def estimate_bma(table: CaptureTable, delta: float | None = None, grid_max: floa
     total = table.observed + grid
     median, low, high = _quantiles(total, marginal, [0.5, (1 - level) / 2, (1 + level) / 2])
     by_graph = weights.sum(axis=1)
+    complete = sum(float(by_graph[g]) for g, graph in enumerate(graphs)
+                   if graph.cliques == (2**k - 1,))
+    if complete > COMPLETE_SHARE:
+        warnings.append(f"the graph in which all lists depend on each other carries {complete:.0%}"
+                        " of the posterior: under it the data say nothing about the unrecorded, "
+                        "so that share of the answer is the prior (try other delta values and "
+                        "compare with the other methods)")
     top = np.argsort(-by_graph, kind="stable")[:5]
     expected_inv = (marginal / total).sum()
     bayes = expected_inv / (marginal / total**2).sum()
@@ -224,6 +232,7 @@ def estimate_bma(table: CaptureTable, delta: float | None = None, grid_max: floa
         "graphs": len(graphs),
         "grid": {"min": float(grid[0]), "max": float(grid[-1]), "points": int(grid.size)},
         "edge_mass": float(edge),
+        "complete_graph_weight": complete,
     }
     settings = {"delta": 2.0**-k if delta is None else delta, "prior": prior,
                 "grid_max": float(grid[-1]), "grid_points": int(grid.size), "level": level}

@@ -9,6 +9,9 @@ from toll.estimates.api import estimate
 from toll.estimates.table import CaptureTable
 
 QUICK = {"n_boot": 200, "burnin": 2_000, "samples": 500, "thin": 4}
+# Setting changes tried by default: the BMA prior (delta 1 as in dga's examples; a flat prior
+# on N) and two-way interactions only.
+SETTING_CHANGES: list[dict[str, Any]] = [{"delta": 1.0}, {"prior": "uniform"}, {"max_order": 2}]
 
 
 def variants(table: CaptureTable) -> list[tuple[str, CaptureTable]]:
@@ -25,13 +28,16 @@ def sensitivity(table: CaptureTable, methods=("independence", "loglinear-bic", "
                 **settings) -> list[dict[str, Any]]:
     """Rows (variant, settings, method, estimate, low, high) for a sensitivity table.
 
-    `settings_grid` adds setting changes on the table as given, e.g. [{"delta": 1},
-    {"max_order": 2}, {"K": 5}]. Bootstrap and sampler lengths default to quick values.
+    `settings_grid` lists setting changes tried on the table as given (default
+    SETTING_CHANGES; e.g. [{"K": 5}] for LCMCR). Bootstrap and sampler lengths default to
+    quick values.
     """
     base = {**QUICK, **settings}
     rows = []
     runs = [(label, t, {}) for label, t in variants(table)]
-    runs += [("as given", table, change) for change in settings_grid or []]
+    grid = SETTING_CHANGES if settings_grid is None else settings_grid
+    runs += [(", ".join(f"{k}={v}" for k, v in change.items()), table, change)
+             for change in grid]
     for label, t, change in runs:
         report = estimate(t, methods, seed=seed, **{**base, **change})
         for m in report.methods:
