@@ -115,6 +115,12 @@ class RowReader:
             record, cell[0], cell[1], f"not read as {_LABELS[name]} ({problem}); kept as text"
         )
 
+    def _date_problem(self, record: RecordDraft, name: str, cell: tuple[int, str], value) -> None:
+        if value.earliest is None:
+            self._unread(record, name, cell, value.problem)
+        else:  # read, with a caveat such as a two-digit year
+            self._warn(record, cell[0], cell[1], f"{_LABELS[name]}: {value.problem}")
+
     def _read_sex(self, record: RecordDraft, cells: list | None) -> None:
         if not cells:
             return
@@ -140,7 +146,7 @@ class RowReader:
             value = values.parse_date(text)
             setattr(record, name, text)
             if value.problem:
-                self._unread(record, name, cells[name][0], value.problem)
+                self._date_problem(record, name, cells[name][0], value)
             setattr(record, f"{name}_earliest", value.earliest)
             setattr(record, f"{name}_latest", value.latest)
             setattr(record, f"{name}_precision", value.precision)
@@ -150,8 +156,9 @@ class RowReader:
 
     def _read_birth_year(self, record: RecordDraft, cell: tuple[int, str]) -> None:
         value = values.parse_date(cell[1])
-        if value.problem and value.earliest is None:
-            self._unread(record, "birth_year", cell, value.problem)
+        if value.problem:
+            self._date_problem(record, "birth_year", cell, value)
+        if value.earliest is None:
             return
         if record.birth_year and value.year and value.year != record.birth_year:
             self._warn(
