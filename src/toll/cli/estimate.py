@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from toll.cli.app import app
 from toll.cli.output import console, err_console, print_json, print_table
 from toll.errors import TollError
-from toll.estimates import CaptureTable, estimate, estimate_strata, sensitivity
-from toll.estimates.plot import save_plot
+
+if TYPE_CHECKING:  # the estimation core (numpy, scipy, numba) loads only when the command runs
+    from toll.estimates import CaptureTable
 
 # Hook for the register: given the --by field (or None), return {stratum name: CaptureTable}
 # built from which sources list each person. The store sets it; the estimation core never
@@ -58,6 +60,9 @@ def estimate_command(
                                            "or pair merged."),
 ) -> None:
     """Estimate the total number of victims, recorded or not, from how lists overlap."""
+    from toll.estimates import estimate, estimate_strata, sensitivity
+    from toll.estimates.plot import save_plot
+
     settings = {"max_order": max_order, "n_boot": n_boot, "threshold": threshold, "delta": delta,
                 "prior": prior, "grid_max": grid_max, "K": classes, "chains": chains,
                 "burnin": burnin, "samples": samples, "thin": thin}
@@ -92,6 +97,8 @@ def estimate_command(
 
 
 def _input_tables(table: Path | None, by: str | None) -> dict[str, CaptureTable]:
+    from toll.estimates import CaptureTable
+
     if table is not None:
         if by is not None:
             raise TollError("--by works on the register; with --table give one table")

@@ -13,7 +13,6 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import linprog
 from scipy.special import gammaln
 
 try:  # small matrices: one BLAS thread is faster than several (optional dependency)
@@ -224,6 +223,8 @@ def mle_exists(A: np.ndarray, y: np.ndarray) -> bool:
     """
     if y.size and (y > 0).all():
         return True
+    from scipy.optimize import linprog
+
     C, P = A.shape
     if C == 0 or y.sum() <= 0:
         return False

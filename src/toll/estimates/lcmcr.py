@@ -15,7 +15,6 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
-from numba import njit
 
 from toll.estimates.report import MethodResult
 from toll.estimates.table import CaptureTable
@@ -36,17 +35,32 @@ def sample(table: CaptureTable, K: int = 10, chains: int = 4, burnin: int = 10_0
     seeds = [int(child.generate_state(1)[0])
              for child in np.random.SeedSequence(seed).spawn(chains)]
 
+    chain = _compiled_chain()
+
     def run(chain_seed: int) -> np.ndarray:
-        return _chain(X, y, K, burnin, samples, thin, float(a_alpha), float(b_alpha),
-                      chain_seed, max_factor)
+        return chain(X, y, K, burnin, samples, thin, float(a_alpha), float(b_alpha),
+                     chain_seed, max_factor)
 
     with ThreadPoolExecutor(max_workers=min(chains, os.cpu_count() or 1)) as pool:
         return np.array(list(pool.map(run, seeds))).reshape(chains, samples)
 
 
-@njit(cache=True, nogil=True)
+_compiled = None
+
+
+def _compiled_chain():
+    """The chain compiled by numba: on first use, and cached on disk afterwards."""
+    global _compiled
+    if _compiled is None:
+        from numba import njit
+
+        _compiled = njit(cache=True, nogil=True)(_chain)
+    return _compiled
+
+
 def _chain(X, y, K, burnin, samples, thin, a_alpha, b_alpha, seed, max_factor):  # pragma: no cover
-    """One Gibbs chain over the capture patterns (compiled by numba)."""
+    """One Gibbs chain over the capture patterns (compiled by numba; starts from equal class
+    weights and capture probabilities drawn from their Beta(1, 1) prior)."""
     np.random.seed(seed)
     cells, k = X.shape
     n = y.sum()
@@ -56,11 +70,7 @@ def _chain(X, y, K, burnin, samples, thin, a_alpha, b_alpha, seed, max_factor): 
             lam[j, h] = min(max(np.random.beta(1.0, 1.0), 1e-12), 1 - 1e-12)
     alpha = 1.0
     v = np.empty(K)
-    log_pi = np.empty(K)
-    for h in range(K - 1):
-        v[h] = np.random.beta(1.0, alpha)
-    v[K - 1] = 1.0
-    rest = _log_weights(v, log_pi)
+    log_pi = np.full(K, -np.log(K))
     n0 = np.random.negative_binomial(n, 0.5)
     counts = y.copy()
     logp = np.empty(K)
@@ -121,7 +131,12 @@ def _chain(X, y, K, burnin, samples, thin, a_alpha, b_alpha, seed, max_factor): 
             if h < K - 1:
                 v[h] = np.random.beta(1.0 + in_class[h], alpha + after)
             after += in_class[h]
-        rest = _log_weights(v, log_pi)
+        v[K - 1] = 1.0
+        rest = 0.0                                   # log of the stick left after class h
+        for h in range(K):
+            log_pi[h] = np.log(max(v[h], 1e-300)) + rest
+            if h < K - 1:
+                rest += np.log1p(-min(v[h], 1 - 1e-16))
         # 4. concentration: Gamma(a + K - 1, rate b - log pi_K)
         alpha = np.random.standard_gamma(a_alpha + K - 1) / (b_alpha - rest)
         # 5. the unobserved: n0 ~ NegBin(n, 1 - p0) as a Gamma-Poisson mixture, redrawn
@@ -141,18 +156,6 @@ def _chain(X, y, K, burnin, samples, thin, a_alpha, b_alpha, seed, max_factor): 
         if sweep >= burnin and (sweep - burnin) % thin == thin - 1:
             out[(sweep - burnin) // thin] = n + n0
     return out
-
-
-@njit(cache=True, nogil=True)
-def _log_weights(v, log_pi):  # pragma: no cover
-    """Class log-weights from the stick-breaking fractions; returns log pi_K's stick."""
-    rest = 0.0
-    K = v.size
-    for h in range(K):
-        log_pi[h] = np.log(max(v[h], 1e-300)) + rest
-        if h < K - 1:
-            rest += np.log1p(-min(v[h], 1 - 1e-16))
-    return rest
 
 
 def split_rhat(draws: np.ndarray) -> float:

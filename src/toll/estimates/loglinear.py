@@ -12,9 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import brentq, minimize_scalar
-from scipy.special import gammaln
-from scipy.stats import chi2, norm, poisson
+from scipy.special import gammaln, ndtr, ndtri, pdtr, pdtrc
 
 from toll.estimates import glm
 from toll.estimates import models as M
@@ -126,7 +124,7 @@ def stepwise(Y: np.ndarray, k: int, threshold: float = 0.02, cache: dict | None 
         current = cols[active]
         lam = mu[active] @ X[:, term_cols]
         ns = nstar[active]
-        p = np.minimum(poisson.cdf(ns, lam), poisson.sf(ns - 1, lam))
+        p = np.minimum(poisson_at_most(ns, lam), poisson_at_least(ns, lam))
         eligible = ~current[:, term_cols]
         for j, subs in enumerate(subterms):
             if subs:
@@ -156,6 +154,16 @@ def stepwise(Y: np.ndarray, k: int, threshold: float = 0.02, cache: dict | None 
     return Y.sum(axis=1) + unobserved, chosen_terms
 
 
+def poisson_at_most(k, lam):
+    """P(X <= k) for X ~ Poisson(lam)."""
+    return pdtr(k, lam)
+
+
+def poisson_at_least(k, lam):
+    """P(X >= k) for X ~ Poisson(lam)."""
+    return np.where(k > 0, pdtrc(np.maximum(k - 1, 0), lam), 1.0)
+
+
 def _reduced(y, X, cols):
     sparse, rows = glm.sparse_structure(y[None], X, cols[None])
     return (cols & ~sparse[0])[None], rows
@@ -169,13 +177,13 @@ def bca_interval(boot: np.ndarray, estimate: float, jack: np.ndarray, weights: n
     boot = boot[np.isfinite(boot)]
     share = np.mean(boot < estimate)
     clipped = min(max(share, 0.5 / boot.size), 1 - 0.5 / boot.size)
-    z0 = norm.ppf(clipped)
+    z0 = ndtri(clipped)
     jbar = np.sum(weights * jack) / weights.sum()
     resid = jbar - jack
     denom = 6 * np.sum(weights * resid**2) ** 1.5
     a = float(np.sum(weights * resid**3) / denom) if denom > 0 else 0.0
-    za = norm.ppf([(1 - level) / 2, (1 + level) / 2])
-    zq = norm.cdf(z0 + (z0 + za) / (1 - a * (z0 + za)))
+    za = ndtri(np.array([(1 - level) / 2, (1 + level) / 2]))
+    zq = ndtr(z0 + (z0 + za) / (1 - a * (z0 + za)))
     low, high = np.quantile(boot, zq, method="median_unbiased")
     return float(low), float(high), {"z0": float(z0), "acceleration": a,
                                      "share_below": float(share), "replicates": int(boot.size)}
@@ -183,7 +191,7 @@ def bca_interval(boot: np.ndarray, estimate: float, jack: np.ndarray, weights: n
 
 def wald_interval(n: float, beta0: float, se0: float, level: float = 0.95):
     """SparseMSE's model-conditional interval: n + exp(beta0 +- z se)."""
-    z = norm.ppf((1 + level) / 2)
+    z = ndtri((1 + level) / 2)
     return n + np.exp(beta0 - z * se0), n + np.exp(beta0 + z * se0)
 
 
@@ -194,6 +202,8 @@ def profile_interval(y: np.ndarray, k: int, model: tuple[int, ...], level: float
     cell; the interval holds the N whose deviance is within the chi-square(1) quantile of the
     best. Returns (low, high, n_hat); high is inf when the likelihood never falls enough.
     """
+    from scipy.optimize import brentq, minimize_scalar
+
     order = max(M.model_order(model), 2)
     X = M.design(k, order, with_unobserved=True)
     mask = M.model_mask([model], k, order)[0]
@@ -218,7 +228,7 @@ def profile_interval(y: np.ndarray, k: int, model: tuple[int, ...], level: float
     best = minimize_scalar(lambda v: -loglik(v)[0], bounds=(0.0, hi), method="bounded",
                            options={"xatol": 1e-6})
     n0_hat, top = float(best.x), -float(best.fun)
-    cut = chi2.ppf(level, 1) / 2
+    cut = ndtri((1 + level) / 2) ** 2 / 2          # half the chi-square(1) quantile
 
     def gap(v):
         return loglik(v)[0] - (top - cut)
