@@ -24,6 +24,7 @@ from toll.records.columns import FIELDS, FLAG_FIELDS, header_key, recognise
 
 _IGNORE = {"", "ignore", "none", "skip", "-"}
 _OPTIONS = {"columns", "encoding", "delimiter", "sheet", "header_row"}
+_DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 
 
 @dataclass
@@ -71,7 +72,7 @@ def _parse(data: Any, name: str) -> Mapping:
     header_row = data.get("header_row")
     if header_row is not None and (not isinstance(header_row, int) or header_row < 1):
         raise TollError(f"{name}: header_row must be a line number from 1, not {header_row!r}")
-    delimiter = data.get("delimiter")
+    delimiter = _DELIMITER_NAMES.get(str(data.get("delimiter")).lower(), data.get("delimiter"))
     if delimiter is not None and (not isinstance(delimiter, str) or len(delimiter) != 1):
         raise TollError(f"{name}: delimiter must be one character, not {delimiter!r}")
     return Mapping(
