@@ -50,6 +50,12 @@ SAME_GIVEN = [
     ["Abu Bakr", "Abubakr", "أبو بكر"],
     ["Gülnar", "Гюльнар", "Gulnar"],
     ["Mahmud", "Mahmoud", "Mahmood", "Махмуд", "محمود"],
+    # rules, not names.yaml: ья / ia, ию / iu, final -ya / -ia, initial I- before a vowel
+    ["Tatyana", "Tatiana", "Татьяна", "Tetiana", "Тетяна"],
+    ["Ilyas", "Ilias", "Ильяс", "İlyas"],
+    ["Sofya", "Sofia", "Софья", "Sofiya"],
+    ["Ulviyya", "Ulviya", "Ульвия"],
+    ["Iurii", "Yuriy", "Юрий", "Yuri"],
 ]
 
 # Patronymics: every form must give the same father's-name key.
