@@ -189,3 +189,8 @@ def test_json_lines_with_a_bad_line(write):
 
 def test_missing_file(tmp_path):
     assert "cannot read" in _error(tmp_path / "nowhere.csv")
+
+
+def test_json_named_csv(write):
+    message = _error(write("list.csv", '[{"name": "Ali"}]'))
+    assert "looks like JSON" in message and "rename it to .json" in message

@@ -128,7 +128,16 @@ def choose_format(extension: str, data: bytes, file: str) -> str:
             f"{file}: not a {expected.upper()} text file although its name ends in {extension}: "
             f"it is {kind[1]}; {_rename_hint(kind, data)}"
         )
+    if expected == "csv" and _looks_like_json(data):
+        raise TollError(
+            f"{file}: looks like JSON, not CSV (it starts with [ or {{); rename it to .json"
+        )
     return expected
+
+
+def _looks_like_json(data: bytes) -> bool:
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head[:1] == b"[" and head[1:].lstrip()[:1] in (b"{", b"]") or head[:2] == b'{"'
 
 
 def _format_from_content(kind: tuple[str, str] | None, data: bytes, file: str) -> str:
