@@ -1,6 +1,8 @@
 """The lines `toll import --dry-run` prints: what would be imported and every problem."""
 
-from toll.records.drafts import ImportedList
+from collections import Counter
+
+from toll.records.drafts import ImportedList, ImportProblem
 
 INLINE_PROBLEMS = 3
 
@@ -17,6 +19,8 @@ def dry_run_summary(imported: ImportedList) -> str:
     else:
         head += "; no warnings"
     lines = [head, "read as: " + _how_read(imported), "columns: " + _columns(imported)]
+    if len(problems) > INLINE_PROBLEMS:
+        lines.append("warnings by column: " + _counts(problems))
     lines += [f"  {problem}" for problem in problems]
     return "\n".join(lines)
 
@@ -39,3 +43,8 @@ def _columns(imported: ImportedList) -> str:
     if unknown:
         text += f"; not recognised (kept in each record's original row): {', '.join(unknown)}"
     return text
+
+
+def _counts(problems: list[ImportProblem]) -> str:
+    counts = Counter(p.column or "(whole row or file)" for p in problems)
+    return ", ".join(f"{column} {count:,}" for column, count in counts.most_common())
