@@ -125,3 +125,19 @@ def test_many_lists_fall_back_to_stepwise_with_warnings():
     assert by_name["loglinear-bic"].estimate is None and by_name["loglinear-bic"].warnings
     assert by_name["bma"].estimate is None and by_name["bma"].warnings
     assert by_name["loglinear-stepwise"].estimate == pytest.approx(3000, rel=0.1)
+
+
+def test_tables_without_overlap_give_no_loglinear_estimate():
+    # MultipleSystemsEstimation's test "assemble_bic handles data with no valid models":
+    # three lists that never overlap (2 people each) admit no log-linear estimate.
+    lonely = CaptureTable.from_patterns(["A", "B", "C"],
+                                        [((1, 0, 0), 2), ((0, 1, 0), 2), ((0, 0, 1), 2)])
+    report = estimate(lonely, methods="loglinear", n_boot=50)
+    for m in report.methods:
+        assert m.estimate is None and m.warnings
+    assert any("nobody in common" in w for w in report.warnings)
+    everyone = CaptureTable.from_patterns(["A", "B", "C"], [((1, 0, 0), 20), ((1, 1, 0), 5),
+                                                           ((1, 0, 1), 3), ((1, 1, 1), 1)])
+    report = estimate(everyone, methods="loglinear", n_boot=50)
+    assert all(m.estimate is None for m in report.methods)
+    assert any("records everyone" in w for w in report.warnings)

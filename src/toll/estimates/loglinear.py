@@ -24,6 +24,9 @@ CODE_TEXT = {1: "the maximum likelihood estimate does not exist (linear programm
              3: "the estimate does not exist and the model is not identifiable"}
 
 
+MIN_REPLICATES = 20
+
+
 def default_ntop(k: int) -> int:
     """Models kept for re-selection in the bootstrap (MultipleSystemsEstimation defaults)."""
     return 10**9 if k <= 3 else 20 if k == 4 else 100
@@ -151,7 +154,13 @@ def stepwise(Y: np.ndarray, k: int, threshold: float = 0.02, cache: dict | None 
             unobserved[grow] = refit.unobserved
         active = grow
     chosen_terms = [tuple(int(all_cols[c]) for c in term_cols if row[c]) for row in cols]
-    return Y.sum(axis=1) + unobserved, chosen_terms
+    # the main-effects start is not checked (as in SparseMSE): check the final models, and
+    # give no estimate where the MLE does not exist (e.g. lists that never overlap)
+    sparse, rows = glm.sparse_structure(Y, X, cols)
+    codes = glm.check_models(Y, X, cols & ~sparse, rows, cache)
+    estimates = Y.sum(axis=1) + unobserved
+    estimates[(codes > 0) | ~np.isfinite(estimates)] = np.nan
+    return estimates, chosen_terms
 
 
 def poisson_at_most(k, lam):
@@ -171,13 +180,21 @@ def _reduced(y, X, cols):
 
 # ---- intervals --------------------------------------------------------------------------
 def bca_interval(boot: np.ndarray, estimate: float, jack: np.ndarray, weights: np.ndarray,
-                 level: float = 0.95) -> tuple[float, float, dict]:
+                 level: float = 0.95) -> tuple[float | None, float | None, dict]:
     """BCa interval: bias correction z0 from the bootstrap, acceleration from a jackknife
-    over cells weighted by their counts; quantiles of type 8 (as in SparseMSE)."""
+    over cells weighted by their counts; quantiles of type 8 (as in SparseMSE).
+
+    Replicates without a valid model are left out; with fewer than MIN_REPLICATES left there
+    is no interval (None, None).
+    """
     boot = boot[np.isfinite(boot)]
+    if boot.size < MIN_REPLICATES:
+        return None, None, {"replicates": int(boot.size)}
     share = np.mean(boot < estimate)
     clipped = min(max(share, 0.5 / boot.size), 1 - 0.5 / boot.size)
     z0 = ndtri(clipped)
+    ok = np.isfinite(jack)
+    jack, weights = jack[ok], weights[ok]
     jbar = np.sum(weights * jack) / weights.sum()
     resid = jbar - jack
     denom = 6 * np.sum(weights * resid**2) ** 1.5
@@ -256,11 +273,14 @@ def _jackknife_tables(y: np.ndarray):
     return J, y[cells]
 
 
-def _model_info(y, k, model, lists, level, fits_row=None) -> dict:
-    low, high, _ = profile_interval(y, k, model, level)
-    return {"model": M.model_name(model, k), "terms": M.model_terms_named(model, lists),
-            "model_conditional": {"low": low, "high": None if np.isinf(high) else high,
-                                  "method": "profile likelihood"}}
+def _model_info(y, k, model, lists, level) -> dict:
+    info = {"model": M.model_name(model, k), "terms": M.model_terms_named(model, lists)}
+    try:
+        low, high, _ = profile_interval(y, k, model, level)
+    except (ValueError, RuntimeError, FloatingPointError):
+        return {**info, "model_conditional": None}
+    return {**info, "model_conditional": {"low": low, "high": None if np.isinf(high) else high,
+                                          "method": "profile likelihood"}}
 
 
 def independence(table: CaptureTable, level: float = 0.95) -> MethodResult:
@@ -268,13 +288,23 @@ def independence(table: CaptureTable, level: float = 0.95) -> MethodResult:
     y = table.cell_counts().astype(float)
     k = table.k
     fits = glm.fit(y[None], M.design(k, 2), M.model_mask([()], k, 2))
+    if fits.code[0] != 0 or not fits.converged[0]:
+        why = CODE_TEXT.get(int(fits.code[0]), "the fit did not converge")
+        return MethodResult("independence", None, None, None, {"model": M.model_name((), k)},
+                            [f"{why}: the lists overlap too little for any estimate"],
+                            {"level": level})
     estimate = float(y.sum() + fits.unobserved[0])
-    low, high, _ = profile_interval(y, k, (), level)
     wlow, whigh = wald_interval(y.sum(), fits.beta[0, 0], fits.se0[0], level)
-    warnings = [] if fits.code[0] == 0 else [CODE_TEXT[int(fits.code[0])]]
+    warnings = []
+    interval = "profile likelihood"
+    try:
+        low, high, _ = profile_interval(y, k, (), level)
+    except (ValueError, RuntimeError, FloatingPointError):
+        low, high, interval = float(wlow), float(whigh), "Wald (the profile search failed)"
+        warnings.append("the profile likelihood could not be searched; Wald interval shown")
     if np.isinf(high):
         warnings.append("the profile likelihood does not bound the total from above")
-    diagnostics = {"model": M.model_name((), k), "interval": "profile likelihood",
+    diagnostics = {"model": M.model_name((), k), "interval": interval,
                    "wald_interval": [float(wlow), float(whigh)],
                    "bic": float(fits.bic(y.sum())[0]), "aic": float(fits.aic()[0])}
     return MethodResult("independence", estimate, low, None if np.isinf(high) else high,
@@ -337,10 +367,16 @@ def _selection_warnings(search: ModelSearch, criterion: str, boot, n_boot) -> li
             warnings.append(f"{len(close)} other model(s) within 2 {criterion.upper()} units give "
                             f"{ests.min():,.0f} to {ests.max():,.0f}: the choice of model drives "
                             "the estimate")
-    failed = n_boot - int(np.isfinite(boot).sum())
-    if failed:
-        warnings.append(f"{failed} bootstrap resamples had no valid model")
-    return warnings
+    return warnings + _bootstrap_warnings(boot, n_boot)
+
+
+def _bootstrap_warnings(boot, n_boot) -> list[str]:
+    finite = int(np.isfinite(boot).sum())
+    if finite < MIN_REPLICATES:
+        return [f"only {finite} of {n_boot} bootstrap resamples gave an estimate: no interval"]
+    if finite < n_boot:
+        return [f"{n_boot - finite} bootstrap resamples had no valid model and were left out"]
+    return []
 
 
 def stepwise_method(table: CaptureTable, threshold: float = 0.02, n_boot: int = 1000,
@@ -356,6 +392,11 @@ def stepwise_method(table: CaptureTable, threshold: float = 0.02, n_boot: int = 
     settings = {"threshold": threshold, "n_boot": n_boot, "level": level,
                 "max_order": max_order}
     est, terms = stepwise(y[None], k, threshold, cache, max_order)
+    if not np.isfinite(est[0]):
+        return MethodResult("loglinear-stepwise", None, None, None,
+                            {"model": M.model_name(tuple(terms[0]), k)},
+                            ["the selected model has no maximum likelihood estimate: the lists "
+                             "overlap too little for any estimate"], settings, seed)
     estimate = float(est[0])
     rng = np.random.default_rng(seed)
     boot = _in_batches(_bootstrap_tables(y, n_boot, rng),
@@ -369,8 +410,8 @@ def stepwise_method(table: CaptureTable, threshold: float = 0.02, n_boot: int = 
     empty = [t for t in model if table.overlap(t) == 0]
     if empty:
         diagnostics["minus_infinity_terms"] = M.model_terms_named(tuple(empty), table.lists)
-    result = MethodResult("loglinear-stepwise", estimate, low, high, diagnostics, [], settings,
-                          seed)
+    result = MethodResult("loglinear-stepwise", estimate, low, high, diagnostics,
+                          _bootstrap_warnings(boot, n_boot), settings, seed)
     result.draws = boot
     return result
 
