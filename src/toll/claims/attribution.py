@@ -9,6 +9,7 @@ default speaker's (the source's author or publisher), which may be None.
 """
 
 import re
+from bisect import bisect_left
 
 from toll.claims.language import Language
 from toll.claims.sentences import Sentences
@@ -42,11 +43,16 @@ class Speakers:
             re.IGNORECASE)
         self.pronoun = re.compile(rf"(?:{lang.pronouns})\Z", re.IGNORECASE)
         self.quotes = [(m.start(), m.end()) for m in QUOTES.finditer(text)]
-        self.named = [(m.start(), self._clean(m.group("who"))) for m in self.frame.finditer(text)
-                      if not self.pronoun.match(m.group("who"))]
+        name_frame = re.compile(rf"(?P<who>{NAME})(?:\s*,[^,.]{{1,80}},)?\s+{verb}")
+        self.named = [(m.start(), self._clean(m.group("who"))) for m in name_frame.finditer(text)]
         self.named += [(m.start(), self._clean(m.group("who")))
                        for m in self.according.finditer(text)]
         self.named = [(pos, name) for pos, name in sorted(self.named) if name]
+        self.named_at = [pos for pos, _ in self.named]
+        self.quote_starts = [start for start, _ in self.quotes]
+        self._quote_speaker: dict[int, str | None] = {}
+        self._sentence_speaker: dict[int, str | None] = {}
+        self._resolved: dict[tuple[str, int], str | None] = {}
 
     @staticmethod
     def _clean(name: str) -> str | None:
@@ -63,37 +69,53 @@ class Speakers:
         return self._resolve(who, offset)
 
     def _in_quote(self, offset: int) -> str | None:
-        for start, end in self.quotes:
-            if start < offset < end:
-                after = self.after_quote.match(self.text, end)
-                if after:
-                    return after.group("who") or after.group("who2")
-                sentence_start = self.sentences.span(self.sentences.index(start))[0]
-                before = self.text[max(0, sentence_start - 300):start]
-                frames = list(self.frame.finditer(before))
-                if frames:
-                    return frames[-1].group("who")
-                return None
-        return None
+        i = bisect_left(self.quote_starts, offset) - 1
+        if i < 0 or not self.quotes[i][0] < offset < self.quotes[i][1]:
+            return None
+        if i not in self._quote_speaker:
+            self._quote_speaker[i] = self._quote(*self.quotes[i])
+        return self._quote_speaker[i]
+
+    def _quote(self, start: int, end: int) -> str | None:
+        """Who speaks a quote: named after it (", she said") or before it ("X added that")."""
+        after = self.after_quote.match(self.text, end)
+        if after:
+            return after.group("who") or after.group("who2")
+        sentence_start = self.sentences.span(self.sentences.index(start))[0]
+        frames = list(self.frame.finditer(self.text, max(0, sentence_start - 300), start))
+        return frames[-1].group("who") if frames else None
 
     def _in_sentence(self, offset: int) -> str | None:
-        start, end = self.sentences.span(self.sentences.index(offset))
+        index = self.sentences.index(offset)
+        if index not in self._sentence_speaker:
+            self._sentence_speaker[index] = self._sentence(index)
+        return self._sentence_speaker[index]
+
+    def _sentence(self, index: int) -> str | None:
+        start, end = self.sentences.span(index)
         sentence = self.text[start:end]
         m = self.according.search(sentence) or self.frame.search(sentence)
         return m.group("who") if m else None
 
     def _resolve(self, who: str, offset: int) -> str | None:
         """A pronoun or surname replaced by the full name given before `offset`."""
+        at = bisect_left(self.named_at, offset)
+        key = (who, at)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve_at(who, at)
+        return self._resolved[key]
+
+    def _resolve_at(self, who: str, at: int) -> str | None:
         name = self._clean(who)
-        earlier = [n for pos, n in self.named if pos < offset]
+        earlier = self.named[max(0, at - 50):at]
         if name is None or self.pronoun.match(who.strip()):
             if PERSONAL.match(who.strip()):
-                earlier = [n for n in earlier if not BODIES.search(n)]
+                earlier = [(p, n) for p, n in earlier if not BODIES.search(n)]
             if not earlier:
                 return self.default
-            name = earlier[-1]
+            name = earlier[-1][1]
         if " " not in name:
-            for full in reversed(earlier):
+            for _, full in reversed(earlier):
                 if full.endswith(" " + name):
                     return full
         return name

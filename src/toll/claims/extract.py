@@ -18,8 +18,8 @@ from toll.claims.attribution import Speakers
 from toll.claims.figure import Figure
 from toll.claims.incident import Incidents
 from toll.claims.language import Language, Noun, load_language
-from toll.claims.nesting import link_parts
-from toll.claims.numbers import Quantity
+from toll.claims.nesting import LIST_GAP, link_parts
+from toll.claims.numbers import NumberMatch, Quantity
 from toll.claims.sentences import Sentences
 
 YEAR_CONTEXT = re.compile(
@@ -27,7 +27,12 @@ YEAR_CONTEXT = re.compile(
     r"summer|autumn|fall|winter|the|between|and|to|through|circa|c\.)\s+|[-–/])\Z",
     re.IGNORECASE)
 AGE_COMPARISON = {"under", "over", "above", "below"}
-CONFIDENCE = {"after": 0.9, "before": 0.85, "adjacent": 0.85, "noun": 0.8, "parent": 0.85}
+# "228 civilians were killed on one side and 162 in South Ossetia": 162 is a sibling of 228.
+ELLIPSIS_GAP = re.compile(r"(?:,|\band|\bwhile|\bwith|\bwhereas)\s*\Z", re.IGNORECASE)
+ELLIPSIS_AFTER = re.compile(r"\s+(?:in|on|at|near|from|inside)\s+(?:the\s+)?(?-i:[A-Z])",
+                            re.IGNORECASE)
+CONFIDENCE = {"after": 0.9, "before": 0.85, "adjacent": 0.85, "noun": 0.8, "parent": 0.85,
+              "sibling": 0.7}
 
 
 @dataclass
@@ -61,8 +66,11 @@ def extract_figures(text: str, *, language: str = "en",
     """
     lang = load_language(language)
     sentences = Sentences(text)
-    found = [f for m in lang.numbers.regex.finditer(text)
-             if (f := _candidate(text, m, lang, sentences)) is not None]
+    found: list[Found] = []
+    for m in lang.numbers.finditer(text):
+        f = _candidate(text, m, lang, sentences, found[-1] if found else None)
+        if f is not None:
+            found.append(f)
     link_parts(found, text, lang, sentences)
     kept = _keep_categorised(found)
     incidents = Incidents(text, sentences, lang)
@@ -70,30 +78,33 @@ def extract_figures(text: str, *, language: str = "en",
     return [_figure(text, f, kept, incidents, speakers) for f in kept]
 
 
-def _candidate(text: str, m: re.Match, lang: Language, sentences: Sentences) -> Found | None:
-    quantity = lang.numbers.read(m)
-    if quantity is None:
-        return None
-    qstart, end = m.start(), m.end()
+def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
+               previous: Found | None) -> Found | None:
+    quantity = m.quantity
+    qstart, end = m.start, m.end
     before = text[max(0, qstart - 40):qstart]
     if _not_a_count(text, m, before, lang, quantity):
         return None
-    found = Found(qstart, m.start("num"), end, quantity, None, sentences.index(qstart))
+    found = Found(qstart, m.num_start, end, quantity, None, sentences.index(qstart))
     head = _head(text, end, lang, quantity)
     if head is not None:
         found.noun = lang.noun(head)
         found.end = head.end()
         found.subgroup = _subgroup(found.noun, head)
         if (quantity.value is not None and 1800 <= quantity.value <= 2100
-                and m.group("num").isdigit() and YEAR_CONTEXT.search(before)):
+                and m.num.isdigit() and YEAR_CONTEXT.search(before)):
             return None
     elif (of := lang.of_them.match(text, end)) is not None:
         found.of_them = True
         if of.group("head"):
             found.noun = lang.noun(of)
             found.subgroup = _subgroup(found.noun, of)
+        elif of.group("head2"):
+            found.noun = lang.noun(of, "2")
+            found.subgroup = found.noun.subgroup
         found.end = of.end()
-    elif (were := lang.were_subgroup.match(text, end)) and lang.noun(were).subgroup:
+    elif ((were := lang.were_noun.match(text, end)) and lang.noun(were).kind == "person"
+          and not lang.noun(were).weak):
         found.noun = lang.noun(were)
         found.subgroup = _subgroup(found.noun, were)
         found.end = were.end()
@@ -102,25 +113,29 @@ def _candidate(text: str, m: re.Match, lang: Language, sentences: Sentences) -> 
         found.bare = True
         if lang.unit_after.match(text, end) or _year_like(m, quantity):
             return None
-    _categorise(text, found, lang, sentences)
-    if found.bare and found.source not in ("after", "adjacent"):
+    if not found.bare and lang.source_after.match(text, found.end):
+        return None  # "two aid workers said": who speaks, not who was harmed
+    if previous is not None and previous.sentence != found.sentence:
+        previous = None
+    _categorise(text, found, lang, sentences, previous)
+    if found.bare and found.source not in ("after", "adjacent", "sibling"):
         return None
     return found
 
 
-def _not_a_count(text: str, m: re.Match, before: str, lang: Language, q: Quantity) -> bool:
+def _not_a_count(text: str, m: NumberMatch, before: str, lang: Language, q: Quantity) -> bool:
     """True for dates, references, money, measures, ages and "no one"."""
-    end = m.end()
-    if lang.reference_before.search(before) or lang.month_before.search(before):
+    end = m.end
+    if lang.is_reference_or_date(before):
         return True
     if lang.month_after.match(text, end) or lang.currency_after.match(text, end):
         return True
     if lang.unit_after.match(text, end) and not lang.head.match(text, end):
         return True
-    num = m.group("num").lower()
+    num = m.num.lower()
     if num == "one" and re.search(r"\b(?:no|any|every|some|the)\s+\Z", before, re.IGNORECASE):
         return True
-    qual = (m.group("qual") or "").lower()
+    qual = (m.qual or "").lower()
     if qual in AGE_COMPARISON:
         word = re.search(r"([\w-]+)\s*\Z", before)
         noun = lang.nouns.get(word.group(1).lower()) if word else None
@@ -129,8 +144,8 @@ def _not_a_count(text: str, m: re.Match, before: str, lang: Language, q: Quantit
     return False
 
 
-def _year_like(m: re.Match, q: Quantity) -> bool:
-    num = m.group("num")
+def _year_like(m: NumberMatch, q: Quantity) -> bool:
+    num = m.num
     return num.isdigit() and len(num) == 4 and 1800 <= int(num) <= 2100
 
 
@@ -145,13 +160,14 @@ def _head(text: str, end: int, lang: Language, q: Quantity) -> re.Match | None:
 def _subgroup(noun: Noun, head: re.Match) -> str | None:
     age = head.group("age")
     if noun.subgroup:
-        return f"{noun.subgroup}{age or ''}".strip() if not age else f"{noun.subgroup} {age.strip()}"
+        return f"{noun.subgroup} {' '.join(age.split())}" if age else noun.subgroup
     if age:
         return " ".join(age.split())
     return None
 
 
-def _categorise(text: str, f: Found, lang: Language, sentences: Sentences) -> None:
+def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
+                previous: Found | None) -> None:
     """Set the figure's category from the words around it, strongest evidence first."""
     kind = f.kind
     right = lang.right_trigger.match(text, f.end)
@@ -162,29 +178,59 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences) -> No
             if category == "orphaned" and right.group("trig").lower().startswith("lost"):
                 f.subgroup = " ".join(right.group("trig").lower().split())
             return
-    sentence_start = sentences.span(f.sentence)[0]
-    if f.bare:
-        window = text[max(sentence_start, f.qstart - 100):f.qstart]
-        adj = lang.adjacent.search(window)
-        if adj and lang.bare_follow.match(text, f.end):
-            category = _first_fitting(lang, adj.group(0).strip(), "adjacent", kind)
-            if category:
-                f.category, f.source = category, "adjacent"
+    noun = f.noun
+    if noun and noun.category and noun.outcome:
+        f.category, f.source = lang.categories[noun.category].for_kind(kind), "noun"
         return
-    category = _left_trigger(text, f, lang, max(sentence_start, f.qstart - 160), kind)
+    start = max(sentences.span(f.sentence)[0], f.qstart - 160)
+    if previous is not None and not _list_gap(text[previous.end:f.qstart], lang):
+        start = max(start, previous.end)
+    if f.bare:
+        _categorise_bare(text, f, lang, start, previous)
+        return
+    category = _left_trigger(text, f, lang, start, kind)
     if category:
         f.category, f.source = category, "before"
-        return
-    noun = f.noun
-    if noun and noun.category:
+    elif noun and noun.category:
         f.category, f.source = lang.categories[noun.category].for_kind(kind), "noun"
 
 
-def _left_trigger(text: str, f: Found, lang: Language, start: int, kind: str) -> str | None:
+def _categorise_bare(text: str, f: Found, lang: Language, start: int,
+                     previous: Found | None) -> None:
+    """A number with no noun: "killed 20", "the toll rose to 61", "... and 162 in Tskhinvali"."""
+    if not lang.bare_follow.match(text, f.end):
+        return
+    window = text[max(start, f.qstart - 100):f.qstart]
+    adj = lang.adjacent.search(window)
+    if adj:
+        category = _first_fitting(lang, adj.group(0).strip(), "adjacent", "person")
+        if category:
+            f.category, f.source = category, "adjacent"
+            return
+    total = lang.total.search(window)
+    if total:
+        category = _left_trigger(text, f, lang, start, "person", skip_breakers=True)
+        if category is None and "toll" in total.group(0).lower():
+            category = "killed"  # "local sources put the toll at 160"
+        if category:
+            f.category, f.source = category, "adjacent"
+            return
+    if (previous is not None and previous.category and not previous.bare
+            and ELLIPSIS_GAP.search(text, previous.end, f.qstart)
+            and ELLIPSIS_AFTER.match(text, f.end)):
+        f.category, f.source, f.noun = previous.category, "sibling", previous.noun
+
+
+def _list_gap(gap: str, lang: Language) -> bool:
+    return bool(LIST_GAP.fullmatch(gap) or lang.part_marker.search(gap.rstrip()))
+
+
+def _left_trigger(text: str, f: Found, lang: Language, start: int, kind: str,
+                  skip_breakers: bool = False) -> str | None:
     """The nearest category phrase before the number in its clause that fits its noun."""
     triggers = list(lang.left_trigger.finditer(text, start, f.qstart))
     for trigger in reversed(triggers):
-        if lang.breaker.search(text, trigger.end(), f.qstart):
+        if not skip_breakers and lang.breaker.search(text, trigger.end(), f.qstart):
             return None
         category = _first_fitting(lang, trigger.group(0), "before", kind)
         if category:

@@ -17,23 +17,24 @@ NOT_PLACES = {"The", "A", "An", "This", "That", "These", "Those", "It", "He", "S
 
 
 @lru_cache(maxsize=8)
-def _patterns(months: str) -> tuple[re.Pattern, re.Pattern]:
+def _patterns(month_names: frozenset) -> tuple[re.Pattern, re.Pattern]:
+    months = "|".join(sorted((m.capitalize() for m in month_names), key=len, reverse=True))
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     days = rf"{day}(?:\s*(?:-|–|to|and)\s*{day})?"
     date = (
-        rf"(?:(?:on\s+)?(?:the\s+night\s+of\s+|the\s+morning\s+of\s+)?"
+        rf"(?:(?:[Oo]n\s+)?(?:the\s+night\s+of\s+|the\s+morning\s+of\s+)?"
         rf"(?:{days}\s+(?:{months})\.?(?:,?\s+\d{{4}})?|(?:{months})\.?\s+{days}(?:,?\s+\d{{4}})?"
         rf"|(?:{months})\s+\d{{4}})"
-        rf"|\b(?:in|since|during|between|from|throughout)\s+\d{{4}}(?:\s*(?:-|–|and|to)\s*\d{{4}})?"
-        rf"|\b(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-        rf"|\bin\s+(?:the\s+)?(?:past|last)\s+(?:\d+|\w+)\s+(?:days|weeks|months|years|hours))"
+        rf"|\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]etween|[Ff]rom|[Tt]hroughout)\s+\d{{4}}(?:\s*(?:-|–|and|to)\s*\d{{4}})?"
+        rf"|\b(?:[Oo]n|[Ll]ast|[Tt]his)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+        rf"|\b[Ii]n\s+(?:the\s+)?(?:past|last)\s+(?:\d+|\w+)\s+(?:days|weeks|months|years|hours))"
     )
     place = (
-        rf"\b(?:in|at|near|outside|across|throughout|inside|around)\s+(?:the\s+)?(?P<place>{PLACE})"
-        rf"|\b(?:during|in)\s+(?:the\s+)?(?P<war>(?:(?-i:[A-Z][\w'’-]+)\s+){{1,4}}"
+        rf"\b(?:[Ii]n|at|near|outside|across|throughout|inside|around)\s+(?:the\s+)?(?P<place>{PLACE})"
+        rf"|\b(?:[Dd]uring|[Ii]n)\s+(?:the\s+)?(?P<war>(?:(?-i:[A-Z][\w'’-]+)\s+){{1,4}}"
         rf"(?:War|war|Conflict|conflict|offensive|Offensive|siege|Siege|operation|Operation))"
     )
-    return re.compile(date, re.IGNORECASE), re.compile(place, re.IGNORECASE)
+    return re.compile(date), re.compile(place)
 
 
 class Incidents:
@@ -42,8 +43,8 @@ class Incidents:
     def __init__(self, text: str, sentences: Sentences, lang: Language):
         self.text = text
         self.sentences = sentences
-        self.date, self.place = _patterns(lang.months)
-        self.month = re.compile(rf"(?:{lang.months})\b", re.IGNORECASE)
+        self.date, self.place = _patterns(frozenset(lang.month_names))
+        self.month_names = lang.month_names
         self._cache: dict[int, str | None] = {}
 
     def of(self, offset: int) -> str | None:
@@ -68,7 +69,7 @@ class Incidents:
                 name = m.group("place") or m.group("war")
                 name = re.sub(r"\s+of\Z", "", name.strip())
                 if name.split()[0] not in NOT_PLACES and name not in parts and \
-                        not self.month.match(name):
+                        name.split()[0].lower().rstrip(".") not in self.month_names:
                     parts.append(name)
             dates = [" ".join(m.group(0).split()) for m in self.date.finditer(sentence)]
             parts = [p for p in parts if not any(p in d for d in dates)]

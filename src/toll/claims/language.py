@@ -6,7 +6,7 @@ and keeps the compiled regular expressions for every later call.
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ class Noun:
     subgroup: str | None = None
     category: str | None = None
     weak: bool = False
+    outcome: bool = False  # the noun names what happened ("deaths"), not a status ("hostages")
 
 
 @dataclass
@@ -96,11 +97,26 @@ class Language:
         for subject, spec in subjects.get("person_with_category", {}).items():
             for noun in spec["nouns"]:
                 self.nouns[noun.lower()] = Noun(
-                    "person", subject, None, spec["category"], bool(spec.get("weak")))
+                    "person", subject, None, spec["category"], bool(spec.get("weak")),
+                    bool(spec.get("outcome")))
         for subgroup, nouns in taxonomy["subgroups"].items():
             for noun in nouns:
                 self.nouns[noun.lower()] = Noun("person", subgroup, subgroup)
         self.people_words = list(taxonomy.get("people_words", []))
+
+    def is_reference_or_date(self, before: str) -> bool:
+        """True when the words just before a number make it a reference ("Article 8"),
+        a date ("February 26"), an age ("aged 12") or money ("$5")."""
+        stripped = before.rstrip()
+        if len(before) - len(stripped) <= 1 and stripped.endswith(self.currency_signs):
+            return True
+        words = stripped.lower().split()[-4:]
+        if not words:
+            return False
+        if words[-1].rstrip(".") in self.month_names or (
+                words[-1] == "of" and len(words) > 1 and words[-2] in self.month_names):
+            return True
+        return any(" ".join(words[-k:]) in self.references for k in range(1, len(words) + 1))
 
     def categories_of(self, phrase: str, side: str) -> list[Category]:
         """The categories a trigger phrase marks on one side (before, after, adjacent)."""
@@ -113,29 +129,31 @@ class Language:
         self.units = {u.lower() for u in nf["units"]}
         units = literal_words(nf["units"])
         self.unit_after = re.compile(rf"\s*(?:{units}){WORD_END}", FLAGS)
-        refs = literal_words(nf["references"])
-        cur = literal_words(nf["currency_before"])
-        self.reference_before = re.compile(
-            rf"(?:{WORD_START}(?:{refs})\s*|(?:{cur})\s?)\Z", FLAGS)
+        self.references = {" ".join(r.lower().split()) for r in nf["references"]}
+        self.currency_signs = tuple(sorted(nf["currency_before"], key=len, reverse=True))
         self.currency_after = re.compile(
             rf"\s+(?:{literal_words(nf['currency_after'])}){WORD_END}", FLAGS)
+        self.month_names = {m.lower() for m in nf["months"]}
         months = literal_words(nf["months"])
-        self.month_before = re.compile(rf"\b(?:{months})\.?\s+(?:of\s+)?\Z", FLAGS)
         self.month_after = re.compile(rf"(?:\s+of)?\s+(?:{months})\b", FLAGS)
         self.months = months
 
     def _grammar(self, g: dict[str, Any]) -> None:
+        breakers = [b if b.isalnum() else re.escape(b) for b in g["breakers"]]
         self.breaker = re.compile(
-            rf"{WORD_START}(?:{alternation([re.escape(b) if not b.isalnum() else b for b in g['breakers']])}){WORD_END}|[;:]",
-            FLAGS)
+            rf"{WORD_START}(?:{alternation(breakers)}){WORD_END}|[;:]", FLAGS)
         self.stop_words = {w.lower() for w in g["fillers"] + g["breakers"] + g["bare_followers"]}
+        followers = literal_words(g["bare_followers"])
         self.bare_follow = re.compile(
-            rf"(?:\s*[,.;:!?)\]”\"'’—–-]|\s*\Z|\s+(?:{literal_words(g['bare_followers'])}){WORD_END})",
+            rf"(?:\s*[,.;:!?)\]”\"'’—–-]|\s*\Z|[ \t]*\n|\s+(?:{followers}){WORD_END})",
             FLAGS)
-        self.part_marker = re.compile(rf"(?:{alternation(g['part_markers'])})\s*\Z", FLAGS)
+        markers = alternation(g["part_markers"])
+        self.part_marker = re.compile(
+            rf"(?:{markers})(?:\s+[^,.;:\d]{{1,30}}?\s+(?:and|,))?\s*\Z", FLAGS)
         self.sentence_part_marker = re.compile(
             rf"\s*[\"“‘']?(?:{alternation(g['sentence_part_markers'])}){WORD_END}", FLAGS)
         self.reporting = alternation(g["reporting_verbs"])
+        self.total = re.compile(rf"{WORD_START}(?:{alternation(g['total_phrases'])})\s+\Z", FLAGS)
         self.pronouns = alternation(g["speaker_pronouns"])
 
     # -- counted nouns ---------------------------------------------------------------------
@@ -149,32 +167,46 @@ class Language:
         mod = rf"(?:\s+(?!(?:{stop}){WORD_END})(?!\d)[\w'’-]+)"
         n = self.numbers.single()
         age = (rf"(?P<age>\s+(?:aged|under|over|below|above|younger than|older than)\s+"
-               rf"(?:the\s+age\s+of\s+)?{n}(?:\s*(?:-|–|to|and)\s*\d+)?"
+               rf"(?:the\s+age\s+of\s+|between\s+)?{n}(?:\s*(?:-|–|to|and)\s*\d+)?"
                r"(?:\s+years?(?:\s+old|\s+of\s+age)?|\s+and\s+(?:over|above|under|older|younger))?)?")
         self.head = re.compile(rf"(?P<mods>{mod}{{0,3}})\s+{head}{age}", FLAGS)
         self.head_of = re.compile(rf"\s+of(?:\s+the)?(?P<mods>{mod}{{0,3}})\s+{head}{age}", FLAGS)
         self.of_them = re.compile(
-            rf"\s+of\s+(?:them|whom|those|these|the victims|the dead)"
-            rf"(?:(?:\s+(?:were|are|was|being))?(?P<mods>{mod}{{0,2}})\s+{head}{age})?", FLAGS)
-        self.were_subgroup = re.compile(
+            rf"\s+of\s+(?:(?:them|whom|those|these)(?:(?:\s+(?:were|are|was|being))?"
+            rf"(?P<mods>{mod}{{0,2}})\s+{head}{age})?|(?:the|these|those|all)(?P<mods2>{mod}{{0,2}})"
+            rf"\s+(?P<head2>(?:{nouns})){WORD_END})", FLAGS)
+        self.were_noun = re.compile(
             rf"\s+(?:were|are|was)(?P<mods>{mod}{{0,2}})\s+{head}{age}", FLAGS)
+        breakers = literal_words(data["grammar"]["breakers"])
+        triggers = self.right_trigger_words
+        token = (rf"(?:\s+(?!(?:{breakers}){WORD_END})(?!(?:and|or)\s+(?:{triggers}){WORD_END})"
+                 r"(?!\d)[\w'’-]+)")
         self.right_trigger = re.compile(
-            rf"(?:\s*,(?=\s*(?:who|that|which|whom)\b))?(?:\s+(?:who|that|which|whom))?(?:\s+(?!(?:{literal_words(data['grammar']['breakers'])}){WORD_END})"
-            rf"(?!\d)[\w'’-]+){{0,3}}?\s+(?P<trig>{self.right_trigger_words}){WORD_END}",
-            FLAGS)
+            r"(?:\s*,[^,.;:()]{1,80},(?=\s))?"
+            r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s+(?:were|was|are|is|have|has|had)\b)"
+            r"|\s+(?:who|that|which)\s+[^,.;:\d]{1,50}?(?=\s+(?:were|was|are|is)\s))?"
+            r"(?:\s*,(?=\s*(?:who|that|which|whom|were|was|are|is|have|has|had)\b))?"
+            r"(?:\s+(?:who|that|which|whom))?"
+            rf"{token}{{0,4}}?\s+(?P<trig>{triggers}){WORD_END}", FLAGS)
+        reporting = data["grammar"]["reporting_verbs"]
+        self.source_after = re.compile(
+            r"(?:\s+(?:and|or)\s+(?:an?\s+|the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2})?\s*,?\s+"
+            rf"(?:{alternation(reporting)}){WORD_END}"
+            r"(?=\s*[,.;:]|\s*\Z|\s+(?:that|on|in|at|to|by|after|when|last|this|yesterday|today|"
+            r"earlier|later|late|during|via|through|from|it|they|he|she)\b)", FLAGS)
 
-    def noun(self, head: re.Match) -> Noun:
+    def noun(self, head: re.Match, suffix: str = "") -> Noun:
         """What a matched head noun counts, read as the longest known noun phrase it ends
         ("multi-story residential buildings"); unknown capitalised words count as people."""
-        words = f"{head.group('mods') or ''} {head.group('head')}".lower().split()
+        words = f"{head.group('mods' + suffix) or ''} {head.group('head' + suffix)}".lower().split()
         for i in range(len(words)):
             found = self.nouns.get(" ".join(words[i:]))
             if found:
                 return found
-        return Noun("person", head.group("head"))
+        return Noun("person", head.group("head" + suffix))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_language(code: str) -> Language:
     """The compiled data of language `code` ("en", ...); a TollError if there is none."""
     folder = DATA / code

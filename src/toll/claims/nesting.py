@@ -51,11 +51,13 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
         elif opening_whole is not None:
             whole = opening_whole
         elif not same_sentence and _opens_with_part_marker(text, f, lang, sentences):
-            whole = _last_whole(found, i, sentences, f.sentence, _hinted_category(text, f, sentences))
+            hint = _hinted_category(text, f, sentences)
+            whole = _last_whole(found, i, sentences, f.sentence, hint)
         if whole is not None and _fits(found[whole], f):
             f.part_of = whole
             open_whole = whole
-            if f.source != "after" and found[whole].category:
+            own = f.source == "after" or (f.source == "noun" and f.noun.outcome)
+            if not own and found[whole].category:
                 f.category, f.source = _inherited(found[whole], f, lang), "parent"
         elif not (same_sentence and open_whole is not None and LIST_GAP.fullmatch(gap)):
             open_whole = None

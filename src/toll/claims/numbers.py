@@ -6,8 +6,28 @@ into a value with bounds and a qualifier (`NumberGrammar.read`).
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+
+_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+")
+_NOT_BEFORE = set("$€£¥₽₼₺₴#№/+-.,:_") | set("0123456789")
+_DASH_WORD = re.compile(r"-\w")
+_LAST_WORD = re.compile(r"([^\s(\[“\"‘']+)\s*\Z")
+_WORD = re.compile(r"[^\s(\[“\"‘']+")
+_AFTER_ARTICLE = re.compile(r"\s+(?:dozen|few|couple|hundred|thousand|million|billion)\b",
+                            re.IGNORECASE)
+
+
+@dataclass
+class _Before:
+    qual: str | None = None
+    qual_start: int = 0
+    between: str | None = None
+    between_start: int = 0
+
+_CHANGE = re.compile(r"\b(?:rose|risen|rising|rises|increased|climbed|jumped|grew|grown|up|down|"
+                     r"fell|dropped|revised)\s+(?:from\s+)?\Z", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -18,6 +38,18 @@ class Quantity:
     low: int | None
     high: int | None
     qualifier: str
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """Where a number is: `start` (its qualifier included), `num_start`, `end`; its words."""
+
+    start: int
+    num_start: int
+    end: int
+    num: str
+    qual: str | None
+    quantity: Quantity
 
 
 def words_pattern(words: list[str] | dict) -> str:
@@ -51,9 +83,13 @@ class NumberGrammar:
                 for phrase in phrases:
                     self.qualifier_of[" ".join(phrase.lower().split())] = (qualifier, bound)
         self.range_words = qualifiers.get("range", {})
-        self.pattern = self._pattern()
-        self.regex = re.compile(self.pattern, re.IGNORECASE)
-        self._range = re.compile(self._range_pattern(), re.IGNORECASE)
+        starts = {*self.units, *self.teens, *self.tens, self.hundred, *self.scales,
+                  *(w for phrase in [*self.vague, *self.phrases] for w in phrase.split()[:1])}
+        self._starts = {w.lower() for w in starts}
+        self._qualifier_ends = {q.split()[-1] for q in self.qualifier_of} | {
+            w.lower() for w in self.range_words.get("between", [])}
+        self._number = re.compile(self._number_pattern(), re.IGNORECASE)
+
 
     # -- building the pattern -------------------------------------------------------------
 
@@ -87,29 +123,98 @@ class NumberGrammar:
         digits = self._digits(r"(?![\w%‰]|[.,:/]\d)") if before_dash else self._digits()
         return rf"(?:(?:{phrases})\b|{digits}|\b{self._words()})"
 
-    def _range_pattern(self) -> str:
-        n = self.single()
-        between = words_pattern(self.range_words.get("between", []))
-        and_ = words_pattern(self.range_words.get("and", []))
-        dashes = [d for d in self.range_words.get("dash", []) if not d.isalpha()]
-        dash_words = [d for d in self.range_words.get("dash", []) if d.isalpha()]
-        dash = "|".join(re.escape(d) for d in dashes)
-        alt = rf"\s*(?:{dash})\s*"
-        if dash_words:
-            alt = rf"(?:{alt}|\s+(?:{words_pattern(dash_words)})\s+)"
+    def _number_pattern(self) -> str:
+        """A number, a range of two ("200-300", "20 to 30", "5,000 and 13,000" after
+        "between") or a vague amount, anchored where a number starts."""
+        vague = words_pattern(list(self.vague))
+        dashes = "|".join(re.escape(d) for d in self.range_words.get("dash", []) if not d.isalpha())
+        words = [*self.range_words.get("and", []), *(
+            d for d in self.range_words.get("dash", []) if d.isalpha())]
+        sep = rf"\s*(?:{dashes})\s*|\s+(?:{words_pattern(words)})\s+"
         return (
-            rf"(?P<r1>\b(?:{between})\s+(?P<a1>{n})\s+(?:{and_})\s+(?P<b1>{n}))"
-            rf"|(?P<r2>(?P<a2>{self.single(before_dash=True)}){alt}(?P<b2>{n}))"
+            rf"(?P<vague>{vague})\b"
+            rf"|(?P<a>{self.single(before_dash=True)})(?:(?P<sep>{sep})(?P<b>{self.single()}))?"
         )
 
-    def _pattern(self) -> str:
-        vague = words_pattern(list(self.vague))
-        quals = words_pattern(list(self.qualifier_of))
-        return (
-            r"(?<![\w$€£¥₽₼₺₴#№/+\-.,:])"
-            rf"(?:(?P<qual>\b(?:{quals}))\s+)?"
-            rf"(?P<num>{self._range_pattern()}|\b(?P<vague>{vague})\b|{self.single()})"
-        )
+    def finditer(self, text: str) -> Iterator["NumberMatch"]:
+        """Every number stated in `text`, in order, with its qualifier and range."""
+        end = 0
+        for token in _TOKEN.finditer(text):
+            p = token.start()
+            if p < end or (p and text[p - 1] in _NOT_BEFORE):
+                continue
+            word = token.group()
+            if not word[0].isdigit():
+                lower = word.lower()
+                if lower not in self._starts or (
+                        lower in self.articles and not _AFTER_ARTICLE.match(text, token.end())):
+                    continue
+            m = self._number.match(text, p)
+            if m is None:
+                continue
+            found = self._read_match(text, m)
+            if found is not None:
+                end = found.end
+                yield found
+
+    def _words_before(self, text: str, start: int) -> "_Before":
+        """The qualifier ("more than") and range opener ("between") just before `start`."""
+        window_start = max(0, start - 40)
+        found = _Before()
+        last = _LAST_WORD.search(text, window_start, start)
+        if last is None or last.group(1).lower() not in self._qualifier_ends:
+            return found
+        words = list(_WORD.finditer(text, window_start, start))
+        if words and words[-1].group().lower() in self.range_words.get("between", []):
+            found.between, found.between_start = words[-1].group(), words[-1].start()
+            words = words[:-1]
+        for k in range(min(5, len(words)), 0, -1):
+            phrase = " ".join(w.group().lower() for w in words[-k:])
+            if phrase in self.qualifier_of and (words[-k].start() > window_start or not
+                                                words[-k].start()):
+                found.qual, found.qual_start = " ".join(
+                    w.group() for w in words[-k:]), words[-k].start()
+                break
+        return found
+
+    def _read_match(self, text: str, m: re.Match) -> "NumberMatch | None":
+        start = m.start()
+        before = self._words_before(text, start)
+        qual, between = before.qual, before.between
+        if m.group("vague"):
+            bounds = self.vague[" ".join(m.group("vague").lower().split())]
+            quantity = Quantity(None, bounds.get("low"), bounds.get("high"), "vague")
+            return NumberMatch(before.qual_start if qual else start, start, m.end(),
+                               m.group(0), None, quantity)
+        sep = (m.group("sep") or "").strip().lower()
+        if between and _CHANGE.search(text, max(0, before.between_start - 20),
+                                      before.between_start):
+            between = None  # "rose from 45 to 61" is a change, not a range
+            qual = None
+        dash_words = self.range_words.get("dash", [])
+        if m.group("b") and between is None and sep and sep not in dash_words:
+            pass  # "20 and 30" without "between": two numbers
+        elif m.group("b") and not (between is None and _CHANGE.search(
+                text, max(0, start - 20), start)):
+            low, high = self.value_of(m.group("a")), self.value_of(m.group("b"))
+            if low is None or high is None or low >= high:
+                return None
+            first = before.qual_start if qual else before.between_start if between else start
+            return NumberMatch(first, start, m.end(), m.group(0), qual,
+                               Quantity(None, low, high, "range"))
+        a_end = m.end("a")
+        if _DASH_WORD.match(text, a_end):
+            return None  # "12-year-old", "F-16"
+        value = self.value_of(m.group("a"))
+        if value is None:
+            return None
+        if not qual:
+            return NumberMatch(start, start, a_end, m.group("a"), None,
+                               Quantity(value, None, None, "exact"))
+        qualifier, bound = self.qualifier_of[" ".join(qual.lower().split())]
+        quantity = Quantity(value, value if bound == "low" else None,
+                            value if bound == "high" else None, qualifier)
+        return NumberMatch(before.qual_start, start, a_end, m.group("a"), qual, quantity)
 
     # -- reading a match -----------------------------------------------------------------
 
@@ -134,7 +239,10 @@ class NumberGrammar:
         if scale and multiplier == 1:
             return None
         try:
-            number = float(digits.replace(self.decimal, ".")) if self.decimal in digits else int(digits)
+            if self.decimal in digits:
+                number: float = float(digits.replace(self.decimal, "."))
+            else:
+                number = int(digits)
         except ValueError:
             return None
         return int(round(number * multiplier))
@@ -156,31 +264,3 @@ class NumberGrammar:
             else:
                 return None
         return total + current if seen else None
-
-    def read(self, match: re.Match) -> Quantity | None:
-        """The quantity a match of `regex` states, or None when it is not a number after all."""
-        num = match.group("num")
-        qual = match.group("qual")
-        vague = match.group("vague")
-        if vague:
-            bounds = self.vague[" ".join(vague.lower().split())]
-            return Quantity(None, bounds.get("low"), bounds.get("high"), "vague")
-        r = self._range.fullmatch(num)
-        if r:
-            a = self.value_of(r.group("a1") or r.group("a2"))
-            b = self.value_of(r.group("b1") or r.group("b2"))
-            if a is None or b is None or a >= b:
-                return None
-            return Quantity(None, a, b, "range")
-        value = self.value_of(num)
-        if value is None:
-            return None
-        if not qual:
-            return Quantity(value, None, None, "exact")
-        qualifier, bound = self.qualifier_of[" ".join(qual.lower().split())]
-        return Quantity(
-            value,
-            value if bound == "low" else None,
-            value if bound == "high" else None,
-            qualifier,
-        )

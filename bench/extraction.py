@@ -1,0 +1,67 @@
+"""Benchmark figure extraction: accuracy on annotated passages and throughput on one core.
+
+    .venv/bin/python bench/extraction.py [--verbose] [--language en]
+
+Prints precision/recall/F1 for detection, value+qualifier, value+category, category, the
+subgroup accuracy and the nesting (part_of) precision/recall/F1, on tests/claims/corpus/*.jsonl
+and on ../shared/corpus/*.figures.json when present; then the throughput in MB of text per
+second, extracting from the corpus texts repeated to about 5 MB.
+"""
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from toll.claims import extract_figures
+from toll.claims.scoring import load_passages, score_passages
+
+ROOT = Path(__file__).resolve().parents[1]
+OWN = sorted((ROOT / "tests" / "claims" / "corpus").glob("*.jsonl"))
+SHARED = sorted((ROOT.parent / "shared" / "corpus").glob("*.figures.json"))
+
+
+def accuracy(paths: list[Path], language: str, verbose: bool) -> list[str]:
+    passages = [p for path in paths for p in load_passages(path)]
+    if not passages:
+        return []
+    score = score_passages(
+        passages, lambda text: [f.to_dict() for f in extract_figures(text, language=language)])
+    print(json.dumps({"files": [p.name for p in paths], "passages": len(passages),
+                      **score.summary()}))
+    if verbose:
+        for problem in score.problems:
+            print("  ", problem)
+    return [p["text"] for p in passages]
+
+
+def throughput(texts: list[str], language: str, megabytes: float = 5.0) -> None:
+    sample = "\n\n".join(texts)
+    size = len(sample.encode("utf-8"))
+    repeat = max(1, int(megabytes * 1_000_000 / max(size, 1)))
+    text = "\n\n".join([sample] * repeat)
+    extract_figures(text[:10000], language=language)  # load and compile the language once
+    start = time.process_time()
+    figures = extract_figures(text, language=language)
+    seconds = time.process_time() - start
+    mb = len(text.encode("utf-8")) / 1_000_000
+    print(json.dumps({"throughput_mb_per_s": round(mb / seconds, 2), "megabytes": round(mb, 2),
+                      "seconds": round(seconds, 2), "figures": len(figures)}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="list every disagreement")
+    parser.add_argument("--language", default="en")
+    args = parser.parse_args()
+    own = [p for p in OWN if p.stem.endswith(f".{args.language}") or
+           (args.language == "en" and "." not in p.stem)]
+    texts = accuracy(own, args.language, args.verbose)
+    if args.language == "en":
+        texts += accuracy(SHARED, args.language, args.verbose)
+    if texts:
+        throughput(texts, args.language)
+
+
+if __name__ == "__main__":
+    main()
