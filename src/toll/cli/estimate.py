@@ -88,10 +88,11 @@ def estimate_command(
         return
     _print_report(report)
     if rows is not None:
-        print_table([(r["variant"], r["method"], r["observed"], _fmt(r["estimate"]),
-                      _fmt(r["low"]), _fmt(r["high"])) for r in rows],
-                    ["Variant", "Method", "Observed", "Estimate", "95% low", "95% high"],
-                    title="Sensitivity")
+        print_table([(r["variant"], r["method"], f"{r['observed']:,}", _fmt(r["estimate"]),
+                      _fmt(r["low"]), _fmt(r["high"]), r["warnings"]) for r in rows],
+                    ["Variant", "Method", "Observed", "Estimate", "95% low", "95% high",
+                     "Warnings"],
+                    title="Sensitivity (quick settings: 200 bootstrap resamples)")
     if plot is not None:
         console.print(f"Plot saved to {plot}")
 
