@@ -263,3 +263,9 @@ def test_two_header_rows_and_a_row_of_column_numbers(write_xlsx):
     ]
     reasons = " | ".join(str(w) for w in imported.warnings)
     assert "two header rows" in reasons and "row 2: the header again" in reasons
+
+
+def test_summary_counts_warnings_by_column(write):
+    rows = "".join(f"Иванов {i};19б{i};x\n" for i in range(4))
+    summary = dry_run_summary(read_list(write("w.csv", "ФИО;Год рождения;Пол\n" + rows)))
+    assert "warnings by column: Год рождения 4, Пол 4" in summary.splitlines()[3]

@@ -432,6 +432,10 @@ def parse_sex(text: str, turkish_codes: bool = False) -> tuple[str | None, str |
     for sex, wordlist in lists["sex"].items():
         if wordlist.matches(raw):
             return sex, None
+    tokens = words(raw)  # "мужской пол", "female (girl)"
+    found = {sex for sex, wordlist in lists["sex"].items() if wordlist.find(tokens) is not None}
+    if len(found) == 1:
+        return found.pop(), None
     return None, "not a known sex"
 
 
