@@ -37,7 +37,9 @@ def estimate_command(
     by: str = typer.Option(None, "--by", help="Stratify the register by this field (sex, "
                            "age group, period, place, status) and sum the strata."),
     method: list[str] = typer.Option(["all"], "--method", "-m",
-                                     help="loglinear, bma, lcm or all (repeatable)."),
+                                     help="all, loglinear, bma, lcm, or one of independence, "
+                                     "loglinear-bic, loglinear-aic, loglinear-stepwise "
+                                     "(repeatable)."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
     plot: Path = typer.Option(None, "--plot", help="Save a figure (PNG/PDF/SVG)."),
     seed: int = typer.Option(0, "--seed", help="Random seed: same seed, same numbers."),
@@ -56,8 +58,8 @@ def estimate_command(
     drop: list[str] = typer.Option([], "--drop", help="Leave out a list (repeatable)."),
     merge: list[str] = typer.Option([], "--merge", help="Merge lists, e.g. A+B (repeatable)."),
     sensitivity_table: bool = typer.Option(False, "--sensitivity",
-                                           help="Also show estimates with each list dropped "
-                                           "or pair merged."),
+                                           help="Also show estimates with each list dropped, "
+                                           "each pair merged, another BMA prior, order 2."),
 ) -> None:
     """Estimate the total number of victims, recorded or not, from how lists overlap."""
     from toll.estimates import estimate, estimate_strata, sensitivity
