@@ -31,7 +31,10 @@ FORMATS_BY_EXTENSION = {
 # What a file's first bytes say it is, in words a user understands.
 _MAGIC = [
     (b"%PDF", "a PDF document"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old-style Microsoft Office file (.xls or .doc)"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "an old-style Microsoft Office file (.xls or .doc) or a password-protected workbook",
+    ),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
