@@ -16,14 +16,15 @@ from toll.claims.sentences import Sentences
 
 NAME = r"(?-i:(?:[A-Z][\w'’.-]*[ \t]+(?:(?:of|for|on|al|bin|de|van|von)[ \t]+)?){0,6}[A-Z][\w'’-]+)"
 BODIES = re.compile(
-    r"(?i:ministry|office|agency|foundation|organi[sz]ation|council|committee|commission|news|"
+    r"(?i:\b(?:ministry|office|agency|foundation|organi[sz]ation|council|committee|commission|news|"
     r"times|guardian|reuters|press|bbc|cnn|agence|service|army|forces|police|government|"
     r"mission|group|court|tribunal|unicef|unhcr|ocha|who|icrc|nations|union|watch|"
-    r"international|department|authority|authorities|statement|report|data|figures|sources)")
+    r"international|department|authority|authorities|statement|report|data|figures|sources)\b)")
 PERSONAL = re.compile(r"(?i:he|she)\Z")
 QUOTES = re.compile(r"“[^”]{1,3000}”|\"[^\"]{1,3000}\"|«[^»]{1,3000}»")
 NOT_NAMES = {"The", "This", "That", "These", "Those", "It", "In", "On", "At", "But", "And",
-             "According", "However", "Meanwhile", "Earlier", "Later", "Also", "A", "An"}
+             "According", "However", "Meanwhile", "Earlier", "Later", "Also", "A", "An", "She",
+             "He", "They", "We", "I", "You", "Officials", "Police", "Witnesses", "Residents"}
 
 
 class Speakers:

@@ -27,6 +27,8 @@ YEAR_CONTEXT = re.compile(
     r"summer|autumn|fall|winter|the|between|and|to|through|circa|c\.)\s+|[-–/])\Z",
     re.IGNORECASE)
 AGE_COMPARISON = {"under", "over", "above", "below"}
+AMONG = re.compile(r"\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:them|those|these|the)\b",
+                   re.IGNORECASE)
 # "228 civilians were killed on one side and 162 in South Ossetia": 162 is a sibling of 228.
 ELLIPSIS_GAP = re.compile(r"(?:,|\band|\bwhile|\bwith|\bwhereas)\s*\Z", re.IGNORECASE)
 ELLIPSIS_AFTER = re.compile(r"\s+(?:in|on|at|near|from|inside)\s+(?:the\s+)?(?-i:[A-Z])",
@@ -113,6 +115,8 @@ def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
         found.bare = True
         if lang.unit_after.match(text, end) or _year_like(m, quantity):
             return None
+    if not found.bare and AMONG.match(text, found.end):
+        found.of_them = True  # "24 women were among those executed"
     if not found.bare and lang.source_after.match(text, found.end):
         return None  # "two aid workers said": who speaks, not who was harmed
     if previous is not None and previous.sentence != found.sentence:
@@ -170,6 +174,10 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
                 previous: Found | None) -> None:
     """Set the figure's category from the words around it, strongest evidence first."""
     kind = f.kind
+    noun = f.noun
+    if noun and noun.category and noun.outcome:
+        f.category, f.source = lang.categories[noun.category].for_kind(kind), "noun"
+        return
     right = lang.right_trigger.match(text, f.end)
     if right and (not f.bare or _only_fillers(right, lang)):
         category = _first_fitting(lang, right.group("trig"), "after", kind)
@@ -178,10 +186,6 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
             if category == "orphaned" and right.group("trig").lower().startswith("lost"):
                 f.subgroup = " ".join(right.group("trig").lower().split())
             return
-    noun = f.noun
-    if noun and noun.category and noun.outcome:
-        f.category, f.source = lang.categories[noun.category].for_kind(kind), "noun"
-        return
     start = max(sentences.span(f.sentence)[0], f.qstart - 160)
     if previous is not None and not _list_gap(text[previous.end:f.qstart], lang):
         start = max(start, previous.end)

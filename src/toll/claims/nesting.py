@@ -41,10 +41,9 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
         whole = None
         gap = text[prev.end:f.qstart] if same_sentence else ""
         if same_sentence and len(gap) <= 150 and lang.part_marker.search(gap.rstrip()):
-            whole = i - 1 if prev.part_of is None else prev.part_of
-            if prev.part_of is None and _marker_right_after(gap, lang):
-                whole = i - 1
-        elif same_sentence and open_whole is not None and LIST_GAP.fullmatch(gap):
+            whole = i - 1
+        elif (same_sentence and open_whole is not None and LIST_GAP.fullmatch(gap)
+              and _listable(found[open_whole], f)):
             whole = open_whole
         elif f.of_them:
             whole = _last_whole(found, i, sentences, f.sentence)
@@ -67,8 +66,11 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
                 opening_whole = i
 
 
-def _marker_right_after(gap: str, lang: Language) -> bool:
-    return bool(lang.part_marker.search(gap.rstrip()))
+def _listable(whole, f) -> bool:
+    """Whether a figure in a list after a part ("..., 63 children and 70 elderly") is
+    another part of the same whole: a subgroup, a bare number, or a kind of building."""
+    return f.noun is None or bool(f.noun.subgroup) or f.kind == "building" or (
+        not f.of_them and f.noun != whole.noun)
 
 
 def _opens_with_part_marker(text: str, f, lang: Language, sentences: Sentences) -> bool:
@@ -107,7 +109,7 @@ def _fits(whole, part) -> bool:
     if whole.kind != part.kind or whole.bare and not part.of_them and part.noun is None:
         return False
     if whole.noun is not None and part.noun is not None and whole.noun == part.noun \
-            and not part.noun.subgroup:
+            and not part.noun.subgroup and not part.of_them:
         return False
     top = whole.quantity.value or whole.quantity.high or whole.quantity.low
     size = part.quantity.value or part.quantity.low

@@ -5,13 +5,13 @@ from pathlib import Path
 
 import typer
 
-from toll.claims import check_figures, extract_figures
+from toll.claims import Figure, check_figures, extract_figures
 from toll.cli.app import app
 from toll.cli.output import err_console, print_json, print_table
 from toll.errors import TollError
 
-COLUMNS = ("#", "figure", "value", "low", "high", "qualifier", "category", "subject", "subgroup",
-           "part of", "incident", "speaker", "conf.")
+COLUMNS = ("#", "figure", "value", "category", "subgroup", "part of", "speaker")
+SIGNS = {"more_than": ">", "at_least": "≥", "at_most": "≤", "less_than": "<", "approx": "~"}
 
 
 @app.command()
@@ -28,11 +28,20 @@ def extract(
     if json:
         print_json([f.to_dict() for f in figures])
         return
-    rows = [(i, f.text, f.value, f.low, f.high, f.qualifier, f.category, f.subject, f.subgroup,
-             f.part_of, f.incident, f.speaker, f.confidence) for i, f in enumerate(figures)]
+    rows = [(i, f.text, shown_value(f), f.category, f.subgroup, f.part_of, f.speaker)
+            for i, f in enumerate(figures)]
     print_table(rows, COLUMNS, title=f"{len(figures)} figures in {file}")
     for check in check_figures(figures):
         err_console.print(f"check: {check}")
+
+
+def shown_value(figure: Figure) -> str:
+    """A figure's value and qualifier in a few characters: "613", "≥958", "200–300"."""
+    if figure.qualifier == "range":
+        return f"{figure.low}–{figure.high}"
+    if figure.qualifier == "vague":
+        return f"≥{figure.low} (vague)" if figure.low else "vague"
+    return f"{SIGNS.get(figure.qualifier, '')}{figure.value}"
 
 
 def read_document(file: str) -> str:

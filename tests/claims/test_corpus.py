@@ -1,0 +1,41 @@
+"""Accuracy on the annotated corpus (tests/claims/corpus) and on the seed article."""
+
+from pathlib import Path
+
+import pytest
+
+from toll.claims import extract_figures
+from toll.claims.scoring import load_passages, score_passages
+
+CORPUS = Path(__file__).parent / "corpus"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+SEED = SHARED / "000_fedf56173e1d7ac0.figures.json"
+
+
+def score(path: Path):
+    return score_passages(load_passages(path),
+                          lambda text: [f.to_dict() for f in extract_figures(text)])
+
+
+@pytest.mark.parametrize("name", ["statements.jsonl", "heldout.jsonl"])
+def test_own_corpus_meets_the_targets(name):
+    result = score(CORPUS / name)
+    assert result.f1(result.value_category)[2] >= 0.95, result.problems
+    assert result.nesting_f1()[2] >= 0.90, result.problems
+    assert result.non_figure_hits == 0, result.problems
+
+
+def test_corpus_passages_are_well_formed():
+    for path in CORPUS.glob("*.jsonl"):
+        for passage in load_passages(path):
+            assert {"id", "text", "figures", "non_figures"} <= set(passage)
+            for figure in passage["figures"]:
+                assert figure["text"] in passage["text"], (passage["id"], figure["text"])
+
+
+def test_seed_article_every_figure_right():
+    if not SEED.exists():
+        pytest.skip("../shared/corpus is not present")
+    result = score(SEED)
+    assert result.problems == []
+    assert result.value_category == result.gold == result.predicted

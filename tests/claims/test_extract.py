@@ -1,0 +1,105 @@
+"""Extracting figures: categories, subjects, subgroups, parts, non-figures, incident, speaker."""
+
+from toll.claims import Figure, extract_figures
+from toll.claims.figure import KEYS
+
+
+def brief(text: str) -> list[tuple]:
+    return [(f.text, f.value, f.category, f.subgroup, f.part_of) for f in extract_figures(text)]
+
+
+def test_figure_has_exactly_the_issue_keys_and_its_span():
+    text = "The shelling killed 12 civilians in the town."
+    [figure] = extract_figures(text)
+    assert isinstance(figure, Figure)
+    assert tuple(figure.to_dict()) == KEYS
+    assert text[figure.start:figure.end] == figure.text == "12 civilians"
+    assert 0 < figure.confidence <= 1
+
+
+def test_category_from_the_words_after_the_noun():
+    assert brief("Last night 40 people were abducted from the camp.") == [
+        ("40 people", 40, "captured", None, None)]
+
+
+def test_category_from_the_verb_before_and_lists_share_it():
+    text = "The strikes destroyed 300 houses, 12 schools and 4 hospitals."
+    assert [(f[0], f[2]) for f in brief(text)] == [
+        ("300 houses", "buildings_destroyed"), ("12 schools", "buildings_destroyed"),
+        ("4 hospitals", "buildings_destroyed")]
+
+
+def test_an_active_verb_after_and_starts_a_new_clause():
+    text = "The raid killed 91 detainees and wounded 236 others."
+    assert [(f[0], f[2]) for f in brief(text)] == [
+        ("91 detainees", "killed"), ("236 others", "injured")]
+
+
+def test_nouns_that_name_the_harm():
+    text = "Hospitals received 132 bodies and 485 wounded; 20 hostages remain in Gaza."
+    assert [(f[0], f[2]) for f in brief(text)] == [
+        ("132 bodies", "killed"), ("485 wounded", "injured"), ("20 hostages", "captured")]
+
+
+def test_bare_numbers_next_to_a_harm_word():
+    text = "The blast killed 15 and injured 40. The death toll later rose to 23."
+    assert [(f[1], f[2]) for f in brief(text)] == [(15, "killed"), (40, "injured"), (23, "killed")]
+
+
+def test_parts_after_including_and_in_brackets():
+    text = ("The attack killed 52 people, including 10 women and 7 children. "
+            "Shelling injured 17 people (11 men and 6 boys).")
+    assert brief(text) == [
+        ("52 people", 52, "killed", None, None), ("10 women", 10, "killed", "women", 0),
+        ("7 children", 7, "killed", "children", 0), ("17 people", 17, "injured", None, None),
+        ("11 men", 11, "injured", "men", 3), ("6 boys", 6, "injured", "boys", 3)]
+
+
+def test_parts_across_sentences():
+    text = "Gunmen abducted 42 villagers on Sunday. Among them were 18 women and 9 children."
+    assert brief(text) == [
+        ("42 villagers", 42, "captured", None, None),
+        ("18 women", 18, "captured", "women", 0), ("9 children", 9, "captured", "children", 0)]
+
+
+def test_of_whom_and_of_them():
+    text = "Some 300 men were detained, 17 of whom were later tortured."
+    assert brief(text)[1][1:] == (17, "tortured", None, 0)
+
+
+def test_families_and_orphans():
+    text = "Eight families were wiped out and 130 children lost one parent."
+    assert brief(text) == [("Eight families", 8, "families_killed", None, None),
+                           ("130 children", 130, "orphaned", "lost one parent", None)]
+
+
+def test_non_figures_are_not_extracted():
+    text = ("On the 30th anniversary, 30 years after the war, delegations from 17 countries and "
+            "24 states met under resolution 2334 (2016) at Article 8 of the Statute; the 366th "
+            "regiment pledged $5 million; call +1 212 555 0100. In 1992 people fled.")
+    assert [f.value for f in extract_figures(text)] == []
+
+
+def test_age_bands_are_part_of_the_subgroup_not_figures():
+    text = "At least 730 children under the age of five were killed."
+    assert brief(text) == [
+        ("At least 730 children under the age of five", 730, "killed", "children under the age of five", None)]
+
+
+def test_speaker_of_a_quote_and_a_surname():
+    text = ('Human Rights Commissioner Sabina Demo has urged calm. Demo stressed that 300 civilians '
+            'were killed. "The attacks injured 40 people," she said.')
+    speakers = [f.speaker for f in extract_figures(text, default_speaker="Publisher")]
+    assert speakers == ["Human Rights Commissioner Sabina Demo"] * 2
+
+
+def test_default_speaker_and_according_to():
+    text = "Five people were killed. According to the health ministry, 12 were wounded."
+    figures = extract_figures(text, default_speaker="Daily News")
+    assert [f.speaker for f in figures] == ["Daily News", "the health ministry"]
+
+
+def test_incident_place_and_date():
+    text = "On 4 June 2021 gunmen attacked a village in Yagha province, killing 132 villagers."
+    [figure] = extract_figures(text)
+    assert "Yagha" in figure.incident and "4 June 2021" in figure.incident
