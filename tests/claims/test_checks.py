@@ -11,7 +11,8 @@ def test_parts_adding_up_to_more_than_their_whole():
 
 
 def test_the_same_figure_stated_twice():
-    text = "Shelling killed 12 civilians on Monday. Officials repeated that 12 civilians were killed."
+    text = ("Shelling killed 12 civilians on Monday. "
+            "Officials repeated that 12 civilians were killed.")
     [check] = check_figures(extract_figures(text))
     assert check.kind == "stated_twice" and check.figures == (0, 1)
 

@@ -82,13 +82,13 @@ def test_non_figures_are_not_extracted():
 
 def test_age_bands_are_part_of_the_subgroup_not_figures():
     text = "At least 730 children under the age of five were killed."
-    assert brief(text) == [
-        ("At least 730 children under the age of five", 730, "killed", "children under the age of five", None)]
+    assert brief(text) == [("At least 730 children under the age of five", 730, "killed",
+                            "children under the age of five", None)]
 
 
 def test_speaker_of_a_quote_and_a_surname():
-    text = ('Human Rights Commissioner Sabina Demo has urged calm. Demo stressed that 300 civilians '
-            'were killed. "The attacks injured 40 people," she said.')
+    text = ('Human Rights Commissioner Sabina Demo has urged calm. Demo stressed that '
+            '300 civilians were killed. "The attacks injured 40 people," she said.')
     speakers = [f.speaker for f in extract_figures(text, default_speaker="Publisher")]
     assert speakers == ["Human Rights Commissioner Sabina Demo"] * 2
 
