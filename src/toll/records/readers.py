@@ -252,10 +252,11 @@ def _records_of(document: Any, file: str) -> list[Any]:
         lists = [key for key, value in document.items() if isinstance(value, list)]
         if len(lists) == 1:
             return document[lists[0]]
+        found = f"an object with arrays {lists}" if lists else "an object without an array"
+    else:
+        found = f"a single {type(document).__name__}"
     raise TollError(
-        f'{file}: JSON must be an array of objects or {{"records": [...]}}; '
-        f"found {type(document).__name__}"
-        + (f" with arrays {lists}" if isinstance(document, dict) else "")
+        f'{file}: JSON must be an array of objects or {{"records": [...]}}; found {found}'
     )
 
 
