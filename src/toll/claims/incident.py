@@ -22,12 +22,13 @@ def _patterns(month_names: frozenset) -> tuple[re.Pattern, re.Pattern]:
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     days = rf"{day}(?:\s*(?:-|–|to|and)\s*{day})?"
     date = (
-        rf"(?:(?:[Oo]n\s+)?(?:the\s+night\s+of\s+|the\s+morning\s+of\s+)?"
-        rf"(?:{days}\s+(?:{months})\.?(?:,?\s+\d{{4}})?|(?:{months})\.?\s+{days}(?:,?\s+\d{{4}})?"
-        rf"|(?:{months})\s+\d{{4}})"
-        rf"|\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]etween|[Ff]rom|[Tt]hroughout)\s+\d{{4}}(?:\s*(?:-|–|and|to)\s*\d{{4}})?"
-        rf"|\b(?:[Oo]n|[Ll]ast|[Tt]his)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-        rf"|\b[Ii]n\s+(?:the\s+)?(?:past|last)\s+(?:\d+|\w+)\s+(?:days|weeks|months|years|hours))"
+        rf"(?:\b(?:[Oo]n\s+)?the\s+(?:night|morning|evening)\s+of\s+)?"
+        rf"(?:\b{days}\s+(?:{months})\b\.?(?:,?\s+\d{{4}})?"
+        rf"|\b(?:{months})\b\.?\s+(?:\d{{4}}\b|{days}(?:,?\s+\d{{4}})?))"
+        rf"|\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]etween|[Ff]rom|[Tt]hroughout)\s+\d{{4}}"
+        rf"(?:\s*(?:-|–|and|to)\s*\d{{4}})?"
+        rf"|\b(?:[Oo]n|[Ll]ast|[Tt]his)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+        rf"|\b[Ii]n\s+(?:the\s+)?(?:past|last)\s+(?:\d+|\w+)\s+(?:days|weeks|months|years|hours)"
     )
     place = (
         rf"\b(?:[Ii]n|at|near|outside|across|throughout|inside|around)\s+(?:the\s+)?(?P<place>{PLACE})"

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+")
 _NOT_BEFORE = set("$€£¥₽₼₺₴#№/+-.,:_") | set("0123456789")
 _DASH_WORD = re.compile(r"-\w")
 _LAST_WORD = re.compile(r"([^\s(\[“\"‘']+)\s*\Z")
@@ -52,6 +51,19 @@ class NumberMatch:
     quantity: Quantity
 
 
+def first_letter_pattern(words: set[str]) -> str:
+    """An alternation of words, lower-case, capitalised or upper-case, grouped by first letter
+    (much faster to scan for than a flat alternation)."""
+    forms = {form for w in words for form in (w, w.capitalize(), w.upper())}
+    groups: dict[str, list[str]] = {}
+    for form in forms:
+        groups.setdefault(form[0], []).append(form[1:])
+    return "|".join(
+        re.escape(first) + "(?:" + "|".join(re.escape(rest) for rest in
+                                         sorted(rests, key=len, reverse=True)) + ")"
+        for first, rests in sorted(groups.items()))
+
+
 def words_pattern(words: list[str] | dict) -> str:
     """An alternation of words or phrases, longest first, spaces matching any whitespace."""
     phrases = sorted(words, key=len, reverse=True)
@@ -86,6 +98,7 @@ class NumberGrammar:
         starts = {*self.units, *self.teens, *self.tens, self.hundred, *self.scales,
                   *(w for phrase in [*self.vague, *self.phrases] for w in phrase.split()[:1])}
         self._starts = {w.lower() for w in starts}
+        self._start = re.compile(rf"[0-9]+|\b(?:{first_letter_pattern(self._starts)})\b")
         self._qualifier_ends = {q.split()[-1] for q in self.qualifier_of} | {
             w.lower() for w in self.range_words.get("between", [])}
         self._number = re.compile(self._number_pattern(), re.IGNORECASE)
@@ -139,16 +152,14 @@ class NumberGrammar:
     def finditer(self, text: str) -> Iterator["NumberMatch"]:
         """Every number stated in `text`, in order, with its qualifier and range."""
         end = 0
-        for token in _TOKEN.finditer(text):
+        for token in self._start.finditer(text):
             p = token.start()
             if p < end or (p and text[p - 1] in _NOT_BEFORE):
                 continue
             word = token.group()
-            if not word[0].isdigit():
-                lower = word.lower()
-                if lower not in self._starts or (
-                        lower in self.articles and not _AFTER_ARTICLE.match(text, token.end())):
-                    continue
+            if not word[0].isdigit() and word.lower() in self.articles and not \
+                    _AFTER_ARTICLE.match(text, token.end()):
+                continue
             m = self._number.match(text, p)
             if m is None:
                 continue
