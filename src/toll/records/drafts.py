@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportProblem:
     """Something in the file that could not be read as expected; the value is kept as text."""
 
@@ -38,7 +38,7 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-@dataclass
+@dataclass(slots=True)
 class RecordDraft:
     """One row of a list, read into the fields of a record but not yet stored.
 
