@@ -88,6 +88,11 @@ def test_two_digit_year_is_read_with_a_note():
     assert "1992" in value.problem
 
 
+def test_spreadsheet_day_numbers_are_read_with_a_note():
+    value = parse_date("33660")
+    assert value.earliest == D(1992, 2, 26) and "1992-02-26" in value.problem
+
+
 def test_year_is_known_only_when_the_date_cannot_straddle_two_years():
     assert parse_date("05.1960").year == 1960
     assert parse_date("~1960").year is None

@@ -8,7 +8,7 @@ The words come from data/values.yaml, in English, Russian and Azerbaijani.
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from toll.records.text import WordList, fold, load_data, words
@@ -92,6 +92,7 @@ _RANGE = re.compile(
 )
 _RANGE_OPENERS = re.compile(r"^(?:between|from|между|с|от|з)\s+")
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_SERIAL = re.compile(r"[2-5]\d{4}")  # 20000-59999: 1954-2064 as spreadsheet day numbers
 
 
 @cache
@@ -100,6 +101,8 @@ def parse_date(text: str) -> DateValue:
     raw = text.strip()
     if not raw or is_unknown(raw):
         return DateValue()
+    if _SERIAL.fullmatch(raw):
+        return _from_spreadsheet_day(int(raw))
     cleaned, approximate = _strip_approximate(fold(raw))
     value = _parse_exact_or_range(_drop_trailing_year_words(cleaned))
     if value.earliest is None:
@@ -178,6 +181,12 @@ def _parse_single(text: str) -> DateValue:
         if match:
             return reader(*match.groups())
     return _parse_with_words(text)
+
+
+def _from_spreadsheet_day(number: int) -> DateValue:
+    """A date cell exported as a bare number: days since 1899-12-30, as Excel counts them."""
+    day = date(1899, 12, 30) + timedelta(days=number)
+    return DateValue(day, day, "day", f"a spreadsheet day number, read as {day.isoformat()}")
 
 
 def _drop_trailing_year_words(text: str) -> str:
