@@ -27,6 +27,8 @@ YEAR_CONTEXT = re.compile(
     r"summer|autumn|fall|winter|the|between|and|to|through|circa|c\.)\s+|[-–/])\Z",
     re.IGNORECASE)
 AGE_COMPARISON = {"under", "over", "above", "below"}
+# "48 cases of enforced disappearance": the harm follows "cases of".
+CASES_OF = re.compile(r"\s+(?:cases|instances|incidents)\s+of\b", re.IGNORECASE)
 AMONG = re.compile(r"\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:them|those|these|the)\b",
                    re.IGNORECASE)
 # "228 civilians were killed on one side and 162 in South Ossetia": 162 is a sibling of 228.
@@ -97,6 +99,8 @@ def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
                 and m.num.isdigit() and YEAR_CONTEXT.search(before)):
             return None
     elif (of := lang.of_them.match(text, end)) is not None:
+        if lang.unit_after.match(text, of.end()):
+            return None  # "in 31 of these cases"
         found.of_them = True
         if of.group("head"):
             found.noun = lang.noun(of)
@@ -106,14 +110,15 @@ def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
             found.subgroup = found.noun.subgroup
         found.end = of.end()
     elif ((were := lang.were_noun.match(text, end)) and lang.noun(were).kind == "person"
-          and not lang.noun(were).weak):
+          and lang.noun(were).category is None):
         found.noun = lang.noun(were)
         found.subgroup = _subgroup(found.noun, were)
         found.end = were.end()
         found.of_them = True
     else:
         found.bare = True
-        if lang.unit_after.match(text, end) or _year_like(m, quantity):
+        if (lang.unit_after.match(text, end) and not CASES_OF.match(text, end)) \
+                or _year_like(m, quantity):
             return None
     if not found.bare and AMONG.match(text, found.end):
         found.of_them = True  # "24 women were among those executed"
@@ -134,7 +139,8 @@ def _not_a_count(text: str, m: NumberMatch, before: str, lang: Language, q: Quan
         return True
     if lang.month_after.match(text, end) or lang.currency_after.match(text, end):
         return True
-    if lang.unit_after.match(text, end) and not lang.head.match(text, end):
+    if lang.unit_after.match(text, end) and not lang.head.match(text, end) \
+            and not CASES_OF.match(text, end):
         return True
     num = m.num.lower()
     if num == "one" and re.search(r"\b(?:no|any|every|some|the)\s+\Z", before, re.IGNORECASE):
@@ -183,6 +189,8 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
         category = _first_fitting(lang, right.group("trig"), "after", kind)
         if category:
             f.category, f.source = category, "after"
+            if f.bare:
+                f.end = right.end()  # "1,554 were killed"
             if category == "orphaned" and right.group("trig").lower().startswith("lost"):
                 f.subgroup = " ".join(right.group("trig").lower().split())
             return

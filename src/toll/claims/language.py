@@ -143,6 +143,7 @@ class Language:
         self.breaker = re.compile(
             rf"{WORD_START}(?:{alternation(breakers)}){WORD_END}|[;:]", FLAGS)
         self.stop_words = {w.lower() for w in g["fillers"] + g["breakers"] + g["bare_followers"]}
+        self.modifier_stops = self.stop_words - {"other", "more", "others", "cases", "some"}
         followers = literal_words(g["bare_followers"])
         self.bare_follow = re.compile(
             rf"(?:\s*[,.;:!?)\]”\"'’—–-]|\s*\Z|[ \t]*\n|\s+(?:{followers}){WORD_END})",
@@ -163,7 +164,7 @@ class Language:
         people = "|".join(re.escape(w) for w in sorted(self.people_words, key=len, reverse=True))
         demonym = r"[A-Z][a-z]+(?:ians|ans|is|ese|ites|ers)"
         head = rf"(?P<head>(?:{nouns})|(?-i:{people}|{demonym})){WORD_END}"
-        stop = words_pattern(sorted(self.stop_words | self.units))
+        stop = words_pattern(sorted(self.modifier_stops | self.units))
         mod = rf"(?:\s+(?!(?:{stop}){WORD_END})(?!\d)[\w'’-]+)"
         n = self.numbers.single()
         age = (rf"(?P<age>\s+(?:aged|under|over|below|above|younger than|older than)\s+"
@@ -183,8 +184,8 @@ class Language:
                  r"(?!\d)[\w'’-]+)")
         self.right_trigger = re.compile(
             r"(?:\s*,[^,.;:()]{1,80},(?=\s))?"
-            r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s+(?:were|was|are|is|have|has|had)\b)"
-            r"|\s+(?:who|that|which)\s+[^,.;:\d]{1,50}?(?=\s+(?:were|was|are|is)\s))?"
+            r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s+(?:were|was|are|is|have|has|had|who|that)\b))?"
+            r"(?:\s+(?:who|that|which)\s+[^,.;:\d]{1,50}?(?=\s+(?:were|was|are|is)\s))?"
             r"(?:\s*,(?=\s*(?:who|that|which|whom|were|was|are|is|have|has|had)\b))?"
             r"(?:\s+(?:who|that|which|whom))?"
             rf"{token}{{0,4}}?\s+(?P<trig>{triggers}){WORD_END}", FLAGS)

@@ -20,6 +20,14 @@ from toll.claims.sentences import Sentences
 LIST_GAP = re.compile(r"\s*(?:[,;/]\s*)?(?:(?:and|or|as well as|plus|along with)\s+)?\Z",
                       re.IGNORECASE)
 OPENING_WHOLE = re.compile(r"\W*(?:of|among)\s+(?:the|these|those|all)?\s*\Z", re.IGNORECASE)
+# A bare number whose category is a later stage of an earlier figure's is part of it:
+# "abducted 6,800 ... around 2,600 remain missing", "deported 19,546 ... only 388 returned".
+FLOWS = {
+    "released": ("captured", "displaced", "missing"),
+    "killed": ("captured", "missing"),
+    "tortured": ("captured",),
+    "missing": ("captured", "displaced"),
+}
 CATEGORY_HINTS = {
     "killed": ("dead", "killed", "deaths", "victims", "fatalities", "deceased", "bodies"),
     "injured": ("injured", "wounded"),
@@ -40,7 +48,9 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
             open_whole = opening_whole = None
         whole = None
         gap = text[prev.end:f.qstart] if same_sentence else ""
-        if same_sentence and len(gap) <= 150 and lang.part_marker.search(gap.rstrip()):
+        if "\n" in gap:
+            same_sentence = False  # a line break ends a list (tables, bullet points)
+        if same_sentence and len(gap) <= 150 and _part_marker(gap, lang):
             whole = i - 1
         elif (same_sentence and open_whole is not None and LIST_GAP.fullmatch(gap)
               and _listable(found[open_whole], f)):
@@ -52,6 +62,12 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
         elif not same_sentence and _opens_with_part_marker(text, f, lang, sentences):
             hint = _hinted_category(text, f, sentences)
             whole = _last_whole(found, i, sentences, f.sentence, hint)
+        elif f.noun is None and f.category in FLOWS:
+            whole = _earlier_stage(found, i)
+            if whole is not None:
+                f.part_of = whole  # keeps its own category: 388 of the deported were returned
+                open_whole = None
+                continue
         if whole is not None and _fits(found[whole], f):
             f.part_of = whole
             open_whole = whole
@@ -64,6 +80,15 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
             start = sentences.span(f.sentence)[0]
             if OPENING_WHOLE.fullmatch(text, start, f.qstart):
                 opening_whole = i
+
+
+def _part_marker(gap: str, lang: Language) -> bool:
+    """Whether the words between two figures make the second a part of the first: a word
+    marker ("including") at the end, or a bracket, colon or dash right after the first."""
+    stripped = gap.strip()
+    if stripped[:1] in ("(", ":", "—", "–"):
+        return len(stripped) == 1 or bool(lang.part_marker.search(stripped))
+    return bool(lang.part_marker.search(gap.rstrip()))
 
 
 def _listable(whole, f) -> bool:
@@ -102,6 +127,20 @@ def _last_whole(found: list, i: int, sentences: Sentences, sentence: int,
         if fallback is None:
             fallback = j
     return fallback if category is None else fallback
+
+
+def _earlier_stage(found: list, i: int) -> int | None:
+    """The figure, in this sentence or the one before, that a bare number is a later stage of."""
+    f = found[i]
+    for j in range(i - 1, -1, -1):
+        g = found[j]
+        if f.sentence - g.sentence > 1:
+            return None
+        if g.part_of is None and g.category in FLOWS[f.category] and g.kind == "person":
+            top = g.quantity.value or g.quantity.high or g.quantity.low
+            size = f.quantity.value or f.quantity.low
+            return j if top is None or size is None or size <= top else None
+    return None
 
 
 def _fits(whole, part) -> bool:
