@@ -28,6 +28,7 @@ def test_russian_csv_in_each_encoding(write, encoding, bom, reported):
     imported = read_list(path)
     assert imported.encoding == reported
     assert imported.format == "csv" and imported.delimiter == ";"
+    assert list(imported.columns)[:2] == ["№", "Фамилия"]  # no byte-order mark in the header
     assert _names(imported) == [
         ("Иванов", "Иван", "Иванович"),
         ("Петрова", "Анна", "Сергеевна"),
@@ -269,3 +270,20 @@ def test_summary_counts_warnings_by_column(write):
     rows = "".join(f"Иванов {i};19б{i};x\n" for i in range(4))
     summary = dry_run_summary(read_list(write("w.csv", "ФИО;Год рождения;Пол\n" + rows)))
     assert "warnings by column: Год рождения 4, Пол 4" in summary.splitlines()[3]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_json_with_a_byte_order_mark(write, encoding):
+    imported = read_list(write("u.json", '[{"ФИО": "Иванов Иван"}]'.encode(encoding)))
+    assert imported.records[0].full_name == "Иванов Иван"
+    assert list(imported.columns) == ["ФИО"]
+
+
+def test_utf16_tab_separated_text_as_excel_saves_it(write):
+    text = "Фамилия\tИмя\tГод рождения\r\nИванов\tИван\t1960\r\nMəmmədov\tƏli\t1970\r\n"
+    imported = read_list(write("u.txt", text.encode("utf-16")))
+    assert imported.delimiter == "\t" and imported.encoding.startswith("utf-16")
+    assert [(r.family_name, r.birth_year) for r in imported.records] == [
+        ("Иванов", 1960),
+        ("Məmmədov", 1970),
+    ]

@@ -54,7 +54,7 @@ _ZIP_KINDS = {
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig", "utf-8-sig"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
 ]
@@ -178,7 +178,7 @@ def decode_text(data: bytes, file: str, encoding: str | None = None) -> tuple[st
         return _decode_named(data, encoding, file), encoding
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
-            return _checked(_decode_strict(data, codec, file), file), name
+            return _checked(_decode_strict(data[len(bom) :], codec, file), file), name
     if b"\x00" in data[:4096]:
         return _checked(_decode_utf16_without_bom(data, file), file), "utf-16"
     try:
@@ -352,7 +352,7 @@ def _first_implausible_line(data: bytes, codec: str) -> int:
 
 def _checked(text: str, file: str) -> str:
     """Refuse decoded text full of control characters: it is a binary file."""
-    text = text.rstrip("\x1a")  # DOS end-of-file marker
+    text = text.removeprefix("\ufeff").rstrip("\x1a")  # byte-order mark, DOS end-of-file
     controls = _CONTROL.findall(text[:100_000])
     if "\x00" in controls or len(controls) > max(2, len(text[:100_000]) // 100):
         line = text[: text.find(controls[0])].count("\n") + 1
