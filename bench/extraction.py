@@ -56,11 +56,14 @@ def main() -> None:
     args = parser.parse_args()
     own = [p for p in OWN if p.stem.endswith(f".{args.language}") or
            (args.language == "en" and "." not in p.stem)]
-    texts = accuracy(own, args.language, args.verbose)
-    if args.language == "en":
-        texts += accuracy(SHARED, args.language, args.verbose)
+    texts = [t for path in own for t in accuracy([path], args.language, args.verbose)]
     if texts:
+        print("throughput on the annotated corpus (figure-dense):", end=" ")
         throughput(texts, args.language)
+    if args.language == "en" and SHARED:
+        news = accuracy(SHARED, args.language, args.verbose)
+        print("throughput on news text (../shared/corpus articles):", end=" ")
+        throughput(news, args.language)
 
 
 if __name__ == "__main__":
