@@ -56,13 +56,11 @@ def _lists() -> dict[str, object]:
         "yes": WordList(data["yes"]),
         "no": WordList(data["no"]),
         "months": {int(k): WordList(v) for k, v in data["months"].items()},
-        "seasons": {
-            k: (v["start"], v["months"], WordList(v["words"])) for k, v in data["seasons"].items()
-        },
-        "parts": {
-            k: (v["start"], v["months"], WordList(v["words"]))
-            for k, v in data["year_parts"].items()
-        },
+        "spans": [
+            (precision, span["start"], span["months"], WordList(span["words"]))
+            for precision, section in (("season", "seasons"), ("part_of_year", "year_parts"))
+            for span in data[section].values()
+        ],
         "approximate": WordList(data["approximate"]),
         "year_words": WordList(data["year_words"]),
         "month_age_words": WordList(data["month_age_words"]),
@@ -277,61 +275,51 @@ _NUMERIC_READERS = [
 def _parse_with_words(text: str) -> DateValue:
     """Dates with month names, seasons or parts of a year: "26 февраля 1992", "yaz 1992"."""
     lists = _lists()
-    tokens = [t for t in _TOKEN.findall(text)]
+    tokens = _TOKEN.findall(text)
     numbers: list[str] = []
-    month = season = None
+    month: int | None = None
+    span: tuple[str, int, int] | None = None
     i = 0
     while i < len(tokens):
-        token = tokens[i]
-        if token.isdigit():
-            numbers.append(token)
+        if tokens[i].isdigit():
+            numbers.append(tokens[i])
             i += 1
-            continue
-        found = _named(tokens, i, lists["months"]) or _named(tokens, i, lists["seasons"])
-        found = found or _named(tokens, i, lists["parts"])
-        skip = lists["year_words"].match_at(tokens, i)
-        if found:
-            kind, value, length = found
-            if kind == "month":
-                month = value
-            else:
-                season = value
-            i += length
-        elif skip:
-            i += skip
+        elif found := _month_at(tokens, i):
+            month, i = found[0], i + found[1]
+        elif found := _span_at(tokens, i):
+            span, i = found[0], i + found[1]
+        elif skipped := lists["year_words"].match_at(tokens, i):
+            i += skipped
         else:
-            return DateValue(problem=f'not a date: "{token}" not understood')
+            return DateValue(problem=f'not a date: "{tokens[i]}" not understood')
     years = [n for n in numbers if len(n) == 4]
     days = [n for n in numbers if len(n) <= 2]
-    if len(years) != 1 or len(numbers) > 2 or (len(days) > 1):
+    if len(years) != 1 or len(numbers) > 2 or len(days) > 1 or (days and not month):
         return DateValue(problem="not a date")
     year = int(years[0])
     if month and days:
         return _day(year, month, int(days[0]))
-    if days:
-        return DateValue(problem="not a date")
     if month:
         return _month(year, month)
-    if season:
-        start, count, precision = season
+    if span:
+        precision, start, count = span
         return _months_span(year, start, count, precision)
     return _year(year)
 
 
-def _named(tokens: list[str], i: int, table: dict) -> tuple[str, object, int] | None:
-    for key, entry in table.items():
-        if isinstance(entry, WordList):
-            length = entry.match_at(tokens, i)
-            if length:
-                return "month", key, length
-        else:
-            start, count, wordlist = entry
-            length = wordlist.match_at(tokens, i)
-            if length:
-                precision = (
-                    "season" if key in ("spring", "summer", "autumn", "winter") else "part_of_year"
-                )
-                return "span", (start, count, precision), length
+def _month_at(tokens: list[str], i: int) -> tuple[int, int] | None:
+    """(month number, tokens used) when a month name starts at token i."""
+    for number, wordlist in _lists()["months"].items():
+        if length := wordlist.match_at(tokens, i):
+            return number, length
+    return None
+
+
+def _span_at(tokens: list[str], i: int) -> tuple[tuple[str, int, int], int] | None:
+    """((precision, first month, months), tokens used) for a season or part of a year at i."""
+    for precision, start, count, wordlist in _lists()["spans"]:
+        if length := wordlist.match_at(tokens, i):
+            return (precision, start, count), length
     return None
 
 
