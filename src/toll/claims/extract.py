@@ -36,7 +36,7 @@ ELLIPSIS_GAP = re.compile(r"(?:,|\band|\bwhile|\bwith|\bwhereas)\s*\Z", re.IGNOR
 ELLIPSIS_AFTER = re.compile(r"\s+(?:in|on|at|near|from|inside)\s+(?:the\s+)?(?-i:[A-Z])",
                             re.IGNORECASE)
 CONFIDENCE = {"after": 0.9, "before": 0.85, "adjacent": 0.85, "noun": 0.8, "parent": 0.85,
-              "sibling": 0.7}
+              "sibling": 0.7, "list": 0.75}
 
 
 @dataclass
@@ -55,6 +55,7 @@ class Found:
     of_them: bool = False
     part_of: int | None = None
     bare: bool = False
+    trigger_at: int = -1  # where the words that gave the category start
 
     @property
     def kind(self) -> str:
@@ -108,6 +109,9 @@ def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
         elif of.group("head2"):
             found.noun = lang.noun(of, "2")
             found.subgroup = found.noun.subgroup
+            were = lang.were_noun.match(text, of.end())
+            if were and lang.noun(were).subgroup:  # "11 of the dead were women"
+                found.subgroup = lang.noun(were).subgroup
         found.end = of.end()
     elif ((were := lang.were_noun.match(text, end)) and lang.noun(were).kind == "person"
           and lang.noun(were).category is None):
@@ -205,6 +209,10 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
         f.category, f.source = category, "before"
     elif noun and noun.category:
         f.category, f.source = lang.categories[noun.category].for_kind(kind), "noun"
+    elif (end_of_list := lang.list_trigger.match(text, f.end)) is not None:
+        category = _first_fitting(lang, end_of_list.group("trig"), "after", kind)
+        if category:  # "28 apartment buildings, 12 houses and 5 cars were damaged"
+            f.category, f.source = category, "list"
 
 
 def _categorise_bare(text: str, f: Found, lang: Language, start: int,
@@ -246,6 +254,7 @@ def _left_trigger(text: str, f: Found, lang: Language, start: int, kind: str,
             return None
         category = _first_fitting(lang, trigger.group(0), "before", kind)
         if category:
+            f.trigger_at = trigger.start()
             return category
     return None
 

@@ -189,6 +189,11 @@ class Language:
             r"(?:\s*,(?=\s*(?:who|that|which|whom|were|was|are|is|have|has|had)\b))?"
             r"(?:\s+(?:who|that|which|whom))?"
             rf"{token}{{0,4}}?\s+(?P<trig>{triggers}){WORD_END}", FLAGS)
+        self.list_trigger = re.compile(
+            r"(?:\s*(?:,|\band\b|\bas well as\b)(?:\s+(?:an?|the|\d[\d,.]*))?"
+            rf"(?:{token}){{1,4}}){{1,6}}\s*,?"
+            rf"(?:\s+(?:were|was|have been|had been|are|is|got)(?:\s+\w+ly)?)?"
+            rf"\s+(?P<trig>{triggers}){WORD_END}", FLAGS)
         reporting = data["grammar"]["reporting_verbs"]
         self.source_after = re.compile(
             r"(?:\s+(?:and|or)\s+(?:an?\s+|the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2})?\s*,?\s+"

@@ -62,7 +62,8 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
         elif not same_sentence and _opens_with_part_marker(text, f, lang, sentences):
             hint = _hinted_category(text, f, sentences)
             whole = _last_whole(found, i, sentences, f.sentence, hint)
-        elif f.noun is None and f.category in FLOWS:
+        elif (f.noun is None or text[f.nstart:f.end].lower().endswith("others")) \
+                and f.category in FLOWS:
             whole = _earlier_stage(found, i)
             if whole is not None:
                 f.part_of = whole  # keeps its own category: 388 of the deported were returned
@@ -71,7 +72,8 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
         if whole is not None and _fits(found[whole], f):
             f.part_of = whole
             open_whole = whole
-            own = f.source == "after" or (f.source == "noun" and f.noun.outcome)
+            own = f.source == "after" or (f.source == "noun" and f.noun.outcome) or (
+                f.source == "before" and f.trigger_at > found[whole].end)
             if not own and found[whole].category:
                 f.category, f.source = _inherited(found[whole], f, lang), "parent"
         elif not (same_sentence and open_whole is not None and LIST_GAP.fullmatch(gap)):
@@ -146,9 +148,6 @@ def _earlier_stage(found: list, i: int) -> int | None:
 def _fits(whole, part) -> bool:
     """A part counts the same kind of thing as its whole and is not larger than it."""
     if whole.kind != part.kind or whole.bare and not part.of_them and part.noun is None:
-        return False
-    if whole.noun is not None and part.noun is not None and whole.noun == part.noun \
-            and not part.noun.subgroup and not part.of_them:
         return False
     top = whole.quantity.value or whole.quantity.high or whole.quantity.low
     size = part.quantity.value or part.quantity.low
