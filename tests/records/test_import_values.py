@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from toll.records.values import (
+    AgeValue,
     parse_age,
     parse_civilian,
     parse_date,
@@ -86,6 +87,29 @@ def test_two_digit_year_is_read_with_a_note():
     value = parse_date("26.02.92")
     assert value.earliest == D(1992, 2, 26)
     assert "1992" in value.problem
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "note"),
+    [
+        ("26.02.1992 (Khojaly)", D(1992, 2, 26), 'read as "26.02.1992"'),
+        ("погиб 26.02.1992 в Ходжалы", D(1992, 2, 26), 'read as "26.02.1992"'),
+        ("1960 (approx.)", D(1958, 1, 1), None),
+        ("1992 il (təxminən)", D(1990, 1, 1), None),
+    ],
+)
+def test_a_date_inside_longer_text(text, earliest, note):
+    value = parse_date(text)
+    assert value.earliest == earliest and value.problem == note
+
+
+def test_two_dates_in_one_cell_are_not_guessed():
+    assert parse_date("26.02.1992 or 27.02.1992").earliest is None
+
+
+def test_an_age_inside_longer_text():
+    assert parse_age("45 (according to relatives)") == AgeValue(45, 45, 45, 'read as "45"')
+    assert parse_age("45 (по другим данным 47)").age is None
 
 
 def test_spreadsheet_day_numbers_are_read_with_a_note():

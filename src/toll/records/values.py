@@ -90,6 +90,10 @@ _RANGE = re.compile(
 )
 _RANGE_OPENERS = re.compile(r"^(?:between|from|между|с|от|з)\s+")
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_TRAILING_REMARK = re.compile(r"\(([^()]*)\)\s*$")
+_DATE_INSIDE = re.compile(
+    r"(?<![\d.])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4})(?![\d.])"
+)
 _SERIAL = re.compile(r"[2-5]\d{4}")  # 20000-59999: 1954-2064 as spreadsheet day numbers
 
 
@@ -104,6 +108,8 @@ def parse_date(text: str) -> DateValue:
     cleaned, approximate = _strip_approximate(fold(raw))
     value = _parse_exact_or_range(_drop_trailing_year_words(cleaned))
     if value.earliest is None:
+        value = _date_within(cleaned) or value
+    if value.earliest is None:
         return DateValue(problem=value.problem or "not a date")
     problem = _implausible_year(value)
     if problem:
@@ -111,11 +117,28 @@ def parse_date(text: str) -> DateValue:
     return _widen(value) if approximate else value
 
 
+def _date_within(text: str) -> DateValue | None:
+    """The one date written inside longer text: "26.02.1992 (Khojaly)", "погиб 26.02.1992"."""
+    found = set(_DATE_INSIDE.findall(text))
+    if len(found) != 1:
+        return None
+    (inner,) = found
+    value = _parse_single(inner)
+    if value.earliest is None:
+        return None
+    return DateValue(value.earliest, value.latest, value.precision, f'read as "{inner}"')
+
+
 def _strip_approximate(text: str) -> tuple[str, bool]:
+    """Text without its marks of approximation ("~", "c.", "около", "(təxminən)"), and whether
+    there were any."""
     approximate = False
     stripped = _APPROX_SIGNS.sub("", text)
     if stripped != text:
         approximate, text = True, stripped
+    remark = _TRAILING_REMARK.search(text)
+    if remark and _lists()["approximate"].matches(remark.group(1)):
+        approximate, text = True, text[: remark.start()]
     tokens = text.split()
     approx_words = _lists()["approximate"]
     while tokens:
@@ -378,7 +401,12 @@ def parse_age(text: str) -> AgeValue:
     ):
         return AgeValue(0, 0, 0) if int(tokens[0]) < 24 else AgeValue(problem="not an age")
     body = _without_year_words(cleaned)
-    return _age_from_numbers(body, approximate)
+    value = _age_from_numbers(body, approximate)
+    numbers = re.findall(r"\d+", cleaned)
+    if value.problem and len(numbers) == 1 and int(numbers[0]) <= MAX_AGE:
+        within = _age_from_numbers(numbers[0], approximate)  # "45 (according to relatives)"
+        return AgeValue(within.age, within.low, within.high, f'read as "{numbers[0]}"')
+    return value
 
 
 def _without_year_words(text: str) -> str:
