@@ -29,6 +29,9 @@ YEAR_CONTEXT = re.compile(
 AGE_COMPARISON = {"under", "over", "above", "below"}
 # "48 cases of enforced disappearance": the harm follows "cases of".
 CASES_OF = re.compile(r"\s+(?:cases|instances|incidents)\s+of\b", re.IGNORECASE)
+# "40 of its 120 houses": the figure is 40; 120 is what it is counted out of.
+OF_TOTAL = re.compile(r"\s+of\s+(?:its|their|the|these|those|all)\s+\d[\d,.]*(?=\s)",
+                      re.IGNORECASE)
 AMONG = re.compile(r"\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:them|those|these|the)\b",
                    re.IGNORECASE)
 # "228 civilians were killed on one side and 162 in South Ossetia": 162 is a sibling of 228.
@@ -73,6 +76,8 @@ def extract_figures(text: str, *, language: str = "en",
     sentences = Sentences(text)
     found: list[Found] = []
     for m in lang.numbers.finditer(text):
+        if found and m.start < found[-1].end:
+            continue  # inside the previous figure's words ("40 of its 120 houses")
         f = _candidate(text, m, lang, sentences, found[-1] if found else None)
         if f is not None:
             found.append(f)
@@ -91,7 +96,8 @@ def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
     if _not_a_count(text, m, before, lang, quantity):
         return None
     found = Found(qstart, m.num_start, end, quantity, None, sentences.index(qstart))
-    head = _head(text, end, lang, quantity)
+    of_total = OF_TOTAL.match(text, end)
+    head = _head(text, of_total.end() if of_total else end, lang, quantity)
     if head is not None:
         found.noun = lang.noun(head)
         found.end = head.end()
