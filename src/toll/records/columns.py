@@ -35,6 +35,8 @@ FIELDS = (
 FLAG_FIELDS = {"civilian_flag": "civilian", "combatant_flag": "combatant"}
 NAME_FIELDS = ("full_name", "family_name", "given_name", "patronymic")
 _AMBIGUOUS = "?"
+_CAMEL = re.compile(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])")
+_PARTS = re.compile(r"\s*[/|\n]\s*")  # "Фамилия / Soyadı": one header in two languages
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}")
 
 
@@ -52,7 +54,9 @@ class ColumnPlan:
 
 
 def header_key(header: str) -> str:
-    """The folded header used for comparison: "Дата рождения (дд.мм)" -> "дата рождения"."""
+    """The folded header used for comparison: "Дата рождения (дд.мм)" -> "дата рождения",
+    "dateOfBirth" -> "date of birth"."""
+    header = _CAMEL.sub(" ", header)
     without_brackets = folded_words(_BRACKETS.sub(" ", header))
     return without_brackets or folded_words(header)
 
@@ -94,7 +98,21 @@ def recognise(header: str) -> str | None:
         found = process.extractOne(key, list(exact), scorer=fuzz.ratio, score_cutoff=90)
         if found:
             return exact[found[0]]
-    return _by_leading_words(key, exact)
+    return _by_parts(header) or _by_leading_words(key, exact)
+
+
+def _by_parts(header: str) -> str | None:
+    """A header in two languages, or naming two events: "Name / Имя", "Дата гибели/исчезновения".
+
+    Each part is recognised on its own; the header counts when the parts agree.
+    """
+    parts = [p for p in _PARTS.split(header) if p.strip()]
+    if len(parts) < 2:
+        return None
+    fields = {recognise(p) for p in parts} - {None}
+    if len(fields) > 1:
+        fields.discard(_AMBIGUOUS)
+    return fields.pop() if len(fields) == 1 else None
 
 
 def _by_leading_words(key: str, exact: dict[str, str]) -> str | None:
