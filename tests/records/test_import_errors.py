@@ -194,3 +194,8 @@ def test_missing_file(tmp_path):
 def test_json_named_csv(write):
     message = _error(write("list.csv", '[{"name": "Ali"}]'))
     assert "looks like JSON" in message and "rename it to .json" in message
+
+
+def test_text_named_xls_is_told_to_be_renamed(write):
+    message = _error(write("export.xls", "Name\tAge\nAli\t45\n"))
+    assert "named .xls but it is a text file; rename it to .csv" in message

@@ -106,9 +106,11 @@ def choose_format(extension: str, data: bytes, file: str) -> str:
     expected = FORMATS_BY_EXTENSION.get(extension)
     kind = content_kind(data)
     if extension == ".xls":
-        what = kind[1] if kind else "a text file"
+        if kind is None or kind[0] in ("xlsx", "ods"):
+            what = kind[1] if kind else "a text file"
+            raise TollError(f"{file}: named .xls but it is {what}; {_rename_hint(kind, data)}")
         raise TollError(
-            f"{file}: the old Excel .xls format is not read (this file is {what}); "
+            f"{file}: the old Excel .xls format is not read (this file is {kind[1]}); "
             "open it in a spreadsheet program and save it as .xlsx or CSV"
         )
     if expected is None:
