@@ -195,6 +195,8 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
         f.category, f.source = lang.categories[noun.category].for_kind(kind), "noun"
         return
     right = lang.right_trigger.match(text, f.end)
+    if right and "\n" in text[f.end:right.start("trig")]:
+        right = None  # the words on the next line are about something else
     if right and (not f.bare or _only_fillers(right, lang)):
         category = _first_fitting(lang, right.group("trig"), "after", kind)
         if category:
@@ -229,7 +231,9 @@ def _categorise_bare(text: str, f: Found, lang: Language, start: int,
     window = text[max(start, f.qstart - 100):f.qstart]
     adj = lang.adjacent.search(window)
     if adj:
-        category = _first_fitting(lang, adj.group(0).strip(), "adjacent", "person")
+        phrase = adj.group(0).strip()
+        category = (_first_fitting(lang, phrase, "adjacent", "person")
+                    or _first_fitting(lang, phrase.rstrip(": "), "adjacent", "person"))
         if category:
             f.category, f.source = category, "adjacent"
             return

@@ -86,7 +86,7 @@ class Language:
             adjacent += spec.get("adjacent", [])
         self.left_trigger = re.compile(rf"{WORD_START}(?:{alternation(left)}){WORD_END}", FLAGS)
         self.right_trigger_words = alternation(right)
-        self.adjacent = re.compile(rf"{WORD_START}(?:{alternation(adjacent)})\s+\Z", FLAGS)
+        self.adjacent = re.compile(rf"{WORD_START}(?:{alternation(adjacent)})(?:\s*:)?\s+\Z", FLAGS)
 
         self.nouns: dict[str, Noun] = {}
         subjects = taxonomy["subjects"]
@@ -165,12 +165,15 @@ class Language:
         demonym = r"[A-Z][a-z]+(?:ians|ans|is|ese|ites|ers)"
         head = rf"(?P<head>(?:{nouns})|(?-i:{people}|{demonym})){WORD_END}"
         stop = words_pattern(sorted(self.modifier_stops | self.units))
-        mod = rf"(?:\s+(?!(?:{stop}){WORD_END})(?!\d)[\w'’-]+)"
+        # Words of a noun phrase are separated by spaces, or by a line break before a
+        # lower-case word (a wrapped line), never by a line break before a new line's label.
+        sep = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*(?=(?-i:[a-z])))"
+        mod = rf"(?:{sep}(?!(?:{stop}){WORD_END})(?!\d)[\w'’-]+)"
         n = self.numbers.single()
         age = (rf"(?P<age>\s+(?:aged|under|over|below|above|younger than|older than)\s+"
                rf"(?:the\s+age\s+of\s+|between\s+)?{n}(?:\s*(?:-|–|to|and)\s*\d+)?"
                r"(?:\s+years?(?:\s+old|\s+of\s+age)?|\s+and\s+(?:over|above|under|older|younger))?)?")
-        self.head = re.compile(rf"(?P<mods>{mod}{{0,3}})\s+{head}{age}", FLAGS)
+        self.head = re.compile(rf"(?P<mods>{mod}{{0,3}}){sep}{head}{age}", FLAGS)
         self.head_of = re.compile(rf"\s+of(?:\s+the)?(?P<mods>{mod}{{0,3}})\s+{head}{age}", FLAGS)
         self.of_them = re.compile(
             rf"\s+of\s+(?:(?:them|whom|those|these)(?:(?:\s+(?:were|are|was|being))?"
