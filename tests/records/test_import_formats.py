@@ -287,3 +287,12 @@ def test_utf16_tab_separated_text_as_excel_saves_it(write):
         ("Иванов", 1960),
         ("Məmmədov", 1970),
     ]
+
+
+def test_a_column_written_month_first_is_read_month_first(write):
+    text = "Name,Date of death\nA,02/26/1992\nB,03/01/1992\n"
+    second = read_list(write("us.csv", text)).records[1]
+    assert second.event_date_earliest == date(1992, 3, 1)
+    text = "Name,Date of death\nA,26/02/1992\nB,03/01/1992\n"
+    second = read_list(write("eu.csv", text)).records[1]
+    assert second.event_date_earliest == date(1992, 1, 3)

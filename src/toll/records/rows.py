@@ -33,9 +33,15 @@ class RowReader:
             name: [headers.index(h) for h in plan.columns_of(name)]
             for name in set(filter(None, plan.fields.values()))
         }
+        sample = body[:5000]
         self.turkish_sex = {
-            i: values.uses_turkish_sex_codes([row[i] for row in body[:5000] if i < len(row)])
+            i: values.uses_turkish_sex_codes([row[i] for row in sample if i < len(row)])
             for i in self.columns.get("sex", [])
+        }
+        self.month_first = {
+            i: values.uses_month_first([row[i] for row in sample if i < len(row)])
+            for name in ("birth_date", "event_date")
+            for i in self.columns.get(name, [])
         }
         self.split_full_name = _name_splitter()
         self.position = {h: i for i, h in enumerate(headers)}
@@ -140,19 +146,23 @@ class RowReader:
 
     def _read_dates(self, record: RecordDraft, cells: dict) -> None:
         for name in ("birth_date", "event_date"):
-            if not cells.get(name):
-                continue
-            text = cells[name][0][1]
-            value = values.parse_date(text)
-            setattr(record, name, text)
-            if value.problem:
-                self._date_problem(record, name, cells[name][0], value)
-            setattr(record, f"{name}_earliest", value.earliest)
-            setattr(record, f"{name}_latest", value.latest)
-            setattr(record, f"{name}_precision", value.precision)
-        record.birth_year = values.parse_date(record.birth_date).year if record.birth_date else None
+            if cells.get(name):
+                value = self._read_date(record, name, cells[name][0])
+                if name == "birth_date":
+                    record.birth_year = value.year
         if cells.get("birth_year"):
             self._read_birth_year(record, cells["birth_year"][0])
+
+    def _read_date(self, record: RecordDraft, name: str, cell: tuple[int, str]) -> values.DateValue:
+        index, text = cell
+        value = values.parse_date(text, self.month_first.get(index, False))
+        if value.problem:
+            self._date_problem(record, name, cell, value)
+        setattr(record, name, text)
+        setattr(record, f"{name}_earliest", value.earliest)
+        setattr(record, f"{name}_latest", value.latest)
+        setattr(record, f"{name}_precision", value.precision)
+        return value
 
     def _read_birth_year(self, record: RecordDraft, cell: tuple[int, str]) -> None:
         value = values.parse_date(cell[1])

@@ -90,6 +90,7 @@ _RANGE = re.compile(
 )
 _RANGE_OPENERS = re.compile(r"^(?:between|from|между|с|от|з)\s+")
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})(?!\d)")
 _TRAILING_REMARK = re.compile(r"\(([^()]*)\)\s*$")
 _DATE_INSIDE = re.compile(
     r"(?<![\d.])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4})(?![\d.])"
@@ -98,14 +99,20 @@ _SERIAL = re.compile(r"[2-5]\d{4}")  # 20000-59999: 1954-2064 as spreadsheet day
 
 
 @cache
-def parse_date(text: str) -> DateValue:
-    """Read a full or partial date: "26.02.1992", "05.1960", "Feb 1992", "spring 1992", "~1960"."""
+def parse_date(text: str, month_first: bool = False) -> DateValue:
+    """Read a full or partial date: "26.02.1992", "05.1960", "Feb 1992", "spring 1992", "~1960".
+
+    Numbers are read day first unless `month_first` (a column written 02/26/1992, see
+    `uses_month_first`) or unless the second number cannot be a month.
+    """
     raw = text.strip()
     if not raw or is_unknown(raw):
         return DateValue()
     if _SERIAL.fullmatch(raw):
         return _from_spreadsheet_day(int(raw))
     cleaned, approximate = _strip_approximate(fold(raw))
+    if month_first:
+        cleaned = _NUMERIC_DATE.sub(lambda m: f"{m[2]}.{m[1]}.{m[3]}", cleaned)
     value = _parse_exact_or_range(_drop_trailing_year_words(cleaned))
     if value.earliest is None:
         value = _date_within(cleaned) or value
@@ -115,6 +122,13 @@ def parse_date(text: str) -> DateValue:
     if problem:
         return DateValue(problem=problem)
     return _widen(value) if approximate else value
+
+
+def uses_month_first(texts: list[str]) -> bool:
+    """True when a column writes dates month first (02/26/1992): some second numbers exceed 12
+    and no first number does."""
+    pairs = [(int(m[1]), int(m[2])) for t in texts for m in _NUMERIC_DATE.finditer(t)]
+    return any(b > 12 for _, b in pairs) and not any(a > 12 for a, _ in pairs)
 
 
 def _date_within(text: str) -> DateValue | None:
