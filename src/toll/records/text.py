@@ -7,7 +7,7 @@ spaces. The folded text is only used to recognise things; what the file says is 
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -18,9 +18,10 @@ _SPECIAL_LETTERS = str.maketrans(
     {"ə": "e", "Ə": "e", "ı": "i", "ø": "o", "ß": "ss", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe"}
 )
 _NON_WORD = re.compile(r"[\W_]+")
+VALUE_CACHE = 100_000  # distinct values remembered; lists repeat most of theirs
 
 
-@cache
+@lru_cache(maxsize=VALUE_CACHE)
 def fold(text: str) -> str:
     """Lower-case `text` and strip diacritics, keeping punctuation and spacing."""
     text = text.translate(_SPECIAL_LETTERS)

@@ -9,9 +9,9 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
-from toll.records.text import WordList, fold, load_data, words
+from toll.records.text import VALUE_CACHE, WordList, fold, load_data, words
 
 MIN_YEAR = 1800
 MAX_AGE = 120
@@ -98,7 +98,7 @@ _DATE_INSIDE = re.compile(
 _SERIAL = re.compile(r"[2-5]\d{4}")  # 20000-59999: 1954-2064 as spreadsheet day numbers
 
 
-@cache
+@lru_cache(maxsize=VALUE_CACHE)
 def parse_date(text: str, month_first: bool = False) -> DateValue:
     """Read a full or partial date: "26.02.1992", "05.1960", "Feb 1992", "spring 1992", "~1960".
 
@@ -395,7 +395,7 @@ _UNDER = re.compile(
 )
 
 
-@cache
+@lru_cache(maxsize=VALUE_CACHE)
 def parse_age(text: str) -> AgeValue:
     """Read an age: "45", "45 лет", "~45 years", "40-45", "about 45", "child", "6 months"."""
     raw = text.strip()
@@ -456,7 +456,7 @@ def _age_from_numbers(body: str, approximate: bool) -> AgeValue:
 # --- Sex, status, civilian status ------------------------------------------------------------
 
 
-@cache
+@lru_cache(maxsize=VALUE_CACHE)
 def parse_sex(text: str, turkish_codes: bool = False) -> tuple[str | None, str | None]:
     """("male"|"female"|None, problem).
 
@@ -484,7 +484,7 @@ def uses_turkish_sex_codes(values: list[str]) -> bool:
     return "e" in letters and "k" in letters and "q" not in letters
 
 
-@cache
+@lru_cache(maxsize=VALUE_CACHE)
 def parse_status(text: str) -> tuple[str | None, str | None]:
     """(status, problem): killed, injured, missing, captured, released, remains_found,
     identified or alive. When several are named, the later state in the file's order of events
@@ -509,7 +509,7 @@ _NEGATIONS = {"не", "not", "never", "ні", "nie"}
 _NEGATIVE_VERB = re.compile(r"m[ae](y[iu]b|d[iu]|m[iu]s)$")
 
 
-@cache
+@lru_cache(maxsize=VALUE_CACHE)
 def parse_civilian(text: str, yes_means: str | None = None) -> tuple[str | None, str | None]:
     """(civilian|combatant|unknown|None, problem). `yes_means` is set for yes/no columns."""
     raw = text.strip()
