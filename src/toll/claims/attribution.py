@@ -14,7 +14,8 @@ from bisect import bisect_left
 from toll.claims.language import Language
 from toll.claims.sentences import Sentences
 
-NAME = r"(?-i:(?:[A-Z][\w'’.-]*[ \t]+(?:(?:of|for|on|al|bin|de|van|von)[ \t]+)?){0,6}[A-Z][\w'’-]+)"
+NAME = (r"(?-i:(?:[A-ZА-ЯЁ](?:[\w'’-]*|\.)[ \t]+(?:(?:of|for|on|al|bin|de|van|von)[ \t]+)?){0,6}"
+        r"[A-ZА-ЯЁ][\w'’-]+)")
 BODIES = re.compile(
     r"(?i:\b(?:ministry|office|agency|foundation|organi[sz]ation|council|committee|commission|news|"
     r"times|guardian|reuters|press|bbc|cnn|agence|service|army|forces|police|government|"
@@ -24,7 +25,8 @@ PERSONAL = re.compile(r"(?i:he|she)\Z")
 QUOTES = re.compile(r"“[^”]{1,3000}”|\"[^\"]{1,3000}\"|«[^»]{1,3000}»")
 NOT_NAMES = {"The", "This", "That", "These", "Those", "It", "In", "On", "At", "But", "And",
              "According", "However", "Meanwhile", "Earlier", "Later", "Also", "A", "An", "She",
-             "He", "They", "We", "I", "You", "Officials", "Police", "Witnesses", "Residents"}
+             "He", "They", "We", "I", "You", "Officials", "Police", "Witnesses", "Residents",
+             "Как", "По", "В", "На", "Об", "Это", "Также", "Ранее", "Она", "Он", "Они"}
 
 
 class Speakers:
@@ -36,7 +38,8 @@ class Speakers:
         verb = rf"(?:has\s+|have\s+|had\s+|also\s+|further\s+)?(?:{lang.reporting})\b"
         self.frame = re.compile(rf"{who}(?:\s*,[^,.]{{1,80}},)?\s+{verb}", re.IGNORECASE)
         self.after_quote = re.compile(
-            rf"\s*,?\s*(?:{who}\s+{verb}|{verb}\s+(?P<who2>{NAME}))", re.IGNORECASE)
+            rf"\s*,?\s*[—–-]?\s*(?:{who}\s+{verb}|{verb}\s+(?:[^\W\d_]+\s+){{0,2}}?"
+            rf"(?P<who2>{NAME}))", re.IGNORECASE)
         self.according = re.compile(
             rf"\baccording to\s+(?P<who>(?:the\s+)?{NAME}|the\s+(?:[\w-]+\s+){{0,4}}?"
             r"(?:ministry|office|agency|authorities|army|police|report|statement|mission|"

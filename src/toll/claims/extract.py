@@ -18,7 +18,7 @@ from toll.claims.attribution import Speakers
 from toll.claims.figure import Figure
 from toll.claims.incident import Incidents
 from toll.claims.language import Language, Noun, load_language
-from toll.claims.nesting import LIST_GAP, link_parts
+from toll.claims.nesting import link_parts
 from toll.claims.numbers import NumberMatch, Quantity
 from toll.claims.sentences import Sentences
 
@@ -252,7 +252,7 @@ def _categorise_bare(text: str, f: Found, lang: Language, start: int,
 
 
 def _list_gap(gap: str, lang: Language) -> bool:
-    return bool(LIST_GAP.fullmatch(gap) or lang.part_marker.search(gap.rstrip()))
+    return bool(lang.list_gap.fullmatch(gap) or lang.part_marker.search(gap.rstrip()))
 
 
 def _left_trigger(text: str, f: Found, lang: Language, start: int, kind: str,

@@ -148,6 +148,8 @@ class Language:
         self.bare_follow = re.compile(
             rf"(?:\s*[,.;:!?)\]”\"'’—–-]|\s*\Z|[ \t]*\n|\s+(?:{followers}){WORD_END})",
             FLAGS)
+        joiners = alternation(g.get("list_joiners", ["and", "or"]))
+        self.list_gap = re.compile(rf"\s*(?:[,;/]\s*)?(?:(?:{joiners})\s+)?", FLAGS)
         markers = alternation(g["part_markers"])
         self.part_marker = re.compile(
             rf"(?:{markers})(?:\s+[^,.;:\d]{{1,30}}?\s+(?:and|,))?\s*\Z", FLAGS)

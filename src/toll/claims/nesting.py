@@ -17,8 +17,6 @@ import re
 from toll.claims.language import Language
 from toll.claims.sentences import Sentences
 
-LIST_GAP = re.compile(r"\s*(?:[,;/]\s*)?(?:(?:and|or|as well as|plus|along with)\s+)?\Z",
-                      re.IGNORECASE)
 OPENING_WHOLE = re.compile(r"\W*(?:of|among)\s+(?:the|these|those|all)?\s*\Z", re.IGNORECASE)
 # A bare number whose category is a later stage of an earlier figure's is part of it:
 # "abducted 6,800 ... around 2,600 remain missing", "deported 19,546 ... only 388 returned".
@@ -52,7 +50,7 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
             same_sentence = False  # a line break ends a list (tables, bullet points)
         if same_sentence and len(gap) <= 150 and _part_marker(gap, lang):
             whole = i - 1
-        elif (same_sentence and open_whole is not None and LIST_GAP.fullmatch(gap)
+        elif (same_sentence and open_whole is not None and lang.list_gap.fullmatch(gap)
               and _listable(found[open_whole], f)):
             whole = open_whole
         elif f.of_them:
@@ -76,7 +74,7 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
                 f.source == "before" and f.trigger_at > found[whole].end)
             if not own and found[whole].category:
                 f.category, f.source = _inherited(found[whole], f, lang), "parent"
-        elif not (same_sentence and open_whole is not None and LIST_GAP.fullmatch(gap)):
+        elif not (same_sentence and open_whole is not None and lang.list_gap.fullmatch(gap)):
             open_whole = None
         if i == 0 or not same_sentence:
             start = sentences.span(f.sentence)[0]

@@ -77,7 +77,8 @@ class NumberGrammar:
         self.units = dict(numbers["units"])
         self.teens = dict(numbers["teens"])
         self.tens = dict(numbers["tens"])
-        self.hundred = numbers["hundred"]
+        self.hundred = numbers.get("hundred")
+        self.hundred_words = dict(numbers.get("hundreds", {}))
         self.scales = dict(numbers["scales"])
         self.suffixes = dict(numbers.get("scale_suffixes", {}))
         self.joiner = numbers.get("joiner", "")
@@ -86,7 +87,7 @@ class NumberGrammar:
         self.vague = {" ".join(k.lower().split()): v for k, v in numbers.get("vague", {}).items()}
         self.decimal = numbers.get("decimal_mark", ".")
         self.groups = numbers.get("group_marks", [","])
-        self.word_values = {**self.units, **self.teens, **self.tens}
+        self.word_values = {**self.units, **self.teens, **self.tens, **self.hundred_words}
         self.qualifier_of: dict[str, tuple[str, str]] = {}
         for qualifier, by_bound in qualifiers.items():
             if qualifier == "range":
@@ -95,7 +96,8 @@ class NumberGrammar:
                 for phrase in phrases:
                     self.qualifier_of[" ".join(phrase.lower().split())] = (qualifier, bound)
         self.range_words = qualifiers.get("range", {})
-        starts = {*self.units, *self.teens, *self.tens, self.hundred, *self.scales,
+        starts = {*self.units, *self.teens, *self.tens, *self.hundred_words, *self.scales,
+                  *([self.hundred] if self.hundred else []),
                   *(w for phrase in [*self.vague, *self.phrases] for w in phrase.split()[:1])}
         self._starts = {w.lower() for w in starts}
         self._start = re.compile(rf"[0-9]+|\b(?:{first_letter_pattern(self._starts)})\b")
@@ -120,9 +122,14 @@ class NumberGrammar:
         units, teens, tens = (words_pattern(list(d)) for d in (self.units, self.teens, self.tens))
         small = rf"(?:(?:{tens})(?:[\s-]+(?:{units}))?|{teens}|{units})"
         article = words_pattern(self.articles) or "(?!)"
-        hundred = re.escape(self.hundred)
         joiner = rf"(?:{re.escape(self.joiner)}\s+)?" if self.joiner else ""
-        hundreds = rf"(?:(?:{small}|{article})\s+{hundred}(?:\s+{joiner}{small})?|{small})"
+        hundreds = small
+        if self.hundred:
+            hundred = re.escape(self.hundred)
+            hundreds = rf"(?:(?:{small}|{article})\s+{hundred}(?:\s+{joiner}{small})?|{small})"
+        if self.hundred_words:  # languages with a word per hundred: двести, триста
+            whole = words_pattern(list(self.hundred_words))
+            hundreds = rf"(?:(?:{whole})(?:\s+{joiner}{small})?|{hundreds})"
         scales = words_pattern(list(self.scales))
         return (
             rf"(?:(?:{hundreds}|{article})\s+(?:{scales})"
@@ -239,7 +246,7 @@ class NumberGrammar:
         return self._word_value(t)
 
     def _digit_value(self, t: str) -> int | None:
-        m = re.match(r"([\d.,\s\u00a0\u202f\u2009]*\d)\s*([a-z]*)$", t)
+        m = re.match(r"([\d.,\s\u00a0\u202f\u2009]*\d)\s*([^\W\d_]*)\.?$", t)
         if not m:
             return None
         digits, scale = m.group(1), m.group(2)
@@ -264,7 +271,7 @@ class NumberGrammar:
             if word in self.word_values:
                 current += self.word_values[word]
                 seen = True
-            elif word == self.hundred:
+            elif self.hundred and word == self.hundred:
                 current = (current or 1) * 100
                 seen = True
             elif word in self.scales:

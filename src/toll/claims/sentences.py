@@ -6,7 +6,7 @@ from bisect import bisect_right
 # A sentence ends at . ! ? (and any closing quote or bracket) before a capital or a digit,
 # at a blank line, or before a bullet at the start of a line.
 _BOUNDARY = re.compile(
-    r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n[ \t]*\n\s*|\n(?=[ \t]*[-•*–]\s)")
+    r"(?<=[.!?])[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[A-ZА-ЯЁ0-9])|\n[ \t]*\n\s*|\n(?=[ \t]*[-•*–]\s)")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Maj|Capt|Sgt|St|No|Nos|Art|para|approx|incl|vs|Jr|Sr|"
