@@ -54,7 +54,8 @@ class RowReader:
         for name in _TEXT_FIELDS:
             if cells.get(name):
                 setattr(record, name, cells[name][0][1])
-        if record.row_key and values.is_unknown(record.row_key):  # "б/н", "-": no number
+        key = record.row_key
+        if key and not key.isdigit() and values.is_unknown(key):  # "б/н", "-": no number
             record.row_key = None
         for name in JOINED_FIELDS:
             if cells.get(name):

@@ -70,6 +70,7 @@ def _lists() -> dict[str, object]:
     }
 
 
+@lru_cache(maxsize=VALUE_CACHE)
 def is_unknown(text: str) -> bool:
     """True for values that say the fact is not known: "unknown", "неизвестно", "naməlum", "-"."""
     return _lists()["unknown"].matches(text)
