@@ -296,3 +296,9 @@ def test_a_column_written_month_first_is_read_month_first(write):
     text = "Name,Date of death\nA,26/02/1992\nB,03/01/1992\n"
     second = read_list(write("eu.csv", text)).records[1]
     assert second.event_date_earliest == date(1992, 1, 3)
+
+
+def test_an_unclosed_quote_is_reported(write):
+    text = 'ФИО;Примечание\nИванов;"ранен\nПетров;пропал\nСидоров;погиб\n'
+    imported = read_list(write("q.csv", text))
+    assert any("quote may be left open" in str(w) for w in imported.warnings)

@@ -87,7 +87,23 @@ def read_csv(data: bytes, file: str, *, encoding: str | None, delimiter: str | N
             f"{file}, line {reader.line_num}: not readable as CSV ({_one_line(error)}); "
             "check the quotes on that line"
         ) from None
-    return Table("csv", rows, encoding=used_encoding, delimiter=delimiter)
+    notes = _unclosed_quotes(rows, delimiter)
+    return Table("csv", rows, encoding=used_encoding, delimiter=delimiter, notes=notes)
+
+
+def _unclosed_quotes(rows: list[list[str]], delimiter: str) -> list[str]:
+    """Warn about a cell spanning several lines that holds delimiters: most likely a quote that
+    was opened and never closed, which swallows the rows after it into one cell."""
+    for index, row in enumerate(rows, start=1):
+        for cell in row:
+            if cell.count("\n") >= 2 and cell.count(delimiter) >= 2:
+                start = " ".join(cell.split())[:40]
+                return [
+                    f"row {index} of the file has a cell over {cell.count(chr(10)) + 1} lines "
+                    f'holding "{delimiter}" ("{start}…"): a quote may be left open there and '
+                    "have swallowed the rows after it; check the quotes"
+                ]
+    return []
 
 
 def guess_delimiter(text: str) -> str:

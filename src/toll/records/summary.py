@@ -10,7 +10,8 @@ INLINE_PROBLEMS = 3
 def dry_run_summary(imported: ImportedList) -> str:
     """A summary line, how the file was read, which columns mean what, then every problem."""
     problems = imported.warnings
-    head = f"{imported.file_name}: {len(imported.records):,} rows OK"
+    count = len(imported.records)
+    head = f"{imported.file_name}: {count:,} {'row' if count == 1 else 'rows'} OK"
     if problems:
         shown = "; ".join(p.short() for p in problems[:INLINE_PROBLEMS])
         more = "; …" if len(problems) > INLINE_PROBLEMS else ""
