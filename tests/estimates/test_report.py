@@ -96,28 +96,6 @@ def test_cli_json_and_plot(tmp_path):
     assert plot.stat().st_size > 1000
 
 
-def test_cli_by_uses_the_register_hook(monkeypatch):
-    from toll.cli import estimate as estimate_cli
-
-    strata = {"2019": simulate(900, [0.3, 0.4, 0.35], seed=1),
-              "2020": simulate(1100, [0.3, 0.4, 0.35], seed=2)}
-    seen = []
-
-    def tables(by):
-        seen.append(by)
-        return strata
-
-    monkeypatch.setattr(estimate_cli, "register_tables", tables)
-    result = CliRunner().invoke(app, ["estimate", "--by", "period", "--json", "-m",
-                                      "independence", "-m", "bma"])
-    assert result.exit_code == 0, result.output
-    data = json.loads(result.stdout)
-    assert seen == ["period"]
-    assert set(data["strata"]) == {"2019", "2020"}
-    assert data["observed"] == sum(t.observed for t in strata.values())
-    assert [m["name"] for m in data["methods"]] == ["independence", "bma"]
-
-
 def test_many_lists_fall_back_to_stepwise_with_warnings():
     table = simulate(3000, [0.3] * 7, seed=1)
     report = estimate(table, methods=["loglinear-bic", "loglinear-stepwise", "bma"], n_boot=30)

@@ -58,7 +58,7 @@ def list_(ctx: typer.Context, db: DbOption = None, json: JsonOption = False) -> 
             )
             for r in rows
         ],
-        ["id", "label", "when", "by", "estimates"],
+        ["id", "label", "when", "strata", "estimates"],
     )
 
 

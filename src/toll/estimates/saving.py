@@ -38,14 +38,21 @@ def save_estimate(
     seed: int | None,
     settings: dict[str, Any],
     label: str | None = None,
+    changes: dict[str, Any] | None = None,
 ) -> Estimate:
-    """Keep an estimate with its inputs, settings and seed."""
+    """Keep an estimate with its inputs (after the list `changes` --drop/--merge made),
+    settings and seed."""
     require(session, "edit")
     row = Estimate(
         label=label,
         stratum={"by": list(by)},
         table={name: table.to_dict() for name, table in tables.items()},
-        settings={"methods": list(methods), "seed": seed, **settings},
+        settings={
+            "methods": list(methods),
+            "seed": seed,
+            **settings,
+            **({"changes": changes} if changes else {}),
+        },
         result=report.to_dict(),
         toll_version=__version__,
         created_by=session.info.get("actor"),
@@ -67,11 +74,6 @@ def reproduce(row: Estimate):
     """Run a stored estimate again from its stored tables, settings and seed."""
     settings = dict(row.settings)
     methods, seed = settings.pop("methods"), settings.pop("seed")
-    tables = {name: table_from_dict(data) for name, data in row.table.items()}
+    settings.pop("changes", None)  # already applied to the stored tables
+    tables = {name: CaptureTable.from_dict(data) for name, data in row.table.items()}
     return run_estimate(tables, methods, seed, settings)
-
-
-def table_from_dict(data: dict) -> CaptureTable:
-    """The capture table that `CaptureTable.to_dict` described."""
-    rows = [(tuple(int(c) for c in cell["pattern"]), cell["count"]) for cell in data["patterns"]]
-    return CaptureTable.from_patterns(data["lists"], rows)
