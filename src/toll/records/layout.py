@@ -107,7 +107,7 @@ def _is_column_numbers(row: list[str]) -> bool:
 def _header_index(table: Table, file: str, mapping: Mapping | None, problems: list) -> int:
     """The row holding the headers: the first filled row, unless a later one names a name column
     (a title above the table), or the mapping's header_row."""
-    if mapping and mapping.header_row:
+    if mapping and mapping.header_row and not table.header_is_first_row:
         if mapping.header_row > len(table.rows):
             raise TollError(
                 f"{mapping.name}: header_row {mapping.header_row} is past the end of {file} "
