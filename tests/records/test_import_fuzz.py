@@ -211,3 +211,34 @@ def workbooks(tmp_path_factory):
     frame.to_excel(folder / "a.xlsx", index=False)
     frame.to_excel(folder / "a.ods", index=False, engine="odf")
     return {"xlsx": (folder / "a.xlsx").read_bytes(), "ods": (folder / "a.ods").read_bytes()}
+
+
+MAPPING_VALUES = st.sampled_from(
+    ["full_name", "family_name", "sex", "ignore", "surname", "combatant_flag", "nonsense", None]
+)
+
+
+@FUZZ
+@given(
+    headers=st.lists(st.sampled_from(HEADERS), min_size=1, max_size=4, unique=True),
+    mapping=st.fixed_dictionaries(
+        {},
+        optional={
+            "columns": st.dictionaries(st.sampled_from(HEADERS) | CELL, MAPPING_VALUES, max_size=3),
+            "encoding": st.sampled_from(["utf-8", "cp1251", "utf-16", "no-such-codec"]),
+            "delimiter": st.sampled_from([";", ",", "tab", "ab", 5]),
+            "sheet": CELL,
+            "header_row": st.integers(-2, 6) | CELL,
+            "extra": CELL,
+        },
+    ),
+)
+def test_random_mappings(tmp_path, headers, mapping):
+    path = tmp_path / "fuzz.csv"
+    path.write_text(";".join(headers) + "\nAli Mamedov;m;45;x\n", encoding="utf-8")
+    try:
+        imported = read_list(path, mapping=mapping)
+    except TollError as error:
+        assert "\n" not in str(error)
+    else:
+        assert imported.records
