@@ -12,14 +12,15 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 SEED = SHARED / "000_fedf56173e1d7ac0.figures.json"
 
 
-def score(path: Path):
-    return score_passages(load_passages(path),
-                          lambda text: [f.to_dict() for f in extract_figures(text)])
+def score(path: Path, language: str = "en"):
+    return score_passages(load_passages(path), lambda text: [
+        f.to_dict() for f in extract_figures(text, language=language)])
 
 
-@pytest.mark.parametrize("name", ["statements.jsonl", "heldout.jsonl"])
-def test_own_corpus_meets_the_targets(name):
-    result = score(CORPUS / name)
+@pytest.mark.parametrize("name, language", [
+    ("statements.jsonl", "en"), ("heldout.jsonl", "en"), ("statements.ru.jsonl", "ru")])
+def test_own_corpus_meets_the_targets(name, language):
+    result = score(CORPUS / name, language)
     assert result.f1(result.value_category)[2] >= 0.95, result.problems
     assert result.nesting_f1()[2] >= 0.90, result.problems
     assert result.non_figure_hits == 0, result.problems

@@ -56,3 +56,24 @@ def test_a_change_is_not_a_range():
 
 def test_not_numbers():
     assert quantities("the 366th regiment, the 20th century, COVID-19, a 12-year-old, 70%") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("1275", 1275), ("1 275", 1275), ("3,4 млн", 3_400_000), ("двести двадцать пять", 225),
+    ("две тысячи триста", 2300), ("пятеро", 5),
+])
+def test_russian_values(text, value):
+    numbers = load_language("ru").numbers
+    found = [(m.quantity.value, m.quantity.qualifier)
+             for m in numbers.finditer(f"погибли {text} человек")]
+    assert found == [(value, "exact")]
+
+
+def test_russian_qualifiers_and_ranges():
+    numbers = load_language("ru").numbers
+    text = "более 400, по меньшей мере 7, около 5 млн, от 200 до 300, возросло до 312"
+    found = [(m.quantity.value, m.quantity.low, m.quantity.high, m.quantity.qualifier)
+             for m in numbers.finditer(text)]
+    assert found == [(400, 400, None, "more_than"), (7, 7, None, "at_least"),
+                     (5_000_000, None, None, "approx"), (None, 200, 300, "range"),
+                     (312, None, None, "exact")]

@@ -174,7 +174,14 @@ def _head(text: str, end: int, lang: Language, q: Quantity) -> re.Match | None:
         head = lang.head_of.match(text, end)
         if head:
             return head
-    return lang.head.match(text, end)
+    head = lang.head.match(text, end)
+    if head and head.group("mods"):
+        said = lang.right_trigger.match(text, end)
+        if said and said.start("trig") < head.start("head") and said.end() >= head.end():
+            # The noun is inside the words of the harm ("5 млн вынуждены покинуть свои дома"):
+            # the counted noun, if any, comes before them ("251 people taken hostage").
+            return lang.head.match(text, end, said.start("trig"))
+    return head
 
 
 def _subgroup(noun: Noun, head: re.Match) -> str | None:

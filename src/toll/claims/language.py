@@ -165,7 +165,8 @@ class Language:
         nouns = words_pattern(list(self.nouns))
         people = "|".join(re.escape(w) for w in sorted(self.people_words, key=len, reverse=True))
         demonym = r"[A-Z][a-z]+(?:ians|ans|is|ese|ites|ers)"
-        head = rf"(?P<head>(?:{nouns})|(?-i:{people}|{demonym})){WORD_END}"
+        capitalised = f"{people}|{demonym}" if people else demonym
+        head = rf"(?P<head>(?:{nouns})|(?-i:{capitalised})){WORD_END}"
         stop = words_pattern(sorted(self.modifier_stops | self.units))
         # Words of a noun phrase are separated by spaces, or by a line break before a
         # lower-case word (a wrapped line), never by a line break before a new line's label.

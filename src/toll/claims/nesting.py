@@ -60,8 +60,10 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
         elif not same_sentence and _opens_with_part_marker(text, f, lang, sentences):
             hint = _hinted_category(text, f, sentences)
             whole = _last_whole(found, i, sentences, f.sentence, hint)
-        elif (f.noun is None or text[f.nstart:f.end].lower().endswith("others")) \
-                and f.category in FLOWS:
+        elif f.category in FLOWS and (
+                f.noun is None or text[f.nstart:f.end].lower().endswith("others")
+                or (f.category == "released" and f.source == "after"
+                    and f.noun.category in FLOWS[f.category])):
             whole = _earlier_stage(found, i)
             if whole is not None:
                 f.part_of = whole  # keeps its own category: 388 of the deported were returned

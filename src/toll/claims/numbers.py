@@ -90,12 +90,13 @@ class NumberGrammar:
         self.word_values = {**self.units, **self.teens, **self.tens, **self.hundred_words}
         self.qualifier_of: dict[str, tuple[str, str]] = {}
         for qualifier, by_bound in qualifiers.items():
-            if qualifier == "range":
+            if qualifier in ("range", "change_words"):
                 continue
             for bound, phrases in by_bound.items():
                 for phrase in phrases:
                     self.qualifier_of[" ".join(phrase.lower().split())] = (qualifier, bound)
         self.range_words = qualifiers.get("range", {})
+        self.change_words = {w.lower() for w in qualifiers.get("change_words", [])}
         starts = {*self.units, *self.teens, *self.tens, *self.hundred_words, *self.scales,
                   *([self.hundred] if self.hundred else []),
                   *(w for phrase in [*self.vague, *self.phrases] for w in phrase.split()[:1])}
@@ -192,6 +193,8 @@ class NumberGrammar:
                                                 words[-k].start()):
                 found.qual, found.qual_start = " ".join(
                     w.group() for w in words[-k:]), words[-k].start()
+                if len(words) > k and words[-k - 1].group().lower() in self.change_words:
+                    found.qual = None  # "возросло до 312": "до" says where it rose to
                 break
         return found
 
