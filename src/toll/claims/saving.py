@@ -64,6 +64,39 @@ def save_extracted_claims(session: Session, source: Source) -> list[Claim]:
     return claims
 
 
+def source_checks(session: Session, source_id: int) -> list[str]:
+    """What a reviewer should look at in one source's current claims (parts exceeding their
+    whole, the same figure stated twice), naming the claims concerned."""
+    from toll.claims import Figure, check_figures
+
+    claims = find_claims(session, source_id=source_id, include_rejected=False)
+    claims = [claim for claim in claims if claim.retracted_at is None]
+    index = {claim.id: i for i, claim in enumerate(claims)}
+    figures = [
+        Figure(
+            c.text,
+            c.start,
+            c.end,
+            c.value,
+            c.low,
+            c.high,
+            c.qualifier,
+            c.category,
+            c.subject,
+            c.subgroup,
+            index.get(c.part_of_id),
+            c.incident,
+            c.speaker,
+            c.confidence or 0.0,
+        )
+        for c in claims
+    ]
+    return [
+        f"claims {', '.join(str(claims[i].id) for i in check.figures)}: {check.message}"
+        for check in check_figures(figures)
+    ]
+
+
 def get_claim(session: Session, claim_id: int) -> Claim:
     require(session, "read")
     claim = session.get(Claim, claim_id)

@@ -13,9 +13,11 @@ def _number(value: float | None) -> str:
 
 
 def _figure(claim) -> str:
-    if claim.qualifier == "range" or (claim.value is None and claim.low is not None):
-        return f"{_number(claim.low)}–{_number(claim.high)}"
-    return _number(claim.value)
+    if claim.value is not None:
+        return _number(claim.value)
+    if claim.high is None:
+        return f"{_number(claim.low)}+"
+    return f"{_number(claim.low)}–{_number(claim.high)}"
 
 
 @app.command()
@@ -25,15 +27,12 @@ def figures(
     json: JsonOption = False,
 ) -> None:
     """What each source claims, side by side; conflicts marked; the register's counts beside."""
-    from toll.figures import compare_claims, parts_exceeding_whole, register_counts
+    from toll.figures import claim_checks, compare_claims, register_counts
 
     with open_store(db).session() as session:
         groups = compare_claims(session, category)
         register = register_counts(session)
-        exceeding = [
-            {"claim_id": whole.id, "whole": whole.value, "parts": parts}
-            for whole, parts in parts_exceeding_whole(session)
-        ]
+        checks = claim_checks(session)
     if json:
         print_json(
             {
@@ -41,14 +40,14 @@ def figures(
                     {
                         "category": g.category,
                         "subgroup": g.subgroup,
-                        "incident": g.incident,
+                        "year": g.year,
                         "conflict": g.conflict,
                         "claims": [c.__dict__ for c in g.claims],
                     }
                     for g in groups
                 ],
                 "register": register,
-                "parts_exceeding_whole": exceeding,
+                "checks": checks,
             }
         )
         return
@@ -56,37 +55,23 @@ def figures(
     for group in groups:
         flag = "CONFLICT" if group.conflict and group.sources > 1 else ""
         for claim in group.claims:
+            what = " · ".join(part for part in (group.category, group.subgroup) if part)
             rows.append(
                 (
-                    group.category,
-                    group.subgroup,
-                    group.incident,
+                    what,
+                    claim.incident,
                     _figure(claim),
                     claim.qualifier,
-                    claim.source,
+                    f"{claim.source_id}: {claim.source}",
                     claim.speaker,
                     claim.claim_id,
                     flag,
                 )
             )
     print_table(
-        rows,
-        [
-            "category",
-            "subgroup",
-            "incident",
-            "figure",
-            "qualifier",
-            "source",
-            "speaker",
-            "claim",
-            "",
-        ],
+        rows, ["figure of", "incident", "value", "qualifier", "source", "speaker", "claim", ""]
     )
     if register:
         console.print("Register: " + ", ".join(f"{k} {v:,}" for k, v in sorted(register.items())))
-    for item in exceeding:
-        console.print(
-            f"⚠ claim {item['claim_id']}: its parts add up to {item['parts']:,.0f}, "
-            f"more than the whole {item['whole']:,.0f}"
-        )
+    for check in checks:
+        console.print(f"⚠ {check}", markup=False)

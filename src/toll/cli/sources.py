@@ -59,24 +59,27 @@ def add(
 
     Adding the same bytes twice gives the same source and says so.
     """
-    from toll.claims.saving import save_extracted_claims
+    from toll.claims.saving import save_extracted_claims, source_checks
 
     metadata = SourceMetadata(title, publisher, author, speaker, published, url, language, kind)
     store = open_store(db)
     with store.session() as session:
         added = add_document(session, file, metadata)
         claims = save_extracted_claims(session, added.source) if added.created else None
-        summary = _source_summary(added.source) | {"created": added.created}
+        checks = source_checks(session, added.source.id) if added.created else []
+        summary = _source_summary(added.source) | {"created": added.created, "checks": checks}
     if claims is not None:
         summary["figures"] = len(claims)
     if json:
         print_json(summary)
     elif added.created:
-        figures = f" {len(claims)} figures extracted." if claims is not None else ""
+        figures = f" {len(claims)} figures extracted, {len(checks)} warnings."
         console.print(
             f"Source {summary['id']} added (sha256 {summary['sha256'][:12]}…, "
             f"{summary['chars']:,} chars, {summary['language'] or 'language unknown'}).{figures}"
         )
+        for check in checks:
+            err_console.print(f"warning: {check}", markup=False)
     else:
         console.print(
             f"Already in the store as source {summary['id']} ({summary['file_name']}, "

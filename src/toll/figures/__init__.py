@@ -3,8 +3,8 @@
 from toll.figures.overlap import STRATA, capture_tables
 from toll.figures.reconcile import (
     FigureGroup,
+    claim_checks,
     compare_claims,
-    parts_exceeding_whole,
     register_counts,
 )
 
@@ -13,6 +13,6 @@ __all__ = [
     "FigureGroup",
     "capture_tables",
     "compare_claims",
-    "parts_exceeding_whole",
+    "claim_checks",
     "register_counts",
 ]

@@ -1,19 +1,17 @@
 """Figures side by side: what each source claims, where claims conflict, what the register holds.
 
-Toll never picks a winner. Claims about the same thing (category, subgroup, incident) from
-different sources are listed together; when their ranges do not overlap the group is marked
-as a conflict for a reviewer to look at.
+Toll never picks a winner. Claims about the same thing (category, subgroup, year of the
+incident) from different sources are listed together; when their ranges do not overlap the
+group is marked as a conflict for a reviewer to look at.
 """
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from toll.model import Claim, Record, Source
-from toll.names import place_key
 from toll.store.access import require
 
 
@@ -30,6 +28,7 @@ class ClaimedFigure:
     high: float | None
     qualifier: str | None
     review_state: str
+    incident: str | None
 
 
 @dataclass
@@ -38,7 +37,7 @@ class FigureGroup:
 
     category: str
     subgroup: str | None
-    incident: str | None
+    year: str | None  # of the incident, else of the source
     claims: list[ClaimedFigure] = field(default_factory=list)
 
     @property
@@ -53,25 +52,40 @@ class FigureGroup:
         return bool(ranges) and max(low for low, _ in ranges) > min(high for _, high in ranges)
 
 
+APPROX_MARGIN = 0.1  # "about 45" is read as 40.5 to 49.5 when claims are compared
+
+
 def _range(claim: ClaimedFigure) -> tuple[float, float] | None:
-    low = claim.low if claim.low is not None else claim.value
-    high = claim.high if claim.high is not None else claim.value
+    """The values a claim allows: "at least 40" is 40 to infinity, "about 45" 40.5 to 49.5."""
+    value, low, high = claim.value, claim.low, claim.high
+    if claim.qualifier in ("more_than", "at_least"):
+        return (low if low is not None else value or 0.0, float("inf"))
+    if claim.qualifier in ("at_most", "less_than"):
+        return (0.0, high if high is not None else value or float("inf"))
+    if value is not None:
+        margin = value * APPROX_MARGIN if claim.qualifier == "approx" else 0.0
+        return (value - margin, value + margin)
     if low is None and high is None:
         return None
     return (low if low is not None else 0.0, high if high is not None else float("inf"))
 
 
-def incident_key(incident: str | None) -> str | None:
-    """Claims about "Northfield, 14 March 2023" and "Northfield" meet on place and year."""
-    if not incident:
-        return None
-    place = place_key(re.split(r"[,;(]| on | in | between ", incident)[0].strip())
-    year = re.search(r"\b(1[89]\d\d|20\d\d)\b", incident)
-    return " ".join(part for part in (place, year.group(1) if year else None) if part) or None
+def incident_year(incident: str | None, published: str | None = None) -> str | None:
+    """The year a claim's incident happened: from its words, else the source's date.
+
+    Sources describe one incident in many ways ("on the night of 14 to 15 March 2023",
+    "since 14 March"), so claims are compared by category, subgroup and year: close enough to
+    set them side by side, never to merge them.
+    """
+    for text in (incident, published):
+        year = re.search(r"\b(1[89]\d\d|20\d\d)\b", text or "")
+        if year:
+            return year.group(1)
+    return None
 
 
 def compare_claims(session: Session, category: str | None = None) -> list[FigureGroup]:
-    """Group every current, not rejected claim by category, subgroup and incident."""
+    """Group every current, not rejected claim by category, subgroup and incident year."""
     require(session, "read")
     query = (
         select(Claim, Source)
@@ -84,13 +98,14 @@ def compare_claims(session: Session, category: str | None = None) -> list[Figure
         query = query.where(Claim.category == category)
     groups: dict[tuple, FigureGroup] = {}
     for claim, source in session.execute(query):
-        key = (claim.category, claim.subgroup, incident_key(claim.incident))
-        group = groups.setdefault(key, FigureGroup(claim.category, claim.subgroup, claim.incident))
+        key = (claim.category, claim.subgroup, incident_year(claim.incident, source.published))
+        year = key[2]
+        group = groups.setdefault(key, FigureGroup(claim.category, claim.subgroup, year))
         group.claims.append(
             ClaimedFigure(
                 claim.id,
                 source.id,
-                source.title or source.file_name,
+                source.publisher or source.file_name,
                 claim.speaker,
                 source.published,
                 claim.text,
@@ -99,24 +114,21 @@ def compare_claims(session: Session, category: str | None = None) -> list[Figure
                 claim.high,
                 claim.qualifier,
                 claim.review_state,
+                claim.incident,
             )
         )
     return list(groups.values())
 
 
-def parts_exceeding_whole(session: Session) -> list[tuple[Claim, float]]:
-    """Claims whose parts ("including 106 women and 63 children") add up to more than them."""
-    parts: dict[int, float] = defaultdict(float)
-    query = select(Claim).where(
-        Claim.part_of_id.isnot(None), Claim.retracted_at.is_(None), Claim.review_state != "rejected"
-    )
-    for part in session.scalars(query):
-        parts[part.part_of_id] += part.value or 0
-    wholes = session.scalars(select(Claim).where(Claim.id.in_(parts))) if parts else []
+def claim_checks(session: Session) -> list[str]:
+    """Within each source: parts adding up to more than their whole, figures stated twice."""
+    from toll.claims.saving import source_checks
+
+    source_ids = session.scalars(select(Claim.source_id).distinct().order_by(Claim.source_id))
     return [
-        (whole, parts[whole.id])
-        for whole in wholes
-        if whole.value is not None and parts[whole.id] > whole.value
+        f"source {source_id}, {finding}"
+        for source_id in list(source_ids)
+        for finding in source_checks(session, source_id)
     ]
 
 
