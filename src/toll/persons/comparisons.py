@@ -168,18 +168,23 @@ def blocking_rules(extra_columns: Sequence[str] = (), features=None) -> list:
     """Several loose rules: a true pair missed here is never compared at all.
 
     Each rule catches what others miss: a typo in the surname (given name +
-    birth year), a different transliteration (phonetic codes), swapped name
-    order (sorted name tokens), a missing birth year (name keys, or surname stem
-    + initial + place).
+    surname initial + birth year), a different transliteration (phonetic
+    codes), swapped name order (sorted phonetic codes), a missing birth year
+    (names + place, or names + year of event, or a name + the day of event).
+    Every rule joins at least two fairly selective facts, so that very common
+    names (a fifth of a population may share a surname) do not make blocks of
+    millions of pairs.
     """
     rules = [
-        block_on("family_phonetic", "birth_year_any"),
-        block_on("birth_day"),
-        block_on("given_key", "family_key"),
-        block_on("given_phonetic", "birth_year_any"),
-        block_on("name_tokens_sorted"),
-        block_on("name_phonetic_sorted"),
-        block_on("family_stem", "given_initial", "place_key"),
+        block_on("family_phonetic", "given_initial", "birth_year_any"),
+        block_on("given_phonetic", "family_initial", "birth_year_any"),
+        block_on("birth_day", "given_initial"),
+        block_on("birth_day", "family_initial"),
+        block_on("birth_day", "place_key"),
+        block_on("name_phonetic_sorted", "birth_year_any"),
+        block_on("given_key", "family_key", "place_key"),
+        block_on("given_key", "family_key", "event_year"),
+        block_on("name_phonetic_sorted", "event_year"),
         block_on("given_phonetic", "event_day"),
         block_on("family_phonetic", "event_day"),
     ]
@@ -203,14 +208,17 @@ def training_rules() -> list[tuple[str, ...]]:
     place use pairs sharing the whole name and one more fact: mostly true
     matches, so that people who merely share a common name (and a conflict, a
     place, a year) are not mistaken for the same person. The names are trained
-    on pairs sharing birth year and place. Each rule is a tuple of columns to
-    block on.
+    on pairs sharing a full birth date, or birth year, place and month of
+    event: narrow enough that true matches are not drowned among strangers
+    (EM then finds "same place and year" instead of "same person"). Each rule
+    is a tuple of columns to block on.
     """
     return [
-        ("given_key", "family_key", "event_month"),
-        ("given_key", "family_key", "birth_year_any"),
-        ("given_key", "family_key", "place_key"),
-        ("birth_year_any", "place_key"),
+        ("given_key", "family_key", "event_day"),
+        ("given_key", "family_key", "birth_year_any", "place_key"),
+        ("given_key", "family_key", "birth_day"),
+        ("birth_day",),
+        ("birth_year_any", "place_key", "event_day"),
     ]
 
 

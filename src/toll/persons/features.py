@@ -78,6 +78,7 @@ def record_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) ->
     )
     for column in NAME_KEYS:
         out[column] = _text(names[column] if column in names else pd.Series(index=df.index))
+    out["family_initial"] = out["family_key"].str[:1]
     out["name_phonetic_sorted"] = _sorted_pair(out["given_phonetic"], out["family_phonetic"])
     out["sex"] = _text(_text(df["sex"]).str.lower().map(_SEXES))
     birth_date = _iso_date_parts(df["birth_date"])

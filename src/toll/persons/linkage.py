@@ -140,7 +140,7 @@ def link(
             model = LinkModel(temper(linker.misc.save_model_to_json()), tuple(extra_columns))
             linker = Linker(table, model.settings, log_level=None)
         else:
-            linker = Linker(table, model.settings, log_level=None)
+            linker = Linker(table, _settings_for(model, db_api, features), log_level=None)
             _register_frequencies(linker, db_api, [features])
         report("Scoring candidate pairs")
         scored = linker.inference.predict(
@@ -190,7 +190,8 @@ def link_new(
     with _session(engine) as db_api, _quiet_splink():
         old_table = db_api.register(old, table_name="__toll_existing")
         new_table = db_api.register(new, table_name="__toll_new")
-        linker = Linker(old_table, model.settings, log_level=None)
+        settings = _settings_for(model, db_api, pd.concat([old, new], ignore_index=True))
+        linker = Linker(old_table, settings, log_level=None)
         _register_frequencies(linker, db_api, [old, new])
         report("Scoring the new records")
         band = review_band[0]
@@ -257,6 +258,27 @@ def normalise_decisions(decisions: pd.DataFrame | None) -> pd.DataFrame:
     right = frame[["record_id_l", "record_id_r"]].max(axis=1)
     frame = frame.assign(record_id_l=left, record_id_r=right)
     return frame.drop_duplicates(["record_id_l", "record_id_r"], keep="last").reset_index(drop=True)
+
+
+def _settings_for(model: LinkModel, db_api, features: pd.DataFrame) -> dict:
+    """The model's parameters in settings written for this engine's SQL dialect.
+
+    A model trained on DuckDB holds DuckDB SQL; comparisons and blocking rules are
+    rebuilt for the engine at hand and the trained m and u values copied over.
+    """
+    names = [c["output_column_name"] for c in model.settings["comparisons"]]
+    fields = [name for name in link_model.FIELDS if name in names]
+    creator = link_model.settings(model.extra_columns, fields, features)
+    fresh = creator.create_settings_dict(db_api.sql_dialect.sql_dialect_str)
+    pairs = zip(fresh["comparisons"], model.settings["comparisons"], strict=True)
+    for new, old in pairs:
+        levels = zip(new["comparison_levels"], old["comparison_levels"], strict=True)
+        for new_level, old_level in levels:
+            for key in ("m_probability", "u_probability"):
+                if old_level.get(key) is not None:
+                    new_level[key] = old_level[key]
+    fresh["probability_two_random_records_match"] = model.prior
+    return fresh
 
 
 def _register_frequencies(linker: Linker, db_api, frames: list[pd.DataFrame]) -> None:
@@ -530,7 +552,12 @@ def spark_session():
         .config("spark.sql.shuffle.partitions", os.environ.get("TOLL_SPARK_PARTITIONS", "8"))
         .config("spark.driver.memory", os.environ.get("TOLL_SPARK_MEMORY", "4g"))
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
+    if not spark.sparkContext.getCheckpointDir():
+        import tempfile
+
+        spark.sparkContext.setCheckpointDir(tempfile.mkdtemp(prefix="toll-spark-"))
     return spark
