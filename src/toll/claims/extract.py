@@ -27,6 +27,8 @@ YEAR_CONTEXT = re.compile(
     r"summer|autumn|fall|winter|the|between|and|to|through|circa|c\.)\s+|[-–/])\Z",
     re.IGNORECASE)
 AGE_COMPARISON = {"under", "over", "above", "below"}
+# A bare number right after "the killing of", "the disappearance of".
+OF_HARM = re.compile(r"\b(?:of|to)\s+\Z", re.IGNORECASE)
 # "48 cases of enforced disappearance": the harm follows "cases of".
 CASES_OF = re.compile(r"\s+(?:cases|instances|incidents)\s+of\b", re.IGNORECASE)
 # "40 of its 120 houses": the figure is 40; 120 is what it is counted out of.
@@ -137,7 +139,7 @@ def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
     if previous is not None and previous.sentence != found.sentence:
         previous = None
     _categorise(text, found, lang, sentences, previous)
-    if found.bare and found.source not in ("after", "adjacent", "sibling"):
+    if found.bare and found.source not in ("after", "adjacent", "sibling", "before"):
         return None
     return found
 
@@ -206,6 +208,10 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
         right = None  # the words on the next line are about something else
     if right and (not f.bare or _only_fillers(right, lang)):
         category = _first_fitting(lang, right.group("trig"), "after", kind)
+        if category is None and f.bare and previous is not None and previous.kind != kind:
+            category = _first_fitting(lang, right.group("trig"), "after", previous.kind)
+            if category:  # "4,521 houses were destroyed and another 9,740 partially damaged"
+                f.noun = previous.noun
         if category:
             f.category, f.source = category, "after"
             if f.bare:
@@ -243,6 +249,14 @@ def _categorise_bare(text: str, f: Found, lang: Language, start: int,
                     or _first_fitting(lang, phrase.rstrip(": "), "adjacent", "person"))
         if category:
             f.category, f.source = category, "adjacent"
+            return
+    of = OF_HARM.search(window)
+    if of:  # "the enforced disappearance of 63 and the killing of 18"
+        triggers = list(lang.left_trigger.finditer(window))
+        trigger = triggers[-1] if triggers else None
+        category = trigger and _first_fitting(lang, trigger.group(0), "before", "person")
+        if category and not window[trigger.end():of.start()].strip():
+            f.category, f.source = category, "before"
             return
     total = lang.total.search(window)
     if total:

@@ -60,7 +60,7 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
         elif not same_sentence and _opens_with_part_marker(text, f, lang, sentences):
             hint = _hinted_category(text, f, sentences)
             whole = _last_whole(found, i, sentences, f.sentence, hint)
-        elif f.category in FLOWS and (
+        elif f.category in FLOWS and f.source in ("after", "adjacent") and (
                 f.noun is None or text[f.nstart:f.end].lower().endswith("others")
                 or (f.category == "released" and f.source == "after"
                     and f.noun.category in FLOWS[f.category])):
@@ -95,9 +95,8 @@ def _part_marker(gap: str, lang: Language) -> bool:
 
 def _listable(whole, f) -> bool:
     """Whether a figure in a list after a part ("..., 63 children and 70 elderly") is
-    another part of the same whole: a subgroup, a bare number, or a kind of building."""
-    return f.noun is None or bool(f.noun.subgroup) or f.kind == "building" or (
-        not f.of_them and f.noun != whole.noun)
+    another part of the same whole: yes, unless its own words say something else happened."""
+    return not f.of_them and not (f.source == "after" and f.category != whole.category)
 
 
 def _opens_with_part_marker(text: str, f, lang: Language, sentences: Sentences) -> bool:
