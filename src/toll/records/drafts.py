@@ -25,7 +25,7 @@ class ImportProblem:
 
     def short(self) -> str:
         """A shorter form for summaries: 'row 212 Год рождения "19б2" not a year; kept as text'."""
-        parts = [f"row {self.row}" if self.row is not None else self.file]
+        parts = [f"row {self.row}"] if self.row is not None else []
         if self.column is not None:
             parts.append(self.column)
         if self.value is not None:
