@@ -72,7 +72,7 @@ class Incidents:
                 if name.split()[0] not in NOT_PLACES and name not in parts and \
                         name.split()[0].lower().rstrip(".") not in self.month_names:
                     parts.append(name)
-            dates = [" ".join(m.group(0).split()) for m in self.date.finditer(sentence)]
+            dates = [" ".join(m.group(0).split()).rstrip(".") for m in self.date.finditer(sentence)]
             parts = [p for p in parts if not any(p in d for d in dates)]
             self._cache[index] = ", ".join(parts[:2] + dates[:1]) or None
         return self._cache[index]
