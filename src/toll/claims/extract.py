@@ -61,6 +61,7 @@ class Found:
     part_of: int | None = None
     bare: bool = False
     trigger_at: int = -1  # where the words that gave the category start
+    reach: int = 0  # how far its words go (a number before this belongs to them)
 
     @property
     def kind(self) -> str:
@@ -78,7 +79,7 @@ def extract_figures(text: str, *, language: str = "en",
     sentences = Sentences(text)
     found: list[Found] = []
     for m in lang.numbers.finditer(text):
-        if found and m.start < found[-1].end:
+        if found and m.start < max(found[-1].end, found[-1].reach):
             continue  # inside the previous figure's words ("40 of its 120 houses")
         f = _candidate(text, m, lang, sentences, found[-1] if found else None)
         if f is not None:
@@ -208,6 +209,8 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
         right = None  # the words on the next line are about something else
     if right and (not f.bare or _only_fillers(right, lang)):
         category = _first_fitting(lang, right.group("trig"), "after", kind)
+        if category and "," not in text[f.end:right.start("trig")]:
+            f.reach = right.start("trig")  # "1,200 structures in 40 villages were burned"
         if category is None and f.bare and previous is not None and previous.kind != kind:
             category = _first_fitting(lang, right.group("trig"), "after", previous.kind)
             if category:  # "4,521 houses were destroyed and another 9,740 partially damaged"
@@ -218,6 +221,12 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
                 f.end = right.end()  # "1,554 were killed"
             if category == "orphaned" and right.group("trig").lower().startswith("lost"):
                 f.subgroup = " ".join(right.group("trig").lower().split())
+            return
+    if noun is not None and f.end > f.nstart:
+        inside = lang.left_trigger.search(text, f.nstart, f.end)  # "9 injured persons"
+        category = inside and _first_fitting(lang, inside.group(0), "before", kind)
+        if category:
+            f.category, f.source = category, "before"
             return
     start = max(sentences.span(f.sentence)[0], f.qstart - 160)
     if previous is not None and not _list_gap(text[previous.end:f.qstart], lang):

@@ -190,7 +190,9 @@ class Language:
                  r"(?!\d)[\w'’-]+)")
         self.right_trigger = re.compile(
             r"(?:\s*,[^,.;:()]{1,80},(?=\s))?"
-            r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+(?=\s+(?:were|was|are|is|have|has|had|who|that)\b))?"
+            r"(?:\s+(?:of|in|at|across|near|from|inside|on)\s+(?:the\s+)?(?:\d+(?:[,.]\d+)*\s+)?"
+            r"(?:(?!\d)[\w'’-]+\s+){0,2}?(?!\d)[\w'’-]+"
+            r"(?=\s+(?:were|was|are|is|have|has|had|who|that)\b))?"
             r"(?:\s+(?:who|that|which)\s+[^,.;:\d]{1,50}?(?=\s+(?:were|was|are|is)\s))?"
             r"(?:\s*,(?=\s*(?:who|that|which|whom|were|was|are|is|have|has|had)\b))?"
             r"(?:\s+(?:who|that|which|whom))?"
