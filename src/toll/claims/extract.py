@@ -32,8 +32,9 @@ OF_HARM = re.compile(r"\b(?:of|to)\s+\Z", re.IGNORECASE)
 # "48 cases of enforced disappearance": the harm follows "cases of".
 CASES_OF = re.compile(r"\s+(?:cases|instances|incidents)\s+of\b", re.IGNORECASE)
 # "40 of its 120 houses": the figure is 40; 120 is what it is counted out of.
-OF_TOTAL = re.compile(r"\s+of\s+(?:its|their|the|these|those|all)\s+\d[\d,.]*(?=\s)",
-                      re.IGNORECASE)
+OF_TOTAL = re.compile(r"\s+of\s+(?:its|their|all)\s+\d[\d,.]*(?=\s)", re.IGNORECASE)
+# "41 of the 97 people killed": 41 is a part of the figure that follows.
+OF_THE = re.compile(r"\s+of\s+(?:the|these|those)\s+(?=\d)", re.IGNORECASE)
 AMONG = re.compile(r"\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:them|those|these|the)\b",
                    re.IGNORECASE)
 # "228 civilians were killed on one side and 162 in South Ossetia": 162 is a sibling of 228.
@@ -60,6 +61,7 @@ class Found:
     of_them: bool = False
     part_of: int | None = None
     bare: bool = False
+    of_next: bool = False  # a part of the figure right after it ("41 of the 97 killed")
     trigger_at: int = -1  # where the words that gave the category start
     reach: int = 0  # how far its words go (a number before this belongs to them)
 
@@ -128,6 +130,11 @@ def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
         found.subgroup = _subgroup(found.noun, were)
         found.end = were.end()
         found.of_them = True
+    elif OF_THE.match(text, end):
+        if quantity.value == 1:
+            return None  # "one of the 300 hostages" names a person, not a count
+        found.of_next = True
+        return found
     else:
         found.bare = True
         if (lang.unit_after.match(text, end) and not CASES_OF.match(text, end)) \

@@ -40,6 +40,10 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
     open_whole: int | None = None
     opening_whole: int | None = None
     for i, f in enumerate(found):
+        if f.of_next:
+            if i + 1 < len(found) and found[i + 1].qstart - f.end < 12:
+                f.part_of, f.category, f.source = i + 1, found[i + 1].category, "parent"
+            continue
         prev = found[i - 1] if i else None
         same_sentence = prev is not None and prev.sentence == f.sentence
         if not same_sentence:
