@@ -27,6 +27,7 @@ YEAR_CONTEXT = re.compile(
     r"summer|autumn|fall|winter|the|between|and|to|through|circa|c\.)\s+|[-–/])\Z",
     re.IGNORECASE)
 AGE_COMPARISON = {"under", "over", "above", "below"}
+ABOVE = re.compile(r"exceed|surpass|pass|top|past|above|beyond|over", re.IGNORECASE)
 # A bare number right after "the killing of", "the disappearance of".
 OF_HARM = re.compile(r"\b(?:of|to)\s+\Z", re.IGNORECASE)
 # "48 cases of enforced disappearance": the harm follows "cases of".
@@ -211,6 +212,8 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
     if noun and noun.category and noun.outcome:
         f.category, f.source = lang.categories[noun.category].for_kind(kind), "noun"
         return
+    if f.bare and _of_harm(text, f, lang, max(sentences.span(f.sentence)[0], f.qstart - 100)):
+        return  # "the killing of 18 in detention": the words before decide
     right = lang.right_trigger.match(text, f.end)
     if right and "\n" in text[f.end:right.start("trig")]:
         right = None  # the words on the next line are about something else
@@ -266,14 +269,6 @@ def _categorise_bare(text: str, f: Found, lang: Language, start: int,
         if category:
             f.category, f.source = category, "adjacent"
             return
-    of = OF_HARM.search(window)
-    if of:  # "the enforced disappearance of 63 and the killing of 18"
-        triggers = list(lang.left_trigger.finditer(window))
-        trigger = triggers[-1] if triggers else None
-        category = trigger and _first_fitting(lang, trigger.group(0), "before", "person")
-        if category and not window[trigger.end():of.start()].strip():
-            f.category, f.source = category, "before"
-            return
     total = lang.total.search(window)
     if total:
         category = _left_trigger(text, f, lang, start, "person", skip_breakers=True)
@@ -281,11 +276,29 @@ def _categorise_bare(text: str, f: Found, lang: Language, start: int,
             category = "killed"  # "local sources put the toll at 160"
         if category:
             f.category, f.source = category, "adjacent"
+            q = f.quantity
+            if q.qualifier == "exact" and ABOVE.search(total.group(0)):
+                f.quantity = Quantity(q.value, q.value, None, "more_than")  # "exceeds 2,300"
             return
     if (previous is not None and previous.category and not previous.bare
             and ELLIPSIS_GAP.search(text, previous.end, f.qstart)
             and ELLIPSIS_AFTER.match(text, f.end)):
         f.category, f.source, f.noun = previous.category, "sibling", previous.noun
+
+
+def _of_harm(text: str, f: Found, lang: Language, start: int) -> bool:
+    """Set the category of a bare number right after "the killing of", "the release of"."""
+    window = text[start:f.qstart]
+    of = OF_HARM.search(window)
+    if not of or not lang.bare_follow.match(text, f.end) or lang.adjacent.search(window):
+        return False
+    triggers = list(lang.left_trigger.finditer(window))
+    trigger = triggers[-1] if triggers else None
+    category = trigger and _first_fitting(lang, trigger.group(0), "before", "person")
+    if category and not window[trigger.end():of.start()].strip():
+        f.category, f.source = category, "before"
+        return True
+    return False
 
 
 def _list_gap(gap: str, lang: Language) -> bool:

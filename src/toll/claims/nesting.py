@@ -24,7 +24,7 @@ FLOWS = {
     "released": ("captured", "displaced", "missing"),
     "killed": ("captured", "missing"),
     "tortured": ("captured",),
-    "missing": ("captured", "displaced"),
+    "missing": ("captured",),
 }
 CATEGORY_HINTS = {
     "killed": ("dead", "killed", "deaths", "victims", "fatalities", "deceased", "bodies"),
@@ -64,7 +64,8 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
         elif not same_sentence and _opens_with_part_marker(text, f, lang, sentences):
             hint = _hinted_category(text, f, sentences)
             whole = _last_whole(found, i, sentences, f.sentence, hint)
-        elif f.category in FLOWS and f.source in ("after", "adjacent") and (
+        elif f.category in FLOWS and f.source in ("after", "adjacent") and not (
+                same_sentence and lang.list_gap.fullmatch(text, prev.end, f.qstart)) and (
                 f.noun is None or text[f.nstart:f.end].lower().endswith("others")
                 or (f.category == "released" and f.source == "after"
                     and f.noun.category in FLOWS[f.category])):
