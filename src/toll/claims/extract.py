@@ -313,6 +313,8 @@ def _left_trigger(text: str, f: Found, lang: Language, start: int, kind: str,
         if not skip_breakers and lang.breaker.search(text, trigger.end(), f.qstart):
             return None
         category = _first_fitting(lang, trigger.group(0), "before", kind)
+        if category and lang.cancel.search(text, max(0, trigger.start() - 30), trigger.start()):
+            return None  # "demanded the release of 150 prisoners"
         if category:
             f.trigger_at = trigger.start()
             return category

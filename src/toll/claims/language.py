@@ -156,6 +156,9 @@ class Language:
         self.sentence_part_marker = re.compile(
             rf"\s*[\"“‘']?(?:{alternation(g['sentence_part_markers'])}){WORD_END}", FLAGS)
         self.reporting = alternation(g["reporting_verbs"])
+        self.cancel = re.compile(
+            rf"{WORD_START}(?:{alternation(g.get('cancel_before', []) or ['(?!)'])})"
+            r"\s+(?:the\s+|a\s+|an\s+)?\Z", FLAGS)
         self.total = re.compile(rf"{WORD_START}(?:{alternation(g['total_phrases'])})\s+\Z", FLAGS)
         self.pronouns = alternation(g["speaker_pronouns"])
 
@@ -189,7 +192,7 @@ class Language:
         token = (rf"(?:\s+(?!(?:{breakers}){WORD_END})(?!(?:and|or)\s+(?:{triggers}){WORD_END})"
                  r"(?!\d)[\w'’-]+)")
         self.right_trigger = re.compile(
-            r"(?:\s*,[^,.;:()]{1,80},(?=\s))?"
+            r"(?:\s*,(?:[^,.;:()]|(?<=\d)[,.](?=\d)){1,80},(?=\s))?"
             r"(?:\s+(?:of|in|at|across|near|from|inside|on)\s+(?:the\s+)?(?:\d+(?:[,.]\d+)*\s+)?"
             r"(?:(?!\d)[\w'’-]+\s+){0,2}?(?!\d)[\w'’-]+"
             r"(?=\s+(?:were|was|are|is|have|has|had|who|that)\b))?"
