@@ -27,6 +27,7 @@ YEAR_CONTEXT = re.compile(
     r"summer|autumn|fall|winter|the|between|and|to|through|circa|c\.)\s+|[-–/])\Z",
     re.IGNORECASE)
 AGE_COMPARISON = {"under", "over", "above", "below"}
+RATIO = re.compile(r"\b(?:one|1)\s+(?:in|out of)\s+\Z", re.IGNORECASE)
 ABOVE = re.compile(r"exceed|surpass|pass|top|past|above|beyond|over", re.IGNORECASE)
 # A bare number right after "the killing of", "the disappearance of".
 OF_HARM = re.compile(r"\b(?:of|to)\s+\Z", re.IGNORECASE)
@@ -163,6 +164,8 @@ def _not_a_count(text: str, m: NumberMatch, before: str, lang: Language, q: Quan
     if lang.unit_after.match(text, end) and not lang.head.match(text, end) \
             and not CASES_OF.match(text, end):
         return True
+    if RATIO.search(before):
+        return True  # "one in three"
     num = m.num.lower()
     if num == "one" and re.search(r"\b(?:no|any|every|some|the)\s+\Z", before, re.IGNORECASE):
         return True
