@@ -29,9 +29,13 @@ def check_figures(figures: Sequence[Figure]) -> list[Check]:
 
 def _parts_exceed_whole(figures: Sequence[Figure]) -> list[Check]:
     checks = []
-    for i, whole in enumerate(figures):
-        parts = [j for j, f in enumerate(figures) if f.part_of == i]
-        if not parts or whole.qualifier not in ("exact", "approx", "at_most", "less_than"):
+    parts_of: dict[int, list[int]] = {}
+    for j, f in enumerate(figures):
+        if f.part_of is not None:
+            parts_of.setdefault(f.part_of, []).append(j)
+    for i, parts in sorted(parts_of.items()):
+        whole = figures[i]
+        if whole.qualifier not in ("exact", "approx", "at_most", "less_than"):
             continue
         top = whole.value if whole.value is not None else whole.high
         total = sum(figures[j].value or figures[j].low or 0 for j in parts)
