@@ -1,5 +1,8 @@
 """Extracting figures: categories, subjects, subgroups, parts, non-figures, incident, speaker."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from toll.claims import Figure, extract_figures
 from toll.claims.figure import KEYS
 
@@ -103,3 +106,21 @@ def test_incident_place_and_date():
     text = "On 4 June 2021 gunmen attacked a village in Yagha province, killing 132 villagers."
     [figure] = extract_figures(text)
     assert "Yagha" in figure.incident and "4 June 2021" in figure.incident
+
+
+WORDS = ["killed", "12", "people", ",", "including", "3", "children", "were", "injured", "over",
+         "1,200", "houses", "destroyed", "in", "2020", "thirty", "years", "hostages", "among",
+         "them", "(", ")", ".", "between", "200", "and", "300", "the", "death", "toll", "rose",
+         "to", "45", "\n", "of", "whom", "missing", "Article", "5", "$", "million"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=60))
+def test_any_text_gives_consistent_figures(words):
+    text = " ".join(words)
+    figures = extract_figures(text)
+    for i, f in enumerate(figures):
+        assert text[f.start:f.end] == f.text
+        assert f.part_of is None or (0 <= f.part_of < len(figures) and f.part_of != i)
+        assert f.value is not None or f.qualifier in ("vague", "range")
+        assert f.low is None or f.high is None or f.low <= f.high
