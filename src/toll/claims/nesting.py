@@ -74,7 +74,7 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
                 f.part_of = whole  # keeps its own category: 388 of the deported were returned
                 open_whole = None
                 continue
-        if whole is not None and _fits(found[whole], f):
+        if whole is not None and found[whole].part_of != i and _fits(found[whole], f):
             f.part_of = whole
             open_whole = whole
             own = f.source == "after" or (f.source == "noun" and f.noun.outcome) or (
