@@ -150,7 +150,9 @@ def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
         previous = None
     _categorise(text, found, lang, sentences, previous)
     if found.bare and found.source not in ("after", "adjacent", "sibling", "before"):
-        return None
+        if not lang.part_marker.search(before.rstrip()):
+            return None
+        found.of_them = True  # "..., of which 1,100 civilians" / "из которых 1 100": a part
     return found
 
 

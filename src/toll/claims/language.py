@@ -181,10 +181,12 @@ class Language:
                r"(?:\s+years?(?:\s+old|\s+of\s+age)?|\s+and\s+(?:over|above|under|older|younger))?)?")
         self.head = re.compile(rf"(?P<mods>{mod}{{0,3}}){sep}{head}{age}", FLAGS)
         self.head_of = re.compile(rf"\s+of(?:\s+the)?(?P<mods>{mod}{{0,3}})\s+{head}{age}", FLAGS)
+        of_them = alternation(data["grammar"].get(
+            "of_them", ["of (?:them|whom|those|these)"]))
         self.of_them = re.compile(
-            rf"\s+of\s+(?:(?:them|whom|those|these)(?:(?:\s+(?:were|are|was|being))?"
-            rf"(?P<mods>{mod}{{0,2}})\s+{head}{age})?|(?:the|these|those|all)(?P<mods2>{mod}{{0,2}})"
-            rf"\s+(?P<head2>(?:{nouns})){WORD_END})", FLAGS)
+            rf"\s+(?:(?:{of_them})(?:(?:\s+(?:were|are|was|being))?"
+            rf"(?P<mods>{mod}{{0,2}})\s+{head}{age})?|of\s+(?:the|these|those|all)"
+            rf"(?P<mods2>{mod}{{0,2}})\s+(?P<head2>(?:{nouns})){WORD_END})", FLAGS)
         self.were_noun = re.compile(
             rf"\s+(?:were|are|was)(?P<mods>{mod}{{0,2}})\s+{head}{age}", FLAGS)
         breakers = literal_words(data["grammar"]["breakers"])
