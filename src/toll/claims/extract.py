@@ -36,6 +36,8 @@ CASES_OF = re.compile(r"\s+(?:cases|instances|incidents)\s+of\b", re.IGNORECASE)
 # "40 of its 120 houses": the figure is 40; 120 is what it is counted out of.
 OF_TOTAL = re.compile(r"\s+of\s+(?:its|their|all)\s+\d[\d,.]*(?=\s)", re.IGNORECASE)
 # "41 of the 97 people killed": 41 is a part of the figure that follows.
+OF_THE_TOTAL = re.compile(r"\s+of\s+(?:the|these|those)\s+\d[\d,.]*(?=\s)", re.IGNORECASE)
+AUXILIARY = re.compile(r"\b(?:were|was|are|is|have|has|had|been)\b", re.IGNORECASE)
 OF_THE = re.compile(r"\s+of\s+(?:the|these|those)\s+(?=\d)", re.IGNORECASE)
 AMONG = re.compile(r"\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:them|those|these|the)\b",
                    re.IGNORECASE)
@@ -103,7 +105,7 @@ def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
     if _not_a_count(text, m, before, lang, quantity):
         return None
     found = Found(qstart, m.num_start, end, quantity, None, sentences.index(qstart))
-    of_total = OF_TOTAL.match(text, end)
+    of_total = OF_TOTAL.match(text, end) or _of_the_total(text, end, lang)
     head = _head(text, of_total.end() if of_total else end, lang, quantity)
     if head is not None:
         found.noun = lang.noun(head)
@@ -154,6 +156,19 @@ def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
             return None
         found.of_them = True  # "..., of which 1,100 civilians" / "из которых 1 100": a part
     return found
+
+
+def _of_the_total(text: str, end: int, lang: Language) -> re.Match | None:
+    """ "Two of the 5 hospitals were hit": 5 is what the figure is counted out of (the verb
+    after an auxiliary is about the two); in "41 of the 97 people killed" it is not."""
+    of_the = OF_THE_TOTAL.match(text, end)
+    if of_the is None:
+        return None
+    head = lang.head.match(text, of_the.end())
+    said = head and lang.right_trigger.match(text, head.end())
+    if said and AUXILIARY.search(text, head.end(), said.end()):
+        return of_the
+    return None
 
 
 def _not_a_count(text: str, m: NumberMatch, before: str, lang: Language, q: Quantity) -> bool:
