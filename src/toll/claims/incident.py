@@ -47,11 +47,16 @@ class Incidents:
         self.date, self.place = _patterns(frozenset(lang.month_names))
         self.month_names = lang.month_names
         self._cache: dict[int, str | None] = {}
+        self._of_sentence: dict[int, str | None] = {}
 
     def of(self, offset: int) -> str | None:
         """The incident for a figure at `offset`."""
         index = self.sentences.index(offset)
-        paragraph = self.sentences.paragraph(offset)
+        if index not in self._of_sentence:
+            self._of_sentence[index] = self._nearest(index, self.sentences.paragraph(offset))
+        return self._of_sentence[index]
+
+    def _nearest(self, index: int, paragraph: int) -> str | None:
         for i in range(index, max(-1, index - 8), -1):
             start = self.sentences.span(i)[0]
             if paragraph - self.sentences.paragraph(start) > 1:

@@ -12,7 +12,6 @@ from typing import Any
 
 _NOT_BEFORE = set("$€£¥₽₼₺₴#№/+-.,:_") | set("0123456789")
 _DASH_WORD = re.compile(r"-\w")
-_LAST_WORD = re.compile(r"([^\s(\[“\"‘']+)\s*\Z")
 _WORD = re.compile(r"[^\s(\[“\"‘']+")
 _AFTER_ARTICLE = re.compile(r"\s+(?:dozen|few|couple|hundred|thousand|million|billion)\b",
                             re.IGNORECASE)
@@ -180,8 +179,8 @@ class NumberGrammar:
         """The qualifier ("more than") and range opener ("between") just before `start`."""
         window_start = max(0, start - 40)
         found = _Before()
-        last = _LAST_WORD.search(text, window_start, start)
-        if last is None or last.group(1).lower() not in self._qualifier_ends:
+        last = text[window_start:start].rsplit(None, 1)
+        if not last or last[-1].lstrip("([“\"‘'").lower() not in self._qualifier_ends:
             return found
         words = list(_WORD.finditer(text, window_start, start))
         if words and words[-1].group().lower() in self.range_words.get("between", []):
