@@ -302,3 +302,13 @@ def test_an_unclosed_quote_is_reported(write):
     text = 'ФИО;Примечание\nИванов;"ранен\nПетров;пропал\nСидоров;погиб\n'
     imported = read_list(write("q.csv", text))
     assert any("quote may be left open" in str(w) for w in imported.warnings)
+
+
+def test_the_sheet_holding_the_list_is_chosen(write_xlsx):
+    path = write_xlsx(
+        "book.xlsx",
+        {"About": [["Compiled by the commission", "2024"]], "List": [["ФИО"], ["Иванов Иван"]]},
+    )
+    imported = read_list(path)
+    assert imported.sheet == "List" and imported.records[0].full_name == "Иванов Иван"
+    assert any("'About' also has data" in str(w) for w in imported.warnings)

@@ -11,9 +11,9 @@ from typing import Any
 from toll.errors import TollError
 from toll.records.columns import NAME_FIELDS, ColumnPlan, plan_columns
 from toll.records.drafts import ImportedList, ImportProblem, RecordDraft
-from toll.records.layout import find_layout, is_filled, stripped_cells
+from toll.records.layout import find_layout, names_persons, stripped_cells
 from toll.records.mapping import Mapping, load_mapping, match_headers
-from toll.records.readers import Table, read_csv, read_json, read_ods, read_xlsx
+from toll.records.readers import Table, is_filled, read_csv, read_json, read_ods, read_xlsx
 from toll.records.rows import JOINED_FIELDS, RowReader
 from toll.records.sniff import choose_format
 
@@ -50,7 +50,7 @@ def _read_table(path: Path, data: bytes, mapping: Mapping | None) -> Table:
         return read_json(data, file, encoding=encoding, lines=fmt == "jsonl")
     sheet = mapping.sheet if mapping else None
     reader = read_xlsx if fmt == "xlsx" else read_ods
-    return reader(data, file, sheet=sheet)
+    return reader(data, file, sheet=sheet, is_list=names_persons)
 
 
 def _import_table(table: Table, file: str, mapping: Mapping | None) -> ImportedList:

@@ -12,7 +12,7 @@ from toll.errors import TollError
 from toll.records.columns import NAME_FIELDS, plan_columns
 from toll.records.drafts import ImportProblem
 from toll.records.mapping import Mapping
-from toll.records.readers import Table
+from toll.records.readers import Table, is_filled
 
 HEADER_SEARCH_ROWS = 10
 _SPACES = re.compile(r"\s+")
@@ -41,8 +41,10 @@ def find_layout(table: Table, file: str, mapping: Mapping | None) -> Layout:
     return Layout(headers, start, header_rows, problems)
 
 
-def is_filled(row: list[str]) -> bool:
-    return any(cell.strip() for cell in row)
+def names_persons(rows: list[list[str]]) -> bool:
+    """True when one of the first filled rows is a header with a name column."""
+    filled = [row for row in rows if is_filled(row)][:HEADER_SEARCH_ROWS]
+    return any(_names_a_name_column(row) for row in filled)
 
 
 def stripped_cells(row: list[str]) -> list[str]:

@@ -9,6 +9,7 @@ import io
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from itertools import islice
@@ -17,6 +18,7 @@ from typing import Any
 from toll.errors import TollError
 from toll.records.sniff import decode_text
 
+Rows = list[list[str]]
 DELIMITERS = [",", ";", "\t", "|"]
 _EXCEL_SEP = re.compile(r"^sep=(.)\r?\n")
 
@@ -133,40 +135,40 @@ def guess_delimiter(text: str) -> str:
 # --- Spreadsheets ----------------------------------------------------------------------------
 
 
-def read_xlsx(data: bytes, file: str, *, sheet: str | None) -> Table:
-    """Read the first sheet with data (or the named sheet) of an XLSX workbook."""
+SHEET_PEEK = 50  # rows looked at to tell whether a sheet holds the list
+
+
+def read_xlsx(
+    data: bytes, file: str, *, sheet: str | None, is_list: Callable[[Rows], bool] | None = None
+) -> Table:
+    """Read one sheet of an XLSX workbook: the named one, else the first that `is_list`
+    accepts (a header naming persons), else the first with data."""
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
-            sheets = _xlsx_sheets(workbook, sheet)
+            peeks = {ws.title: _sheet_rows(ws, SHEET_PEEK) for ws in workbook.worksheets}
+            name, notes = choose_sheet(peeks, file, sheet, is_list)
+            rows = _sheet_rows(workbook[name]) if name else []
         finally:
             workbook.close()
     except TollError:
         raise
     except Exception as error:  # openpyxl raises many kinds of error on damaged files
         raise _damaged(file, "XLSX workbook", error) from None
-    return _pick_sheet(sheets, "xlsx", file, sheet)
+    return Table("xlsx", rows, sheet=name, notes=notes)
 
 
-def _xlsx_sheets(workbook, wanted: str | None) -> dict[str, list[list[str]]]:
-    """Rows of the sheet to read in full; other sheets only as far as telling they have data."""
-    sheets: dict[str, list[list[str]]] = {}
-    chosen = False
-    for ws in workbook.worksheets:
-        rows = ws.iter_rows(values_only=True)
-        if wanted == ws.title or (wanted is None and not chosen):
-            sheets[ws.title] = [_trimmed([cell_text(v) for v in row]) for row in rows]
-            chosen = wanted == ws.title or any(sheets[ws.title])
-        else:
-            peek = [_trimmed([cell_text(v) for v in row]) for row in islice(rows, 50)]
-            sheets[ws.title] = [cells for cells in peek if cells]
-    return sheets
+def _sheet_rows(ws, limit: int | None = None) -> Rows:
+    rows = ws.iter_rows(values_only=True)
+    return [_trimmed([cell_text(v) for v in row]) for row in islice(rows, limit)]
 
 
-def read_ods(data: bytes, file: str, *, sheet: str | None) -> Table:
-    """Read the first sheet with data (or the named sheet) of an OpenDocument spreadsheet."""
+def read_ods(
+    data: bytes, file: str, *, sheet: str | None, is_list: Callable[[Rows], bool] | None = None
+) -> Table:
+    """Read one sheet of an OpenDocument spreadsheet, chosen as for XLSX."""
     import zipfile
 
     from toll.records.ods import read_ods_sheets
@@ -176,9 +178,14 @@ def read_ods(data: bytes, file: str, *, sheet: str | None) -> Table:
             sheets = read_ods_sheets(archive)
     except Exception as error:  # zipfile and expat raise many kinds of error on damaged files
         raise _damaged(file, "ODS spreadsheet", error) from None
-    if not sheets:
-        raise TollError(f"{file}: an ODS spreadsheet without any sheet; there is no list to import")
-    return _pick_sheet(sheets, "ods", file, sheet)
+    peeks = {title: rows[:SHEET_PEEK] for title, rows in sheets.items()}
+    name, notes = choose_sheet(peeks, file, sheet, is_list)
+    return Table("ods", sheets[name] if name else [], sheet=name, notes=notes)
+
+
+def is_filled(row: list[str]) -> bool:
+    """True when a row has at least one cell with text."""
+    return any(cell.strip() for cell in row)
 
 
 def _trimmed(cells: list[str]) -> list[str]:
@@ -187,26 +194,31 @@ def _trimmed(cells: list[str]) -> list[str]:
     return cells
 
 
-def _pick_sheet(
-    sheets: dict[str, list[list[str]]], fmt: str, file: str, wanted: str | None
-) -> Table:
+def choose_sheet(
+    peeks: dict[str, Rows], file: str, wanted: str | None, is_list: Callable[[Rows], bool] | None
+) -> tuple[str | None, list[str]]:
+    """The sheet to read, and notes on the other sheets with data, from each sheet's first rows."""
     if wanted is not None:
-        if wanted not in sheets:
+        if wanted not in peeks:
             raise TollError(
-                f"{file}: no sheet named {wanted!r} (sheets: {', '.join(map(repr, sheets))}); "
+                f"{file}: no sheet named {wanted!r} (sheets: {', '.join(map(repr, peeks))}); "
                 "fix `sheet:` in the mapping file"
             )
-        return Table(fmt, sheets[wanted], sheet=wanted)
-    with_data = [name for name, rows in sheets.items() if any(rows)]
+        return wanted, []
+    with_data = [
+        name for name, rows in peeks.items() if any(any(c.strip() for c in r) for r in rows)
+    ]
     if not with_data:
-        return Table(fmt, [], sheet=next(iter(sheets), None))
-    chosen = with_data[0]
+        return next(iter(peeks), None), []
+    lists = [name for name in with_data if is_list and is_list(peeks[name])]
+    chosen = (lists or with_data)[0]
     notes = [
         f"sheet {name!r} also has data and was not read; to read it, name it with `sheet:` "
         "in a mapping file"
-        for name in with_data[1:]
+        for name in with_data
+        if name != chosen
     ]
-    return Table(fmt, sheets[chosen], sheet=chosen, notes=notes)
+    return chosen, notes
 
 
 # --- JSON ------------------------------------------------------------------------------------
