@@ -66,6 +66,8 @@ class Found:
     part_of: int | None = None
     bare: bool = False
     of_next: bool = False  # a part of the figure right after it ("41 of the 97 killed")
+    noun_is_whole: bool = False  # its noun names its whole ("four of the wounded died")
+    among: str = ""  # the words after "were among" (which whole it belongs to)
     trigger_at: int = -1  # where the words that gave the category start
     reach: int = 0  # how far its words go (a number before this belongs to them)
 
@@ -122,7 +124,9 @@ def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
             found.noun = lang.noun(of)
             found.subgroup = _subgroup(found.noun, of)
         elif of.group("head2"):
-            found.noun = lang.noun(of, "2")
+            found.noun, found.noun_is_whole = lang.noun(of, "2"), True
+            if of.group("whose").lower() in ("his", "her", "their", "its"):
+                found.of_them = False  # "4 of his relatives": of a person, not of a figure
             found.subgroup = found.noun.subgroup
             were = lang.were_noun.match(text, of.end())
             if were and lang.noun(were).subgroup:  # "11 of the dead were women"
@@ -144,8 +148,10 @@ def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
         if (lang.unit_after.match(text, end) and not CASES_OF.match(text, end)) \
                 or _year_like(m, quantity):
             return None
-    if not found.bare and AMONG.match(text, found.end):
+    among = None if found.bare else AMONG.match(text, found.end)
+    if among:
         found.of_them = True  # "24 women were among those executed"
+        found.among = text[among.end():among.end() + 25].lower()
     if not found.bare and lang.source_after.match(text, found.end):
         return None  # "two aid workers said": who speaks, not who was harmed
     if previous is not None and previous.sentence != found.sentence:
@@ -229,7 +235,7 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
     """Set the figure's category from the words around it, strongest evidence first."""
     kind = f.kind
     noun = f.noun
-    if noun and noun.category and noun.outcome:
+    if noun and noun.category and noun.outcome and not f.noun_is_whole:
         f.category, f.source = lang.categories[noun.category].for_kind(kind), "noun"
         return
     if f.bare and _of_harm(text, f, lang, max(sentences.span(f.sentence)[0], f.qstart - 100)):

@@ -58,7 +58,9 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
               and _listable(found[open_whole], f)):
             whole = open_whole
         elif f.of_them:
-            whole = _last_whole(found, i, sentences, f.sentence)
+            hint = next((c for c, words in CATEGORY_HINTS.items()
+                         if any(w in f.among for w in words)), None)
+            whole = _last_whole(found, i, sentences, f.sentence, hint)
         elif opening_whole is not None:
             whole = opening_whole
         elif not same_sentence and _opens_with_part_marker(text, f, lang, sentences):
