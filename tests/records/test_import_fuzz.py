@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from toll.errors import TollError
 from toll.records import dry_run_summary, read_list
-from toll.records.values import parse_age, parse_civilian, parse_date, parse_sex, parse_status
+from toll.records.dates import parse_date
+from toll.records.values import parse_age, parse_civilian, parse_sex, parse_status
 
 FUZZ = settings(
     max_examples=int(os.environ.get("TOLL_FUZZ_EXAMPLES", "150")),

@@ -4,11 +4,11 @@ from datetime import date
 
 import pytest
 
+from toll.records.dates import parse_date
 from toll.records.values import (
     AgeValue,
     parse_age,
     parse_civilian,
-    parse_date,
     parse_sex,
     parse_status,
     uses_turkish_sex_codes,

@@ -3,7 +3,7 @@
 import re
 from collections.abc import Callable
 
-from toll.records import values
+from toll.records import dates, values
 from toll.records.columns import NAME_FIELDS, ColumnPlan
 from toll.records.drafts import ImportProblem, RecordDraft
 
@@ -39,7 +39,7 @@ class RowReader:
             for i in self.columns.get("sex", [])
         }
         self.month_first = {
-            i: values.uses_month_first([row[i] for row in sample if i < len(row)])
+            i: dates.uses_month_first([row[i] for row in sample if i < len(row)])
             for name in ("birth_date", "event_date")
             for i in self.columns.get(name, [])
         }
@@ -154,9 +154,9 @@ class RowReader:
         if cells.get("birth_year"):
             self._read_birth_year(record, cells["birth_year"][0])
 
-    def _read_date(self, record: RecordDraft, name: str, cell: tuple[int, str]) -> values.DateValue:
+    def _read_date(self, record: RecordDraft, name: str, cell: tuple[int, str]) -> dates.DateValue:
         index, text = cell
-        value = values.parse_date(text, self.month_first.get(index, False))
+        value = dates.parse_date(text, self.month_first.get(index, False))
         if value.problem:
             self._date_problem(record, name, cell, value)
         setattr(record, name, text)
@@ -166,7 +166,7 @@ class RowReader:
         return value
 
     def _read_birth_year(self, record: RecordDraft, cell: tuple[int, str]) -> None:
-        value = values.parse_date(cell[1])
+        value = dates.parse_date(cell[1])
         if value.problem:
             self._date_problem(record, "birth_year", cell, value)
         if value.earliest is None:
