@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from conftest import REPO, invoke_toll
+from toll_testing import REPO, invoke_toll
 
 CLI_REFERENCE = REPO / "docs" / "reference" / "cli.md"
 

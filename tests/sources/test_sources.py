@@ -10,9 +10,9 @@ import time
 
 from sqlalchemy import func, select, text
 
-from conftest import run_toll
 from documents import STATEMENT, write_pdf
 from toll.model import Original, Source
+from toll_testing import run_toll
 
 
 def test_adding_the_same_bytes_twice_gives_one_source(toll, db, tmp_path):

@@ -2,9 +2,9 @@
 
 import json
 
-from conftest import invoke_toll
 from documents import STATEMENT
 from lists import write_az, write_ru
+from toll_testing import invoke_toll
 
 
 def as_user(toll, name):

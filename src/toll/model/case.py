@@ -18,10 +18,10 @@ class Case(Created, Retractable, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
     state: Mapped[str] = mapped_column(String(30), default="open")
-    disappeared: Mapped[str | None] = mapped_column(String(100))  # date as written
+    disappeared: Mapped[str | None] = mapped_column(Text)  # date as written
     disappeared_earliest: Mapped[date | None] = mapped_column(Date)
     disappeared_latest: Mapped[date | None] = mapped_column(Date)
-    place_last_seen: Mapped[str | None] = mapped_column(String(500))
+    place_last_seen: Mapped[str | None] = mapped_column(Text)
     circumstances: Mapped[str | None] = mapped_column(Text)
     incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"))
     fate: Mapped[str | None] = mapped_column(Text)

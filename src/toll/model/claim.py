@@ -28,12 +28,12 @@ class Claim(Created, Retractable, Base):
     high: Mapped[float | None] = mapped_column(Float)
     qualifier: Mapped[str | None] = mapped_column(String(20))
     category: Mapped[str | None] = mapped_column(String(50), index=True)
-    subject: Mapped[str | None] = mapped_column(String(100))
-    subgroup: Mapped[str | None] = mapped_column(String(100))
+    subject: Mapped[str | None] = mapped_column(Text)
+    subgroup: Mapped[str | None] = mapped_column(Text)
     part_of_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id"))
-    incident: Mapped[str | None] = mapped_column(String(500))  # as stated in the text
+    incident: Mapped[str | None] = mapped_column(Text)  # as stated in the text
     incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"))
-    speaker: Mapped[str | None] = mapped_column(String(500))
+    speaker: Mapped[str | None] = mapped_column(Text)
     confidence: Mapped[float | None] = mapped_column(Float)
     review_state: Mapped[str] = mapped_column(String(20), default="extracted")
     review_note: Mapped[str | None] = mapped_column(Text)

@@ -15,7 +15,7 @@ class Person(Created, Retractable, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     label: Mapped[str] = mapped_column(String(20), unique=True)
-    display_name: Mapped[str | None] = mapped_column(String(500))
+    display_name: Mapped[str | None] = mapped_column(Text)
 
 
 class LinkageRun(Created, Base):

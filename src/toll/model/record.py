@@ -33,37 +33,37 @@ class Record(Created, Retractable, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
     row_number: Mapped[int] = mapped_column(Integer)  # 1-based data row in the file
-    row_key: Mapped[str | None] = mapped_column(String(200))  # the list's own identifier
+    row_key: Mapped[str | None] = mapped_column(Text)  # the list's own identifier
     original: Mapped[dict[str, Any]] = mapped_column(JSON)  # header -> cell, as read
     person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), index=True)
 
-    full_name: Mapped[str | None] = mapped_column(String(500))
-    given_name: Mapped[str | None] = mapped_column(String(200))
-    family_name: Mapped[str | None] = mapped_column(String(200))
-    patronymic: Mapped[str | None] = mapped_column(String(200))
+    full_name: Mapped[str | None] = mapped_column(Text)
+    given_name: Mapped[str | None] = mapped_column(Text)
+    family_name: Mapped[str | None] = mapped_column(Text)
+    patronymic: Mapped[str | None] = mapped_column(Text)
     sex: Mapped[str | None] = mapped_column(String(10))  # male, female
-    sex_raw: Mapped[str | None] = mapped_column(String(100))
+    sex_raw: Mapped[str | None] = mapped_column(Text)
     age: Mapped[int | None] = mapped_column(Integer)
     age_low: Mapped[int | None] = mapped_column(Integer)
     age_high: Mapped[int | None] = mapped_column(Integer)
-    birth_date: Mapped[str | None] = mapped_column(String(100))  # as written
+    birth_date: Mapped[str | None] = mapped_column(Text)  # as written
     birth_date_earliest: Mapped[date | None] = mapped_column(Date)
     birth_date_latest: Mapped[date | None] = mapped_column(Date)
     birth_date_precision: Mapped[str | None] = mapped_column(String(20))  # day, month, year...
     birth_year: Mapped[int | None] = mapped_column(Integer)
-    event_date: Mapped[str | None] = mapped_column(String(100))  # death, disappearance...
+    event_date: Mapped[str | None] = mapped_column(Text)  # death, disappearance...
     event_date_earliest: Mapped[date | None] = mapped_column(Date)
     event_date_latest: Mapped[date | None] = mapped_column(Date)
     event_date_precision: Mapped[str | None] = mapped_column(String(20))
-    place: Mapped[str | None] = mapped_column(String(500))
-    place_of_birth: Mapped[str | None] = mapped_column(String(500))
+    place: Mapped[str | None] = mapped_column(Text)
+    place_of_birth: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str | None] = mapped_column(String(30), index=True)
-    status_raw: Mapped[str | None] = mapped_column(String(200))
+    status_raw: Mapped[str | None] = mapped_column(Text)
     civilian_status: Mapped[str | None] = mapped_column(String(30))
-    civilian_status_raw: Mapped[str | None] = mapped_column(String(200))
+    civilian_status_raw: Mapped[str | None] = mapped_column(Text)
     circumstances: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
     warnings: Mapped[list[Any]] = mapped_column(JSON, default=list)
     # Name comparison keys in Latin ASCII, whatever the script (see toll.names), for search.
-    name_key: Mapped[str | None] = mapped_column(String(500), index=True)
-    place_key: Mapped[str | None] = mapped_column(String(200), index=True)
+    name_key: Mapped[str | None] = mapped_column(Text, index=True)
+    place_key: Mapped[str | None] = mapped_column(Text, index=True)

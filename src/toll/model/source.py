@@ -29,18 +29,18 @@ class Source(Created, Retractable, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     sha256: Mapped[str] = mapped_column(ForeignKey("originals.sha256"), unique=True)
-    file_name: Mapped[str] = mapped_column(String(500))
+    file_name: Mapped[str] = mapped_column(Text)
     media_type: Mapped[str] = mapped_column(String(100))
     size: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str | None] = mapped_column(String(50))  # statement, news, report, list, ...
-    title: Mapped[str | None] = mapped_column(String(1000))
-    publisher: Mapped[str | None] = mapped_column(String(500))
-    author: Mapped[str | None] = mapped_column(String(500))
-    speaker: Mapped[str | None] = mapped_column(String(500))
+    title: Mapped[str | None] = mapped_column(Text)
+    publisher: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    speaker: Mapped[str | None] = mapped_column(Text)
     published: Mapped[str | None] = mapped_column(String(100))  # as given, may be partial
     published_earliest: Mapped[date | None] = mapped_column(Date)
     published_latest: Mapped[date | None] = mapped_column(Date)
-    url: Mapped[str | None] = mapped_column(String(2000))
+    url: Mapped[str | None] = mapped_column(Text)
     language: Mapped[str | None] = mapped_column(String(20))
     text: Mapped[str | None] = mapped_column(Text)  # the extracted main text
     confidential: Mapped[bool] = mapped_column(default=False)
