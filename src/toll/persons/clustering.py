@@ -22,6 +22,7 @@ from scipy.sparse.csgraph import connected_components
 
 MERGE_AVERAGE = 0.5
 EXACT_LIMIT = 400
+HUGE_LIMIT = 5000
 
 
 def components(record_ids: Iterable[str], edges: pd.DataFrame) -> pd.Series:
@@ -34,8 +35,7 @@ def components(record_ids: Iterable[str], edges: pd.DataFrame) -> pd.Series:
     right = ids.get_indexer(edges["record_id_r"])
     keep = (left >= 0) & (right >= 0)
     graph = coo_matrix((np.ones(keep.sum()), (left[keep], right[keep])), shape=(len(ids), len(ids)))
-    _, labels = connected_components(graph, directed=False)
-    return pd.Series(labels, index=ids)
+    return pd.Series(connected_components(graph, directed=False)[1], index=ids)
 
 
 def cluster(
@@ -58,119 +58,149 @@ def cluster(
     cluster_id is the smallest record_id of the cluster, so the result depends
     only on the input, not on its order.
     """
-    same = _empty_pairs() if same is None else same
-    different = _empty_pairs() if different is None else different
-    fixed = pd.Series(dtype=object) if fixed is None else fixed.dropna()
-    same = pd.concat([same[["record_id_l", "record_id_r"]], chains(fixed)], ignore_index=True)
-    banned = set(_pair_keys(different))
-    links = pairs.loc[pairs["match_probability"] >= threshold, ["record_id_l", "record_id_r"]]
-    links = links[[key not in banned for key in _pair_keys(links)]]
-    edges = pd.concat([links, same[["record_id_l", "record_id_r"]]], ignore_index=True)
-    labels = components(record_ids, edges)
-    musts = components(labels.index, same)
-
-    ids = labels.index.to_series()
-    cluster_of = ids.groupby(labels).transform("min")
-    sizes = labels.map(labels.value_counts())
-    settled = labels.index.to_series().map(fixed)
-    mixed = settled.groupby(labels).transform("nunique") > 1
-    complete = _complete(edges, labels, sizes)
-    has_banned = labels.isin(_components_of(different, labels))
-    large = labels[((sizes > 2) & ~complete) | mixed | has_banned]
-    if len(large):
-        scored = _within(pairs, large)
-        forbidden = _within(different, large)
-        for component, members in ids[large.index].groupby(large):
-            groups = _average_linkage(
-                sorted(members),
-                scored.get(component, _empty_pairs()),
-                musts,
-                forbidden.get(component, _empty_pairs()),
-                settled,
-                merge_average,
-            )
-            for group in groups:
-                cluster_of[group] = min(group)
-    return pd.DataFrame({"record_id": labels.index, "cluster_id": cluster_of.to_numpy()})
+    ids = pd.Index(sorted(pd.unique(pd.Series(list(record_ids), dtype=object))))
+    graph = _Graph(ids, pairs, same, different, fixed)
+    labels = graph.components(graph.link_edges(threshold))
+    musts = graph.components(graph.same)
+    group = labels.copy()
+    for members in graph.to_rebuild(labels, threshold):
+        for part in _average_linkage(members, graph, musts, merge_average):
+            group[part] = part[0] + len(ids)  # a fresh label per part
+    # name each cluster by its smallest record (ids are sorted, so the first member)
+    first = pd.Series(np.arange(len(ids))).groupby(group).transform("min").to_numpy()
+    return pd.DataFrame({"record_id": ids, "cluster_id": ids[first]})
 
 
-def _complete(edges: pd.DataFrame, labels: pd.Series, sizes: pd.Series) -> pd.Series:
-    """True for records whose component has a link between every two of its records.
+class _Graph:
+    """Pairs, decisions and fixed persons as integer arrays over sorted record ids."""
 
-    Such a component is one person already: no average can fall below the threshold.
-    """
-    keys = pd.DataFrame(_pair_keys(edges), columns=["a", "b"]).drop_duplicates()
-    component = keys["a"].map(labels)
-    same = component == keys["b"].map(labels)
-    links = component[same].value_counts()
-    counted = labels.map(links).fillna(0)
-    return counted == sizes * (sizes - 1) / 2
+    def __init__(self, ids, pairs, same, different, fixed):
+        self.ids = ids
+        self.n = len(ids)
+        self.left, self.right = self._codes(pairs)
+        self.probability = pairs["match_probability"].fillna(0).to_numpy(dtype=float)
+        self.same = np.stack(self._codes(same)) if same is not None else np.zeros((2, 0), int)
+        banned = self._codes(different) if different is not None else (np.array([], int),) * 2
+        self.banned = np.stack(banned)
+        self.person = np.full(self.n, -1)
+        if fixed is not None and len(fixed.dropna()):
+            fixed = fixed.dropna()
+            codes, _ = pd.factorize(fixed.astype(str))
+            where = ids.get_indexer(fixed.index)
+            self.person[where[where >= 0]] = codes[where >= 0]
+            self.same = np.concatenate([self.same, self._person_chains()], axis=1)
+
+    def _codes(self, frame):
+        left = self.ids.get_indexer(frame["record_id_l"])
+        right = self.ids.get_indexer(frame["record_id_r"])
+        keep = (left >= 0) & (right >= 0)
+        return np.minimum(left, right)[keep], np.maximum(left, right)[keep]
+
+    def _person_chains(self):
+        settled = np.flatnonzero(self.person >= 0)
+        order = settled[np.argsort(self.person[settled], kind="stable")]
+        same_person = self.person[order[1:]] == self.person[order[:-1]]
+        return np.stack([order[:-1][same_person], order[1:][same_person]])
+
+    def link_edges(self, threshold):
+        strong = self.probability >= threshold
+        edges = np.stack([self.left[strong], self.right[strong]])
+        if self.banned.shape[1]:
+            banned = set(zip(self.banned[0].tolist(), self.banned[1].tolist(), strict=True))
+            keep = [(a, b) not in banned for a, b in zip(edges[0], edges[1], strict=True)]
+            edges = edges[:, np.array(keep, dtype=bool)]
+        return np.concatenate([edges, self.same], axis=1)
+
+    def components(self, edges) -> np.ndarray:
+        graph = coo_matrix((np.ones(edges.shape[1]), (edges[0], edges[1])), shape=(self.n, self.n))
+        return connected_components(graph, directed=False)[1]
+
+    def to_rebuild(self, labels, threshold):
+        """Components that are not simply one person: yield their sorted member codes.
+
+        A component is one person as it stands when it has no more than two
+        records, or a link between every two of its records, and no decision or
+        fixed person says otherwise.
+        """
+        sizes = np.bincount(labels)
+        edges = self.link_edges(threshold)
+        inside = labels[edges[0]] == labels[edges[1]]
+        unique = np.unique(edges[:, inside], axis=1)
+        links = np.bincount(labels[unique[0]], minlength=len(sizes))
+        suspect = (sizes > 2) & (links < sizes * (sizes - 1) // 2)
+        if self.banned.shape[1]:
+            inner = labels[self.banned[0]] == labels[self.banned[1]]
+            suspect[labels[self.banned[0][inner]]] = True
+        settled = self.person >= 0
+        if settled.any():
+            persons = pd.Series(self.person[settled]).groupby(labels[settled]).nunique()
+            suspect[persons.index[persons.to_numpy() > 1]] = True
+        chosen = np.flatnonzero(suspect)
+        order = np.argsort(labels, kind="stable")
+        starts = np.searchsorted(labels[order], chosen)
+        for label, start in zip(chosen, starts, strict=True):
+            yield order[start : start + sizes[label]]
+
+    def pair_index(self) -> dict[int, np.ndarray]:
+        """Positions of the pairs by their left record (built once)."""
+        if not hasattr(self, "_index"):
+            order = np.argsort(self.left, kind="stable")
+            lefts = self.left[order]
+            bounds = np.flatnonzero(np.diff(lefts)) + 1
+            starts = np.concatenate([[0], bounds])
+            ends = np.concatenate([bounds, [len(lefts)]])
+            self._index = {
+                int(lefts[a]): order[a:b] for a, b in zip(starts, ends, strict=True) if b > a
+            }
+        return self._index
+
+    def within(self, members: np.ndarray, left, right, values=None):
+        """Local indices (and values) of the pairs with both ends in `members`."""
+        local_left = np.searchsorted(members, left)
+        local_right = np.searchsorted(members, right)
+        local_left[local_left >= len(members)] = 0
+        local_right[local_right >= len(members)] = 0
+        keep = (members[local_left] == left) & (members[local_right] == right)
+        chosen = None if values is None else values[keep]
+        return local_left[keep], local_right[keep], chosen
 
 
-def _components_of(pairs: pd.DataFrame, labels: pd.Series) -> set:
-    left = pairs["record_id_l"].map(labels)
-    return set(left[left == pairs["record_id_r"].map(labels)].dropna())
+def _average_linkage(members, graph, musts, merge_average) -> list[np.ndarray]:
+    """Split one component: constrained average linkage on its records."""
+    if len(members) > HUGE_LIMIT:
+        return _split_huge(members, graph, musts, merge_average)
+    if len(members) > EXACT_LIMIT:
+        return _large_average_linkage(members, graph, musts, merge_average)
+    return _average_linkage_exact(members, graph, musts, merge_average)
 
 
-def _within(pairs: pd.DataFrame, labels: pd.Series) -> dict[int, pd.DataFrame]:
-    """Pairs whose two records lie in the same component, by component."""
-    left = pairs["record_id_l"].map(labels)
-    right = pairs["record_id_r"].map(labels)
-    inside = pairs[left.notna() & (left == right)]
-    return dict(tuple(inside.groupby(left[inside.index].astype(int))))
+def _pair_slices(members, graph):
+    """Pairs touching `members` (pre-filter with a mask over all pairs)."""
+    mask = np.isin(graph.left, members)
+    return graph.left[mask], graph.right[mask], graph.probability[mask]
 
 
-def _average_linkage(
-    ids: list[str],
-    scored: pd.DataFrame,
-    musts: pd.Series,
-    forbidden_pairs: pd.DataFrame,
-    settled: pd.Series,
-    merge_average: float,
-) -> list[list[str]]:
-    """Agglomerate must-link groups while the best average probability is high enough."""
-    if len(ids) > EXACT_LIMIT:
-        return _large_average_linkage(ids, scored, musts, forbidden_pairs, settled, merge_average)
-    return _average_linkage_exact(ids, scored, musts, forbidden_pairs, settled, merge_average)
-
-
-def _average_linkage_exact(
-    ids: list[str],
-    scored: pd.DataFrame,
-    musts: pd.Series,
-    forbidden_pairs: pd.DataFrame,
-    settled: pd.Series,
-    merge_average: float,
-) -> list[list[str]]:
-    """The constrained agglomeration itself, O(n^3): for components of modest size."""
-    position = {record_id: i for i, record_id in enumerate(ids)}
-    start: dict[int, list[str]] = {}
-    for record_id in ids:
-        start.setdefault(int(musts[record_id]), []).append(record_id)
-    groups = sorted(start.values(), key=min)
-    n = len(ids)
+def _average_linkage_exact(members, graph, musts, merge_average) -> list[np.ndarray]:
+    """Merge must-link groups while the best average probability reaches `merge_average`."""
+    n = len(members)
+    left, right, p = _pair_slices(members, graph) if n > 50 else _local_pairs(members, graph)
+    i, j, p = graph.within(members, left, right, p)
     probability = np.zeros((n, n))
+    np.maximum.at(probability, (i, j), p)
+    probability = np.maximum(probability, probability.T)
     forbidden = np.zeros((n, n), dtype=bool)
-    if len(scored):
-        left = scored["record_id_l"].map(position).to_numpy()
-        right = scored["record_id_r"].map(position).to_numpy()
-        p = scored["match_probability"].fillna(0).to_numpy(dtype=float)
-        np.maximum.at(probability, (left, right), p)
-        probability = np.maximum(probability, probability.T)
-    if len(forbidden_pairs):
-        left = forbidden_pairs["record_id_l"].map(position).to_numpy()
-        right = forbidden_pairs["record_id_r"].map(position).to_numpy()
-        forbidden[left, right] = forbidden[right, left] = True
+    bi, bj, _ = graph.within(members, graph.banned[0], graph.banned[1])
+    forbidden[bi, bj] = forbidden[bj, bi] = True
 
-    member = np.zeros((len(groups), n))
-    for g, group in enumerate(groups):
-        member[g, [position[r] for r in group]] = 1
+    start_labels, start = np.unique(musts[members], return_inverse=True)
+    member = np.zeros((len(start_labels), n))
+    member[start, np.arange(n)] = 1
     total = member @ probability @ member.T
     blocked = (member @ forbidden @ member.T) > 0
-    has_person = np.array([settled[group].notna().any() for group in groups])
+    has_person = (member @ (graph.person[members] >= 0)) > 0
     blocked |= np.outer(has_person, has_person)
     size = member.sum(axis=1)
-    alive = np.ones(len(groups), dtype=bool)
+    alive = np.ones(len(size), dtype=bool)
     while alive.sum() > 1:
         average = total / np.outer(size, size)
         average[blocked | ~np.outer(alive, alive)] = -1
@@ -179,95 +209,99 @@ def _average_linkage_exact(
         if average[a, b] < merge_average:
             break
         a, b = min(a, b), max(a, b)
-        groups[a] = groups[a] + groups[b]
+        member[a] += member[b]
         total[a, :] += total[b, :]
         total[:, a] += total[:, b]
         blocked[a, :] |= blocked[b, :]
         blocked[:, a] |= blocked[:, b]
         size[a] += size[b]
         alive[b] = False
-    return [sorted(groups[g]) for g in range(len(groups)) if alive[g]]
+    return [members[member[g] > 0] for g in np.flatnonzero(alive)]
+
+
+def _local_pairs(members, graph):
+    """Pairs among a small component, found through a per-record index."""
+    index = graph.pair_index()
+    rows = np.concatenate([index.get(m, _EMPTY) for m in members.tolist()])
+    return graph.left[rows], graph.right[rows], graph.probability[rows]
+
+
+_EMPTY = np.array([], dtype=np.int64)
+
+
+def _large_average_linkage(members, graph, musts, merge_average) -> list[np.ndarray]:
+    """Average linkage for a big component: scipy's fast version, then constraints.
+
+    scipy cannot honour must-link / cannot-link, so each of its clusters is
+    re-clustered with the exact method, and must-linked records it separated
+    are put back together.
+    """
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    n = len(members)
+    left, right, p = _pair_slices(members, graph)
+    i, j, p = graph.within(members, left, right, p)
+    distance = np.ones((n, n))
+    np.minimum.at(distance, (i, j), 1 - p)
+    distance = np.minimum(distance, distance.T)
+    np.fill_diagonal(distance, 0)
+    tree = linkage(squareform(distance, checks=False), method="average")
+    labels = fcluster(tree, t=1 - merge_average, criterion="distance")
+    if len(np.unique(labels)) == 1:
+        return _average_linkage_exact(members, graph, musts, merge_average)
+    parts: list[np.ndarray] = []
+    for label in np.unique(labels):
+        parts += _average_linkage(members[labels == label], graph, musts, merge_average)
+    return _rejoin_musts(parts, musts)
+
+
+def _split_huge(members, graph, musts, merge_average, strict=0.99) -> list[np.ndarray]:
+    """A component too big for average linkage (bad links chaining thousands of
+    records): cut it into the components of its strongest links first."""
+    left, right, p = _pair_slices(members, graph)
+    i, j, p = graph.within(members, left, right, p)
+    strong = p >= strict
+    edges = coo_matrix(
+        (np.ones(strong.sum()), (i[strong], j[strong])), shape=(len(members), len(members))
+    )
+    labels = connected_components(edges, directed=False)[1]
+    if len(np.unique(labels)) == 1 and strict >= 0.9999:
+        return [members]  # cannot be split further: keep as one group
+    parts: list[np.ndarray] = []
+    for label in np.unique(labels):
+        part = members[labels == label]
+        if len(part) > HUGE_LIMIT:
+            parts += _split_huge(part, graph, musts, merge_average, 1 - (1 - strict) / 10)
+        elif len(part) > 2:
+            parts += _average_linkage(part, graph, musts, merge_average)
+        else:
+            parts.append(part)
+    return _rejoin_musts(parts, musts)
+
+
+def _rejoin_musts(parts: list[np.ndarray], musts: np.ndarray) -> list[np.ndarray]:
+    """Put back together must-linked records that scipy's clusters separated."""
+    owner: dict[int, int] = {}
+    merged: list[set[int]] = []
+    for part in parts:
+        keys = set(musts[part].tolist())
+        target = next((owner[k] for k in keys if k in owner), None)
+        if target is None:
+            target = len(merged)
+            merged.append(set())
+        merged[target].update(part.tolist())
+        for key in keys:
+            owner[key] = target
+    return [np.array(sorted(m)) for m in merged if m]
 
 
 def chains(fixed: pd.Series | None) -> pd.DataFrame:
     """Must-link pairs holding each fixed person's records together."""
     if fixed is None or fixed.empty:
-        return _empty_pairs()[["record_id_l", "record_id_r"]]
-    ordered = fixed.astype(str).rename_axis("record_id").reset_index(name="person")
+        return pd.DataFrame({"record_id_l": [], "record_id_r": []}, dtype=object)
+    ordered = fixed.dropna().astype(str).rename_axis("record_id").reset_index(name="person")
     ordered = ordered.sort_values(["person", "record_id"])
     following = ordered.groupby("person")["record_id"].shift(-1)
     chain = pd.DataFrame({"record_id_l": ordered["record_id"], "record_id_r": following})
     return chain.dropna().reset_index(drop=True)
-
-
-def _large_average_linkage(
-    ids: list[str],
-    scored: pd.DataFrame,
-    musts: pd.Series,
-    forbidden_pairs: pd.DataFrame,
-    settled: pd.Series,
-    merge_average: float,
-) -> list[list[str]]:
-    """Average linkage for a big component: scipy's fast version, then constraints.
-
-    scipy cannot honour must-link / cannot-link, so its clusters are checked and
-    any that break a constraint are re-clustered with the exact (slower) method.
-    """
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
-
-    position = {record_id: i for i, record_id in enumerate(ids)}
-    n = len(ids)
-    distance = np.ones((n, n))
-    left = scored["record_id_l"].map(position).to_numpy()
-    right = scored["record_id_r"].map(position).to_numpy()
-    closeness = scored["match_probability"].fillna(0).to_numpy(dtype=float)
-    np.minimum.at(distance, (left, right), 1 - closeness)
-    distance = np.minimum(distance, distance.T)
-    np.fill_diagonal(distance, 0)
-    tree = linkage(squareform(distance, checks=False), method="average")
-    labels = pd.Series(fcluster(tree, t=1 - merge_average, criterion="distance"), index=ids)
-    if labels.nunique() == 1:  # nothing gained: split exactly, however slow
-        return _average_linkage_exact(ids, scored, musts, forbidden_pairs, settled, merge_average)
-    inside = _within(scored, labels)
-    banned = _within(forbidden_pairs, labels)
-    groups: list[list[str]] = []
-    for label, members in labels.index.to_series().groupby(labels):
-        groups += _average_linkage(
-            sorted(members),
-            inside.get(label, _empty_pairs()),
-            musts,
-            banned.get(label, _empty_pairs()),
-            settled,
-            merge_average,
-        )
-    return _rejoin_musts(groups, musts)
-
-
-def _rejoin_musts(groups: list[list[str]], musts: pd.Series) -> list[list[str]]:
-    """Put back together must-linked records that scipy's clusters separated."""
-    label = {record_id: musts[record_id] for group in groups for record_id in group}
-    merged: dict = {}
-    for group in groups:
-        keys = {label[r] for r in group}
-        target = next((merged[k] for k in keys if k in merged), None)
-        if target is None:
-            target = []
-        target.extend(group)
-        for k in keys:
-            merged[k] = target
-    unique = {id(g): g for g in merged.values()}
-    return [sorted(set(g)) for g in unique.values()]
-
-
-def _pair_keys(pairs: pd.DataFrame) -> list[tuple[str, str]]:
-    return [
-        (min(a, b), max(a, b))
-        for a, b in zip(pairs["record_id_l"], pairs["record_id_r"], strict=True)
-    ]
-
-
-def _empty_pairs() -> pd.DataFrame:
-    return pd.DataFrame({"record_id_l": [], "record_id_r": [], "match_probability": []}).astype(
-        {"record_id_l": object, "record_id_r": object}
-    )
