@@ -164,6 +164,23 @@ def present_fields(features) -> list[str]:
     return [name for name, column in FIELDS.items() if features[column].notna().any()]
 
 
+BLOCKING_RULES = [
+    ("family_phonetic", "given_initial", "birth_year_any"),
+    ("given_phonetic", "family_initial", "birth_year_any"),
+    ("birth_day", "given_initial"),
+    ("birth_day", "family_initial"),
+    ("birth_day", "place_key"),
+    ("name_phonetic_sorted", "birth_year_any"),
+    ("given_key", "family_key", "place_key"),
+    ("given_key", "family_key", "event_year"),
+    ("name_phonetic_sorted", "event_year"),
+    ("given_phonetic", "event_day"),
+    ("family_phonetic", "event_day"),
+]
+TIGHTER = ("event_month", "place_key", "sex", "patronymic_key")
+PAIRS_PER_RECORD = 5
+
+
 def blocking_rules(extra_columns: Sequence[str] = (), features=None) -> list:
     """Several loose rules: a true pair missed here is never compared at all.
 
@@ -171,25 +188,35 @@ def blocking_rules(extra_columns: Sequence[str] = (), features=None) -> list:
     surname initial + birth year), a different transliteration (phonetic
     codes), swapped name order (sorted phonetic codes), a missing birth year
     (names + place, or names + year of event, or a name + the day of event).
-    Every rule joins at least two fairly selective facts, so that very common
-    names (a fifth of a population may share a surname) do not make blocks of
-    millions of pairs.
+
+    Common names make big blocks (a fifth of a population may share a
+    surname, and many people share a full name). When `features` are given,
+    each rule is counted first and, if it would compare more than
+    PAIRS_PER_RECORD pairs per record, tightened with one more fact (month of
+    event, place, sex, patronymic) until it does not.
     """
-    rules = [
-        block_on("family_phonetic", "given_initial", "birth_year_any"),
-        block_on("given_phonetic", "family_initial", "birth_year_any"),
-        block_on("birth_day", "given_initial"),
-        block_on("birth_day", "family_initial"),
-        block_on("birth_day", "place_key"),
-        block_on("name_phonetic_sorted", "birth_year_any"),
-        block_on("given_key", "family_key", "place_key"),
-        block_on("given_key", "family_key", "event_year"),
-        block_on("name_phonetic_sorted", "event_year"),
-        block_on("given_phonetic", "event_day"),
-        block_on("family_phonetic", "event_day"),
+    chosen = [_tightened(columns, features) for columns in BLOCKING_RULES]
+    chosen += [(c,) for c in extra_columns if _identifying(features, c)]
+    return [block_on(*columns) for columns in dict.fromkeys(chosen)]
+
+
+def _tightened(columns: tuple[str, ...], features) -> tuple[str, ...]:
+    if features is None:
+        return columns
+    budget = max(1_000_000, PAIRS_PER_RECORD * len(features))
+    extra = [
+        c
+        for c in TIGHTER
+        if c not in columns and not (c == "event_month" and "event_day" in columns)
     ]
-    rules += [block_on(column) for column in extra_columns if _identifying(features, column)]
-    return rules
+    while _pair_count(features, columns) > budget and extra:
+        columns = (*columns, extra.pop(0))
+    return columns
+
+
+def _pair_count(features, columns: Sequence[str]) -> int:
+    sizes = features.dropna(subset=list(columns)).groupby(list(columns)).size()
+    return int((sizes * (sizes - 1) // 2).sum())
 
 
 def _identifying(features, column: str) -> bool:
