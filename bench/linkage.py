@@ -292,9 +292,12 @@ def plain_splink(records: pd.DataFrame) -> pd.DataFrame:
     )
     api = DuckDBAPI()
     linker = Linker(api.register(raw), settings, log_level=None)
+    linker.training.estimate_probability_two_random_records_match(
+        ["l.given = r.given AND l.family = r.family AND l.birth_year = r.birth_year"], recall=0.7
+    )
     linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=1)
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("family"))
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("given"))
+    for rule in (block_on("family", "birth_year"), block_on("given", "family")):
+        linker.training.estimate_parameters_using_expectation_maximisation(rule)
     predictions = linker.inference.predict(threshold_match_probability=0.5, warning_mode="never")
     clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(predictions, 0.9)
     frame = clusters.as_pandas_dataframe()
