@@ -333,18 +333,34 @@ def _list_gap(gap: str, lang: Language) -> bool:
 
 def _left_trigger(text: str, f: Found, lang: Language, start: int, kind: str,
                   skip_breakers: bool = False) -> str | None:
-    """The nearest category phrase before the number in its clause that fits its noun."""
+    """The nearest category phrase before the number in its clause that fits its noun.
+
+    The near words are searched first (most figures follow their verb closely), then the
+    whole clause: the answer is the same, found faster."""
+    near = max(start, f.qstart - 50)
+    if near > start:
+        found, category = _nearest_trigger(text, f, lang, near, kind, skip_breakers)
+        if found:
+            return category
+    return _nearest_trigger(text, f, lang, start, kind, skip_breakers)[1]
+
+
+def _nearest_trigger(text: str, f: Found, lang: Language, start: int, kind: str,
+                     skip_breakers: bool) -> tuple[bool, str | None]:
+    """(whether the search is settled, the category) for triggers from `start` on."""
     triggers = list(lang.left_trigger.finditer(text, start, f.qstart))
     for trigger in reversed(triggers):
         if not skip_breakers and lang.breaker.search(text, trigger.end(), f.qstart):
-            return None
+            return True, None
         category = _first_fitting(lang, trigger.group(0), "before", kind)
         if category and lang.cancel.search(text, max(0, trigger.start() - 30), trigger.start()):
-            return None  # "demanded the release of 150 prisoners"
+            return True, None  # "demanded the release of 150 prisoners"
         if category:
             f.trigger_at = trigger.start()
-            return category
-    return None
+            return True, category
+    if not skip_breakers and lang.breaker.search(text, start, f.qstart):
+        return True, None
+    return False, None
 
 
 def _only_fillers(right: re.Match, lang: Language) -> bool:
