@@ -70,6 +70,7 @@ class Found:
     among: str = ""  # the words after "were among" (which whole it belongs to)
     trigger_at: int = -1  # where the words that gave the category start
     reach: int = 0  # how far its words go (a number before this belongs to them)
+    said_end: int = 0  # where the words after it that gave its category end
 
     @property
     def kind(self) -> str:
@@ -245,6 +246,8 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
         right = None  # the words on the next line are about something else
     if right and (not f.bare or _only_fillers(right, lang)):
         category = _first_fitting(lang, right.group("trig"), "after", kind)
+        if category and AUXILIARY.search(right.group(0)):
+            f.said_end = right.end()  # "150 had been killed ..., and 40 aid workers"
         if category and "," not in text[f.end:right.start("trig")]:
             f.reach = right.start("trig")  # "1,200 structures in 40 villages were burned"
         if category is None and f.bare and previous is not None and previous.kind != kind:
@@ -266,9 +269,9 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
             return
     start = max(sentences.span(f.sentence)[0], f.qstart - 160)
     if previous is not None and not _list_gap(text[previous.end:f.qstart], lang):
-        start = max(start, previous.end)
+        start = max(start, previous.end, previous.said_end)
     if f.bare:
-        _categorise_bare(text, f, lang, start, previous)
+        _categorise_bare(text, f, lang, start, previous, sentences)
         return
     category = _left_trigger(text, f, lang, start, kind)
     if category:
@@ -282,7 +285,7 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
 
 
 def _categorise_bare(text: str, f: Found, lang: Language, start: int,
-                     previous: Found | None) -> None:
+                     previous: Found | None, sentences: Sentences) -> None:
     """A number with no noun: "killed 20", "the toll rose to 61", "... and 162 in Tskhinvali"."""
     if not lang.bare_follow.match(text, f.end):
         return
@@ -297,9 +300,11 @@ def _categorise_bare(text: str, f: Found, lang: Language, start: int,
             return
     total = lang.total.search(window)
     if total:
-        category = _left_trigger(text, f, lang, start, "person", skip_breakers=True)
-        if category is None and "toll" in total.group(0).lower():
-            category = "killed"  # "local sources put the toll at 160"
+        sentence_start = max(sentences.span(f.sentence)[0], f.qstart - 160)
+        if "toll" in total.group(0).lower():
+            category = "killed"  # "raising the toll to 21", "put the toll at 160"
+        else:
+            category = _left_trigger(text, f, lang, sentence_start, "person", skip_breakers=True)
         if category:
             f.category, f.source = category, "adjacent"
             q = f.quantity

@@ -66,16 +66,10 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
         elif not same_sentence and _opens_with_part_marker(text, f, lang, sentences):
             hint = _hinted_category(text, f, sentences)
             whole = _last_whole(found, i, sentences, f.sentence, hint)
-        elif f.category in FLOWS and f.source in ("after", "adjacent") and not (
-                same_sentence and lang.list_gap.fullmatch(text, prev.end, f.qstart)) and (
-                f.noun is None or text[f.nstart:f.end].lower().endswith("others")
-                or (f.category == "released" and f.source == "after"
-                    and f.noun.category in FLOWS[f.category])):
-            whole = _earlier_stage(found, i)
-            if whole is not None:
-                f.part_of = whole  # keeps its own category: 388 of the deported were returned
-                open_whole = None
-                continue
+        elif (stage := _later_stage(found, i, text, lang, same_sentence)) is not None:
+            f.part_of = stage  # keeps its own category: 388 of the deported were returned
+            open_whole = None
+            continue
         if whole is not None and found[whole].part_of != i and _fits(found[whole], f):
             f.part_of = whole
             open_whole = whole
@@ -135,6 +129,30 @@ def _last_whole(found: list, i: int, sentences: Sentences, sentence: int,
         if fallback is None:
             fallback = j
     return fallback if category is None else fallback
+
+
+def _later_stage(found: list, i: int, text: str, lang: Language,
+                 same_sentence: bool) -> int | None:
+    """The earlier figure that figure `i` is a later stage of, if any."""
+    f = found[i]
+    if f.category not in FLOWS or f.source not in ("after", "adjacent"):
+        return None
+    if same_sentence and lang.list_gap.fullmatch(text, found[i - 1].end, f.qstart):
+        return None  # "1,054 cases of detention, 217 of torture": a list, not stages
+    whole = _earlier_stage(found, i)
+    if whole is None or not _later_stage_of(found[whole], f, text):
+        return None
+    return whole
+
+
+def _later_stage_of(whole, f, text: str) -> bool:
+    """Whether a figure with a later-stage category counts people of an earlier figure: a bare
+    number, "others", hostages released, or the same subgroup ("300 schoolgirls ... 101 girls")."""
+    if f.noun is None or text[f.nstart:f.end].lower().endswith("others"):
+        return True
+    if f.category == "released" and f.source == "after" and f.noun.category in FLOWS["released"]:
+        return True
+    return bool(f.noun.subgroup and whole.noun and whole.noun.subgroup == f.noun.subgroup)
 
 
 def _earlier_stage(found: list, i: int) -> int | None:
