@@ -201,7 +201,7 @@ class Language:
             r"(?:\s+(?:who|that|which)\s+[^,.;:\d]{1,50}?(?=\s+(?:were|was|are|is)\s))?"
             r"(?:\s*,(?=\s*(?:who|that|which|whom|were|was|are|is|have|has|had)\b))?"
             r"(?:\s+(?:who|that|which|whom))?"
-            rf"{token}{{0,4}}?\s+(?P<trig>{triggers}){WORD_END}", FLAGS)
+            rf"{token}{{0,5}}?\s+(?P<trig>{triggers}){WORD_END}", FLAGS)
         self.list_trigger = re.compile(
             r"(?:\s*(?:,|\band\b|\bas well as\b)(?:\s+(?:an?|the|\d[\d,.]*))?"
             rf"(?:{token}){{1,4}}){{1,6}}\s*,?"
