@@ -27,6 +27,9 @@ YEAR_CONTEXT = re.compile(
     r"summer|autumn|fall|winter|the|between|and|to|through|circa|c\.)\s+|[-–/])\Z",
     re.IGNORECASE)
 AGE_COMPARISON = {"under", "over", "above", "below"}
+SHARE_OF = re.compile(
+    r"(?:per\s?cent|%|half|third|quarter|fifth|majority|most|some|many|none)\s+of\s+"
+    r"(?:the|its|their|these|those)\s+\Z", re.IGNORECASE)
 RATIO = re.compile(r"\b(?:one|1)\s+(?:in|out of)\s+\Z", re.IGNORECASE)
 ABOVE = re.compile(r"exceed|surpass|pass|top|past|above|beyond|over", re.IGNORECASE)
 # A bare number right after "the killing of", "the disappearance of".
@@ -188,8 +191,8 @@ def _not_a_count(text: str, m: NumberMatch, before: str, lang: Language, q: Quan
     if lang.unit_after.match(text, end) and not lang.head.match(text, end) \
             and not CASES_OF.match(text, end):
         return True
-    if RATIO.search(before):
-        return True  # "one in three"
+    if RATIO.search(before) or SHARE_OF.search(before):
+        return True  # "one in three", "40 percent of the 12,000 buildings"
     num = m.num.lower()
     if num == "one" and re.search(r"\b(?:no|any|every|some|the)\s+\Z", before, re.IGNORECASE):
         return True
