@@ -146,6 +146,12 @@ def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
         if quantity.value == 1:
             return None  # "one of the 300 hostages" names a person, not a count
         found.of_next = True
+        total = OF_THE_TOTAL.match(text, end)
+        head = total and lang.head.match(text, total.end())
+        said = head and lang.right_trigger.match(text, head.end())
+        if said and AUXILIARY.search(said.group(0)):  # "14 of the 20 hostages ... were freed"
+            found.category = _first_fitting(lang, said.group("trig"), "after", "person")
+            found.source = "after" if found.category else None
         return found
     else:
         found.bare = True
@@ -176,8 +182,8 @@ def _of_the_total(text: str, end: int, lang: Language) -> re.Match | None:
         return None
     head = lang.head.match(text, of_the.end())
     said = head and lang.right_trigger.match(text, head.end())
-    if said and AUXILIARY.search(text, head.end(), said.end()):
-        return of_the
+    if said and AUXILIARY.search(text, head.end(), said.end()) and not lang.noun(head).category:
+        return of_the  # not when the total is itself harm: "14 of the 20 hostages were freed"
     return None
 
 

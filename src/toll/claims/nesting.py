@@ -42,7 +42,9 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
     for i, f in enumerate(found):
         if f.of_next:
             if i + 1 < len(found) and found[i + 1].qstart - f.end < 12:
-                f.part_of, f.category, f.source = i + 1, found[i + 1].category, "parent"
+                f.part_of = i + 1
+                if f.source != "after":
+                    f.category, f.source = found[i + 1].category, "parent"
             continue
         prev = found[i - 1] if i else None
         same_sentence = prev is not None and prev.sentence == f.sentence
