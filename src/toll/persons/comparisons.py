@@ -195,28 +195,49 @@ def blocking_rules(extra_columns: Sequence[str] = (), features=None) -> list:
     PAIRS_PER_RECORD pairs per record, tightened with one more fact (month of
     event, place, sex, patronymic) until it does not.
     """
-    chosen = [_tightened(columns, features) for columns in BLOCKING_RULES]
+    if features is None:
+        chosen = list(BLOCKING_RULES)
+    else:
+        with _Counter(features) as counter:
+            chosen = [counter.tightened(columns, len(features)) for columns in BLOCKING_RULES]
     chosen += [(c,) for c in extra_columns if _identifying(features, c)]
     return [block_on(*columns) for columns in dict.fromkeys(chosen)]
 
 
-def _tightened(columns: tuple[str, ...], features) -> tuple[str, ...]:
-    if features is None:
+class _Counter:
+    """Counts the pairs a blocking rule would compare (DuckDB is quick at it)."""
+
+    def __init__(self, features):
+        import duckdb
+        import pyarrow as pa
+
+        needed = sorted({c for rule in BLOCKING_RULES for c in rule} | set(TIGHTER))
+        self.con = duckdb.connect()
+        self.con.register("features", pa.Table.from_pandas(features[needed], preserve_index=False))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.con.close()
+
+    def pairs(self, columns: Sequence[str]) -> int:
+        names = ", ".join(f'"{c}"' for c in columns)
+        filled = " AND ".join(f'"{c}" IS NOT NULL' for c in columns)
+        sql = (
+            f"SELECT coalesce(sum(n * (n - 1) / 2), 0) FROM "
+            f"(SELECT count(*) AS n FROM features WHERE {filled} GROUP BY {names})"
+        )
+        return int(self.con.execute(sql).fetchone()[0])
+
+    def tightened(self, columns: tuple[str, ...], records: int) -> tuple[str, ...]:
+        budget = max(1_000_000, PAIRS_PER_RECORD * records)
+        extra = [c for c in TIGHTER if c not in columns]
+        if "event_day" in columns:
+            extra.remove("event_month")
+        while extra and self.pairs(columns) > budget:
+            columns = (*columns, extra.pop(0))
         return columns
-    budget = max(1_000_000, PAIRS_PER_RECORD * len(features))
-    extra = [
-        c
-        for c in TIGHTER
-        if c not in columns and not (c == "event_month" and "event_day" in columns)
-    ]
-    while _pair_count(features, columns) > budget and extra:
-        columns = (*columns, extra.pop(0))
-    return columns
-
-
-def _pair_count(features, columns: Sequence[str]) -> int:
-    sizes = features.dropna(subset=list(columns)).groupby(list(columns)).size()
-    return int((sizes * (sizes - 1) // 2).sum())
 
 
 def _identifying(features, column: str) -> bool:

@@ -100,7 +100,7 @@ def record_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) ->
 
 def _text(values: pd.Series) -> pd.Series:
     """Strings with blanks and missing values as <NA> (a text column even when empty)."""
-    text = values.astype("string").str.strip()
+    text = values.astype("string[pyarrow]").str.strip()
     return text.mask(text == "")
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 from splink import Linker, block_on
 
@@ -28,7 +29,8 @@ from toll.persons.features import record_features
 Progress = Callable[[int, int, str], None]
 PAIR_COLUMNS = ["record_id_l", "record_id_r", "match_probability", "match_weight"]
 DECISIONS = ("same", "different")
-MAX_RESCORED_COMPONENT = 2000
+MAX_RESCORED_COMPONENT = 300
+DUCKDB_MEMORY = os.environ.get("TOLL_DUCKDB_MEMORY", "2GB")
 
 
 @dataclass
@@ -307,7 +309,7 @@ def _train(linker: Linker, features: pd.DataFrame, seed: int) -> None:
     except Exception as error:  # too few exact agreements to estimate a prior
         logging.getLogger(__name__).info("keeping the default prior: %s", error)
     training.estimate_u_using_random_sampling(
-        max_pairs=min(5e6, max(1e5, len(features) * 5)), seed=seed
+        max_pairs=min(2e6, max(1e5, len(features) * 5)), seed=seed
     )
     for columns in link_model.training_rules():
         if not _enough_pairs(features, columns):
@@ -315,7 +317,7 @@ def _train(linker: Linker, features: pd.DataFrame, seed: int) -> None:
         training.estimate_parameters_using_expectation_maximisation(
             block_on(*columns),
             estimate_without_term_frequencies=True,
-            max_pairs=1e6,
+            max_pairs=3e5,
             record_sample_proportion=min(1.0, max(0.05, 200_000 / max(len(features), 1))),
         )
 
@@ -347,19 +349,20 @@ def temper(settings: dict, floor: float = 1e-3) -> dict:
 
 
 def _pairs_frame(predictions: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
-    """Keep ids, probability, overall and per-field weights; ids ordered l < r."""
+    """Keep ids, probability, overall and per-field weights; ids ordered l < r, one row a pair."""
     weight_columns = [c for c in predictions.columns if c.startswith("mw_")]
     frame = predictions.rename(columns={"unique_id_l": "record_id_l", "unique_id_r": "record_id_r"})
-    frame = frame[[*PAIR_COLUMNS, *weight_columns]].copy()
-    frame["record_id_l"] = frame["record_id_l"].astype(str)
-    frame["record_id_r"] = frame["record_id_r"].astype(str)
-    swap = frame["record_id_l"] > frame["record_id_r"]
-    frame.loc[swap, ["record_id_l", "record_id_r"]] = frame.loc[
-        swap, ["record_id_r", "record_id_l"]
-    ].to_numpy()
-    frame = frame.sort_values("match_probability", ascending=False)
-    frame = frame.drop_duplicates(["record_id_l", "record_id_r"])
-    return frame.sort_values(["record_id_l", "record_id_r"]).reset_index(drop=True), weight_columns
+    frame = frame[[*PAIR_COLUMNS, *weight_columns]]
+    left = frame["record_id_l"].astype(str).to_numpy()
+    right = frame["record_id_r"].astype(str).to_numpy()
+    swap = left > right
+    frame = frame.assign(
+        record_id_l=np.where(swap, right, left), record_id_r=np.where(swap, left, right)
+    )
+    if swap.any():
+        frame = frame.sort_values("match_probability", ascending=False, kind="stable")
+        frame = frame.drop_duplicates(["record_id_l", "record_id_r"])
+    return frame.reset_index(drop=True), weight_columns
 
 
 def _rescore_components(
@@ -382,8 +385,13 @@ def _rescore_components(
         ignore_index=True,
     )
     labels = components(features["unique_id"], links)
-    sizes = labels.map(labels.value_counts())
-    chosen = labels[(sizes > 2) & (sizes <= MAX_RESCORED_COMPONENT)]
+    counts = labels.value_counts()
+    left = pairs["record_id_l"].map(labels)
+    inside = left[left == pairs["record_id_r"].map(labels)]
+    scored = inside.value_counts().reindex(counts.index, fill_value=0)
+    gaps = counts[(counts > 2) & (counts <= MAX_RESCORED_COMPONENT)]
+    gaps = gaps[scored[gaps.index] < gaps * (gaps - 1) // 2]
+    chosen = labels[labels.isin(gaps.index)]
     if chosen.empty:
         return pairs
     subset = features[features["unique_id"].isin(chosen.index)].copy()
@@ -395,9 +403,13 @@ def _rescore_components(
         warning_mode="never",
     )
     extra, _ = _pairs_frame(scored.as_pandas_dataframe())
-    combined = pd.concat([pairs, extra], ignore_index=True)
-    combined = combined.drop_duplicates(["record_id_l", "record_id_r"])
-    return combined.sort_values(["record_id_l", "record_id_r"]).reset_index(drop=True)
+    known = pairs[pairs["record_id_l"].isin(chosen.index)]
+    known_keys = set(zip(known["record_id_l"], known["record_id_r"], strict=True))
+    new = [
+        key not in known_keys
+        for key in zip(extra["record_id_l"], extra["record_id_r"], strict=True)
+    ]
+    return pd.concat([pairs, extra[new]], ignore_index=True)
 
 
 def _finish(
@@ -416,20 +428,25 @@ def _finish(
         record_ids, pairs, threshold=threshold, same=same, different=different, fixed=fixed
     )
     pairs = _merge_decisions(pairs, decided)
-    kept = pairs[pairs["match_probability"].fillna(0) >= review_band[0]]
-    pairs = (
-        pd.concat([kept, pairs[pairs["decision"].notna()]])
-        .drop_duplicates(["record_id_l", "record_id_r"])
-        .reset_index(drop=True)
-    )
+    keep = (pairs["match_probability"].fillna(0) >= review_band[0]) | pairs["decision"].notna()
+    pairs = pairs[keep].reset_index(drop=True)
     review = _review_pairs(pairs, clusters, threshold, review_band)
     return LinkResult(pairs, clusters, review, model, weight_columns)
 
 
 def _merge_decisions(pairs: pd.DataFrame, decided: pd.DataFrame) -> pd.DataFrame:
-    merged = pairs.merge(decided, on=["record_id_l", "record_id_r"], how="outer")
-    merged["decision"] = merged["decision"].astype(object).where(merged["decision"].notna(), None)
-    return merged.sort_values(["record_id_l", "record_id_r"]).reset_index(drop=True)
+    """Add each pair's decision (or None), and the decided pairs the model never scored."""
+    pairs = pairs.assign(decision=None)
+    if decided.empty:
+        return pairs
+    keys = pd.MultiIndex.from_frame(pairs[["record_id_l", "record_id_r"]])
+    decision = decided.set_index(["record_id_l", "record_id_r"])["decision"]
+    found = decision.reindex(keys)
+    pairs["decision"] = found.astype(object).where(found.notna(), None).to_numpy()
+    unscored = decided[
+        ~pd.MultiIndex.from_frame(decided[["record_id_l", "record_id_r"]]).isin(keys)
+    ]
+    return pd.concat([pairs, unscored], ignore_index=True)
 
 
 def _review_pairs(
@@ -528,6 +545,7 @@ class _session:
 
             self.api = DuckDBAPI()
             self.api.duckdb_con.execute("SET enable_progress_bar = false")
+            self.api.duckdb_con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")
         else:
             from splink import SparkAPI
 
