@@ -331,47 +331,66 @@ def bench_synth(persons: int, lists: int, seed: int) -> list[dict]:
 
 
 # --------------------------------------------------------------------------- scale
+def scale_lists(records: int, lists: int, seed: int) -> pd.DataFrame:
+    """About `records` rows in `lists` lists, from `toll synth` when available."""
+    try:
+        from toll.synth import SynthSettings, write_lists
+    except ImportError:
+        data = invented_lists(int(records / (lists * 0.55)), lists, seed)
+        return data.sample(n=min(records, len(data)), random_state=seed)
+    with tempfile.TemporaryDirectory() as folder:
+        written = write_lists(folder, SynthSettings.for_records(records, lists=lists, seed=seed))
+        return read_synth(written.files, written.truth)
+
+
 def bench_scale(records: int, lists: int, engine: str, seed: int) -> dict:
-    persons = int(records / (lists * 0.55))
-    data = invented_lists(persons, lists, seed)
-    data = data.sample(n=min(records, len(data)), random_state=seed)
+    data = scale_lists(records, lists, seed)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "records.parquet"
+        clusters_path = Path(folder) / "clusters.parquet"
         data.drop(columns="person").to_parquet(path)
         child = subprocess.run(
-            [sys.executable, __file__, "_scale_child", str(path), engine],
+            [sys.executable, __file__, "_scale_child", str(path), engine, str(clusters_path)],
             capture_output=True,
             text=True,
             check=False,
         )
-    if child.returncode != 0:
-        raise SystemExit(child.stderr[-3000:])
+        if child.returncode != 0:
+            raise SystemExit(child.stderr[-3000:])
+        clusters = pd.read_parquet(clusters_path)
     figures = json.loads(child.stdout.strip().splitlines()[-1])
-    return {"bench": f"scale {engine}", "records": len(data), **figures}
+    precision, recall, f1 = pairwise_scores(clusters, data.set_index("record_id")["person"])
+    return {
+        "bench": f"scale {engine}",
+        "records": len(data),
+        **figures,
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+    }
 
 
-def _scale_child(path: str, engine: str) -> None:
+def _scale_child(path: str, engine: str, clusters_path: str) -> None:
+    """Runs in a fresh process so that its peak RSS is the linkage's own."""
     start = time.perf_counter()
     records = pd.read_parquet(path)
     steps = []
-    result = link(
-        records,
-        engine=engine,
-        progress=lambda i, n, msg: steps.append((msg, round(time.perf_counter() - start, 1))),
-    )
+
+    def progress(step, steps_total, message):
+        steps.append((message, round(time.perf_counter() - start, 1)))
+
+    result = link(records, engine=engine, progress=progress)
     seconds = time.perf_counter() - start
     peak_gb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
-    print(
-        json.dumps(
-            {
-                "seconds": round(seconds, 1),
-                "peak_rss_gb": round(peak_gb, 2),
-                "pairs": len(result.pairs),
-                "persons": int(result.clusters["cluster_id"].nunique()),
-                "steps": steps,
-            }
-        )
-    )
+    result.clusters.to_parquet(clusters_path)
+    figures = {
+        "seconds": round(seconds, 1),
+        "peak_rss_gb": round(peak_gb, 2),
+        "pairs": len(result.pairs),
+        "persons": int(result.clusters["cluster_id"].nunique()),
+        "steps": steps,
+    }
+    print(json.dumps(figures))
 
 
 def _report(name, n, seconds, precision, recall, f1, target) -> dict:
@@ -388,7 +407,7 @@ def _report(name, n, seconds, precision, recall, f1, target) -> dict:
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "_scale_child":
-        _scale_child(sys.argv[2], sys.argv[3])
+        _scale_child(sys.argv[2], sys.argv[3], sys.argv[4])
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("what", choices=["febrl", "synth", "scale", "all"])
