@@ -349,7 +349,15 @@ def temper(settings: dict, floor: float = 1e-3) -> dict:
 
 
 def _pairs_frame(predictions: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
-    """Keep ids, probability, overall and per-field weights; ids ordered l < r, one row a pair."""
+    """Keep ids, probability, overall and per-field weights; ids ordered l < r, one row a pair.
+
+    A field's weight includes its term-frequency adjustment (a rare surname
+    counts for more), so that the field weights add up to the match weight.
+    """
+    predictions = predictions.copy()
+    for column in [c for c in predictions.columns if c.startswith("mw_tf_adj_")]:
+        field = "mw_" + column.removeprefix("mw_tf_adj_")
+        predictions[field] = predictions[field] + predictions.pop(column).fillna(0)
     weight_columns = [c for c in predictions.columns if c.startswith("mw_")]
     frame = predictions.rename(columns={"unique_id_l": "record_id_l", "unique_id_r": "record_id_r"})
     frame = frame[[*PAIR_COLUMNS, *weight_columns]]
