@@ -291,23 +291,14 @@ def person(
 
 
 def _record_dict(record, source) -> dict:
+    from toll.persons.export import record_fields
+
     return {
         "record_id": record.id,
         "source_file": source.file_name,
         "row": record.row_number,
         "source_id": source.id,
-        "full_name": record.full_name,
-        "given_name": record.given_name,
-        "family_name": record.family_name,
-        "patronymic": record.patronymic,
-        "sex": record.sex,
-        "age": record.age,
-        "birth_date": record.birth_date,
-        "birth_year": record.birth_year,
-        "event_date": record.event_date,
-        "place": record.place,
-        "status": record.status,
-        "civilian_status": record.civilian_status,
+        **record_fields(record),
     }
 
 

@@ -12,12 +12,7 @@ from toll.model import Person, Record, Source
 from toll.store.access import require_personal_data
 from toll.store.history import log_event
 
-EXPORT_COLUMNS = [
-    "record_id",
-    "source_id",
-    "source_file",
-    "row",
-    "person_id",
+RECORD_FIELDS = [
     "full_name",
     "family_name",
     "given_name",
@@ -31,6 +26,7 @@ EXPORT_COLUMNS = [
     "status",
     "civilian_status",
 ]
+EXPORT_COLUMNS = ["record_id", "source_id", "source_file", "row", "person_id", *RECORD_FIELDS]
 
 
 def record_rows(session: Session):
@@ -50,19 +46,13 @@ def record_rows(session: Session):
             "source_file": file_name,
             "row": record.row_number,
             "person_id": label,
-            "full_name": record.full_name,
-            "family_name": record.family_name,
-            "given_name": record.given_name,
-            "patronymic": record.patronymic,
-            "sex": record.sex,
-            "age": record.age,
-            "birth_date": record.birth_date,
-            "birth_year": record.birth_year,
-            "event_date": record.event_date,
-            "place": record.place,
-            "status": record.status,
-            "civilian_status": record.civilian_status,
+            **record_fields(record),
         }
+
+
+def record_fields(record: Record) -> dict:
+    """What a record says about the person, as exported and shown."""
+    return {field: getattr(record, field) for field in RECORD_FIELDS}
 
 
 def write_records(session: Session, format: str, output: Path | None) -> int:

@@ -17,23 +17,11 @@ from sqlalchemy.orm import Session
 
 from toll.errors import TollError
 from toll.model import CandidatePair, LinkageRun, MatchDecision, Person, Record
+from toll.persons.features import INPUT_COLUMNS
 from toll.store.access import require
 from toll.store.history import log_event, retract
 
-RECORD_COLUMNS = [
-    "record_id",
-    "source_id",
-    "full_name",
-    "given_name",
-    "family_name",
-    "patronymic",
-    "sex",
-    "birth_year",
-    "birth_date",
-    "age",
-    "event_date",
-    "place",
-]
+RECORD_COLUMNS = INPUT_COLUMNS  # what linkage reads from each record
 
 
 @dataclass
