@@ -1,5 +1,6 @@
 """Extracting figures: categories, subjects, subgroups, parts, non-figures, incident, speaker."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -124,3 +125,27 @@ def test_any_text_gives_consistent_figures(words):
         assert f.part_of is None or (0 <= f.part_of < len(figures) and f.part_of != i)
         assert f.value is not None or f.qualifier in ("vague", "range")
         assert f.low is None or f.high is None or f.low <= f.high
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("According to the Office of the Ombudsman, 213 civilians were killed.",
+     "the Office of the Ombudsman"),
+    ("According to the Ministry of Health of Valdoria, 21 people died.",
+     "the Ministry of Health of Valdoria"),
+    ("According to the UN Office for the Coordination of Humanitarian Affairs (OCHA), "
+     "4,000 people fled.", "the UN Office for the Coordination of Humanitarian Affairs (OCHA)"),
+    ("Human Rights Watch said 9 civilians were killed.", "Human Rights Watch"),
+    ("The regional health official said 9 civilians were killed.",
+     "the regional health official"),
+    ("The governor told reporters that 9 civilians were killed.", "the governor"),
+    ("9 civilians were killed, said the Ministry of Health.", "the Ministry of Health"),
+    ("In a statement, the ICRC counted 213 people still missing.", "the ICRC"),
+    ("The Interior Ministry's spokesperson said 9 civilians were killed.", "the Interior Ministry"),
+    ("“We recorded 213 civilians killed,” the Ombudsman, Ms. Lina Haviar, said on Tuesday.",
+     "Ms. Lina Haviar"),
+    ("The Chamber finds that at least 213 civilians were killed in the town.", "the Chamber"),
+    ("At least 213 civilians were killed in the town.", "Publisher"),
+])
+def test_speaker_names_keep_their_whole_name(text, speaker):
+    [figure] = extract_figures(text, default_speaker="Publisher")
+    assert figure.speaker == speaker

@@ -1,11 +1,15 @@
 """Who states a figure: the speaker of the quote or report it sits in, else the default.
 
 A figure inside quotation marks belongs to whoever the text says spoke them (", she said",
-"X said: “…”", "X added that “…”"). Outside quotes, "according to X" or "X said/stated/reported"
-in its sentence names the speaker. "She", "he" and role words ("the commissioner", "the
-ministry") stand for the last person or body named as speaking before; a surname alone
-("Aliyeva stressed") stands for the full name given earlier. Otherwise the figure is the
-default speaker's (the source's author or publisher), which may be None.
+"“…,” the Ombudsman, Ms. Lina Haviar, said", "X added that “…”"). Outside quotes, "according
+to X", "X said/stated/reported/told reporters/finds", "…, said X" or "in a statement, X" in its
+sentence names the speaker. A speaker is a name with its "of …" chain and acronym ("the Office
+of the Ombudsman", "the UN Office for the Coordination of Humanitarian Affairs (OCHA)") or a
+role ("the regional health official"); "X's spokesperson" and "a spokesperson for X" speak for
+X. "She", "he" and role words ("the commissioner", "the ministry") stand for the last person or
+body named as speaking before, when there is one; a surname alone ("Aliyeva stressed") stands
+for the full name given earlier. Otherwise the figure is the default speaker's (the source's
+author or publisher), which may be None.
 """
 
 import re
@@ -14,14 +18,21 @@ from bisect import bisect_left
 from toll.claims.language import Language
 from toll.claims.sentences import Sentences
 
-NAME = (r"(?-i:(?:[A-ZА-ЯЁ](?:[\w'’-]*|\.)[ \t]+(?:(?:of|for|on|al|bin|de|van|von)[ \t]+)?){0,6}"
-        r"[A-ZА-ЯЁ][\w'’-]+)")
+CAP = r"[A-ZА-ЯЁ][\w'’-]*\.?"
+LINK = r"(?:of|for|on|and|de|du|al|el|bin|van|von|la)(?:[ \t]+the)?"
+NAME = (rf"(?-i:{CAP}(?:[ \t]+(?:{LINK}[ \t]+)?{CAP}){{0,9}}"
+        r"(?:[ \t]+\([A-ZА-ЯЁ][\w.-]{1,12}\))?)")
+# Who speaks for a body: "the ministry's spokesperson", "a spokesperson for the ministry".
+AGENT = r"(?:spokes(?:person|man|woman)|representative|press\s+(?:office|service)|officials?)"
 BODIES = re.compile(
     r"(?i:\b(?:ministry|office|agency|foundation|organi[sz]ation|council|committee|commission|news|"
     r"times|guardian|reuters|press|bbc|cnn|agence|service|army|forces|police|government|"
     r"mission|group|court|tribunal|unicef|unhcr|ocha|who|icrc|nations|union|watch|"
-    r"international|department|authority|authorities|statement|report|data|figures|sources)\b)")
-PERSONAL = re.compile(r"(?i:he|she)\Z")
+    r"international|department|authority|authorities|statement|report|data|figures|sources|"
+    r"chamber)\b)")
+TITLE = r"\b(?:Mr|Ms|Mrs|Dr|Prof|Gen|Col|Lt|Maj|Capt|Sgt|St|Sen|Rep|Amb)\."
+PERSONAL = re.compile(r"(?i:he|she|он|она)\Z")
+VAGUE = re.compile(r"(?i:they|it|они|оно)\Z")
 QUOTES = re.compile(r"“[^”]{1,3000}”|\"[^\"]{1,3000}\"|«[^»]{1,3000}»")
 NOT_NAMES = {"The", "This", "That", "These", "Those", "It", "In", "On", "At", "But", "And",
              "According", "However", "Meanwhile", "Earlier", "Later", "Also", "A", "An", "She",
@@ -34,36 +45,75 @@ class Speakers:
 
     def __init__(self, text: str, sentences: Sentences, lang: Language, default: str | None):
         self.text, self.sentences, self.default = text, sentences, default
-        who = rf"(?P<who>{NAME}|(?:{lang.pronouns}))"
-        verb = rf"(?:has\s+|have\s+|had\s+|also\s+|further\s+)?(?:{lang.reporting})\b"
-        self.frame = re.compile(rf"{who}(?:\s*,[^,.]{{1,80}},)?\s+{verb}", re.IGNORECASE)
+        body = (rf"(?:(?:an?|the)\s+{AGENT}\s+(?:for|of|from)\s+)?"
+                rf"(?P<who>(?:the\s+)?{NAME}|(?:{lang.pronouns}))"
+                rf"(?:['’]s?\s+(?:[\w-]+\s+)?{AGENT})?")
+        apposition = rf"(?:\s*,(?P<appos>(?:{TITLE}|[^,.;“”\"]){{1,80}}),)?"
+        verb = rf"(?:has\s+|have\s+|had\s+|also\s+|further\s+|later\s+)?(?:{lang.reporting})\b"
+        self.frame = re.compile(rf"{body}{apposition}\s+{verb}", re.IGNORECASE)
         self.after_quote = re.compile(
-            rf"\s*,?\s*[—–-]?\s*(?:{who}\s+{verb}|{verb}\s+(?:[^\W\d_]+\s+){{0,2}}?"
+            rf"\s*,?\s*[—–-]?\s*(?:{body}{apposition}\s+{verb}|{verb}\s+(?:[^\W\d_]+\s+){{0,2}}?"
             rf"(?P<who2>{NAME}))", re.IGNORECASE)
+        self.inverted = re.compile(rf",\s*{verb}\s+(?P<who>(?:the\s+)?{NAME}|{lang.pronouns})",
+                                   re.IGNORECASE)
         self.according = re.compile(
-            rf"\baccording to\s+(?P<who>(?:the\s+)?{NAME}|the\s+(?:[\w-]+\s+){{0,4}}?"
+            rf"\baccording\s+to\s+{body}"
+            rf"|\baccording\s+to\s+(?P<who3>the\s+(?:[\w-]+\s+){{0,4}}?"
             r"(?:ministry|office|agency|authorities|army|police|report|statement|mission|"
-            r"group|organisation|organization|committee|commission|officials|sources))",
-            re.IGNORECASE)
+            r"group|organisation|organization|committee|commission|officials|sources|data|"
+            r"figures))\b", re.IGNORECASE)
         self.pronoun = re.compile(rf"(?:{lang.pronouns})\Z", re.IGNORECASE)
         self.quotes = [(m.start(), m.end()) for m in QUOTES.finditer(text)]
-        name_frame = re.compile(rf"(?P<who>{NAME})(?:\s*,[^,.]{{1,80}},)?\s+{verb}")
-        self.named = [(m.start(), self._clean(m.group("who"))) for m in name_frame.finditer(text)]
-        self.named += [(m.start(), self._clean(m.group("who")))
+        name_frame = re.compile(rf"{body}{apposition}\s+{verb}")
+        self.named = [(m.start(), self._clean(m.group("who")), m.group(0))
+                      for m in name_frame.finditer(text)]
+        self.named += [(m.start(), self._clean(self._who(m)), m.group(0))
                        for m in self.according.finditer(text)]
-        self.named = [(pos, name) for pos, name in sorted(self.named) if name]
-        self.named_at = [pos for pos, _ in self.named]
+        self.named = [n for n in sorted(self.named) if n[1] and not self._is_pronoun(n[1])]
+        self.named_at = [pos for pos, _, _ in self.named]
         self.quote_starts = [start for start, _ in self.quotes]
         self._quote_speaker: dict[int, str | None] = {}
         self._sentence_speaker: dict[int, str | None] = {}
         self._resolved: dict[tuple[str, int], str | None] = {}
 
     @staticmethod
-    def _clean(name: str) -> str | None:
+    def _who(m: re.Match) -> str | None:
+        """The speaker a match names; a person named in an apposition after a role or office
+        ("the Ombudsman, Ms. Lina Haviar, said") rather than the role."""
+        groups = m.re.groupindex
+        who = next((m.group(g) for g in ("who", "who2", "who3") if g in groups and m.group(g)),
+                   None)
+        appos = m.group("appos") if "appos" in groups else None
+        if who and appos and who.split()[0].lower() == "the":
+            appos = appos.strip()
+            if appos.split()[0] in ("the", "The"):
+                return who
+            if re.fullmatch(NAME, appos) and appos.split()[0] not in NOT_NAMES \
+                    and not BODIES.search(appos):
+                return appos
+        return who
+
+    @staticmethod
+    def _clean(name: str | None) -> str | None:
+        if not name:
+            return None
         words = name.split()
-        while words and words[0] in NOT_NAMES:
+        the = words[0] in ("The", "the") and len(words) > 1
+        while words and words[0] in NOT_NAMES | {"the"}:
             words.pop(0)
-        return " ".join(words) or None
+        if words and words[-1].endswith("."):  # the full stop of the sentence
+            words[-1] = words[-1][:-1]
+        if not words or not words[-1]:
+            return None
+        return ("the " if the else "") + " ".join(words)
+
+    def _is_pronoun(self, who: str) -> bool:
+        """He, she, it, they, or a role word alone ("the ministry"), not a full name ("the
+        Office of the Ombudsman")."""
+        if not self.pronoun.match(who):
+            return False
+        return not re.search(r"\(|\bof\b|\bfor\b", who) and sum(
+            w[:1].isupper() for w in who.split()[1:]) <= 1
 
     def of(self, offset: int) -> str | None:
         """The speaker of a figure at `offset`."""
@@ -84,10 +134,10 @@ class Speakers:
         """Who speaks a quote: named after it (", she said") or before it ("X added that")."""
         after = self.after_quote.match(self.text, end)
         if after:
-            return after.group("who") or after.group("who2")
+            return self._who(after)
         sentence_start = self.sentences.span(self.sentences.index(start))[0]
         frames = list(self.frame.finditer(self.text, max(0, sentence_start - 300), start))
-        return frames[-1].group("who") if frames else None
+        return self._who(frames[-1]) if frames else None
 
     def _in_sentence(self, offset: int) -> str | None:
         index = self.sentences.index(offset)
@@ -98,8 +148,9 @@ class Speakers:
     def _sentence(self, index: int) -> str | None:
         start, end = self.sentences.span(index)
         sentence = self.text[start:end]
-        m = self.according.search(sentence) or self.frame.search(sentence)
-        return m.group("who") if m else None
+        m = (self.according.search(sentence) or self.frame.search(sentence)
+             or self.inverted.search(sentence))
+        return self._who(m) if m else None
 
     def _resolve(self, who: str, offset: int) -> str | None:
         """A pronoun or surname replaced by the full name given before `offset`."""
@@ -112,14 +163,21 @@ class Speakers:
     def _resolve_at(self, who: str, at: int) -> str | None:
         name = self._clean(who)
         earlier = self.named[max(0, at - 50):at]
-        if name is None or self.pronoun.match(who.strip()):
-            if PERSONAL.match(who.strip()):
-                earlier = [(p, n) for p, n in earlier if not BODIES.search(n)]
+        if name is None:
+            return self.default
+        if self._is_pronoun(name):
+            if PERSONAL.match(name):
+                earlier = [n for n in earlier if not BODIES.search(n[1])]
+            elif not VAGUE.match(name):  # a role: the one named with that role before
+                role = name.split()[-1].lower()[:6]
+                earlier = [n for n in earlier if role in n[2].lower()]
+                if not earlier:
+                    return name
             if not earlier:
                 return self.default
             name = earlier[-1][1]
         if " " not in name:
-            for _, full in reversed(earlier):
+            for _, full, _ in reversed(earlier):
                 if full.endswith(" " + name):
                     return full
         return name
