@@ -53,6 +53,11 @@ def _patronymic_comparison():
             cll.NullLevel("patronymic_key"),
             cll.ExactMatchLevel("patronymic_key"),
             cll.JaroWinklerLevel("patronymic_key", NAME_SIMILARITY[1]),
+            cll.CustomLevel(
+                "substr(patronymic_key_l, 1, 1) = substr(patronymic_key_r, 1, 1) AND "
+                "(length(patronymic_key_l) = 1 OR length(patronymic_key_r) = 1)",
+                label_for_charts="initial agrees",
+            ),
             cll.ElseLevel(),
         ],
         comparison_description="patronymic",
@@ -92,6 +97,10 @@ def _event_comparison():
             cll.CustomLevel(
                 f"event_month_l = event_month_r AND {one_without_day}",
                 label_for_charts="same month, one date without day",
+            ),
+            cll.CustomLevel(
+                f"abs(event_middle_l - event_middle_r) <= 31 AND {one_without_day}",
+                label_for_charts="within a month, one date without day",
             ),
             cll.CustomLevel(
                 f"event_year_l = event_year_r AND {one_without_month}",
@@ -172,6 +181,8 @@ BLOCKING_RULES = [
     ("birth_day", "place_key"),
     ("name_phonetic_sorted", "birth_year_any"),
     ("given_key", "family_key", "place_key"),
+    ("family_phonetic", "given_initial", "place_key"),
+    ("given_phonetic", "family_initial", "place_key"),
     ("given_key", "family_key", "event_year"),
     ("name_phonetic_sorted", "event_year"),
     ("given_phonetic", "event_day"),

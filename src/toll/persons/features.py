@@ -53,6 +53,7 @@ FEATURE_COLUMNS = [
     "birth_year_any",
     "event_day",
     "event_days",
+    "event_middle",
     "event_month",
     "event_year",
     "place_key",
@@ -88,6 +89,7 @@ def record_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) ->
     out["birth_year"] = birth_year
     out["event_day"] = event_date["day"]
     out["event_days"] = _day_number(event_date["day"])
+    out["event_middle"] = out["event_days"].fillna(_day_number(event_date["month"] + "-15"))
     out["event_month"] = event_date["month"]
     out["event_year"] = event_date["year"]
     estimated = event_date["year"] - _int(df["age"])
