@@ -149,3 +149,12 @@ def test_any_text_gives_consistent_figures(words):
 def test_speaker_names_keep_their_whole_name(text, speaker):
     [figure] = extract_figures(text, default_speaker="Publisher")
     assert figure.speaker == speaker
+
+
+def test_parts_with_their_own_outcome_find_the_whole_of_that_outcome():
+    text = ("Since the offensive began, at least 260 civilians have been killed and some 410 "
+            "injured. These include 31 children killed and 66 children injured.")
+    figures = extract_figures(text)
+    assert [(f.value, f.category, f.subgroup, f.part_of) for f in figures] == [
+        (260, "killed", None, None), (410, "injured", None, None),
+        (31, "killed", "children", 0), (66, "injured", "children", 1)]

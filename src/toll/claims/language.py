@@ -221,8 +221,18 @@ class Language:
         for i in range(len(words)):
             found = self.nouns.get(" ".join(words[i:]))
             if found:
-                return found
+                return self._outcome_of(words[:i], found) if found.outcome and i else found
         return Noun("person", head.group("head" + suffix))
+
+    def _outcome_of(self, before: list[str], outcome: Noun) -> Noun:
+        """ "31 children killed": the children are counted, the outcome gives the category."""
+        for i in range(len(before)):
+            who = self.nouns.get(" ".join(before[i:]))
+            if who:
+                if who.kind != outcome.kind or who.outcome or who.category:
+                    return outcome
+                return Noun(who.kind, who.subject, who.subgroup, outcome.category, who.weak, True)
+        return outcome
 
 
 @cache

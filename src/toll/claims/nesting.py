@@ -57,7 +57,9 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
         if same_sentence and len(gap) <= 150 and _part_marker(gap, lang):
             whole = i - 1
         elif (same_sentence and open_whole is not None and lang.list_gap.fullmatch(gap)
-              and _listable(found[open_whole], f)):
+              and _listable(found[open_whole], f)
+              and not (_own(f) and f.category != found[open_whole].category
+                       and _opens_with_part_marker(text, f, lang, sentences))):
             whole = open_whole
         elif f.of_them:
             hint = next((c for c, words in CATEGORY_HINTS.items()
@@ -65,9 +67,16 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
             whole = _last_whole(found, i, sentences, f.sentence, hint)
         elif opening_whole is not None:
             whole = opening_whole
-        elif not same_sentence and _opens_with_part_marker(text, f, lang, sentences):
-            hint = _hinted_category(text, f, sentences)
-            whole = _last_whole(found, i, sentences, f.sentence, hint)
+        elif ((not same_sentence or open_whole is not None)
+              and _opens_with_part_marker(text, f, lang, sentences)):
+            if _own(f):  # "These include 31 children killed and 66 children injured"
+                whole = _last_whole(found, i, sentences, f.sentence, f.category, strict=True)
+                if whole is None and f.source != "after":
+                    whole = open_whole if same_sentence else _last_whole(
+                        found, i, sentences, f.sentence, _hinted_category(text, f, sentences))
+            else:
+                hint = _hinted_category(text, f, sentences)
+                whole = _last_whole(found, i, sentences, f.sentence, hint)
         elif (stage := _later_stage(found, i, text, lang, same_sentence)) is not None:
             f.part_of = stage  # keeps its own category: 388 of the deported were returned
             open_whole = None
@@ -75,8 +84,7 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
         if whole is not None and found[whole].part_of != i and _fits(found[whole], f):
             f.part_of = whole
             open_whole = whole
-            own = f.source == "after" or (f.source == "noun" and f.noun.outcome) or (
-                f.source == "before" and f.trigger_at > found[whole].end)
+            own = _own(f) and (f.source != "before" or f.trigger_at > found[whole].end)
             if not own and found[whole].category:
                 f.category, f.source = _inherited(found[whole], f, lang), "parent"
         elif not (same_sentence and open_whole is not None and lang.list_gap.fullmatch(gap)):
@@ -102,6 +110,12 @@ def _listable(whole, f) -> bool:
     return not f.of_them and not (f.source == "after" and f.category != whole.category)
 
 
+def _own(f) -> bool:
+    """Whether a figure's category comes from its own words ("were killed", "31 children
+    killed", "deaths"), not from the clause around it."""
+    return f.source in ("after", "before") or (f.source == "noun" and f.noun.outcome)
+
+
 def _opens_with_part_marker(text: str, f, lang: Language, sentences: Sentences) -> bool:
     start = sentences.span(f.sentence)[0]
     return bool(lang.sentence_part_marker.match(text, start, f.qstart))
@@ -116,7 +130,7 @@ def _hinted_category(text: str, f, sentences: Sentences) -> str | None:
 
 
 def _last_whole(found: list, i: int, sentences: Sentences, sentence: int,
-                category: str | None = None) -> int | None:
+                category: str | None = None, strict: bool = False) -> int | None:
     """The last figure before `i` that is not itself a part, within about two paragraphs."""
     paragraph = sentences.paragraph(found[i].qstart)
     fallback = None
@@ -130,7 +144,7 @@ def _last_whole(found: list, i: int, sentences: Sentences, sentence: int,
             return j
         if fallback is None:
             fallback = j
-    return fallback if category is None else fallback
+    return None if strict else fallback
 
 
 def _later_stage(found: list, i: int, text: str, lang: Language,
