@@ -2,7 +2,8 @@
 
 An annotated passage is {"id", "text", "figures": [...], "non_figures": [...]}, each figure with
 the words that carry it (`text`), `value`, `low`, `high`, `qualifier`, `category` (and
-optionally `also_acceptable_category`), `subgroup`, `part_of`. A prediction matches an
+optionally `also_acceptable_category`), `subgroup`, `part_of` and optionally `speaker` (who the
+text says states it; null for the default speaker). A prediction matches an
 annotated figure when their character spans overlap, as in ../shared/tools/score_figures.py.
 """
 
@@ -27,6 +28,8 @@ class Score:
     nesting: int = 0
     nesting_gold: int = 0
     nesting_predicted: int = 0
+    speaker: int = 0
+    speaker_gold: int = 0
     non_figure_hits: int = 0
     problems: list[str] = field(default_factory=list)
 
@@ -52,6 +55,8 @@ class Score:
             "subgroup_accuracy": round(self.subgroup / self.subgroup_gold, 3)
             if self.subgroup_gold else 1.0,
             "nesting_prf": self.nesting_f1(),
+            "speaker_accuracy": round(self.speaker / self.speaker_gold, 3)
+            if self.speaker_gold else 1.0,
             "non_figure_hits": self.non_figure_hits,
         }
 
@@ -136,6 +141,12 @@ def _compare(pid: str, g: dict, p: dict, match: dict, score: Score) -> None:
         if not ok:
             score.problems.append(f"{pid}: {g['text']!r} subgroup {g['subgroup']!r}, "
                                   f"got {p.get('subgroup')!r}")
+    if "speaker" in g:
+        score.speaker_gold += 1
+        score.speaker += g["speaker"] == p.get("speaker")
+        if g["speaker"] != p.get("speaker"):
+            score.problems.append(f"{pid}: {g['text']!r} speaker {g['speaker']!r}, "
+                                  f"got {p.get('speaker')!r}")
     if g.get("part_of") is not None:
         score.nesting_gold += 1
         ok = match.get(g["part_of"]) is not None and p.get("part_of") == match[g["part_of"]]
