@@ -30,7 +30,8 @@ AGE_COMPARISON = {"under", "over", "above", "below"}
 SHARE_OF = re.compile(
     r"(?:per\s?cent|%|half|third|quarter|fifth|majority|most|some|many|none)\s+of\s+"
     r"(?:the|its|their|these|those)\s+\Z", re.IGNORECASE)
-RATIO = re.compile(r"\b(?:one|1)\s+(?:in|out of)\s+\Z", re.IGNORECASE)
+RATIO = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                   r"(?:in|out\s+of)\s+(?:every\s+)?\Z", re.IGNORECASE)
 ABOVE = re.compile(r"exceed|surpass|pass|top|past|above|beyond|over", re.IGNORECASE)
 # A bare number right after "the killing of", "the disappearance of".
 OF_HARM = re.compile(r"\b(?:of|to)\s+\Z", re.IGNORECASE)
