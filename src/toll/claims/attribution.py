@@ -18,10 +18,18 @@ from bisect import bisect_left
 from toll.claims.language import Language
 from toll.claims.sentences import Sentences
 
-CAP = r"[A-ZА-ЯЁ][\w'’-]*\.?"
-LINK = r"(?:of|for|on|and|de|du|al|el|bin|van|von|la)(?:[ \t]+the)?"
+CAP = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*\.?"
+LINK = r"(?:of|for|on|in|and|de|du|al|el|bin|van|von|la)(?:[ \t]+the)?"
 NAME = (rf"(?-i:{CAP}(?:[ \t]+(?:{LINK}[ \t]+)?{CAP}){{0,9}}"
         r"(?:[ \t]+\([A-ZА-ЯЁ][\w.-]{1,12}\))?)")
+# Bodies named by what they are, after a possessive: "Lebanon's health ministry".
+ROLES = (r"(?:ministry|office|agency|army|military|police|government|authorities|mission|"
+         r"commission|committee|service|president|minister|governor|ombudsman|prosecutor|"
+         r"council|administration|department)")
+# Days and months that end a name by accident: "the Ministry on Monday said".
+WHEN = re.compile(r"\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                  r"January|February|March|April|May|June|July|August|September|October|"
+                  r"November|December)\b.*\Z")
 # Who speaks for a body: "the ministry's spokesperson", "a spokesperson for the ministry".
 AGENT = r"(?:spokes(?:person|man|woman)|representative|press\s+(?:office|service)|officials?)"
 BODIES = re.compile(
@@ -46,7 +54,9 @@ class Speakers:
     def __init__(self, text: str, sentences: Sentences, lang: Language, default: str | None):
         self.text, self.sentences, self.default = text, sentences, default
         body = (rf"(?:(?:an?|the)\s+{AGENT}\s+(?:for|of|from)\s+)?"
-                rf"(?P<who>(?:the\s+)?{NAME}|(?:{lang.pronouns}))"
+                rf"(?P<who>(?:the\s+)?{NAME}(?:['’]s\s+(?:[a-z-]+\s+){{0,2}}?{ROLES})?"
+                rf"|(?:{lang.pronouns})(?:\s+(?:of|for|in)\s+(?:the\s+)?"
+                rf"(?:{NAME}|[a-z-]+(?:\s+[a-z-]+)?))?)"
                 rf"(?:['’]s?\s+(?:[\w-]+\s+)?{AGENT})?")
         apposition = rf"(?:\s*,(?P<appos>(?:{TITLE}|[^,.;“”\"]){{1,80}}),)?"
         verb = rf"(?:has\s+|have\s+|had\s+|also\s+|further\s+|later\s+)?(?:{lang.reporting})\b"
@@ -101,6 +111,7 @@ class Speakers:
         the = words[0] in ("The", "the") and len(words) > 1
         while words and words[0] in NOT_NAMES | {"the"}:
             words.pop(0)
+        words = WHEN.sub("", " ".join(words)).split()
         if words and words[-1].endswith("."):  # the full stop of the sentence
             words[-1] = words[-1][:-1]
         if not words or not words[-1]:
@@ -148,9 +159,20 @@ class Speakers:
     def _sentence(self, index: int) -> str | None:
         start, end = self.sentences.span(index)
         sentence = self.text[start:end]
-        m = (self.according.search(sentence) or self.frame.search(sentence)
-             or self.inverted.search(sentence))
+        m = (self.according.search(sentence) or self._trailing(sentence)
+             or self.frame.search(sentence) or self.inverted.search(sentence))
         return self._who(m) if m else None
+
+    def _trailing(self, sentence: str) -> re.Match | None:
+        """The attribution after a comma that closes a sentence ("…, the UN mission said."):
+        it governs the whole sentence, before any verb such as "found" inside it."""
+        frames = list(self.frame.finditer(sentence))
+        if len(frames) < 2:
+            return None
+        last = frames[-1]
+        if re.search(r"[,—–]\s*\Z", sentence[:last.start()]):
+            return last
+        return None
 
     def _resolve(self, who: str, offset: int) -> str | None:
         """A pronoun or surname replaced by the full name given before `offset`."""
