@@ -74,17 +74,32 @@ class Speakers:
             r"figures))\b", re.IGNORECASE)
         self.pronoun = re.compile(rf"(?:{lang.pronouns})\Z", re.IGNORECASE)
         self.quotes = [(m.start(), m.end()) for m in QUOTES.finditer(text)]
-        name_frame = re.compile(rf"{body}{apposition}\s+{verb}")
-        self.named = [(m.start(), self._clean(m.group("who")), m.group(0))
-                      for m in name_frame.finditer(text)]
-        self.named += [(m.start(), self._clean(self._who(m)), m.group(0))
-                       for m in self.according.finditer(text)]
-        self.named = [n for n in sorted(self.named) if n[1] and not self._is_pronoun(n[1])]
-        self.named_at = [pos for pos, _, _ in self.named]
+        self.name_frame = re.compile(rf"{body}{apposition}\s+{verb}")
+        self.verb = re.compile(rf"\b(?:{lang.reporting})\b")
+        self._named: list[tuple[int, str, str]] | None = None
         self.quote_starts = [start for start, _ in self.quotes]
         self._quote_speaker: dict[int, str | None] = {}
         self._sentence_speaker: dict[int, str | None] = {}
         self._resolved: dict[tuple[str, int], str | None] = {}
+
+    @property
+    def named(self) -> list[tuple[int, str, str]]:
+        """(offset, name, words) of every speaker named in the text, in order; read on first
+        use. Frames are looked for only just before a reporting verb (fast on long texts)."""
+        if self._named is None:
+            named, after = [], 0
+            for verb in self.verb.finditer(self.text):
+                start = max(after, verb.start() - 160)
+                after = verb.end()
+                for m in self.name_frame.finditer(self.text, start, verb.end()):
+                    if m.end() == verb.end():
+                        named.append((m.start(), self._clean(m.group("who")), m.group(0)))
+                        break
+            named += [(m.start(), self._clean(self._who(m)), m.group(0))
+                      for m in self.according.finditer(self.text)]
+            self._named = [n for n in sorted(named) if n[1] and not self._is_pronoun(n[1])]
+            self.named_at = [pos for pos, _, _ in self._named]
+        return self._named
 
     @staticmethod
     def _who(m: re.Match) -> str | None:
@@ -176,18 +191,25 @@ class Speakers:
 
     def _resolve(self, who: str, offset: int) -> str | None:
         """A pronoun or surname replaced by the full name given before `offset`."""
-        at = bisect_left(self.named_at, offset)
-        key = (who, at)
-        if key not in self._resolved:
-            self._resolved[key] = self._resolve_at(who, at)
-        return self._resolved[key]
-
-    def _resolve_at(self, who: str, at: int) -> str | None:
         name = self._clean(who)
-        earlier = self.named[max(0, at - 50):at]
         if name is None:
             return self.default
-        if self._is_pronoun(name):
+        pronoun = self._is_pronoun(name)
+        if not pronoun and " " in name:
+            return name  # a full name says who it is
+        at = bisect_left(self._names_at(), offset)
+        key = (name, at)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve_at(name, pronoun, at)
+        return self._resolved[key]
+
+    def _names_at(self) -> list[int]:
+        self.named  # noqa: B018 - reads the names on first use
+        return self.named_at
+
+    def _resolve_at(self, name: str, pronoun: bool, at: int) -> str | None:
+        earlier = self.named[max(0, at - 50):at]
+        if pronoun:
             if PERSONAL.match(name):
                 earlier = [n for n in earlier if not BODIES.search(n[1])]
             elif not VAGUE.match(name):  # a role: the one named with that role before
