@@ -18,7 +18,7 @@ from toll.claims.attribution import Speakers
 from toll.claims.figure import Figure
 from toll.claims.incident import Incidents
 from toll.claims.language import Language, Noun, load_language
-from toll.claims.nesting import link_parts
+from toll.claims.nesting import OPENING_WHOLE, link_parts
 from toll.claims.numbers import NumberMatch, Quantity
 from toll.claims.sentences import Sentences
 
@@ -169,10 +169,25 @@ def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
         previous = None
     _categorise(text, found, lang, sentences, previous)
     if found.bare and found.source not in ("after", "adjacent", "sibling", "before"):
-        if not lang.part_marker.search(before.rstrip()):
+        if not (lang.part_marker.search(before.rstrip())
+                or _after_opening_whole(text, found, previous, sentences)):
             return None
         found.of_them = True  # "..., of which 1,100 civilians" / "из которых 1 100": a part
     return found
+
+
+def _after_opening_whole(text: str, f: Found, previous: Found | None,
+                         sentences: Sentences) -> bool:
+    """ "Of the 4,496 people registered as missing, 3,890 are ... and 606 ...": a bare number
+    after the clause that opens with its whole is a part of it, and so is the next in a list."""
+    if previous is None:
+        return False
+    if previous.bare and previous.of_them:
+        return bool(ELLIPSIS_GAP.search(text, previous.end, f.qstart))
+    if "," not in text[previous.end:f.qstart]:
+        return False
+    start = sentences.span(f.sentence)[0]
+    return bool(OPENING_WHOLE.fullmatch(text, start, previous.qstart))
 
 
 def _of_the_total(text: str, end: int, lang: Language) -> re.Match | None:

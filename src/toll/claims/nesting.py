@@ -113,7 +113,7 @@ def _listable(whole, f) -> bool:
 def _own(f) -> bool:
     """Whether a figure's category comes from its own words ("were killed", "31 children
     killed", "deaths"), not from the clause around it."""
-    return f.source in ("after", "before") or (f.source == "noun" and f.noun.outcome)
+    return f.source in ("after", "before", "adjacent") or (f.source == "noun" and f.noun.outcome)
 
 
 def _opens_with_part_marker(text: str, f, lang: Language, sentences: Sentences) -> bool:
