@@ -18,7 +18,8 @@ def score(path: Path, language: str = "en"):
 
 
 @pytest.mark.parametrize("name, language", [
-    ("statements.jsonl", "en"), ("heldout.jsonl", "en"), ("statements.ru.jsonl", "ru"),
+    ("statements.jsonl", "en"), ("heldout.jsonl", "en"), ("heldout_regions.jsonl", "en"),
+    ("statements.ru.jsonl", "ru"),
     ("heldout.ru.jsonl", "ru")])
 def test_own_corpus_meets_the_targets(name, language):
     result = score(CORPUS / name, language)

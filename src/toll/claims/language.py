@@ -184,7 +184,7 @@ class Language:
         of_them = alternation(data["grammar"].get(
             "of_them", ["of (?:them|whom|those|these)"]))
         self.of_them = re.compile(
-            rf"\s+(?:(?:{of_them})(?:(?:\s+(?:were|are|was|being))?"
+            rf"\s+(?:more\s+|others\s+)?(?:(?:{of_them})(?:(?:\s+(?:were|are|was|being))?"
             rf"(?P<mods>{mod}{{0,2}})\s+{head}{age})?|of\s+(?P<whose>the|these|those|all|his|her|their|its)"
             rf"(?P<mods2>{mod}{{0,2}})\s+(?P<head2>(?:{nouns})){WORD_END})", FLAGS)
         self.were_noun = re.compile(
