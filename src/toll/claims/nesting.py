@@ -81,7 +81,8 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
             f.part_of = stage  # keeps its own category: 388 of the deported were returned
             open_whole = None
             continue
-        if whole is not None and found[whole].part_of != i and _fits(found[whole], f):
+        marked = whole == i - 1 and same_sentence and _part_marker(gap, lang)
+        if whole is not None and found[whole].part_of != i and _fits(found[whole], f, marked):
             f.part_of = whole
             open_whole = whole
             own = _own(f) and (f.source != "before" or f.trigger_at > found[whole].end)
@@ -185,9 +186,11 @@ def _earlier_stage(found: list, i: int) -> int | None:
     return None
 
 
-def _fits(whole, part) -> bool:
-    """A part counts the same kind of thing as its whole and is not larger than it."""
-    if whole.kind != part.kind or whole.bare and not part.of_them and part.noun is None:
+def _fits(whole, part, marked: bool = False) -> bool:
+    """A part counts the same kind of thing as its whole and is not larger than it; two bare
+    numbers only when words say so ("25,730 arrested, of whom 19,870 remain in detention")."""
+    if whole.kind != part.kind or (whole.bare and not part.of_them and part.noun is None
+                                   and not marked):
         return False
     top = whole.quantity.value or whole.quantity.high or whole.quantity.low
     size = part.quantity.value or part.quantity.low
