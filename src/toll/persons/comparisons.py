@@ -112,6 +112,14 @@ def _event_comparison():
     )
 
 
+def _sex_comparison():
+    return cl.CustomComparison(
+        output_column_name="sex",
+        comparison_levels=[cll.NullLevel("sex"), cll.ExactMatchLevel("sex"), cll.ElseLevel()],
+        comparison_description="sex",
+    )
+
+
 def _place_comparison():
     return cl.CustomComparison(
         output_column_name="place",
@@ -157,12 +165,33 @@ def comparisons(extra_columns: Sequence[str] = (), fields: Sequence[str] = tuple
         "given": lambda: _name_comparison("given", "family", "given"),
         "patronymic": _patronymic_comparison,
         "birth": _birth_comparison,
-        "sex": lambda: cl.ExactMatch("sex"),
+        "sex": _sex_comparison,
         "event": _event_comparison,
         "place": _place_comparison,
     }
     chosen = [made[name]() for name in FIELDS if name in fields]
-    return chosen + [_extra_comparison(column) for column in extra_columns]
+    chosen += [_extra_comparison(column) for column in extra_columns]
+    return [
+        comparison.configure(m_probabilities=STARTING_M[name])
+        for comparison, name in zip(
+            chosen, [n for n in FIELDS if n in fields] + ["extra"] * len(extra_columns), strict=True
+        )
+    ]
+
+
+# How often one person's two records fall in each level (best level first, then
+# "anything else"), before any training: where the data are too few for EM
+# (a few dozen records), these stand; otherwise EM replaces them.
+STARTING_M = {
+    "surname": [0.75, 0.08, 0.05, 0.03, 0.04, 0.02, 0.03],
+    "given": [0.75, 0.08, 0.05, 0.03, 0.04, 0.02, 0.03],
+    "patronymic": [0.7, 0.15, 0.05, 0.1],
+    "birth": [0.3, 0.45, 0.15, 0.04, 0.03, 0.03],
+    "sex": [0.98, 0.02],
+    "event": [0.5, 0.15, 0.15, 0.05, 0.1, 0.05],
+    "place": [0.8, 0.08, 0.12],
+    "extra": [0.85, 0.07, 0.03, 0.05],
+}
 
 
 TERM_FREQUENCY_COLUMNS = ["family_key", "given_key"]
