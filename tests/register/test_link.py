@@ -101,3 +101,10 @@ def test_decisions_hold_on_every_relink(toll, db, tmp_path):
 def test_linking_an_empty_store_says_what_to_do(toll, db):
     result = toll("link", "--db", db)
     assert result.exit_code == 1 and "toll import" in result.stderr
+
+
+def test_one_small_list_of_different_people_links(toll, db, tmp_path):
+    write_az(tmp_path / "families.csv", range(12))
+    toll("import", tmp_path / "families.csv", "--db", db)
+    summary = json.loads(toll("link", "--db", db, "--json").stdout)
+    assert summary["records"] == summary["persons"] == 12

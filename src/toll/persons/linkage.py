@@ -302,12 +302,15 @@ def _register_frequencies(linker: Linker, db_api, frames: list[pd.DataFrame]) ->
 def _train(linker: Linker, features: pd.DataFrame, seed: int) -> None:
     """Estimate parameters without labels: prior, u by sampling, m by EM."""
     training = linker.training
-    try:
-        training.estimate_probability_two_random_records_match(
-            link_model.deterministic_rules(), recall=0.7
-        )
-    except Exception as error:  # too few exact agreements to estimate a prior
-        logging.getLogger(__name__).info("keeping the default prior: %s", error)
+    # With no exact agreement at all (one small list of different people) the estimate would be
+    # a prior of 0, which no evidence can overcome: keep splink's default prior then.
+    if _enough_pairs(features, ("given_key", "family_key", "birth_year_any"), least=1):
+        try:
+            training.estimate_probability_two_random_records_match(
+                link_model.deterministic_rules(), recall=0.7
+            )
+        except Exception as error:  # too few exact agreements to estimate a prior
+            logging.getLogger(__name__).info("keeping the default prior: %s", error)
     training.estimate_u_using_random_sampling(
         max_pairs=min(2e6, max(1e5, len(features) * 5)), seed=seed
     )
