@@ -5,6 +5,7 @@ them all. Errors the user can act on (`TollError`) print as one line, without a 
 """
 
 import sys
+import warnings
 
 from toll.cli import commands  # noqa: F401  (registers every command)
 from toll.cli.app import app
@@ -13,6 +14,8 @@ from toll.errors import TollError
 
 def main() -> None:
     """Run the `toll` command."""
+    # Deprecation chatter between splink, duckdb and pandas is not for users of the CLI.
+    warnings.filterwarnings("ignore", category=FutureWarning)
     try:
         app()
     except TollError as error:
