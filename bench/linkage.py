@@ -60,7 +60,7 @@ def synth_lists(persons: int, lists: int, seed: int) -> pd.DataFrame:
 
 def read_synth(files: list[Path], truth: pd.DataFrame) -> pd.DataFrame:
     """Import synth CSVs with Toll's own importer, as `toll import` would."""
-    from toll.persons.register import iso_partial
+    from toll.persons.register import linkage_row
     from toll.records.importer import read_list
 
     person = truth.set_index(["file", "row"])["person_id"]
@@ -69,23 +69,8 @@ def read_synth(files: list[Path], truth: pd.DataFrame) -> pd.DataFrame:
         if path.name in ("truth.csv", "population.csv"):
             continue
         for record in read_list(path).records:
-            rows.append(
-                {
-                    "record_id": f"{path.name}:{record.row_number}",
-                    "source_id": path.name,
-                    "person": person[(path.name, record.row_number)],
-                    "full_name": record.full_name,
-                    "given_name": record.given_name,
-                    "family_name": record.family_name,
-                    "patronymic": record.patronymic,
-                    "sex": record.sex,
-                    "birth_year": record.birth_year,
-                    "birth_date": iso_partial(record.birth_date_earliest, record.birth_date_latest),
-                    "age": record.age,
-                    "event_date": iso_partial(record.event_date_earliest, record.event_date_latest),
-                    "place": record.place,
-                }
-            )
+            row = linkage_row(record, f"{path.name}:{record.row_number}", path.name)
+            rows.append(row | {"person": person[(path.name, record.row_number)]})
     frame = pd.DataFrame(rows)
     for column in ("birth_year", "age"):
         frame[column] = pd.array(frame[column], dtype="Int64")

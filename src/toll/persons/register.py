@@ -44,9 +44,15 @@ def records_frame(session: Session, *, linked: bool | None = None) -> pd.DataFra
 
 
 def _record_row(record: Record) -> dict:
+    row = linkage_row(record, str(record.id), str(record.source_id))
+    return row | {"person_id": None if record.person_id is None else str(record.person_id)}
+
+
+def linkage_row(record, record_id: str, source_id: str) -> dict:
+    """What linkage reads of a record: a stored `Record` or a `RecordDraft` read from a file."""
     return {
-        "record_id": str(record.id),
-        "source_id": str(record.source_id),
+        "record_id": record_id,
+        "source_id": source_id,
         "full_name": record.full_name,
         "given_name": record.given_name,
         "family_name": record.family_name,
@@ -57,7 +63,6 @@ def _record_row(record: Record) -> dict:
         "age": record.age,
         "event_date": iso_partial(record.event_date_earliest, record.event_date_latest),
         "place": record.place,
-        "person_id": None if record.person_id is None else str(record.person_id),
     }
 
 
