@@ -81,6 +81,7 @@ class Speakers:
         self._quote_speaker: dict[int, str | None] = {}
         self._sentence_speaker: dict[int, str | None] = {}
         self._resolved: dict[tuple[str, int], str | None] = {}
+        self._cleaned: dict[str, tuple[str | None, bool]] = {}
 
     @property
     def named(self) -> list[tuple[int, str, str]]:
@@ -89,7 +90,7 @@ class Speakers:
         if self._named is None:
             named, after = [], 0
             for verb in self.verb.finditer(self.text):
-                start = max(after, verb.start() - 160)
+                start = max(after, verb.start() - 100)
                 after = verb.end()
                 for m in self.name_frame.finditer(self.text, start, verb.end()):
                     if m.end() == verb.end():
@@ -191,10 +192,12 @@ class Speakers:
 
     def _resolve(self, who: str, offset: int) -> str | None:
         """A pronoun or surname replaced by the full name given before `offset`."""
-        name = self._clean(who)
+        if who not in self._cleaned:
+            name = self._clean(who)
+            self._cleaned[who] = (name, name is not None and self._is_pronoun(name))
+        name, pronoun = self._cleaned[who]
         if name is None:
             return self.default
-        pronoun = self._is_pronoun(name)
         if not pronoun and " " in name:
             return name  # a full name says who it is
         at = bisect_left(self._names_at(), offset)
