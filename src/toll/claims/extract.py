@@ -51,6 +51,7 @@ ELLIPSIS_GAP = re.compile(r"(?:,|\band|\bwhile|\bwith|\bwhereas)\s*\Z", re.IGNOR
 ELLIPSIS_AFTER = re.compile(r"\s+(?:in|on|at|near|from|inside)\s+(?:the\s+)?(?-i:[A-Z])"
                             r"|\s+more\s+(?:in|on|at|near|from|inside|under|during)\b",
                             re.IGNORECASE)
+NEW_PHRASE = re.compile(r"\b(?:and|or)\s+(?:the|a|an|its|their|his|her)\s", re.IGNORECASE)
 CONFIDENCE = {"after": 0.9, "before": 0.85, "adjacent": 0.85, "noun": 0.8, "parent": 0.85,
               "sibling": 0.7, "list": 0.75}
 
@@ -208,8 +209,8 @@ def _of_the_total(text: str, end: int, lang: Language) -> re.Match | None:
 def _not_a_count(text: str, m: NumberMatch, before: str, lang: Language, q: Quantity) -> bool:
     """True for dates, references, money, measures, ages and "no one"."""
     end = m.end
-    if lang.is_reference_or_date(before):
-        return True
+    if lang.is_reference_or_date(before, dates=not m.qual):
+        return True  # "since January more than 1,300" is no date
     if lang.month_after.match(text, end) or lang.currency_after.match(text, end):
         return True
     if lang.unit_after.match(text, end) and not lang.head.match(text, end) \
@@ -269,8 +270,9 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
     if f.bare and _of_harm(text, f, lang, max(sentences.span(f.sentence)[0], f.qstart - 100)):
         return  # "the killing of 18 in detention": the words before decide
     right = lang.right_trigger.match(text, f.end)
-    if right and "\n" in text[f.end:right.start("trig")]:
-        right = None  # the words on the next line are about something else
+    if right and ("\n" in text[f.end:right.start("trig")]
+                  or NEW_PHRASE.search(text, f.end, right.start("trig"))):
+        right = None  # the next line, or a new noun phrase: "…, and the abduction of 40 girls"
     if right and (not f.bare or _only_fillers(right, lang)):
         category = _first_fitting(lang, right.group("trig"), "after", kind)
         if category and AUXILIARY.search(right.group(0)):

@@ -104,7 +104,7 @@ class Language:
                 self.nouns[noun.lower()] = Noun("person", subgroup, subgroup)
         self.people_words = list(taxonomy.get("people_words", []))
 
-    def is_reference_or_date(self, before: str) -> bool:
+    def is_reference_or_date(self, before: str, dates: bool = True) -> bool:
         """True when the words just before a number make it a reference ("Article 8"),
         a date ("February 26"), an age ("aged 12") or money ("$5")."""
         stripped = before.rstrip()
@@ -113,8 +113,8 @@ class Language:
         words = stripped.lower().split()[-4:]
         if not words:
             return False
-        if words[-1].rstrip(".") in self.month_names or (
-                words[-1] == "of" and len(words) > 1 and words[-2] in self.month_names):
+        if dates and (words[-1].rstrip(".") in self.month_names or (
+                words[-1] == "of" and len(words) > 1 and words[-2] in self.month_names)):
             return True
         return any(" ".join(words[-k:]) in self.references for k in range(1, len(words) + 1))
 
