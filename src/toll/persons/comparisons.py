@@ -19,6 +19,7 @@ from splink import SettingsCreator, block_on
 NAME_SIMILARITY = (0.95, 0.88)
 BIRTH_YEAR_TOLERANCE = (1, 2, 5)
 EVENT_DAYS_TOLERANCE = 14
+AGE_TOLERANCE = (1, 3)
 
 
 def _name_comparison(field: str, other: str, label: str):
@@ -65,13 +66,30 @@ def _patronymic_comparison():
 
 
 def _birth_comparison():
+    """Birth year, or age at the event when one list gives no year to compare.
+
+    A list that gives an age but no date of event yields no birth year, yet its
+    age can still be set against the other record's age at its event (event year
+    minus birth year). The field is missing only when neither can be compared.
+    """
+    one_year_missing = "(birth_year_any_l IS NULL OR birth_year_any_r IS NULL)"
     levels = [
-        cll.NullLevel("birth_year_any"),
+        cll.CustomLevel(
+            f"{one_year_missing} AND (age_at_event_l IS NULL OR age_at_event_r IS NULL)",
+            label_for_charts="birth year and age missing",
+        ).configure(is_null_level=True),
         cll.ExactMatchLevel("birth_day"),
         cll.ExactMatchLevel("birth_year_any"),
     ]
     levels += [
         cll.AbsoluteDifferenceLevel("birth_year_any", years) for years in BIRTH_YEAR_TOLERANCE
+    ]
+    levels += [
+        cll.CustomLevel(
+            f"{one_year_missing} AND abs(age_at_event_l - age_at_event_r) <= {years}",
+            label_for_charts=f"ages at the event within {years} year(s), no birth year",
+        )
+        for years in AGE_TOLERANCE
     ]
     levels.append(cll.ElseLevel())
     return cl.CustomComparison(
@@ -186,7 +204,7 @@ STARTING_M = {
     "surname": [0.75, 0.08, 0.05, 0.03, 0.04, 0.02, 0.03],
     "given": [0.75, 0.08, 0.05, 0.03, 0.04, 0.02, 0.03],
     "patronymic": [0.7, 0.15, 0.05, 0.1],
-    "birth": [0.3, 0.45, 0.15, 0.04, 0.03, 0.03],
+    "birth": [0.3, 0.45, 0.15, 0.04, 0.03, 0.2, 0.05, 0.03],
     "sex": [0.98, 0.02],
     "event": [0.5, 0.15, 0.15, 0.05, 0.1, 0.05],
     "place": [0.8, 0.08, 0.12],

@@ -51,6 +51,7 @@ FEATURE_COLUMNS = [
     "birth_day",
     "birth_year",
     "birth_year_any",
+    "age_at_event",
     "event_day",
     "event_days",
     "event_middle",
@@ -66,7 +67,9 @@ def record_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) ->
 
     `unique_id` is the record_id. `birth_year_any` is the recorded birth year or,
     when only an age is known, the event year minus the age (an estimate off by
-    about a year, which the birth-year comparison tolerates). Columns named in
+    about a year, which the birth-year comparison tolerates). `age_at_event` is
+    the recorded age or, when only years are known, the event year minus the
+    birth year: two records without a common year can still compare ages. Columns named in
     `extra_columns` (identifiers, postcodes...) are carried over as trimmed,
     lower-case text.
     """
@@ -94,6 +97,7 @@ def record_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) ->
     out["event_year"] = event_date["year"]
     estimated = event_date["year"] - _int(df["age"])
     out["birth_year_any"] = birth_year.fillna(estimated).astype("Int64")
+    out["age_at_event"] = _int(df["age"]).fillna(event_date["year"] - birth_year).astype("Int64")
     out["place_key"] = _mapped(df["place"], place_key)
     for column in extra_columns:
         out[column] = _text(df[column]).str.lower()

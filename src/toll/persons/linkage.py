@@ -138,7 +138,9 @@ def link(
             settings = link_model.settings(extra_columns, fields, features)
             linker = Linker(table, settings, log_level=None)
             _register_frequencies(linker, db_api, [features])
-            _train(linker, features, seed)
+            linker = _train(
+                linker, features, seed, lambda saved: Linker(table, saved, log_level=None)
+            )
             model = LinkModel(temper(linker.misc.save_model_to_json()), tuple(extra_columns))
             linker = Linker(table, model.settings, log_level=None)
         else:
@@ -299,8 +301,14 @@ def _register_frequencies(linker: Linker, db_api, frames: list[pd.DataFrame]) ->
         linker.table_management.register_term_frequency_lookup(registered, column)
 
 
-def _train(linker: Linker, features: pd.DataFrame, seed: int) -> None:
-    """Estimate parameters without labels: prior, u by sampling, m by EM."""
+def _train(
+    linker: Linker, features: pd.DataFrame, seed: int, rebuild: Callable[[dict], Linker]
+) -> Linker:
+    """Estimate parameters without labels: prior, u by sampling, m by EM.
+
+    Returns the trained linker: a new one, made by `rebuild` from the model as it
+    stood before, when an EM session fails and leaves its linker unusable.
+    """
     training = linker.training
     # With no exact agreement at all (one small list of different people) the estimate would be
     # a prior of 0, which no evidence can overcome: keep splink's default prior then.
@@ -317,12 +325,20 @@ def _train(linker: Linker, features: pd.DataFrame, seed: int) -> None:
     for columns in link_model.training_rules():
         if not _enough_pairs(features, columns):
             continue  # e.g. no record has a date: nothing to learn from
-        training.estimate_parameters_using_expectation_maximisation(
-            block_on(*columns),
-            estimate_without_term_frequencies=True,
-            max_pairs=3e5,
-            record_sample_proportion=min(1.0, max(0.05, 200_000 / max(len(features), 1))),
-        )
+        saved = linker.misc.save_model_to_json()
+        try:
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                block_on(*columns),
+                estimate_without_term_frequencies=True,
+                max_pairs=3e5,
+                record_sample_proportion=min(1.0, max(0.05, 200_000 / max(len(features), 1))),
+            )
+        except ValueError as error:
+            # EM drove some m to exactly 0 and splink refused it half-way through the
+            # session: go on from the model as it stood before this session.
+            logging.getLogger(__name__).info("skipping EM session %s: %s", columns, error)
+            linker = rebuild(saved)
+    return linker
 
 
 def _enough_pairs(features: pd.DataFrame, columns: Sequence[str], least: int = 20) -> bool:
