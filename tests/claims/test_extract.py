@@ -158,3 +158,10 @@ def test_parts_with_their_own_outcome_find_the_whole_of_that_outcome():
     assert [(f.value, f.category, f.subgroup, f.part_of) for f in figures] == [
         (260, "killed", None, None), (410, "injured", None, None),
         (31, "killed", "children", 0), (66, "injured", "children", 1)]
+
+
+def test_unnamed_speakers_and_pronouns():
+    text = ("At least 160 herders were killed, a local mayor said. The Ombudsman, Lina Haviar, "
+            "said 40 were wounded. She said 12 were missing.")
+    assert [f.speaker for f in extract_figures(text, default_speaker="Wire")] == [
+        "a local mayor", "Lina Haviar", "Lina Haviar"]

@@ -26,6 +26,10 @@ NAME = (rf"(?-i:{CAP}(?:[ \t]+(?:{LINK}[ \t]+)?{CAP}){{0,9}}"
 ROLES = (r"(?:ministry|office|agency|army|military|police|government|authorities|mission|"
          r"commission|committee|service|president|minister|governor|ombudsman|prosecutor|"
          r"council|administration|department)")
+# Unnamed speakers worth naming: "a local mayor said", "a senior police officer told".
+SOMEONE = (r"(?-i:official|spokes(?:person|man|woman)|mayor|governor|commander|doctor|"
+           r"physician|medic|witness|resident|survivor|source|police officer|officer|diplomat|"
+           r"investigator|prosecutor|judge|lawyer|researcher|monitor|journalist)\b")
 # Days and months that end a name by accident: "the Ministry on Monday said".
 WHEN = re.compile(r"\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                   r"January|February|March|April|May|June|July|August|September|October|"
@@ -55,6 +59,7 @@ class Speakers:
         self.text, self.sentences, self.default = text, sentences, default
         body = (rf"(?:(?:an?|the)\s+{AGENT}\s+(?:for|of|from)\s+)?"
                 rf"(?P<who>(?:the\s+)?{NAME}(?:['’]s\s+(?:[a-z-]+\s+){{0,2}}?{ROLES})?"
+                rf"|an?\s+(?:[a-z-]+\s+){{0,2}}?{SOMEONE}"
                 rf"|(?:{lang.pronouns})(?:\s+(?:of|for|in)\s+(?:the\s+)?"
                 rf"(?:{NAME}|[a-z-]+(?:\s+[a-z-]+)?))?)"
                 rf"(?:['’]s?\s+(?:[\w-]+\s+)?{AGENT})?")
@@ -94,7 +99,7 @@ class Speakers:
                 after = verb.end()
                 for m in self.name_frame.finditer(self.text, start, verb.end()):
                     if m.end() == verb.end():
-                        named.append((m.start(), self._clean(m.group("who")), m.group(0)))
+                        named.append((m.start(), self._clean(self._who(m)), m.group(0)))
                         break
             named += [(m.start(), self._clean(self._who(m)), m.group(0))
                       for m in self.according.finditer(self.text)]
@@ -125,6 +130,8 @@ class Speakers:
             return None
         words = name.split()
         the = words[0] in ("The", "the") and len(words) > 1
+        if words[0] in ("A", "An", "a", "an") and len(words) > 1 and words[1].islower():
+            return " ".join([words[0].lower(), *words[1:]])  # "a senior police officer"
         while words and words[0] in NOT_NAMES | {"the"}:
             words.pop(0)
         words = WHEN.sub("", " ".join(words)).split()
@@ -194,6 +201,8 @@ class Speakers:
         """A pronoun or surname replaced by the full name given before `offset`."""
         if who not in self._cleaned:
             name = self._clean(who)
+            if name is None and self.pronoun.match(who.strip()):
+                name = who.strip()  # "She", "It" at the start of a sentence
             self._cleaned[who] = (name, name is not None and self._is_pronoun(name))
         name, pronoun = self._cleaned[who]
         if name is None:
