@@ -66,6 +66,9 @@ class Speakers:
         apposition = rf"(?:\s*,(?P<appos>(?:{TITLE}|[^,.;“”\"]){{1,80}}),)?"
         verb = rf"(?:has\s+|have\s+|had\s+|also\s+|further\s+|later\s+)?(?:{lang.reporting})\b"
         self.frame = re.compile(rf"{body}{apposition}\s+{verb}", re.IGNORECASE)
+        # An attribution closing a sentence after a comma ("…, the UN mission said") governs
+        # the whole sentence, before any verb such as "found" inside it.
+        self.trailing = re.compile(rf"[,—–]\s*{body}{apposition}\s+{verb}", re.IGNORECASE)
         self.after_quote = re.compile(
             rf"\s*,?\s*[—–-]?\s*(?:{body}{apposition}\s+{verb}|{verb}\s+(?:[^\W\d_]+\s+){{0,2}}?"
             rf"(?P<who2>{NAME}))", re.IGNORECASE)
@@ -182,20 +185,9 @@ class Speakers:
     def _sentence(self, index: int) -> str | None:
         start, end = self.sentences.span(index)
         sentence = self.text[start:end]
-        m = (self.according.search(sentence) or self._trailing(sentence)
+        m = (self.according.search(sentence) or self.trailing.search(sentence)
              or self.frame.search(sentence) or self.inverted.search(sentence))
         return self._who(m) if m else None
-
-    def _trailing(self, sentence: str) -> re.Match | None:
-        """The attribution after a comma that closes a sentence ("…, the UN mission said."):
-        it governs the whole sentence, before any verb such as "found" inside it."""
-        frames = list(self.frame.finditer(sentence))
-        if len(frames) < 2:
-            return None
-        last = frames[-1]
-        if re.search(r"[,—–]\s*\Z", sentence[:last.start()]):
-            return last
-        return None
 
     def _resolve(self, who: str, offset: int) -> str | None:
         """A pronoun or surname replaced by the full name given before `offset`."""
