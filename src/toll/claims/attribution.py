@@ -18,18 +18,21 @@ from bisect import bisect_left
 from toll.claims.language import Language
 from toll.claims.sentences import Sentences
 
-CAP = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*\.?"
+CAP = (r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Gen|Col|Lt|Maj|Capt|Sgt|St|Sen|Rep|Amb)\.|[A-ZА-ЯЁ]\."
+       r"|[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*)")
 LINK = r"(?:of|for|on|in|and|de|du|al|el|bin|van|von|la)(?:[ \t]+the)?"
 NAME = (rf"(?-i:{CAP}(?:[ \t]+(?:{LINK}[ \t]+)?{CAP}){{0,9}}"
         r"(?:[ \t]+\([A-ZА-ЯЁ][\w.-]{1,12}\))?)")
 # Bodies named by what they are, after a possessive: "Lebanon's health ministry".
 ROLES = (r"(?:ministry|office|agency|army|military|police|government|authorities|mission|"
          r"commission|committee|service|president|minister|governor|ombudsman|prosecutor|"
-         r"council|administration|department)")
+         r"council|administration|department|defender|commissioner|envoy|representative)")
 # Unnamed speakers worth naming: "a local mayor said", "a senior police officer told".
 SOMEONE = (r"(?-i:official|spokes(?:person|man|woman)|mayor|governor|commander|doctor|"
            r"physician|medic|witness|resident|survivor|source|police officer|officer|diplomat|"
-           r"investigator|prosecutor|judge|lawyer|researcher|monitor|journalist)\b")
+           r"investigator|prosecutor|judge|lawyer|researcher|monitor|journalist|commission|"
+           r"committee|inquiry|organi[sz]ation|group|agency|team|panel)\b")
+UNNAMED = {"Police", "Officials", "Witnesses", "Residents"}
 # Days and months that end a name by accident: "the Ministry on Monday said".
 WHEN = re.compile(r"\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                   r"January|February|March|April|May|June|July|August|September|October|"
@@ -59,7 +62,7 @@ class Speakers:
         self.text, self.sentences, self.default = text, sentences, default
         body = (rf"(?:(?:an?|the)\s+{AGENT}\s+(?:for|of|from)\s+)?"
                 rf"(?P<who>(?:the\s+)?{NAME}(?:['’]s\s+(?:[a-z-]+\s+){{0,2}}?{ROLES})?"
-                rf"|an?\s+(?:[a-z-]+\s+){{0,2}}?{SOMEONE}"
+                rf"|an?\s+(?:[a-z-]+\s+){{0,2}}?{SOMEONE}|(?:police|officials|witnesses|residents)"
                 rf"|(?:{lang.pronouns})(?:\s+(?:of|for|in)\s+(?:the\s+)?"
                 rf"(?:{NAME}|[a-z-]+(?:\s+[a-z-]+)?))?)"
                 rf"(?:['’]s?\s+(?:[\w-]+\s+)?{AGENT})?")
@@ -133,6 +136,8 @@ class Speakers:
             return None
         words = name.split()
         the = words[0] in ("The", "the") and len(words) > 1
+        if len(words) == 1 and words[0] in UNNAMED:
+            return words[0].lower()  # "Police said", "Officials said"
         if words[0] in ("A", "An", "a", "an") and len(words) > 1 and words[1].islower():
             return " ".join([words[0].lower(), *words[1:]])  # "a senior police officer"
         while words and words[0] in NOT_NAMES | {"the"}:

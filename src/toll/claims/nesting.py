@@ -46,7 +46,10 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
                 if f.source != "after":
                     f.category, f.source = found[i + 1].category, "parent"
             continue
-        prev = found[i - 1] if i else None
+        # the figure before, skipping numbers that turned out to count nothing harmed
+        # ("killed 23 members of one family, among them seven children")
+        p = next((j for j in range(i - 1, max(-1, i - 4), -1) if found[j].category), i - 1)
+        prev = found[p] if i else None
         same_sentence = prev is not None and prev.sentence == f.sentence
         if not same_sentence:
             open_whole = opening_whole = None
@@ -55,7 +58,7 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
         if "\n" in gap:
             same_sentence = False  # a line break ends a list (tables, bullet points)
         if same_sentence and len(gap) <= 150 and _part_marker(gap, lang):
-            whole = i - 1
+            whole = p
         elif (same_sentence and open_whole is not None and lang.list_gap.fullmatch(gap)
               and _listable(found[open_whole], f)
               and not (_own(f) and f.category != found[open_whole].category
@@ -81,7 +84,7 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
             f.part_of = stage  # keeps its own category: 388 of the deported were returned
             open_whole = None
             continue
-        marked = whole == i - 1 and same_sentence and _part_marker(gap, lang)
+        marked = i and whole == p and same_sentence and _part_marker(gap, lang)
         if whole is not None and found[whole].part_of != i and _fits(found[whole], f, marked):
             f.part_of = whole
             open_whole = whole
