@@ -362,7 +362,8 @@ def _scale_child(path: str, engine: str, clusters_path: str) -> None:
     steps = []
 
     def progress(step, steps_total, message):
-        steps.append((message, round(time.perf_counter() - start, 1)))
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
+        steps.append((message, round(time.perf_counter() - start, 1), round(peak, 2)))
 
     result = link(records, engine=engine, progress=progress)
     seconds = time.perf_counter() - start

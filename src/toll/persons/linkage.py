@@ -150,7 +150,7 @@ def link(
         scored = linker.inference.predict(
             threshold_match_probability=review_band[0], warning_mode="never"
         )
-        pairs, weight_columns = _pairs_frame(scored.as_pandas_dataframe())
+        pairs, weight_columns = _pairs_frame(_narrow(scored))
         report("Checking clusters")
         pairs = _rescore_components(linker, db_api, features, pairs, decided, threshold)
     report("Clustering into persons")
@@ -211,7 +211,7 @@ def link_new(
             ),
         ]
         pairs, weight_columns = _pairs_frame(
-            pd.concat([f.as_pandas_dataframe() for f in frames], ignore_index=True)
+            pd.concat([_narrow(f) for f in frames], ignore_index=True)
         )
         persons = existing[["record_id", "person_id"]].astype(str)
         fixed = persons.set_index("record_id")["person_id"]
@@ -367,16 +367,36 @@ def temper(settings: dict, floor: float = 1e-3) -> dict:
     return settings
 
 
+def _narrow(scored) -> pd.DataFrame:
+    """Only what Toll keeps of splink's predictions, read out of the database.
+
+    Splink's table holds every compared value, level and Bayes factor (dozens of
+    columns): selecting ids, probability and per-field weights in SQL (with the
+    term-frequency adjustment added to its field) keeps a million pairs small in
+    memory. The table is then dropped from the database.
+    """
+    names = [c.name.strip('"`') for c in scored.columns]
+    fields = [n for n in names if n.startswith("mw_") and not n.startswith("mw_tf_adj_")]
+    weights = [
+        f"{n} + coalesce(mw_tf_adj_{n[3:]}, 0) AS {n}" if f"mw_tf_adj_{n[3:]}" in names else n
+        for n in fields
+    ]
+    columns = ", ".join(
+        ["unique_id_l", "unique_id_r", "match_probability", "match_weight", *weights]
+    )
+    frame = scored.query_sql(f"SELECT {columns} FROM {{this}}")
+    pairs = frame.as_pandas_dataframe()
+    for table in (frame, scored):
+        table.drop_table_from_database_and_remove_from_cache()
+    return pairs
+
+
 def _pairs_frame(predictions: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """Keep ids, probability, overall and per-field weights; ids ordered l < r, one row a pair.
 
-    A field's weight includes its term-frequency adjustment (a rare surname
-    counts for more), so that the field weights add up to the match weight.
+    A field's weight already includes its term-frequency adjustment (`_narrow`),
+    so that the field weights add up to the match weight.
     """
-    predictions = predictions.copy()
-    for column in [c for c in predictions.columns if c.startswith("mw_tf_adj_")]:
-        field = "mw_" + column.removeprefix("mw_tf_adj_")
-        predictions[field] = predictions[field] + predictions.pop(column).fillna(0)
     weight_columns = [c for c in predictions.columns if c.startswith("mw_")]
     frame = predictions.rename(columns={"unique_id_l": "record_id_l", "unique_id_r": "record_id_r"})
     frame = frame[[*PAIR_COLUMNS, *weight_columns]]
@@ -429,7 +449,7 @@ def _rescore_components(
         blocking_rules_to_generate_predictions=[block_on("toll_component")],
         warning_mode="never",
     )
-    extra, _ = _pairs_frame(scored.as_pandas_dataframe())
+    extra, _ = _pairs_frame(_narrow(scored))
     known = pairs[pairs["record_id_l"].isin(chosen.index)]
     known_keys = set(zip(known["record_id_l"], known["record_id_r"], strict=True))
     new = [
