@@ -1,20 +1,11 @@
 """Import every command module so that its commands register on the app.
 
-One line per module; keep them in pipeline order.
+The order of the imports is the order `toll --help` lists the commands in: the pipeline's.
 """
 
-# ruff: noqa: F401
-from toll.cli import (
-    claims,
-    database,
-    demo,
-    estimate,
-    estimates,
-    extract,
-    figures,
-    persons,
-    records,
-    sources,
-    synth,
-    users,
-)
+# ruff: noqa: F401, I001
+from toll.cli import demo
+from toll.cli import sources, extract, claims, figures
+from toll.cli import records, persons
+from toll.cli import estimate, estimates
+from toll.cli import synth, users, database
