@@ -4,7 +4,9 @@ Plain connected components join A and C whenever A-B and B-C are links, so a
 single bad link can merge two whole families. Here connected components are
 only a first cut: inside each component of three or more records, groups are
 rebuilt by *average linkage* — two groups merge only while, on average over
-all their pairs of records, they are more likely the same person than not.
+all their pairs of records, they are clearly more likely the same person than
+not (an average probability of at least 0.6: a merge on a coin toss joins
+namesakes as often as it joins one person's records).
 One strong link between two otherwise different groups no longer suffices.
 
 Reviewers' decisions are constraints: "same" pairs always end in one person
@@ -20,7 +22,7 @@ import pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-MERGE_AVERAGE = 0.5
+MERGE_AVERAGE = 0.6
 EXACT_LIMIT = 400
 HUGE_LIMIT = 5000
 

@@ -234,6 +234,7 @@ BLOCKING_RULES = [
     ("name_phonetic_sorted", "event_year"),
     ("given_phonetic", "event_day"),
     ("family_phonetic", "event_day"),
+    ("name_phonetic_sorted",),
 ]
 TIGHTER = ("event_month", "place_key", "sex", "patronymic_key")
 PAIRS_PER_RECORD = 5
