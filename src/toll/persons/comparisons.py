@@ -110,7 +110,7 @@ def _event_comparison():
         output_column_name="event",
         comparison_levels=[
             cll.NullLevel("event_year"),
-            cll.ExactMatchLevel("event_day"),
+            cll.ExactMatchLevel("event_day", term_frequency_adjustments=True),
             cll.AbsoluteDifferenceLevel("event_days", EVENT_DAYS_TOLERANCE),
             cll.CustomLevel(
                 f"event_month_l = event_month_r AND {one_without_day}",
@@ -212,7 +212,7 @@ STARTING_M = {
 }
 
 
-TERM_FREQUENCY_COLUMNS = ["family_key", "given_key"]
+TERM_FREQUENCY_COLUMNS = ["family_key", "given_key", "event_day"]
 
 
 def present_fields(features) -> list[str]:
