@@ -67,3 +67,15 @@ def test_features_meet_across_scripts_and_estimate_birth_year():
     assert features.loc["2", "event_month"] == "1992-02"
     assert pd.isna(features.loc["2", "event_day"])
     assert features.loc["1", "event_days"] == (pd.Timestamp("1992-02-26") - pd.Timestamp(0)).days
+    assert features.loc["1", "age_at_event"] == 30
+    assert features.loc["2", "age_at_event"] == 30  # year of event minus birth year
+    assert pd.isna(features.loc["3", "age_at_event"])  # a birth year but no year of event
+
+
+def test_ages_are_compared_when_a_record_has_no_birth_year(result):
+    """An age without a date of event still agrees with another record's age at its event."""
+    levels = result.model.parameters()
+    birth = levels[levels["field"] == "birth"]
+    close_ages = birth[birth["level"].str.startswith("ages at the event within 1")]
+    assert len(close_ages) == 1
+    assert close_ages["match_weight"].iloc[0] > 0

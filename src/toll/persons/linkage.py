@@ -30,7 +30,7 @@ Progress = Callable[[int, int, str], None]
 PAIR_COLUMNS = ["record_id_l", "record_id_r", "match_probability", "match_weight"]
 DECISIONS = ("same", "different")
 MAX_RESCORED_COMPONENT = 300
-DUCKDB_MEMORY = os.environ.get("TOLL_DUCKDB_MEMORY", "2GB")
+DUCKDB_MEMORY = os.environ.get("TOLL_DUCKDB_MEMORY", "1.5GB")
 
 
 @dataclass
