@@ -14,6 +14,11 @@ class ImportProblem:
     value: str | None
     reason: str
 
+    @classmethod
+    def about_file(cls, file: str, reason: str) -> "ImportProblem":
+        """A problem with the file as a whole (its layout, its columns), not one cell."""
+        return cls(file, None, None, None, reason)
+
     def __str__(self) -> str:
         where = [self.file]
         if self.row is not None:

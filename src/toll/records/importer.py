@@ -99,11 +99,8 @@ def _note_shared_fields(plan: ColumnPlan, file: str, problems: list) -> None:
         if len(columns) > 1:
             shown = " and ".join(f'"{c}"' for c in columns)
             problems.append(
-                ImportProblem(
+                ImportProblem.about_file(
                     file,
-                    None,
-                    None,
-                    None,
                     f"columns {shown} all give {name}; the first filled one is used, "
                     "the others stay in the original row",
                 )

@@ -72,11 +72,8 @@ def _header_and_data_start(
         width = max(len(header), len(lower))
         header = [_at(lower, i).strip() or _at(header, i).strip() for i in range(width)]
         problems.append(
-            ImportProblem(
+            ImportProblem.about_file(
                 file,
-                None,
-                None,
-                None,
                 f"two header rows (rows {index + 1} and {following[0] + 1} of the file) "
                 "read as one",
             )
@@ -123,11 +120,8 @@ def _header_index(table: Table, file: str, mapping: Mapping | None, problems: li
     for index in filled[1:HEADER_SEARCH_ROWS]:
         if _names_a_name_column(table.rows[index]):
             problems.append(
-                ImportProblem(
+                ImportProblem.about_file(
                     file,
-                    None,
-                    None,
-                    None,
                     f"the header is on row {index + 1} of the file; the {index} row(s) above it "
                     "were skipped as a title",
                 )
