@@ -29,8 +29,12 @@ def persons_by_truth(rows) -> dict[tuple[str, int], str]:
 
 
 def truth_of(file: str, row: int) -> int:
-    starts = {"families.csv": list(range(0, 10)), "ministry.csv": list(range(2, 12)),
-              "ngo.csv": [0, 1, 3, 5, 7, 9, 11], "late.csv": [4, 6, 10]}
+    starts = {
+        "families.csv": list(range(0, 10)),
+        "ministry.csv": list(range(2, 12)),
+        "ngo.csv": [0, 1, 3, 5, 7, 9, 11],
+        "late.csv": [4, 6, 10],
+    }
     return starts[file][row - 1]
 
 
@@ -108,3 +112,28 @@ def test_one_small_list_of_different_people_links(toll, db, tmp_path):
     toll("import", tmp_path / "families.csv", "--db", db)
     summary = json.loads(toll("link", "--db", db, "--json").stdout)
     assert summary["records"] == summary["persons"] == 12
+
+
+def test_brothers_killed_together_are_never_silently_one_person(toll, db, tmp_path):
+    """Same surname, patronymic, place and day; different given names and birth years."""
+    rows = [
+        ("Kapanadze", "Giorgi", "Georgievich", 1986),
+        ("Kapanadze", "Davit", "Georgievich", 1984),
+    ]
+    for name in ("a.csv", "b.csv"):
+        lines = ["Surname,First name,Father's name,Year of birth,Date of incident,Location"]
+        lines += [f"{f},{g},{p},{y},16.08.2008,Tskhinvali" for f, g, p, y in rows]
+        lines += [f"Beridze,Nino{i},Levanovna,{1950 + i},1{i}.08.2008,Gori" for i in range(8)]
+        (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        toll("import", tmp_path / name, "--db", db)
+    toll("link", "--db", db)
+    rows_out = exported(toll, db)
+    giorgi = {r["person_id"] for r in rows_out if r["given_name"] == "Giorgi"}
+    davit = {r["person_id"] for r in rows_out if r["given_name"] == "Davit"}
+    queued = json.loads(toll("review", "--db", db, "--json").stdout)
+    asked = any(
+        {q["name_a"], q["name_b"]} >= {"Kapanadze Giorgi Georgievich"}
+        and "Davit" in q["name_a"] + q["name_b"]
+        for q in queued
+    )
+    assert giorgi.isdisjoint(davit) or asked

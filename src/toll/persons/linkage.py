@@ -496,22 +496,30 @@ def _merge_decisions(pairs: pd.DataFrame, decided: pd.DataFrame) -> pd.DataFrame
     return pd.concat([pairs, unscored], ignore_index=True)
 
 
+# A given-name weight below this means the names clearly differ (not a typo or a transliteration).
+GIVEN_NAMES_DIFFER = -3.0
+
+
 def _review_pairs(
     pairs: pd.DataFrame,
     clusters: pd.DataFrame,
     threshold: float,
     review_band: tuple[float, float],
 ) -> pd.DataFrame:
-    """Undecided pairs in the band, and strong pairs that clustering kept apart."""
+    """Undecided pairs in the band, strong pairs that clustering kept apart, and joined pairs
+    whose given names clearly differ (siblings killed together agree on everything else)."""
     of = clusters.set_index("record_id")["cluster_id"]
     p = pairs["match_probability"]
     apart = pairs["record_id_l"].map(of) != pairs["record_id_r"].map(of)
     undecided = pairs["decision"].isna()
     in_band = (p >= review_band[0]) & (p < review_band[1])
     split = (p >= threshold) & apart
-    review = pairs[undecided & (in_band | split)].copy()
+    given = pairs["mw_given"] if "mw_given" in pairs else pd.Series(0.0, index=pairs.index)
+    siblings = ~apart & (given < GIVEN_NAMES_DIFFER)
+    review = pairs[undecided & (in_band | split | siblings)].copy()
     review["reason"] = "uncertain"
     review.loc[split[review.index], "reason"] = "strong link kept apart by clustering"
+    review.loc[siblings[review.index], "reason"] = "joined although the given names differ"
     return review.sort_values("match_probability", ascending=False).reset_index(drop=True)
 
 
