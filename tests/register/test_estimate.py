@@ -32,7 +32,10 @@ def test_capture_table_counts_which_lists_record_each_person(toll, db, tmp_path,
     assert sum(t.observed for t in by_sex.values()) == 12
 
 
-def test_estimates_from_the_register_are_stored_and_reproduced(toll, db, tmp_path, store):
+def test_estimates_from_the_register_are_stored_and_reproduced(
+    toll, db, tmp_path, store, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)  # a server store puts its plot in the current folder
     build_register(toll, db, tmp_path)
     result = toll(
         "estimate", "-m", "independence", "-m", "bma", "--label", "test", "--db", db, "--json"
@@ -46,6 +49,9 @@ def test_estimates_from_the_register_are_stored_and_reproduced(toll, db, tmp_pat
     with store.session() as session:
         stored = session.scalars(select(Estimate)).one()
     assert stored.label == "test" and stored.settings["methods"] == ["independence", "bma"]
+    plot = report["plot"]
+    assert plot.endswith(f"estimate-{stored.id}.png")
+    assert (tmp_path / f"estimate-{stored.id}.png").stat().st_size > 1000
     assert stored.table["all"]["lists"] == ["families", "ministry", "ngo"]
     again = json.loads(toll("estimates", "reproduce", str(stored.id), "--db", db, "--json").stdout)
     assert again["identical"] is True

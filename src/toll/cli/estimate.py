@@ -104,15 +104,18 @@ def estimate_command(
         else:
             report = estimate_strata(tables, methods, seed=seed, **settings)
         rows = sensitivity(next(iter(tables.values())), seed=seed) if sensitivity_table else None
-    if plot is not None:
-        save_plot(report, plot)
     stored = (
         None
         if table is not None
         else _save(db, tables, report, by, methods, seed, settings, label, drop, merge)
     )
+    if plot is None and stored:
+        plot = _default_plot(db, stored)
+    if plot is not None:
+        save_plot(report, plot)
     if json_out:
-        data = report.to_dict() | ({"estimate_id": stored} if stored else {})
+        extra = {"estimate_id": stored, "plot": str(plot)} if stored else {}
+        data = report.to_dict() | extra
         if rows is not None:
             data["sensitivity"] = rows
         print_json(data)
@@ -139,6 +142,17 @@ def estimate_command(
         console.print(f"Plot saved to {plot}")
     if stored:
         console.print(f"Stored as estimate {stored} (toll estimates show {stored}).")
+
+
+def _default_plot(db: str | None, estimate_id: int) -> Path:
+    """estimate-ID.png beside a SQLite store (in this folder for a server database)."""
+    from sqlalchemy.engine import make_url
+
+    from toll.store import database_url
+
+    url = make_url(database_url(db))
+    folder = Path(url.database).parent if url.get_backend_name() == "sqlite" else Path()
+    return folder / f"estimate-{estimate_id}.png"
 
 
 def _save(db, tables, report, by, methods, seed, settings, label, drop, merge) -> int:
