@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from toll.errors import TollError
 from toll.model import Claim, Source
-from toll.store.access import require
+from toll.store.access import get_readable, require
 
 # Fields of a claim a reviewer may correct.
 CORRECTABLE = (
@@ -34,26 +34,10 @@ def save_extracted_claims(session: Session, source: Source) -> list[Claim]:
     figures = extract_figures(
         source.text or "", language=source.language or "en", default_speaker=default_speaker
     )
+    actor = session.info.get("actor")
     claims = [
-        Claim(
-            source_id=source.id,
-            position=index,
-            text=f.text,
-            start=f.start,
-            end=f.end,
-            value=f.value,
-            low=f.low,
-            high=f.high,
-            qualifier=f.qualifier,
-            category=f.category,
-            subject=f.subject,
-            subgroup=f.subgroup,
-            incident=f.incident,
-            speaker=f.speaker,
-            confidence=f.confidence,
-            created_by=session.info.get("actor"),
-        )
-        for index, f in enumerate(figures)
+        Claim(source_id=source.id, position=index, created_by=actor, **_claim_fields(figure))
+        for index, figure in enumerate(figures)
     ]
     session.add_all(claims)
     session.flush()
@@ -62,6 +46,11 @@ def save_extracted_claims(session: Session, source: Source) -> list[Claim]:
             claim.part_of_id = claims[figure.part_of].id
     session.flush()
     return claims
+
+
+def _claim_fields(figure) -> dict:
+    """The figure's fields as claim columns; `part_of` (an index) becomes part_of_id later."""
+    return {key: value for key, value in figure.to_dict().items() if key != "part_of"}
 
 
 def source_checks(session: Session, source_id: int) -> list[str]:
@@ -98,11 +87,7 @@ def source_checks(session: Session, source_id: int) -> list[str]:
 
 
 def get_claim(session: Session, claim_id: int) -> Claim:
-    require(session, "read")
-    claim = session.get(Claim, claim_id)
-    if claim is None:
-        raise TollError(f"no claim with id {claim_id}; `toll claims` lists them")
-    return claim
+    return get_readable(session, Claim, claim_id, "claim", "`toll claims` lists them")
 
 
 def find_claims(

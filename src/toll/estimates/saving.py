@@ -11,12 +11,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from toll import __version__
-from toll.errors import TollError
 from toll.estimates.api import estimate
 from toll.estimates.stratified import estimate_strata
 from toll.estimates.table import CaptureTable
 from toll.model import Estimate
-from toll.store.access import require
+from toll.store.access import get_readable, require
 
 
 def run_estimate(
@@ -63,11 +62,7 @@ def save_estimate(
 
 
 def get_estimate(session: Session, estimate_id: int) -> Estimate:
-    require(session, "read")
-    row = session.get(Estimate, estimate_id)
-    if row is None:
-        raise TollError(f"no estimate with id {estimate_id}; `toll estimates` lists them")
-    return row
+    return get_readable(session, Estimate, estimate_id, "estimate", "`toll estimates` lists them")
 
 
 def reproduce(row: Estimate):

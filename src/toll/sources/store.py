@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from toll.errors import TollError
 from toll.model import Original, Source
 from toll.sources.text import media_type, read_bytes, text_from_bytes
-from toll.store.access import require
+from toll.store.access import get_readable, require
 
 
 @dataclass
@@ -92,11 +92,7 @@ def find_by_hash(session: Session, digest: str) -> Source | None:
 
 
 def get_source(session: Session, source_id: int) -> Source:
-    require(session, "read")
-    source = session.get(Source, source_id)
-    if source is None:
-        raise TollError(f"no source with id {source_id}; `toll source list` shows them")
-    return source
+    return get_readable(session, Source, source_id, "source", "`toll source list` shows them")
 
 
 def list_sources(session: Session) -> list[Source]:

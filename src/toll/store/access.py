@@ -38,8 +38,10 @@ def require(session: Session, permission: str) -> None:
     user = current_user(session)
     needed = PERMISSIONS[permission]
     if user is not None and ROLES.index(user.role) < ROLES.index(needed):
-        raise TollError(f"{user.name} has role {user.role}; to {permission} you need the role "
-                        f"{needed} or higher (an admin can change it with `toll user add`)")
+        raise TollError(
+            f"{user.name} has role {user.role}; to {permission} you need the role "
+            f"{needed} or higher (an admin can change it with `toll user add`)"
+        )
 
 
 def may_see_personal_data(session: Session) -> bool:
@@ -51,8 +53,22 @@ def may_see_personal_data(session: Session) -> bool:
 def require_personal_data(session: Session) -> None:
     if not may_see_personal_data(session):
         actor = session.info.get("actor")
-        raise TollError(f"{actor} may not see personal data in this store; an admin can grant it "
-                        f"with `toll user add {actor} --role ROLE --restricted`")
+        raise TollError(
+            f"{actor} may not see personal data in this store; an admin can grant it "
+            f"with `toll user add {actor} --role ROLE --restricted`"
+        )
+
+
+def get_readable(session: Session, model: type, row_id: int, what: str, hint: str):
+    """The `model` row with id `row_id`, once the actor may read; else a clear error.
+
+    `what` names the row for people ("source"), `hint` says where to find ids.
+    """
+    require(session, "read")
+    row = session.get(model, row_id)
+    if row is None:
+        raise TollError(f"no {what} with id {row_id}; {hint}")
+    return row
 
 
 def add_user(session: Session, name: str, role: str, restricted: bool) -> User:
