@@ -5,5 +5,9 @@ class TollError(Exception):
     """A problem the user can act on.
 
     The message says what went wrong, where (file, row, column or field) and why,
-    and ideally what to do about it. The CLI prints it as one line and exits non-zero.
+    and ideally what to do about it. The CLI prints it as one line and exits non-zero, so
+    line breaks (from a header or a cell quoted in the message) are folded into spaces.
     """
+
+    def __init__(self, message: str):
+        super().__init__(" ".join(str(message).split()))
