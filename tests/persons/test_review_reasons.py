@@ -11,6 +11,7 @@ def test_joined_pairs_with_clearly_different_given_names_are_reviewed():
             "record_id_l": ["1", "1", "3"],
             "record_id_r": ["2", "3", "4"],
             "match_probability": [0.998, 0.999, 0.7],
+            "match_weight": [9.0, 10.0, 1.2],
             "mw_given": [-5.5, 6.5, 6.0],
             "decision": [None, None, None],
         }

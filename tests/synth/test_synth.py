@@ -100,8 +100,16 @@ def test_names_layer_links_the_truth_across_scripts(written):
     their names as written rarely agree (the point of the names layer)."""
     folder, result = written
     frames = []
-    roles = {"Soyadı": "family", "Adı": "given", "Фамилия": "family", "Имя": "given",
-             "Full name": "full", "ФИО": "full", "Surname": "family", "First name": "given"}
+    roles = {
+        "Soyadı": "family",
+        "Adı": "given",
+        "Фамилия": "family",
+        "Имя": "given",
+        "Full name": "full",
+        "ФИО": "full",
+        "Surname": "family",
+        "First name": "given",
+    }
     for name in result.lists:
         rows = _read(folder, f"{name}.csv").rename(columns=roles)
         rows["file"] = f"{name}.csv"
@@ -143,8 +151,20 @@ def test_typo_changes_one_letter_at_most_by_one_edit():
 
 def test_cli_writes_and_reports(tmp_path):
     runner = CliRunner()
-    result = runner.invoke(app, ["synth", str(tmp_path / "out"), "--persons", "200",
-                                 "--lists", "2", "--seed", "5", "--json"])
+    result = runner.invoke(
+        app,
+        [
+            "synth",
+            str(tmp_path / "out"),
+            "--persons",
+            "200",
+            "--lists",
+            "2",
+            "--seed",
+            "5",
+            "--json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     summary = json.loads(result.output)
     assert summary["persons"] == 200
@@ -153,8 +173,9 @@ def test_cli_writes_and_reports(tmp_path):
 
 
 def test_cli_records_option_sizes_the_lists(tmp_path):
-    result = CliRunner().invoke(app, ["synth", str(tmp_path), "--records", "3000", "--lists",
-                                      "5", "--json"])
+    result = CliRunner().invoke(
+        app, ["synth", str(tmp_path), "--records", "3000", "--lists", "5", "--json"]
+    )
     assert result.exit_code == 0, result.output
     assert 2400 < json.loads(result.output)["records"] < 3600
 
@@ -163,3 +184,21 @@ def test_cli_rejects_bad_counts(tmp_path):
     result = CliRunner().invoke(app, ["synth", str(tmp_path), "--lists", "0"])
     assert result.exit_code != 0
     assert "--lists" in result.output or "--lists" in str(result.exception)
+
+
+def test_siblings_share_family_father_place_and_day_but_not_given_name():
+    from toll.synth.pools import load_pools
+    from toll.synth.population import make_population
+
+    rng = np.random.default_rng(4)
+    people = make_population(3000, load_pools(), rng, sibling_rate=0.2)
+    families = people[people.duplicated("family", keep=False)]
+    assert 0.15 < people["family"].ne(people["person_id"]).mean() < 0.25
+    for _, family in families.groupby("family"):
+        for column in ("family_id", "father_id", "place_id", "event_date", "group"):
+            assert family[column].nunique() == 1, column
+        first = family.iloc[0]
+        others = family.iloc[1:]
+        assert (others["given_id"] != first["given_id"]).all()
+        assert (others["birth_date"] != first["birth_date"]).all()
+        assert (family["birth_date"] < family["event_date"]).all()

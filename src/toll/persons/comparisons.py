@@ -25,27 +25,50 @@ AGE_TOLERANCE = (1, 3)
 
 
 def _name_comparison(field: str, other: str, label: str):
-    """Levels for one name part, on keys that already agree across scripts."""
+    """Levels for one name part, on keys that already agree across scripts.
+
+    From the strongest agreement down: same key, nearly the same key, same sound
+    classes, written in the other name field, similar key, sound classes but for one
+    letter (a typo: Leya / Leyla), for given names one name the start of the other
+    (Abdulrahman / Abdul), an initial that agrees, and anything else: different names.
+    """
+    levels = [
+        cll.NullLevel(f"{field}_key"),
+        cll.ExactMatchLevel(f"{field}_key", term_frequency_adjustments=True),
+        cll.JaroWinklerLevel(f"{field}_key", NAME_SIMILARITY[0]),
+        cll.ExactMatchLevel(f"{field}_phonetic"),
+        cll.Or(
+            cll.ColumnsReversedLevel(f"{field}_key", f"{other}_key"),
+            cll.ColumnsReversedLevel(f"{field}_phonetic", f"{other}_phonetic"),
+        ).configure(label_for_charts=f"{label} written in the {other} name field"),
+        cll.JaroWinklerLevel(f"{field}_key", NAME_SIMILARITY[1]),
+        cll.DamerauLevenshteinLevel(f"{field}_phonetic", 1).configure(
+            label_for_charts="sounds alike but for one letter"
+        ),
+    ]
+    if field == "given":
+        levels.append(_starts_with_level(f"{field}_key"))
+    levels += [
+        cll.CustomLevel(
+            f"substr({field}_key_l, 1, 1) = substr({field}_key_r, 1, 1) AND "
+            f"(length({field}_key_l) = 1 OR length({field}_key_r) = 1)",
+            label_for_charts="initial agrees",
+        ),
+        cll.ElseLevel(),
+    ]
     return cl.CustomComparison(
-        output_column_name=label,
-        comparison_levels=[
-            cll.NullLevel(f"{field}_key"),
-            cll.ExactMatchLevel(f"{field}_key", term_frequency_adjustments=True),
-            cll.JaroWinklerLevel(f"{field}_key", NAME_SIMILARITY[0]),
-            cll.ExactMatchLevel(f"{field}_phonetic"),
-            cll.Or(
-                cll.ColumnsReversedLevel(f"{field}_key", f"{other}_key"),
-                cll.ColumnsReversedLevel(f"{field}_phonetic", f"{other}_phonetic"),
-            ).configure(label_for_charts=f"{label} written in the {other} name field"),
-            cll.JaroWinklerLevel(f"{field}_key", NAME_SIMILARITY[1]),
-            cll.CustomLevel(
-                f"substr({field}_key_l, 1, 1) = substr({field}_key_r, 1, 1) AND "
-                f"(length({field}_key_l) = 1 OR length({field}_key_r) = 1)",
-                label_for_charts="initial agrees",
-            ),
-            cll.ElseLevel(),
-        ],
-        comparison_description=label,
+        output_column_name=label, comparison_levels=levels, comparison_description=label
+    )
+
+
+def _starts_with_level(column: str):
+    """One name is the start of the other: a double name written in part."""
+    left, right = f"{column}_l", f"{column}_r"
+    return cll.CustomLevel(
+        f"length({left}) >= 3 AND length({right}) >= 3 AND "
+        f"(substr({left}, 1, length({right})) = {right} "
+        f"OR substr({right}, 1, length({left})) = {left})",
+        label_for_charts="one name begins with the other",
     )
 
 
@@ -203,8 +226,8 @@ def comparisons(extra_columns: Sequence[str] = (), fields: Sequence[str] = tuple
 # "anything else"), before any training: where the data are too few for EM
 # (a few dozen records), these stand; otherwise EM replaces them.
 STARTING_M = {
-    "surname": [0.75, 0.08, 0.05, 0.03, 0.04, 0.02, 0.03],
-    "given": [0.75, 0.08, 0.05, 0.03, 0.04, 0.02, 0.03],
+    "surname": [0.75, 0.08, 0.05, 0.03, 0.04, 0.02, 0.02, 0.01],
+    "given": [0.75, 0.08, 0.05, 0.03, 0.04, 0.02, 0.01, 0.01, 0.01],
     "patronymic": [0.7, 0.15, 0.05, 0.1],
     "birth": [0.3, 0.45, 0.15, 0.04, 0.03, 0.2, 0.05, 0.03],
     "sex": [0.98, 0.02],

@@ -75,6 +75,15 @@ class LinkModel:
                 )
         return pd.DataFrame(rows)
 
+    def else_weight(self, field: str) -> float | None:
+        """Match weight of a field's last level, "anything else" (e.g. different names)."""
+        for comparison in self.settings["comparisons"]:
+            if comparison["output_column_name"] == field:
+                level = comparison["comparison_levels"][-1]
+                if level["sql_condition"].strip().upper() == "ELSE":
+                    return _log2_ratio(level.get("m_probability"), level.get("u_probability"))
+        return None
+
 
 @dataclass
 class LinkResult:
@@ -150,9 +159,9 @@ def link(
         scored = linker.inference.predict(
             threshold_match_probability=review_band[0], warning_mode="never"
         )
-        pairs, weight_columns = _pairs_frame(_narrow(scored))
+        pairs, weight_columns = _pairs_frame(_narrow(scored), model)
         report("Checking clusters")
-        pairs = _rescore_components(linker, db_api, features, pairs, decided, threshold)
+        pairs = _rescore_components(linker, model, db_api, features, pairs, decided, threshold)
     report("Clustering into persons")
     return _finish(
         features["unique_id"], pairs, weight_columns, decided, model, threshold, review_band
@@ -211,13 +220,15 @@ def link_new(
             ),
         ]
         pairs, weight_columns = _pairs_frame(
-            pd.concat([_narrow(f) for f in frames], ignore_index=True)
+            pd.concat([_narrow(f) for f in frames], ignore_index=True), model
         )
         persons = existing[["record_id", "person_id"]].astype(str)
         fixed = persons.set_index("record_id")["person_id"]
         everything = pd.concat([old, new], ignore_index=True)
         report("Checking clusters")
-        pairs = _rescore_components(linker, db_api, everything, pairs, decided, threshold, fixed)
+        pairs = _rescore_components(
+            linker, model, db_api, everything, pairs, decided, threshold, fixed
+        )
     result = _finish(
         everything["unique_id"],
         pairs,
@@ -391,12 +402,13 @@ def _narrow(scored) -> pd.DataFrame:
     return pairs
 
 
-def _pairs_frame(predictions: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+def _pairs_frame(predictions: pd.DataFrame, model: LinkModel) -> tuple[pd.DataFrame, list[str]]:
     """Keep ids, probability, overall and per-field weights; ids ordered l < r, one row a pair.
 
     A field's weight already includes its term-frequency adjustment (`_narrow`),
     so that the field weights add up to the match weight.
     """
+    predictions = discount_relatives(predictions, model.else_weight("given"))
     weight_columns = [c for c in predictions.columns if c.startswith("mw_")]
     frame = predictions.rename(columns={"unique_id_l": "record_id_l", "unique_id_r": "record_id_r"})
     frame = frame[[*PAIR_COLUMNS, *weight_columns]]
@@ -412,8 +424,39 @@ def _pairs_frame(predictions: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     return frame.reset_index(drop=True), weight_columns
 
 
+# Relatives share a family name, a father, a home and often the day they were killed;
+# only the given name tells brothers apart. When the given names clearly differ,
+# agreement on these shared facts is no evidence of one person.
+SHARED_BY_RELATIVES = ("mw_event", "mw_place")
+
+
+def discount_relatives(pairs: pd.DataFrame, names_differ: float | None) -> pd.DataFrame:
+    """Cancel what date and place add to pairs whose given names clearly differ.
+
+    Fellegi-Sunter treats fields as independent, so siblings killed together (same
+    surname, father, place and day) would score as one person despite different
+    given names. For pairs whose given names fall in the "different" level, the
+    positive weights of the date and place of event are cancelled by a `mw_relatives`
+    weight of the opposite sign, so the field weights still add up to the match
+    weight and the explanation says why. Disagreement still counts in full.
+    """
+    pairs = pairs.copy()
+    pairs["mw_relatives"] = 0.0
+    shared = [c for c in SHARED_BY_RELATIVES if c in pairs]
+    if names_differ is None or "mw_given" not in pairs or not shared:
+        return pairs
+    differ = np.isclose(pairs["mw_given"].to_numpy(dtype=float), names_differ, atol=1e-6)
+    gain = pairs[shared].clip(lower=0).fillna(0).sum(axis=1).to_numpy()
+    removed = np.where(differ, gain, 0.0)
+    pairs["mw_relatives"] = -removed
+    pairs["match_weight"] = pairs["match_weight"] - removed
+    pairs["match_probability"] = 1 / (1 + np.exp2(-pairs["match_weight"].to_numpy()))
+    return pairs
+
+
 def _rescore_components(
     linker: Linker,
+    model: LinkModel,
     db_api,
     features: pd.DataFrame,
     pairs: pd.DataFrame,
@@ -449,7 +492,7 @@ def _rescore_components(
         blocking_rules_to_generate_predictions=[block_on("toll_component")],
         warning_mode="never",
     )
-    extra, _ = _pairs_frame(_narrow(scored))
+    extra, _ = _pairs_frame(_narrow(scored), model)
     known = pairs[pairs["record_id_l"].isin(chosen.index)]
     known_keys = set(zip(known["record_id_l"], known["record_id_r"], strict=True))
     new = [
@@ -506,21 +549,34 @@ def _review_pairs(
     threshold: float,
     review_band: tuple[float, float],
 ) -> pd.DataFrame:
-    """Undecided pairs in the band, strong pairs that clustering kept apart, and joined pairs
-    whose given names clearly differ (siblings killed together agree on everything else)."""
+    """Undecided pairs a person should look at, each with its reason: in the uncertain
+    band; strong but kept apart by clustering; joined although the given names clearly
+    differ; or kept apart only because relatives share the rest (siblings or one person
+    under two given names?)."""
     of = clusters.set_index("record_id")["cluster_id"]
     p = pairs["match_probability"]
     apart = pairs["record_id_l"].map(of) != pairs["record_id_r"].map(of)
     undecided = pairs["decision"].isna()
     in_band = (p >= review_band[0]) & (p < review_band[1])
     split = (p >= threshold) & apart
-    given = pairs["mw_given"] if "mw_given" in pairs else pd.Series(0.0, index=pairs.index)
+    given = _column(pairs, "mw_given")
     siblings = ~apart & (given < GIVEN_NAMES_DIFFER)
-    review = pairs[undecided & (in_band | split | siblings)].copy()
+    relatives = _column(pairs, "mw_relatives")
+    before_discount = 1 / (1 + np.exp2(-(pairs["match_weight"] - relatives)))
+    kin = apart & (relatives < 0) & (before_discount >= threshold)
+    review = pairs[undecided & (in_band | split | siblings | kin)].copy()
     review["reason"] = "uncertain"
     review.loc[split[review.index], "reason"] = "strong link kept apart by clustering"
     review.loc[siblings[review.index], "reason"] = "joined although the given names differ"
+    review.loc[kin[review.index], "reason"] = (
+        "kept apart: different given names, same family, place and date (relatives?)"
+    )
     return review.sort_values("match_probability", ascending=False).reset_index(drop=True)
+
+
+def _column(pairs: pd.DataFrame, name: str) -> pd.Series:
+    """A weight column, or zeros when the model has no such field."""
+    return pairs[name].fillna(0.0) if name in pairs else pd.Series(0.0, index=pairs.index)
 
 
 def _attach_person_ids(clusters: pd.DataFrame, person_of: pd.Series) -> pd.DataFrame:

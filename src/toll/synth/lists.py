@@ -32,42 +32,82 @@ class Convention:
 
 CONVENTIONS = [
     Convention(
-        "ministry", "az",
-        {"family": "Soyadı", "given": "Adı", "patronymic": "Ata adı", "sex": "Cinsi",
-         "birth": "Doğum ili", "event": "Tarix", "place": "Yer", "status": "Status"},
+        "ministry",
+        "az",
+        {
+            "family": "Soyadı",
+            "given": "Adı",
+            "patronymic": "Ata adı",
+            "sex": "Cinsi",
+            "birth": "Doğum ili",
+            "event": "Tarix",
+            "place": "Yer",
+            "status": "Status",
+        },
         {"killed": 1.0, "missing": -0.3, "injured": -1.0},
         {"az": 1.0, "hy": -1.5, "ru": -1.5, "uk": -1.5, "ka": -0.5, "ar": -1.0},
         0.5,
     ),
     Convention(
-        "commission", "ru",
-        {"family": "Фамилия", "given": "Имя", "patronymic": "Отчество", "sex": "Пол",
-         "birth": "Дата рождения", "event": "Дата гибели", "place": "Место", "status": "Статус"},
+        "commission",
+        "ru",
+        {
+            "family": "Фамилия",
+            "given": "Имя",
+            "patronymic": "Отчество",
+            "sex": "Пол",
+            "birth": "Дата рождения",
+            "event": "Дата гибели",
+            "place": "Место",
+            "status": "Статус",
+        },
         {"missing": 1.2, "captured": 1.0, "killed": -0.4},
         {"ru": 0.8, "uk": 0.8, "hy": 0.4},
         0.4,
     ),
     Convention(
-        "ngo", "en",
-        {"full": "Full name", "sex": "Sex", "age": "Age", "event": "Date of death",
-         "place": "Place", "status": "Status"},
+        "ngo",
+        "en",
+        {
+            "full": "Full name",
+            "sex": "Sex",
+            "age": "Age",
+            "event": "Date of death",
+            "place": "Place",
+            "status": "Status",
+        },
         {"killed": 0.3},
         {"ar": 0.5, "uk": 0.3},
         0.35,
     ),
     Convention(
-        "families", "ru_full",
-        {"full": "ФИО", "birth": "Год рождения", "sex": "Пол", "event": "Дата",
-         "place": "Место", "status": "Статус"},
+        "families",
+        "ru_full",
+        {
+            "full": "ФИО",
+            "birth": "Год рождения",
+            "sex": "Пол",
+            "event": "Дата",
+            "place": "Место",
+            "status": "Статус",
+        },
         {"missing": 1.0, "captured": 0.5},
         {"az": 0.3, "hy": 0.3},
         0.45,
     ),
     Convention(
-        "hospital", "en_split",
-        {"family": "Surname", "given": "First name", "patronymic": "Father's name",
-         "sex": "Gender", "birth": "Year of birth", "event": "Date of incident",
-         "place": "Location", "status": "Status"},
+        "hospital",
+        "en_split",
+        {
+            "family": "Surname",
+            "given": "First name",
+            "patronymic": "Father's name",
+            "sex": "Gender",
+            "birth": "Year of birth",
+            "event": "Date of incident",
+            "place": "Location",
+            "status": "Status",
+        },
         {"injured": 2.0, "killed": 0.3, "captured": -1.0},
         {},
         0.3,
@@ -75,18 +115,48 @@ CONVENTIONS = [
 ]
 
 _SCRIPT = {"az": "az", "ru": "ru", "en": "en", "ru_full": "ru", "en_split": "en"}
-_SEX = {"az": ("kişi", "qadın"), "ru": ("м", "ж"), "en": ("M", "F"), "ru_full": ("муж", "жен"),
-        "en_split": ("male", "female")}
-_STATUS = {
-    "az": {"killed": "həlak olub", "missing": "itkin düşüb", "captured": "əsir götürülüb",
-           "injured": "yaralanıb"},
-    "ru": {"killed": "погиб", "missing": "пропал без вести", "captured": "в плену",
-           "injured": "ранен"},
+_SEX = {
+    "az": ("kişi", "qadın"),
+    "ru": ("м", "ж"),
+    "en": ("M", "F"),
+    "ru_full": ("муж", "жен"),
+    "en_split": ("male", "female"),
 }
-_MONTHS = np.array(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-                    "Nov", "Dec"], dtype=object)
-_MONTHS_LONG = np.array(["January", "February", "March", "April", "May", "June", "July",
-                         "August", "September", "October", "November", "December"], dtype=object)
+_STATUS = {
+    "az": {
+        "killed": "həlak olub",
+        "missing": "itkin düşüb",
+        "captured": "əsir götürülüb",
+        "injured": "yaralanıb",
+    },
+    "ru": {
+        "killed": "погиб",
+        "missing": "пропал без вести",
+        "captured": "в плену",
+        "injured": "ранен",
+    },
+}
+_MONTHS = np.array(
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    dtype=object,
+)
+_MONTHS_LONG = np.array(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    dtype=object,
+)
 
 
 @dataclass(frozen=True)
@@ -101,6 +171,7 @@ class SynthSettings:
     duplicate_rate: float = 0.03
     plain_letters_rate: float = 0.15
     script_slip_rate: float = 0.02
+    sibling_rate: float = 0.1
 
     @classmethod
     def for_records(cls, records: int, lists: int = 5, **options) -> SynthSettings:
@@ -172,8 +243,13 @@ def _join(*parts: np.ndarray, sep: str = " ") -> np.ndarray:
     return out.str.strip().to_numpy(dtype=object)
 
 
-def _names(people: pd.DataFrame, style: str, pools: Pools, settings: SynthSettings,
-           rng: np.random.Generator) -> dict[str, np.ndarray]:
+def _names(
+    people: pd.DataFrame,
+    style: str,
+    pools: Pools,
+    settings: SynthSettings,
+    rng: np.random.Generator,
+) -> dict[str, np.ndarray]:
     """Given, family and patronymic of each record, spelled the list's way, with noise."""
     n = len(people)
     script = _SCRIPT[style]
@@ -206,8 +282,9 @@ def _names(people: pd.DataFrame, style: str, pools: Pools, settings: SynthSettin
     }
 
 
-def _patronymic_column(people: pd.DataFrame, style: str, pools: Pools,
-                       rng: np.random.Generator) -> np.ndarray:
+def _patronymic_column(
+    people: pd.DataFrame, style: str, pools: Pools, rng: np.random.Generator
+) -> np.ndarray:
     father = people["father_id"].to_numpy()
     sex_row = (people["sex"] == "f").to_numpy().astype(np.int64)
     turkic = (people["group"] == "az").to_numpy()
@@ -216,8 +293,9 @@ def _patronymic_column(people: pd.DataFrame, style: str, pools: Pools,
         return np.where(turkic, p.turkic_az[sex_row, father], p.slavic_en[sex_row, father])
     if style in ("ru", "ru_full"):
         slavic_az = rng.random(len(people)) < 0.5
-        return np.where(turkic & ~slavic_az, p.turkic_ru[sex_row, father],
-                        p.slavic_ru[sex_row, father])
+        return np.where(
+            turkic & ~slavic_az, p.turkic_ru[sex_row, father], p.slavic_ru[sex_row, father]
+        )
     plain = pools.male.spell(father, "en", rng)
     formal = np.where(turkic, p.turkic_en[sex_row, father], p.slavic_en[sex_row, father])
     return np.where(rng.random(len(people)) < 0.5, plain, formal)
@@ -228,19 +306,30 @@ def _full_names(names: dict[str, np.ndarray], style: str, rng: np.random.Generat
     pick = rng.random(len(given))
     if style == "en":
         western = _join(given, family)
-        upper = _join(pd.Series(family, dtype=object).str.upper().to_numpy(dtype=object),
-                      given, sep=", ")
+        upper = _join(
+            pd.Series(family, dtype=object).str.upper().to_numpy(dtype=object), given, sep=", "
+        )
         eastern = _join(family, given)
         return np.where(pick < 0.75, western, np.where(pick < 0.9, upper, eastern))
     official = _join(family, given, patronymic)
     short = _join(family, given)
-    initials = _join(family, pd.Series(given, dtype=object).str[:1].to_numpy(dtype=object) + "."
-                     + pd.Series(patronymic, dtype=object).str[:1].to_numpy(dtype=object) + ".")
+    initials = _join(
+        family,
+        pd.Series(given, dtype=object).str[:1].to_numpy(dtype=object)
+        + "."
+        + pd.Series(patronymic, dtype=object).str[:1].to_numpy(dtype=object)
+        + ".",
+    )
     return np.where(pick < 0.86, official, np.where(pick < 0.95, short, initials))
 
 
-def render(people: pd.DataFrame, convention: Convention, pools: Pools, settings: SynthSettings,
-           rng: np.random.Generator) -> pd.DataFrame:
+def render(
+    people: pd.DataFrame,
+    convention: Convention,
+    pools: Pools,
+    settings: SynthSettings,
+    rng: np.random.Generator,
+) -> pd.DataFrame:
     """Rows of one list as it would be written, with the convention's headers."""
     style = convention.style
     n = len(people)
@@ -294,27 +383,38 @@ def make_lists(settings: SynthSettings = SynthSettings()) -> SynthLists:
         raise ValueError("persons and lists must be at least 1")
     rng = np.random.default_rng(settings.seed)
     pools = load_pools()
-    population = make_population(settings.persons, pools, rng)
+    population = make_population(settings.persons, pools, rng, settings.sibling_rate)
     lists: dict[str, pd.DataFrame] = {}
     truths = []
     for j, name in enumerate(list_names(settings.lists)):
         convention = CONVENTIONS[j % len(CONVENTIONS)]
         loading = 0.8 + 0.4 * ((j * 7919) % 5) / 4
-        caught = capture(population, convention.coverage, convention.status_effect,
-                         convention.group_effect, loading, rng)
+        caught = capture(
+            population,
+            convention.coverage,
+            convention.status_effect,
+            convention.group_effect,
+            loading,
+            rng,
+        )
         index = np.flatnonzero(caught)
         duplicates = index[rng.random(len(index)) < settings.duplicate_rate]
         index = rng.permutation(np.concatenate([index, duplicates]))
         people = population.iloc[index].reset_index(drop=True)
         lists[name] = render(people, convention, pools, settings, rng)
-        truths.append(pd.DataFrame({
-            "file": f"{name}.csv",
-            "row": np.arange(1, len(index) + 1),
-            "person_id": people["person_id"].to_numpy(),
-        }))
+        truths.append(
+            pd.DataFrame(
+                {
+                    "file": f"{name}.csv",
+                    "row": np.arange(1, len(index) + 1),
+                    "person_id": people["person_id"].to_numpy(),
+                }
+            )
+        )
     listed = pd.concat(truths, ignore_index=True)
-    public = population.drop(columns=["given_id", "family_id", "father_id", "place_id",
-                                      "visibility"])
+    public = population.drop(
+        columns=["given_id", "family_id", "father_id", "place_id", "visibility"]
+    )
     public["birth_date"] = public["birth_date"].astype("datetime64[s]").dt.date
     public["event_date"] = public["event_date"].astype("datetime64[s]").dt.date
     public["lists"] = public["person_id"].map(listed.groupby("person_id")["file"].nunique())

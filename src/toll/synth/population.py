@@ -25,8 +25,15 @@ def _zipf_choice(rng: np.random.Generator, start: int, end: int, size: int) -> n
     return start + rng.choice(end - start, size=size, p=weights / weights.sum())
 
 
-def make_population(persons: int, pools: Pools, rng: np.random.Generator) -> pd.DataFrame:
-    """One row per person with true attributes (ids into the pools' tables)."""
+def make_population(
+    persons: int, pools: Pools, rng: np.random.Generator, sibling_rate: float = 0.0
+) -> pd.DataFrame:
+    """One row per person with true attributes (ids into the pools' tables).
+
+    About `sibling_rate` of the persons are brothers or sisters of another victim:
+    same family name, father, place and day of death, different given names and
+    birth years (`family` is the person_id of the first sibling, or the person's own).
+    """
     group_index = rng.choice(len(pools.groups), size=persons, p=pools.weights)
     group = np.array(pools.groups, dtype=object)[group_index]
     male = rng.random(persons) < 0.72
@@ -58,20 +65,54 @@ def make_population(persons: int, pools: Pools, rng: np.random.Generator) -> pd.
     ).astype(np.int64)
     birth = event - (age * 365.25 + rng.integers(0, 365, persons)).astype(np.int64)
     status = STATUSES[rng.choice(len(STATUSES), size=persons, p=_STATUS_SHARE)]
-    return pd.DataFrame({
-        "person_id": np.arange(1, persons + 1),
-        "group": group,
-        "sex": np.where(male, "m", "f"),
-        "given_id": given_id,
-        "family_id": family_id,
-        "father_id": father_id,
-        "place_id": place_id,
-        "birth_date": birth,
-        "event_date": event,
-        "status": status,
-        "combatant": combatant,
-        "visibility": rng.normal(0, 1, persons),
-    })
+    people = pd.DataFrame(
+        {
+            "person_id": np.arange(1, persons + 1),
+            "group": group,
+            "sex": np.where(male, "m", "f"),
+            "given_id": given_id,
+            "family_id": family_id,
+            "father_id": father_id,
+            "place_id": place_id,
+            "birth_date": birth,
+            "event_date": event,
+            "status": status,
+            "combatant": combatant,
+            "visibility": rng.normal(0, 1, persons),
+        }
+    )
+    return _add_siblings(people, pools, rng, sibling_rate)
+
+
+_SHARED_BY_SIBLINGS = ["group", "family_id", "father_id", "place_id", "event_date", "status"]
+
+
+def _add_siblings(
+    people: pd.DataFrame, pools: Pools, rng: np.random.Generator, rate: float
+) -> pd.DataFrame:
+    """Make about `rate` of the persons siblings of another one, killed with them."""
+    people = people.assign(family=people["person_id"])
+    siblings = np.flatnonzero(rng.random(len(people)) < rate)
+    others = np.setdiff1d(np.arange(len(people)), siblings)
+    if len(siblings) == 0 or len(others) == 0:
+        return people
+    firsts = rng.choice(others, size=len(siblings))
+    for column in [*_SHARED_BY_SIBLINGS, "family"]:
+        people.loc[siblings, column] = people[column].to_numpy()[firsts]
+    for row, first in zip(siblings, firsts, strict=True):
+        kind = "male" if people.at[row, "sex"] == "m" else "female"
+        start, end = pools.ranges[people.at[row, "group"]][kind]
+        given = int(rng.integers(start, end))
+        if given == people.at[first, "given_id"]:
+            given = start + (given - start + 1) % (end - start)
+        people.at[row, "given_id"] = given
+    gap = rng.integers(1, 13, len(siblings)) * rng.choice([-1, 1], len(siblings))
+    birth = people["birth_date"].to_numpy()[firsts] + (
+        gap * 365 + rng.integers(-100, 100, len(siblings))
+    ).astype("timedelta64[D]")
+    event = people["event_date"].to_numpy()[siblings]
+    people.loc[siblings, "birth_date"] = np.minimum(birth, event - np.timedelta64(30, "D"))
+    return people
 
 
 def capture(
