@@ -33,13 +33,18 @@ def _clean(value):
 
 def test_frame_matches_row_by_row():
     df = _table()
-    keys = name_keys_frame(df, full="full_name", given="given_name", family="family_name",
-                           patronymic="patronymic")
+    keys = name_keys_frame(
+        df, full="full_name", given="given_name", family="family_name", patronymic="patronymic"
+    )
     assert list(keys.columns) == KEY_COLUMNS
     assert list(keys.index) == list(df.index)
     for index, row in df.iterrows():
-        expected = name_keys(full=row["full_name"], given=row["given_name"],
-                             family=row["family_name"], patronymic=row["patronymic"]).to_dict()
+        expected = name_keys(
+            full=row["full_name"],
+            given=row["given_name"],
+            family=row["family_name"],
+            patronymic=row["patronymic"],
+        ).to_dict()
         got = {column: _clean(value) for column, value in keys.loc[index].items()}
         got["given_is_initial"] = bool(got["given_is_initial"])
         assert got == expected, index

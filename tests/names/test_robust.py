@@ -20,8 +20,9 @@ TEXT = st.text(ALPHABET, max_size=40)
 @settings(max_examples=300, deadline=None)
 @given(full=TEXT, given_name=TEXT, family=TEXT, patronymic=TEXT)
 def test_name_keys_never_fail_and_stay_ascii(full, given_name, family, patronymic):
-    keys = name_keys(full=full, given=given_name or None, family=family or None,
-                     patronymic=patronymic or None)
+    keys = name_keys(
+        full=full, given=given_name or None, family=family or None, patronymic=patronymic or None
+    )
     for value in keys.to_dict().values():
         assert value is None or isinstance(value, bool) or (value.isascii() and value)
 

@@ -90,8 +90,9 @@ def test_initials_meet_across_scripts_by_sound_class():
 
 def test_missing_values_give_empty_keys():
     keys = name_keys(full=float("nan"), given=None, family="  ")
-    assert keys.to_dict() == {name: (False if name == "given_is_initial" else None)
-                              for name in keys.to_dict()}
+    assert keys.to_dict() == {
+        name: (False if name == "given_is_initial" else None) for name in keys.to_dict()
+    }
 
 
 def test_sex_hint_from_patronymic_beats_family_ending():

@@ -60,8 +60,17 @@ SAME_GIVEN = [
 
 # Patronymics: every form must give the same father's-name key.
 SAME_PATRONYMIC = [
-    ["Həsən oğlu", "Гасанович", "Hasan oglu", "Гасан оглы", "Hasanovich", "Həsən qızı", "Гасановна",
-     "Hasan kyzy", "Гасан кызы"],
+    [
+        "Həsən oğlu",
+        "Гасанович",
+        "Hasan oglu",
+        "Гасан оглы",
+        "Hasanovich",
+        "Həsən qızı",
+        "Гасановна",
+        "Hasan kyzy",
+        "Гасан кызы",
+    ],
     ["Sergeyevich", "Сергеевич", "Serhiyovych", "Сергійович", "Sergeevna", "Сергіївна"],
     ["Gevorgovich", "Геворгович", "Gevorgi"],
     ["Ivanovich", "Иванович", "Іванович", "Ivanivna"],
@@ -151,7 +160,7 @@ def test_transliteration_of_each_script():
     assert to_latin("Григорій") == "hryhoriy"  # Ukrainian г is h, и is y
     assert to_latin("Հովհաննիսյան") == "hovhannisyan"
     assert to_latin("ცხინვალი") == "tskhinvali"
-    assert to_latin("حسن") == "hsn"
+    assert to_latin("حسن") == "hasan"  # short vowels guessed: no word opens with two consonants
 
 
 def test_names_table_has_no_spelling_in_two_names():

@@ -149,3 +149,38 @@ def test_the_reference_lists_every_recognised_header():
         DOC.write_text(text[:start] + headers_table() + "\n" + text[end:], encoding="utf-8")
     else:
         assert text[start:end].strip() == headers_table(), "TOLL_WRITE_DOCS=1 updates the doc"
+
+
+# Headers seen in lists Toll was not built around: regions and provinces, a father column,
+# abbreviations, "years" for the age, a source column, little words.
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Province", "place"),
+        ("Governorate", "place"),
+        ("Область", "place"),
+        ("Регион", "place"),
+        ("Село", "place"),
+        ("Yaşayış məntəqəsi", "place"),
+        ("Father", "patronymic"),
+        ("Отец", "patronymic"),
+        ("Имя отца", "patronymic"),
+        ("Atası", "patronymic"),
+        ("Полных лет", "age"),
+        ("Age (years)", "age"),
+        ("Год рожд.", "birth_year"),
+        ("Дата рожд.", "birth_date"),
+        ("Место рожд.", "place_of_birth"),
+        ("Name of victim", "full_name"),
+        ("Source", "notes"),
+        ("Источник", "notes"),
+        ("Mənbə", "notes"),
+    ],
+)
+def test_headers_of_unseen_lists(header, field):
+    assert recognise(header) == field
+
+
+def test_an_abbreviation_that_could_be_two_fields_is_not_guessed():
+    assert recognise("Дата р.") is None  # too short to tell
+    assert recognise("Date of b.") is None

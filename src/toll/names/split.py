@@ -157,22 +157,21 @@ def _take_patronymic(tokens: list[str], azerbaijani: bool):
     kinds = [_patronymic_kind(token, azerbaijani) for token in tokens]
     if "paren" in kinds and len(tokens) > 1:
         i = kinds.index("paren")
-        return tokens[i].strip("() ") or None, i, tokens[:i] + tokens[i + 1:]
+        return tokens[i].strip("() ") or None, i, tokens[:i] + tokens[i + 1 :]
     for i, kind in enumerate(kinds):
         if kind == "word" and i > 0:
-            return f"{tokens[i - 1]} {tokens[i]}", i - 1, tokens[: i - 1] + tokens[i + 1:]
+            return f"{tokens[i - 1]} {tokens[i]}", i - 1, tokens[: i - 1] + tokens[i + 1 :]
         if kind == "ibn" and i + 1 < len(tokens):
-            return f"{tokens[i]} {tokens[i + 1]}", i, tokens[:i] + tokens[i + 2:]
+            return f"{tokens[i]} {tokens[i + 1]}", i, tokens[:i] + tokens[i + 2 :]
     if len(tokens) >= 2 and "one" in kinds:
         i = len(kinds) - 1 - kinds[::-1].index("one")
-        return tokens[i], i, tokens[:i] + tokens[i + 1:]
-    if (len(tokens) >= 3 and kinds[-1] == "glued"
-            and _looks_family(tokens[0], azerbaijani) > 0):
+        return tokens[i], i, tokens[:i] + tokens[i + 1 :]
+    if len(tokens) >= 3 and kinds[-1] == "glued" and _looks_family(tokens[0], azerbaijani) > 0:
         return tokens[-1], len(tokens) - 1, tokens[:-1]  # Məmmədov Əli Həsənoğlu
     initials = [i for i, kind in enumerate(kinds) if kind == "initial"]
     if len(initials) >= 2 and initials[1] == initials[0] + 1 and len(tokens) > 2:
         i = initials[1]
-        return tokens[i], i, tokens[:i] + tokens[i + 1:]
+        return tokens[i], i, tokens[:i] + tokens[i + 1 :]
     return None, None, tokens
 
 
@@ -219,8 +218,9 @@ def split_full_name(full: str | None) -> tuple[str | None, str | None, str | Non
         if first > last:
             return rest[1], rest[0], _clean(rest[2:])
         return rest[0], rest[-1], _clean(rest[1:-1])
-    scores = [_family_score(token, azerbaijani, rest[:i] + rest[i + 1:])
-              for i, token in enumerate(rest)]
+    scores = [
+        _family_score(token, azerbaijani, rest[:i] + rest[i + 1 :]) for i, token in enumerate(rest)
+    ]
     best = max(scores)
     candidates = [i for i, score in enumerate(scores) if score == best]
     if len(candidates) == 1:
@@ -229,5 +229,5 @@ def split_full_name(full: str | None) -> tuple[str | None, str | None, str | Non
         family_index = 0
     else:
         family_index = len(rest) - 1
-    given = rest[:family_index] + rest[family_index + 1:]
+    given = rest[:family_index] + rest[family_index + 1 :]
     return _clean(given), rest[family_index], patronymic

@@ -22,6 +22,17 @@ _AZERBAIJANI_MARKS = re.compile("[əƏğĞıİşŞçÇ]")
 _UKRAINIAN_MARKS = set("іїєґІЇЄҐ")
 _SERBIAN_MARKS = set("ђјљњћџЂЈЉЊЋЏ")
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
+_ARABIC_WORD = re.compile("[\u0621-\u065f\u0670-\u06d3]+")
+_ARABIC_VOWEL_MARKS = {"\u064e": "a", "\u0650": "i", "\u064f": "u"}  # fatha, kasra, damma
+_ARABIC_ARTICLE = "\u0627\u0644"  # al-
+# Written Arabic leaves short vowels out, but no Arabic word starts with two consonants,
+# and a word written with no vowel letter at all does not end with two either: حداد
+# (hdad), مصري (msri), حسن (hsn) are read hadad, masri, hasan; عبد stays abd.
+_ARABIC_CONSONANT = "[\u0628\u062a-\u0638\u063a\u0641-\u0647\u067e\u0686\u06af]"
+_OPENING_CLUSTER = re.compile(f"^({_ARABIC_CONSONANT})(?={_ARABIC_CONSONANT})")
+_CLOSING_CLUSTER = re.compile(f"(?<={_ARABIC_CONSONANT})({_ARABIC_CONSONANT})$")
+_AYN_BEFORE_VOWEL = re.compile("\u0639(?=[\u0627\u0648\u064a\u0649])")
+_ARABIC_VOWEL_LETTERS = set("\u0627\u0623\u0625\u0622\u0648\u064a\u0649\u0639")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
@@ -83,7 +94,8 @@ def to_latin(text: str, azerbaijani: bool | None = None) -> str:
     'guseyn'
     """
     text = unicodedata.normalize("NFC", text).replace("İ", "i").replace("I\u0307", "i")
-    text = _ARABIC_MARKS.sub("", text)
+    if _ARABIC_WORD.search(text):
+        text = _ARABIC_WORD.sub(lambda match: _arabic_word(match.group(0)), text)
     if azerbaijani is None:
         azerbaijani = looks_azerbaijani(text)
     ukrainian = any(char in _UKRAINIAN_MARKS for char in text)
@@ -94,3 +106,24 @@ def to_latin(text: str, azerbaijani: bool | None = None) -> str:
     if not text.isascii():
         text = _NON_ASCII.sub(lambda match: anyascii(match.group(0)), text).lower()
     return text
+
+
+def _arabic_word(word: str) -> str:
+    """One word in Arabic script, in Latin letters with its short vowels guessed.
+
+    The written vowel marks are read when present; otherwise a consonant cluster that
+    opens the word (or closes a word without vowel letters) gets an a. The article al-
+    stays apart (المصري -> al-masri).
+    """
+    article = ""
+    if word.startswith(_ARABIC_ARTICLE) and len(word) >= 5:
+        article, word = "al-", word[2:]
+    word = _AYN_BEFORE_VOWEL.sub("", word)  # عودة, عيسى: Odeh, Issa
+    if not any(mark in word for mark in _ARABIC_VOWEL_MARKS):
+        fatha = "\u064e"
+        if not _ARABIC_VOWEL_LETTERS & set(word):
+            word = _CLOSING_CLUSTER.sub(fatha + r"\1", word)
+        word = _OPENING_CLUSTER.sub(r"\1" + fatha, word)
+    word = "".join(_ARABIC_VOWEL_MARKS.get(char, char) for char in word)
+    pattern, mapping = _table(False, False)
+    return article + pattern.sub(lambda match: mapping[match.group(0)], _ARABIC_MARKS.sub("", word))

@@ -2,7 +2,9 @@
 
 The synonyms live in data/columns.yaml. A header is compared with them after folding (case,
 diacritics, punctuation, extra spaces and bracketed remarks ignored), then with its words in any
-order, then allowing a typo in a long header. A mapping file overrides all of that.
+order, then without little words ("Name of victim" = "victim name"... = "name of the victim"),
+then with abbreviated words spelled out ("Дата рожд." = "дата рождения"), then allowing a typo
+in a long header. A mapping file overrides all of that.
 """
 
 import re
@@ -38,6 +40,8 @@ _AMBIGUOUS = "?"
 _CAMEL = re.compile(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])")
 _PARTS = re.compile(r"\s*[/|\n]\s*")  # "Фамилия / Soyadı": one header in two languages
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}")
+_LITTLE_WORDS = frozenset({"the", "of", "a", "an"})
+_ABBREVIATED = re.compile(r"[^\W\d_]+\.?")
 
 
 @dataclass
@@ -77,7 +81,14 @@ def _rules() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         exact[header_key(str(synonym))] = _AMBIGUOUS
     compact = {key.replace(" ", ""): value for key, value in exact.items()}
     sorted_words = {" ".join(sorted(key.split())): value for key, value in exact.items()}
+    for key, value in exact.items():
+        sorted_words.setdefault(_without_little_words(key), value)
     return exact, compact, sorted_words
+
+
+def _without_little_words(key: str) -> str:
+    """The words of a folded header without "the", "of", "a", sorted."""
+    return " ".join(sorted(word for word in key.split() if word not in _LITTLE_WORDS))
 
 
 def recognise(header: str) -> str | None:
@@ -91,6 +102,7 @@ def recognise(header: str) -> str | None:
         (exact, folded_words(header)),
         (compact, key.replace(" ", "")),
         (sorted_words, " ".join(sorted(key.split()))),
+        (sorted_words, _without_little_words(key)),
     ):
         if probe in table:
             return table[probe]
@@ -98,7 +110,31 @@ def recognise(header: str) -> str | None:
         found = process.extractOne(key, list(exact), scorer=fuzz.ratio, score_cutoff=90)
         if found:
             return exact[found[0]]
-    return _by_parts(header) or _by_leading_words(key, exact)
+    return _by_parts(header) or _by_abbreviation(header, exact) or _by_leading_words(key, exact)
+
+
+def _by_abbreviation(header: str, exact: dict[str, str]) -> str | None:
+    """A header with abbreviated words: "Дата рожд.", "Год рожд.", "Place of res.".
+
+    A word written with a full stop stands for any word it starts (3 letters at least);
+    the header counts when all the known headers it can stand for name one field.
+    """
+    tokens = _ABBREVIATED.findall(_BRACKETS.sub(" ", header))
+    if not any(token.endswith(".") for token in tokens):
+        return None
+    words = [(folded_words(token.rstrip(".")), token.endswith(".")) for token in tokens]
+    if not all(word and " " not in word for word, _ in words):
+        return None
+    found = set()
+    for known, value in exact.items():
+        parts = known.split()
+        if len(parts) == len(words) and all(
+            part == word or (short and len(word) >= 3 and part.startswith(word))
+            for part, (word, short) in zip(parts, words, strict=True)
+        ):
+            found.add(value)
+    found.discard(_AMBIGUOUS)
+    return found.pop() if len(found) == 1 else None
 
 
 def _by_parts(header: str) -> str | None:

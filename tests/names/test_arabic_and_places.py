@@ -1,0 +1,73 @@
+"""Arabic names written with and without the article, in Arabic script without short
+vowels, and villages no gazetteer lists, meet across scripts (tables of our own)."""
+
+import pytest
+
+from toll.names import name_keys, place_key
+from toll.names.transliterate import to_latin
+
+# Family names with the Arabic article: written on the word (ال), hyphenated, spaced,
+# assimilated to the next sound (ash-Sh, an-N, az-Z), or left out.
+SAME_ARABIC_FAMILY = [
+    ["المصري", "al-Masri", "El Masri", "Masri", "аль-Масри", "Масри"],
+    ["الشامي", "ash-Shami", "al-Shami", "аш-Шами", "Shami"],
+    ["النجار", "an-Najjar", "al-Najjar", "ан-Наджар", "Najjar"],
+    ["البكري", "al-Bakri", "Bakri", "аль-Бакри", "El Bakri"],
+    ["حمدان", "Hamdan", "Хамдан"],
+    ["حداد", "Haddad", "Хаддад", "Hadad"],
+    ["السعدي", "as-Saadi", "al-Saadi", "ас-Саади"],
+    ["عودة", "Odeh", "Оде"],
+]
+
+
+@pytest.mark.parametrize("spellings", SAME_ARABIC_FAMILY, ids=lambda s: s[1])
+def test_arabic_family_names_meet(spellings):
+    keys = {spelling: name_keys(family=spelling).family_phonetic for spelling in spellings}
+    assert len(set(keys.values())) == 1, keys
+
+
+def test_article_is_not_taken_from_other_names():
+    """Only a separate al-/el-/ash- is the article: Aliyev, Alekseev, Asadov keep their
+    first letters, and an- before a word not starting with n is not the article."""
+    assert name_keys(family="Aliyev").family_key == "aliov"
+    assert name_keys(family="Alekseev").family_key.startswith("aleks")
+    assert name_keys(family="Asadov").family_key == "asadov"
+    assert name_keys(family="An Petrov").family_key != name_keys(family="Petrov").family_key
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [
+        ("حسن", "hasan"),  # no vowel letter: both clusters opened
+        ("مصري", "masri"),  # a word never opens with two consonants
+        ("حداد", "hadad"),
+        ("محمود", "mahmud"),
+        ("عبد", "abd"),  # a word with a vowel letter may close with two
+        ("مُحَمَّد", "muhamad"),  # written vowel marks are read, not guessed
+        ("الرقة", "al-raqa"),  # the article stays apart
+    ],
+)
+def test_arabic_short_vowels(arabic, latin):
+    assert to_latin(arabic) == latin
+
+
+# Villages written by different lists in different scripts; none is in places.yaml.
+SAME_VILLAGE = [
+    ["Əhmədbəyli", "Ахмедбейли", "Ahmadbeyli"],
+    ["Quzanlı", "Кузанлы", "Guzanli"],
+    ["Qaradağlı", "Карадаглы", "Garadaghli", "Karadagly"],
+    ["Саракиб", "Saraqib", "سراقب"],
+    ["Охтирка", "Ахтырка", "Okhtyrka", "Akhtyrka"],
+    ["Тамарашени", "Tamarasheni", "თამარაშენი"],
+]
+
+
+@pytest.mark.parametrize("names", SAME_VILLAGE, ids=lambda n: n[-1])
+def test_village_spellings_meet(names):
+    keys = {name: place_key(name) for name in names}
+    assert len(set(keys.values())) == 1, keys
+
+
+def test_different_villages_stay_apart():
+    names = ["Quzanlı", "Qaradağlı", "Əhmədbəyli", "Tamarasheni", "Karaleti", "Ergneti"]
+    assert len({place_key(name) for name in names}) == len(names)
