@@ -237,6 +237,17 @@ STARTING_M = {
 }
 
 
+# The least share of one person's pairs in a field's last level ("anything else"). EM
+# learns names from pairs that mostly agree and would say a person's name is never
+# written beyond recognition (a weight of -10, a veto); real lists do it now and then.
+LEAST_M = {"surname": 0.01, "given": 0.01}
+
+# Levels (index among the non-null levels) never weaker evidence than the level after
+# them, however few pairs training saw in them: a full birth date that agrees says
+# more than a birth year that agrees.
+AT_LEAST_AS_STRONG = {"birth": 0}
+
+
 TERM_FREQUENCY_COLUMNS = ["family_key", "given_key", "event_day"]
 
 

@@ -363,19 +363,33 @@ def temper(settings: dict, floor: float = 1e-3) -> dict:
 
     EM on few pairs can drive the m probability of a rare level to ~0, which
     would make one field veto any match (a weight of -80). Every m below
-    `floor` is raised to it (and the levels renormalised); levels never seen
-    get the floor as well. Returns a new settings dict.
+    `floor` is raised to it (the "different names" levels to a higher floor, see
+    `link_model.LEAST_M`) and the levels renormalised; levels never seen get the
+    floor as well. A level declared at least as strong as the next one
+    (`link_model.AT_LEAST_AS_STRONG`) is given at least its weight. Returns a new
+    settings dict.
     """
     settings = json.loads(json.dumps(settings))
     for comparison in settings["comparisons"]:
+        name = comparison["output_column_name"]
         levels = [lv for lv in comparison["comparison_levels"] if not lv.get("is_null_level")]
         ms = [max(float(lv.get("m_probability") or 0.0), floor) for lv in levels]
+        ms[-1] = max(ms[-1], link_model.LEAST_M.get(name, floor))
         total = sum(ms)
         for level, m in zip(levels, ms, strict=True):
             level["m_probability"] = m / total
             if not level.get("u_probability"):
                 level["u_probability"] = floor
+        strong = link_model.AT_LEAST_AS_STRONG.get(name)
+        if strong is not None:
+            _at_least_as_strong(levels[strong], levels[strong + 1])
     return settings
+
+
+def _at_least_as_strong(level: dict, following: dict) -> None:
+    """Lower `level`'s u so that its weight log2(m/u) is no less than `following`'s."""
+    ratio = following["m_probability"] / following["u_probability"]
+    level["u_probability"] = min(level["u_probability"], level["m_probability"] / ratio)
 
 
 def _narrow(scored) -> pd.DataFrame:

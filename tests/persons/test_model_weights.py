@@ -1,0 +1,60 @@
+"""Trained weights stay believable whatever few pairs training saw."""
+
+import math
+
+from toll.persons.linkage import LinkModel, temper
+
+
+def _level(condition, m, u, null=False):
+    level = {"sql_condition": condition, "m_probability": m, "u_probability": u}
+    return level | ({"is_null_level": True} if null else {})
+
+
+def _settings(name, levels):
+    return {
+        "probability_two_random_records_match": 0.001,
+        "comparisons": [{"output_column_name": name, "comparison_levels": levels}],
+    }
+
+
+def _weights(settings):
+    return LinkModel(settings).parameters()["match_weight"].tolist()
+
+
+def test_different_names_are_strong_evidence_but_no_veto():
+    trained = _settings(
+        "given",
+        [
+            _level("given_key_l IS NULL", None, None, null=True),
+            _level("given_key_l = given_key_r", 0.99999, 0.01),
+            _level("ELSE", 1e-9, 0.99),
+        ],
+    )
+    weights = _weights(temper(trained))
+    assert -7.5 < weights[-1] < -5.5  # about log2(0.01 / 0.99), not log2(1e-9 / 0.99)
+
+
+def test_a_full_birth_date_that_agrees_counts_at_least_as_much_as_the_year():
+    trained = _settings(
+        "birth",
+        [
+            _level("birth_l IS NULL", None, None, null=True),
+            _level("birth_day_l = birth_day_r", 1e-6, None),  # never seen in training
+            _level("birth_year_l = birth_year_r", 0.6, 0.013),
+            _level("ELSE", 0.4, 0.987),
+        ],
+    )
+    day, year = _weights(temper(trained))[1:3]
+    assert day >= year > 5
+    assert math.isfinite(day)
+
+
+def test_else_weight_names_the_last_level():
+    settings = temper(
+        _settings(
+            "given",
+            [_level("given_key_l = given_key_r", 0.9, 0.01), _level("ELSE", 0.1, 0.99)],
+        )
+    )
+    assert LinkModel(settings).else_weight("given") == _weights(settings)[-1]
+    assert LinkModel(settings).else_weight("surname") is None
