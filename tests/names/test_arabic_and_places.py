@@ -71,3 +71,31 @@ def test_village_spellings_meet(names):
 def test_different_villages_stay_apart():
     names = ["Quzanlı", "Qaradağlı", "Əhmədbəyli", "Tamarasheni", "Karaleti", "Ergneti"]
     assert len({place_key(name) for name in names}) == len(names)
+
+
+@pytest.mark.parametrize(
+    ("full", "given", "family"),
+    [
+        ("ماهر طارق قاسم", "ماهر", "قاسم"),  # Arabic script: given, father, family
+        ("Maher Tariq Qasim", "Maher", "Qasim"),  # the middle word is a given name
+        ("Махер Тарик Касем", "Махер", "Касем"),
+        ("Petrosyan Aram Ashot", "Aram", "Petrosyan"),  # a family ending still leads
+        ("Beridze Giorgi Davit", "Giorgi", "Beridze"),
+    ],
+)
+def test_three_words_without_a_patronymic_marker(full, given, family):
+    from toll.names import split_full_name
+
+    assert split_full_name(full)[:2] == (given, family)
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ["Олександра", "Александра", "Oleksandra", "Aleksandra"],
+        ["Олексій", "Алексей", "Oleksii", "Aleksei"],
+        ["Олена", "Елена", "Olena", "Yelena"],
+    ],
+)
+def test_ukrainian_o_and_russian_a_meet(spellings):
+    assert len({name_keys(given=name).given_key for name in spellings}) == 1

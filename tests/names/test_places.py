@@ -29,7 +29,10 @@ def test_place_names_meet(names):
 def test_kind_words_and_parts():
     assert place_key("г. Мариуполь") == place_key("Mariupol city") == "mariupol"
     assert place_key("Ağdam rayonu") == place_key("Aghdam district") == "agdam-akna"
-    assert place_key("Xıdırlı kəndi, Ağdam rayonu") == "agdam-akna"
+    # The place itself, not its district, so that a list naming only the village meets it
+    assert place_key("Xıdırlı kəndi, Ağdam rayonu") == place_key("Xıdırlı") == "kitirli"
+    assert place_key("Ağdam rayonu, Xıdırlı kəndi") == "kitirli"
+    assert place_key("Гостомель; Киевская область") == place_key("Hostomel") == "hostomel"
 
 
 def test_unknown_place_gets_the_sound_of_its_spelling():

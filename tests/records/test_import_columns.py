@@ -184,3 +184,10 @@ def test_headers_of_unseen_lists(header, field):
 def test_an_abbreviation_that_could_be_two_fields_is_not_guessed():
     assert recognise("Дата р.") is None  # too short to tell
     assert recognise("Date of b.") is None
+
+
+def test_the_place_comes_before_its_region_whatever_the_column_order(write):
+    """Village and region columns are joined place first, so the place key is the village's."""
+    path = write("regions.csv", "Region;Surname;Village\nQarabağ;Əliyev;Quzanlı\n;Əliyev;Ağdam\n")
+    records = read_list(path).records
+    assert [record.place for record in records] == ["Quzanlı; Qarabağ", "Ağdam"]

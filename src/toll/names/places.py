@@ -7,7 +7,9 @@ then the same two by sound (phonetic classes of the normalised spelling, so that
 spelling is listed; a sound shared by two different places is not used), then, for a
 place none of these knows, the sound of its normalised Latin spelling (Кузанлы,
 Guzanli, Quzanlı -> "kusanli"). A text naming several places ("Xıdırlı kəndi, Ağdam
-rayonu") gets the key of the first part that is known, or else that of its first part.
+rayonu", "Guzanli; Karabakh") is keyed by the place itself: its first part, parts
+naming a region or district (rayonu, область, governorate...) put last, so that it
+meets the lists that name only the village.
 """
 
 from __future__ import annotations
@@ -216,13 +218,27 @@ def place_key(text: str | None) -> str | None:
     """
     if text is None or not str(text).strip():
         return None
-    parts = [part for part in _PARTS.split(str(text)) if part.strip()]
-    normals = [_normalise(part) for part in parts]
+    normals = [normal for part in _ordered_parts(str(text)) if (normal := _normalise(part))]
+    if not normals:
+        return None
     whole = _normalise(str(text))
-    for normal in (whole, *normals):
-        if normal and (key := _known(normal)):
+    for normal in dict.fromkeys((whole, normals[0])):
+        if key := _known(normal) or _by_sound().get(_sound(normal)):
             return key
-    for normal in (whole, *normals):
-        if normal and (key := _by_sound().get(_sound(normal))):
-            return key
-    return next((_sound(normal) for normal in normals if normal), None)
+    return _sound(normals[0])
+
+
+@lru_cache(maxsize=1)
+def _region_words() -> frozenset[str]:
+    return frozenset(fold(to_latin(word)) for word in load("places")["region_words"])
+
+
+def _ordered_parts(text: str) -> list[str]:
+    """The parts of a place text, those naming a region or district last.
+
+    The first of them is the place itself: "Xıdırlı kəndi, Ağdam rayonu" and "Ağdam
+    rayonu, Xıdırlı kəndi" are both keyed as Xıdırlı, as a list naming only the village.
+    """
+    parts = [part for part in _PARTS.split(text) if part.strip()]
+    regions = [part for part in parts if _region_words() & set(_words(part))]
+    return [part for part in parts if part not in regions] + regions

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from toll.names.data import load
 from toll.names.fold import fold, is_known_name
-from toll.names.transliterate import looks_azerbaijani, to_latin
+from toll.names.transliterate import looks_azerbaijani, script_of, to_latin
 
 _TOKEN = re.compile(r"\([^)]*\)|[^\s.,()]+\.?")
 _SOUTH_SLAVIC_END = ("ić", "ic", "ћ")
@@ -175,6 +175,21 @@ def _take_patronymic(tokens: list[str], azerbaijani: bool):
     return None, None, tokens
 
 
+def _family_first(rest: list[str], azerbaijani: bool, script: str) -> bool:
+    """Whether three or more words without a patronymic marker start with the family name.
+
+    The first word must look more like a family name than the last. Not when the words
+    are in Arabic script, nor when the first word does not itself look like a family name
+    and the middle one is a known given name: Arabic names run given, father, family
+    ("Maher Tariq Qasim", where Qasim is also a given name).
+    """
+    first = _family_score(rest[0], azerbaijani, rest[1:])
+    last = _family_score(rest[-1], azerbaijani, rest[:-1])
+    if first <= last or script == "arabic":
+        return False
+    return first > 0 or _looks_family(rest[1], azerbaijani) != -2
+
+
 def _clean(tokens: list[str]) -> str | None:
     text = " ".join(tokens).strip()
     return text or None
@@ -213,9 +228,7 @@ def split_full_name(full: str | None) -> tuple[str | None, str | None, str | Non
         looks_family = _family_score(only, azerbaijani, []) > 0 or patronymic is not None
         return (None, only, patronymic) if looks_family else (only, None, patronymic)
     if patronymic is None and len(rest) >= 3:
-        first = _family_score(rest[0], azerbaijani, rest[1:])
-        last = _family_score(rest[-1], azerbaijani, rest[:-1])
-        if first > last:
+        if _family_first(rest, azerbaijani, script_of(text)):
             return rest[1], rest[0], _clean(rest[2:])
         return rest[0], rest[-1], _clean(rest[1:-1])
     scores = [

@@ -167,6 +167,18 @@ def _by_leading_words(key: str, exact: dict[str, str]) -> str | None:
     return None
 
 
+@cache
+def _region_headers() -> frozenset[str]:
+    return frozenset(
+        header_key(str(header)) for header in load_data("columns.yaml")["place_regions"]
+    )
+
+
+def is_region_header(header: str) -> bool:
+    """True for a place column naming a region or district: "Region", "Область", "Rayon"."""
+    return header_key(header) in _region_headers()
+
+
 def plan_columns(headers: list[str], overrides: dict[str, str | None] | None = None) -> ColumnPlan:
     """Decide the field of every header; `overrides` (from a mapping file) win."""
     overrides = overrides or {}

@@ -4,7 +4,7 @@ import re
 from collections.abc import Callable
 
 from toll.records import dates, values
-from toll.records.columns import NAME_FIELDS, ColumnPlan
+from toll.records.columns import NAME_FIELDS, ColumnPlan, is_region_header
 from toll.records.drafts import ImportProblem, RecordDraft
 
 _SPACES = re.compile(r"\s+")
@@ -33,6 +33,8 @@ class RowReader:
             name: [headers.index(h) for h in plan.columns_of(name)]
             for name in set(filter(None, plan.fields.values()))
         }
+        if len(self.columns.get("place", [])) > 1:  # the place itself before its region
+            self.columns["place"].sort(key=lambda i: is_region_header(headers[i]))
         sample = body[:5000]
         self.turkish_sex = {
             i: values.uses_turkish_sex_codes([row[i] for row in sample if i < len(row)])
