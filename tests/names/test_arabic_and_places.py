@@ -99,3 +99,10 @@ def test_three_words_without_a_patronymic_marker(full, given, family):
 )
 def test_ukrainian_o_and_russian_a_meet(spellings):
     assert len({name_keys(given=name).given_key for name in spellings}) == 1
+
+
+def test_a_cut_key_is_not_folded_twice():
+    """The father's name cut from a patronymic keys like the name itself (kh stays x)."""
+    keys = {name_keys(patronymic=p).patronymic_key for p in ("Сабухиович", "Сабухи оглы")}
+    assert keys == {name_keys(given="Сабухи").given_key}
+    assert name_keys(patronymic="Михайлович").patronymic_key == name_keys(given="Mikhail").given_key

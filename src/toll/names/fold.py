@@ -35,6 +35,20 @@ def fold(latin: str) -> str:
     return latin
 
 
+@lru_cache(maxsize=200_000)
+def refold(key: str) -> str:
+    """Fold again a key that was already folded, once cut (a stem, a father's name).
+
+    The same rules, except that x is left as it is: in a folded key x comes from kh
+    (Сабухи -> sabuxi), and reading it as ks between vowels, as in Alexander, would
+    make the key of a cut word differ from that of the whole one.
+    """
+    for pattern, replacement in _fold_rules():
+        if replacement != "ks":
+            key = pattern.sub(replacement, key)
+    return key
+
+
 @lru_cache(maxsize=1)
 def _variants() -> dict[str, str]:
     """Folded spelling -> canonical key, from data/names.yaml.

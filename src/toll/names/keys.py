@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from toll.names.data import load
-from toll.names.fold import canonical, fold, is_known_name, phonetic, token_key
+from toll.names.fold import canonical, fold, is_known_name, phonetic, refold, token_key
 from toll.names.split import (
     _TOKEN,
     _take_patronymic,
@@ -100,7 +100,7 @@ def _token_keys(text: str, azerbaijani: bool) -> list[str]:
 
 def _lookup_stem(stem: str) -> str:
     """The canonical key of a name stem (Mamed- -> mamad, Gadzhi- -> haji)."""
-    for candidate in (stem, fold(stem + "i")):
+    for candidate in (stem, refold(stem + "i")):
         if is_known_name(candidate):
             return canonical(candidate)
     return stem
@@ -119,7 +119,7 @@ def family_keys(family: str, azerbaijani: bool) -> tuple[str, str, str, str | No
         key = canonical(folded)
         return key, key, key, None
     stem, suffix, sex = ending
-    stem = _lookup_stem(fold(stem))
+    stem = _lookup_stem(refold(stem))
     if suffix in _ARMENIAN_ENDINGS and not is_known_name(stem) and re.match("h[aeiou]", stem):
         stem = stem[1:]  # Russian drops the Armenian initial h: Hovsepyan / Овсепян
     neutral = stem + _MALE_FORM.get(suffix, suffix)
@@ -143,7 +143,7 @@ def patronymic_keys(patronymic: str, azerbaijani: bool) -> tuple[str | None, str
         )
         if found:
             father, sex = found
-            return _lookup_stem(fold(father)), sex
+            return _lookup_stem(refold(father)), sex
     key = "".join(_token_keys(patronymic, azerbaijani)) or None
     if key and len(tokens) == 1 and not is_known_name(key) and is_known_name(key[:-1]):
         key = canonical(key[:-1])  # Armenian genitive: Gevorgi = son of Gevorg
