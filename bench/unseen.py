@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/unseen.py --seed 11 --persons 3000
     .venv/bin/python bench/unseen.py --seeds 11 12 13 --persons 3000 --report /tmp/unseen
+    .venv/bin/python bench/unseen.py --seed 11 --src /tmp/older/src  # another version
 
 This file does not import toll.synth (nor any toll module): its name tables, spellings,
 headers, formats and noise are its own, chosen to differ from the lists Toll was built
@@ -24,6 +25,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import random
 import subprocess
 import sys
@@ -987,8 +989,12 @@ def write_lists(folder: Path, persons: int, k: int, seed: int) -> tuple[list[Pat
 
 
 # --------------------------------------------------------------------------- running Toll
+SOURCE: str | None = None  # --src: run Toll from this source folder (to compare versions)
+
+
 def _toll(*args: str) -> subprocess.CompletedProcess:
-    done = subprocess.run([str(TOLL), *args], capture_output=True, text=True, check=False)
+    env = dict(os.environ, PYTHONPATH=SOURCE) if SOURCE else None
+    done = subprocess.run([str(TOLL), *args], capture_output=True, text=True, check=False, env=env)
     if done.returncode != 0:
         raise SystemExit(f"toll {' '.join(args)} failed: {done.stderr.strip()[-2000:]}")
     return done
@@ -1119,7 +1125,12 @@ def main() -> None:
         default=None,
         help="only write the lists and truth.csv into this folder",
     )
+    parser.add_argument(
+        "--src", default=None, help="run Toll from this src folder (e.g. an older version)"
+    )
     args = parser.parse_args()
+    global SOURCE
+    SOURCE = args.src
     seeds = args.seeds or [args.seed]
     for seed in seeds:
         k = args.lists or 3 + seed % 3
