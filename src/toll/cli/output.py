@@ -6,6 +6,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 console = Console()
 err_console = Console(stderr=True)
@@ -19,10 +20,13 @@ def print_json(data: Any) -> None:
 def print_table(
     rows: Iterable[Sequence[Any]], columns: Sequence[str], title: str | None = None
 ) -> None:
-    """Print rows as a readable table; None shows as an en dash."""
+    """Print rows as a readable table; None shows as an en dash.
+
+    Cells are plain text: a name or note with [brackets] is shown as written, never read as markup.
+    """
     table = Table(title=title, show_lines=False)
     for column in columns:
         table.add_column(column)
     for row in rows:
-        table.add_row(*["–" if value is None else str(value) for value in row])
+        table.add_row(*[Text("–" if value is None else str(value)) for value in row])
     console.print(table)

@@ -1,4 +1,4 @@
-"""`toll link`, `toll review`, `toll decide`, `toll persons`, `toll person`, `toll export`."""
+"""`toll persons`, `toll person`, `toll export records`: the register of persons."""
 
 from enum import StrEnum
 from pathlib import Path
@@ -7,179 +7,8 @@ from typing import Annotated
 import typer
 
 from toll.cli.app import DbOption, JsonOption, app, open_store
+from toll.cli.linking import RESTRICTED, decision_dict, record_name, weights_text
 from toll.cli.output import console, print_json, print_table
-from toll.cli.progress import progress_bar
-
-
-class Engine(StrEnum):
-    duckdb = "duckdb"
-    spark = "spark"
-
-
-@app.command()
-def link(
-    engine: Annotated[
-        Engine, typer.Option(help="duckdb on one machine; spark beyond.")
-    ] = Engine.duckdb,
-    threshold: Annotated[float, typer.Option(help="Match probability to join two records.")] = 0.9,
-    review_below: Annotated[
-        float, typer.Option(help="Pairs between this and --threshold go to review.")
-    ] = 0.5,
-    full: Annotated[
-        bool, typer.Option("--full", help="Re-link everything, not just new records.")
-    ] = False,
-    db: DbOption = None,
-    json: JsonOption = False,
-) -> None:
-    """Link the records of every list into one register of persons.
-
-    The first run trains a model without labels and links everything; later runs link new lists
-    against the register, keeping person labels and every reviewer's decision.
-    """
-    from toll.persons.register import link_register
-
-    with open_store(db).session() as session, progress_bar("Linking", quiet=json) as update:
-        summary = link_register(
-            session,
-            engine=engine.value,
-            threshold=threshold,
-            review_low=review_below,
-            full=full,
-            progress=update,
-        )
-    if json:
-        print_json(summary.__dict__)
-        return
-    console.print(
-        f"{summary.records:,} records → {summary.persons:,} persons "
-        f"({summary.new_persons:,} new); {summary.to_review:,} pairs to review "
-        "(toll review)."
-    )
-
-
-def _pair_row(session, pair) -> dict:
-    from toll.model import Record
-
-    a, b = session.get(Record, pair.record_a_id), session.get(Record, pair.record_b_id)
-    return {
-        "record_a": pair.record_a_id,
-        "record_b": pair.record_b_id,
-        "name_a": _name(a),
-        "name_b": _name(b),
-        "born_a": a.birth_year,
-        "born_b": b.birth_year,
-        "place_a": a.place,
-        "place_b": b.place,
-        "probability": round(pair.match_probability, 3),
-        "weight": pair.match_weight,
-        "field_weights": pair.field_weights,
-    }
-
-
-def _name(record) -> str:
-    parts = (record.family_name, record.given_name, record.patronymic)
-    return record.full_name or " ".join(part for part in parts if part)
-
-
-def weights_text(weights: dict) -> str:
-    """Match weights as a reviewer reads them: "family +4.1 given +3.0 birth -1.2"."""
-    return " ".join(f"{field} {value:+.1f}" for field, value in weights.items() if value)
-
-
-@app.command()
-def review(
-    limit: Annotated[int, typer.Option(help="How many pairs to show.")] = 50,
-    interactive: Annotated[
-        bool, typer.Option("--interactive", "-i", help="Decide pair by pair at a prompt.")
-    ] = False,
-    db: DbOption = None,
-    json: JsonOption = False,
-) -> None:
-    """Show the pairs linkage was unsure about; decide them with `toll decide` or -i."""
-    from toll.persons.reviewing import review_queue
-
-    store = open_store(db)
-    with store.session() as session:
-        rows = [_pair_row(session, pair) for pair in review_queue(session, limit)]
-    if json:
-        print_json(rows)
-        return
-    if not interactive:
-        print_table(
-            [
-                (
-                    r["record_a"],
-                    r["name_a"],
-                    r["born_a"],
-                    r["place_a"],
-                    r["record_b"],
-                    r["name_b"],
-                    r["born_b"],
-                    r["place_b"],
-                    r["probability"],
-                    weights_text(r["field_weights"]),
-                )
-                for r in rows
-            ],
-            ["rec", "name", "born", "place", "rec", "name", "born", "place", "p", "weights"],
-        )
-        console.print(f"{len(rows)} pairs. Decide: toll decide A B same|different")
-        return
-    _review_interactively(store, rows)
-
-
-def _review_interactively(store, rows: list[dict]) -> None:
-    from toll.persons.reviewing import decide
-
-    choices = {"s": "same", "d": "different"}
-    for row in rows:
-        console.print(
-            f"\n{row['record_a']}: {row['name_a']} · {row['born_a']} · {row['place_a']}\n"
-            f"{row['record_b']}: {row['name_b']} · {row['born_b']} · {row['place_b']}\n"
-            f"p={row['probability']}  {weights_text(row['field_weights'])}",
-            markup=False,
-        )
-        answer = typer.prompt("same (s), different (d), skip (k), quit (q)", default="k")
-        if answer.lower().startswith("q"):
-            break
-        if answer.lower()[:1] in choices:
-            with store.session() as session:
-                decide(session, row["record_a"], row["record_b"], choices[answer.lower()[:1]])
-
-
-class Decision(StrEnum):
-    same = "same"
-    different = "different"
-
-
-@app.command()
-def decide(
-    record_a: Annotated[int, typer.Argument(help="A record id (see toll review).")],
-    record_b: Annotated[int, typer.Argument(help="Another record id.")],
-    decision: Annotated[Decision, typer.Argument(help="same or different.")],
-    note: Annotated[str | None, typer.Option(help="Why; kept in history.")] = None,
-    db: DbOption = None,
-    json: JsonOption = False,
-) -> None:
-    """Decide that two records are, or are not, the same person; every re-link keeps it."""
-    from toll.persons.reviewing import decide as decide_pair
-
-    with open_store(db).session() as session:
-        made = decide_pair(session, record_a, record_b, decision.value, note)
-        data = {
-            "id": made.id,
-            "record_a": made.record_a_id,
-            "record_b": made.record_b_id,
-            "decision": made.decision,
-            "note": made.note,
-        }
-    if json:
-        print_json(data)
-    else:
-        console.print(
-            f"Decided: records {record_a} and {record_b} are {decision.value}"
-            f"{' persons' if decision.value == 'different' else ' person'}."
-        )
 
 
 @app.command()
@@ -208,7 +37,7 @@ def persons(
             rows.append(
                 {
                     "person_id": person.label,
-                    "name": person.display_name if named else "[restricted]",
+                    "name": person.display_name if named else RESTRICTED,
                     "records": len(records),
                     "sources": sorted({source.file_name for _, source in records}),
                     "statuses": sorted({r.status for r, _ in records if r.status}),
@@ -238,8 +67,10 @@ def person(
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
-    """One person: every record side by side with its source, and why they were joined."""
-    from toll.persons.lookup import get_person, person_links, person_records
+    """One person: every record side by side with its source, why they were joined (match
+    weight per field) and reviewers' decisions about them. Each view is written to the audit trail.
+    """
+    from toll.persons.lookup import get_person, person_decisions, person_links, person_records
     from toll.store.history import log_event
 
     with open_store(db).session() as session:
@@ -256,41 +87,61 @@ def person(
             }
             for p in person_links(session, found)
         ]
+        decided = [decision_dict(d) for d in person_decisions(session, found)]
         data = {
             "person_id": found.label,
             "name": found.display_name,
             "records": records,
             "links": links,
+            "decisions": decided,
         }
     if json:
         print_json(data)
-        return
-    console.print(f"[bold]{data['person_id']}[/bold] {data['name'] or ''}")
-    for r in records:
-        cells = [
-            r["full_name"]
-            or " | ".join(filter(None, (r["family_name"], r["given_name"], r["patronymic"]))),
-            r["sex"],
-            r["birth_date"] or r["birth_year"],
-            r["age"],
-            r["place"],
-            r["status"],
-            r["event_date"],
-        ]
+    else:
+        _print_person(data)
+
+
+def _print_person(data: dict) -> None:
+    records = data["records"]
+    console.print(f"{data['person_id']} {data['name'] or ''}", markup=False, style="bold")
+    print_table(
+        [
+            (
+                r["record_id"],
+                f"{r['source_file']} row {r['row']}",
+                r["name"],
+                r["sex"],
+                r["born"],
+                r["age"],
+                r["place"],
+                r["status"],
+                r["event_date"],
+            )
+            for r in records
+        ],
+        ["record", "source", "name", "sex", "born", "age", "place", "status", "date"],
+    )
+    if len(records) > 1:
+        console.print("Why joined (match weight per field; + for, - against):")
+    for link_ in data["links"]:
         console.print(
-            f"  {r['source_file']} row {r['row']} (record {r['record_id']}): "
-            + " | ".join(str(c) for c in cells if c not in (None, "")),
+            f"  records {link_['record_a']} ~ {link_['record_b']}: p={link_['probability']} "
+            f"weight {link_['weight']:+.1f}: {weights_text(link_['field_weights'])}",
             markup=False,
         )
-    for link_ in links:
+    if len(records) > 1 and not data["links"]:
+        console.print("  joined by a reviewer's decision, or through other records", markup=False)
+    for made in data["decisions"]:
         console.print(
-            f"  records {link_['record_a']}~{link_['record_b']}: p={link_['probability']} "
-            f"weight {link_['weight']:+.1f}  {weights_text(link_['field_weights'])}",
+            f"Decision {made['id']}: records {made['record_a']} and {made['record_b']} are "
+            f"{'the same person' if made['decision'] == 'same' else 'different persons'} "
+            f"({made['by']}, {made['at']:%Y-%m-%d}{'; ' + made['note'] if made['note'] else ''})",
             markup=False,
         )
 
 
 def _record_dict(record, source) -> dict:
+    from toll.cli.linking import born_text
     from toll.persons.export import record_fields
 
     return {
@@ -298,7 +149,11 @@ def _record_dict(record, source) -> dict:
         "source_file": source.file_name,
         "row": record.row_number,
         "source_id": source.id,
+        "name": record_name(record),
+        "born": born_text(record),
         **record_fields(record),
+        "original": record.original,
+        "warnings": record.warnings or [],
     }
 
 
@@ -318,11 +173,17 @@ def export_records(
         Path | None, typer.Option(help="Write to this file (default: stdout).")
     ] = None,
     db: DbOption = None,
+    json: Annotated[bool, typer.Option("--json", help="The same as --format json.")] = False,
 ) -> None:
-    """One row per record, with source_file, row (1-based data row) and person_id."""
+    """One row per record, with source_file, row (1-based data row) and person_id.
+
+    Beside the values Toll read, each row has the text it could not read (sex_raw, status_raw,
+    warnings) and the intervals partial dates and ages allow. Exports are written to the audit
+    trail; users without the personal-data grant cannot export records.
+    """
     from toll.persons.export import write_records
 
     with open_store(db).session() as session:
-        count = write_records(session, format.value, output)
+        count = write_records(session, "json" if json else format.value, output)
     if output:
         console.print(f"{count:,} records written to {output}.")

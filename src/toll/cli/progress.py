@@ -10,7 +10,11 @@ from toll.cli.output import err_console
 
 @contextmanager
 def progress_bar(title: str, quiet: bool = False) -> Iterator[Callable[[int, int, str], None]]:
-    """Yield `update(done, total, message)` that drives one bar; silent when quiet (--json)."""
+    """Yield `update(done, total, message)` that drives one bar; silent when quiet (--json).
+
+    The bar appears at the first update, so work that fails before it starts (a file that
+    cannot be read) shows only its one-line error; a bar cut short by an error is erased.
+    """
     if quiet:
         yield lambda done, total, message="": None
         return
@@ -20,15 +24,24 @@ def progress_bar(title: str, quiet: bool = False) -> Iterator[Callable[[int, int
         TextColumn("{task.percentage:>3.0f}%"),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=err_console, transient=False) as bar:
-        task = bar.add_task(title, total=None)
+    bar = Progress(*columns, console=err_console, transient=False)
+    task = bar.add_task(title, total=None)
 
-        def update(done: int, total: int, message: str = "") -> None:
-            bar.update(
-                task,
-                completed=done,
-                total=total,
-                description=f"{title}: {message}" if message else title,
-            )
+    def update(done: int, total: int, message: str = "") -> None:
+        if not bar.live.is_started:
+            bar.start()
+        bar.update(
+            task,
+            completed=done,
+            total=total,
+            description=f"{title}: {message}" if message else title,
+        )
 
+    try:
         yield update
+    except BaseException:
+        bar.live.transient = True
+        raise
+    finally:
+        if bar.live.is_started:
+            bar.stop()

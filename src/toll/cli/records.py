@@ -6,8 +6,11 @@ from typing import Annotated
 import typer
 
 from toll.cli.app import DbOption, JsonOption, app, open_store
-from toll.cli.output import console, err_console, print_json
+from toll.cli.output import console, err_console, print_json, print_table
 from toll.cli.progress import progress_bar
+
+PREVIEW_ROWS = 5
+SHOWN_WARNINGS = 20
 
 
 @app.command("import")
@@ -23,7 +26,10 @@ def import_(
         typer.Option(help='YAML/JSON file {columns: {"Header in file": field}} to set columns.'),
     ] = None,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show what would be imported and every problem.")
+        bool,
+        typer.Option(
+            "--dry-run", help="Show what would be imported and every problem; write nothing."
+        ),
     ] = False,
     db: DbOption = None,
     json: JsonOption = False,
@@ -31,10 +37,11 @@ def import_(
     """Import a list: the file is kept as a source, every row becomes a record.
 
     Columns are recognised from headers in English, Russian and Azerbaijani, or set by --mapping.
-    The import is all or nothing, and importing the same file again changes nothing.
+    The import is all or nothing, and importing the same file again changes nothing. A value
+    Toll cannot read is kept as text, with a warning naming its row and column.
     """
     if dry_run:
-        _dry_run(file, mapping, json)
+        _dry_run(file, mapping, db, json)
         return
     from toll.records.saving import import_list
     from toll.sources import SourceMetadata
@@ -61,25 +68,37 @@ def import_(
     elif not result.created:
         console.print(
             f"{file.name} was already imported as source {summary['source_id']} "
-            f"({result.records:,} records); nothing changed."
+            f"({_count(result.records, 'record')}); nothing changed.",
+            markup=False,
         )
     else:
         columns = ", ".join(f"{k}→{v}" for k, v in result.columns.items() if v)
         console.print(
-            f"{file.name}: {result.records:,} rows → {result.records:,} records "
+            f"{file.name}: {_count(result.records, 'row')} → {_count(result.records, 'record')} "
             f"(source {summary['source_id']}; columns: {columns})",
             markup=False,
         )
-        for warning in result.warnings[:20]:
-            err_console.print(f"warning: {warning}", markup=False)
-        if len(result.warnings) > 20:
-            err_console.print(f"… and {len(result.warnings) - 20} more warnings (--json lists all)")
+        _print_warnings(result.warnings)
 
 
-def _dry_run(file: Path, mapping: Path | None, json: bool) -> None:
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def _print_warnings(warnings: list[str]) -> None:
+    for warning in warnings[:SHOWN_WARNINGS]:
+        err_console.print(f"warning: {warning}", markup=False)
+    if len(warnings) > SHOWN_WARNINGS:
+        more = len(warnings) - SHOWN_WARNINGS
+        err_console.print(f"… and {more} more warnings (--dry-run or --json lists all)")
+
+
+def _dry_run(file: Path, mapping: Path | None, db: str | None, json: bool) -> None:
     from toll.records import dry_run_summary, read_list
 
     imported = read_list(file, mapping=mapping)
+    already = _imported_before(file, db)
+    preview = [_preview(draft) for draft in imported.records[:PREVIEW_ROWS]]
     if json:
         print_json(
             {
@@ -87,10 +106,65 @@ def _dry_run(file: Path, mapping: Path | None, json: bool) -> None:
                 "format": imported.format,
                 "encoding": imported.encoding,
                 "delimiter": imported.delimiter,
+                "sheet": imported.sheet,
                 "columns": imported.columns,
                 "records": len(imported.records),
+                "already_imported_as_source": already,
+                "preview": preview,
                 "warnings": [str(w) for w in imported.warnings],
             }
         )
-    else:
-        console.print(dry_run_summary(imported), markup=False)
+        return
+    if already is not None:
+        console.print(
+            f"{file.name} was already imported as source {already}; "
+            "importing it again would change nothing.",
+            markup=False,
+        )
+    console.print(dry_run_summary(imported), markup=False)
+    if preview:
+        _print_preview(imported.records[:PREVIEW_ROWS])
+
+
+def _print_preview(drafts) -> None:
+    from toll.cli.linking import born_text, record_name
+
+    print_table(
+        [
+            (
+                d.row_number,
+                record_name(d),
+                d.sex,
+                born_text(d),
+                d.age,
+                d.event_date,
+                d.place,
+                d.status,
+            )
+            for d in drafts
+        ],
+        ["row", "name", "sex", "born", "age", "date", "place", "status"],
+        title=f"The first {len(drafts)} records as they would be stored",
+    )
+
+
+def _preview(draft) -> dict:
+    """A draft record as `toll export records` would show it."""
+    from toll.persons.export import RECORD_FIELDS
+
+    return {"row": draft.row_number} | {field: getattr(draft, field) for field in RECORD_FIELDS}
+
+
+def _imported_before(file: Path, db: str | None) -> int | None:
+    """The source id this very file (same bytes) was imported as, if the store exists and has it."""
+    from sqlalchemy.engine import make_url
+
+    from toll.sources.store import find_by_hash, sha256_of
+    from toll.store import database_url
+
+    url = make_url(database_url(db))
+    if url.get_backend_name() == "sqlite" and not Path(url.database or "").is_file():
+        return None  # no store yet: a dry run must not create one
+    with open_store(db).session() as session:
+        source = find_by_hash(session, sha256_of(file.read_bytes()))
+        return None if source is None else source.id

@@ -26,7 +26,28 @@ RECORD_FIELDS = [
     "status",
     "civilian_status",
 ]
-EXPORT_COLUMNS = ["record_id", "source_id", "source_file", "row", "person_id", *RECORD_FIELDS]
+# What Toll read a value as, and the text it could not read: nothing is dropped silently.
+READING_FIELDS = [
+    "age_low",
+    "age_high",
+    "birth_date_earliest",
+    "birth_date_latest",
+    "event_date_earliest",
+    "event_date_latest",
+    "sex_raw",
+    "status_raw",
+    "civilian_status_raw",
+]
+EXPORT_COLUMNS = [
+    "record_id",
+    "source_id",
+    "source_file",
+    "row",
+    "person_id",
+    *RECORD_FIELDS,
+    *READING_FIELDS,
+    "warnings",
+]
 
 
 def record_rows(session: Session):
@@ -47,6 +68,8 @@ def record_rows(session: Session):
             "row": record.row_number,
             "person_id": label,
             **record_fields(record),
+            **{field: getattr(record, field) for field in READING_FIELDS},
+            "warnings": record.warnings or [],
         }
 
 
@@ -78,9 +101,10 @@ def _write(rows, format: str, handle) -> int:
     for row in rows:
         count += 1
         if format == "csv":
-            writer.writerow(row)
+            writer.writerow(row | {"warnings": " | ".join(row["warnings"])})
         else:
-            handle.write(("," if count > 1 else "") + "\n" + json.dumps(row, ensure_ascii=False))
+            text = json.dumps(row, ensure_ascii=False, default=str)
+            handle.write(("," if count > 1 else "") + "\n" + text)
     if format != "csv":
         handle.write("\n]\n")
     return count

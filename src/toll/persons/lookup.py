@@ -2,12 +2,13 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, extract, func, or_, select
 from sqlalchemy.orm import Session
 
 from toll.errors import TollError
-from toll.model import CandidatePair, Person, Record, Source
+from toll.model import CandidatePair, MatchDecision, Person, Record, Source
 from toll.names import name_keys, place_key
+from toll.records.values import parse_sex, parse_status
 from toll.store.access import require, require_personal_data
 
 
@@ -35,6 +36,33 @@ def find_persons(session: Session, where: PersonFilter, limit: int = 100) -> lis
     return list(persons)
 
 
+STATUSES = (
+    "killed",
+    "injured",
+    "missing",
+    "captured",
+    "released",
+    "remains_found",
+    "identified",
+    "alive",
+)
+# Age at the event: as the list gives it, else the middle of its range, else event year minus
+# birth year (most lists give a birth year and a date of death, not an age).
+AGE_AT_EVENT = func.coalesce(
+    Record.age,
+    (Record.age_low + Record.age_high) / 2,
+    extract("year", Record.event_date_earliest) - Record.birth_year,
+)
+
+
+def _known(text: str, parse, accepted: tuple[str, ...], what: str) -> str:
+    """A status or sex in any language the importer knows ("погиб", "f"), else a clear error."""
+    value, _ = parse(text)
+    if value is None:
+        raise TollError(f"--{what} {text!r} is not a {what} Toll knows; use {', '.join(accepted)}")
+    return value
+
+
 def _record_query(where: PersonFilter) -> Select:
     query = select(Record).where(Record.retracted_at.is_(None), Record.person_id.isnot(None))
     if where.name:
@@ -42,13 +70,13 @@ def _record_query(where: PersonFilter) -> Select:
         for token in tokens:
             query = query.where(Record.name_key.contains(token))
     if where.status:
-        query = query.where(Record.status == where.status)
+        query = query.where(Record.status == _known(where.status, parse_status, STATUSES, "status"))
     if where.sex:
-        query = query.where(Record.sex == where.sex)
+        query = query.where(Record.sex == _known(where.sex, parse_sex, ("male", "female"), "sex"))
     if where.age_min is not None:
-        query = query.where(Record.age >= where.age_min)
+        query = query.where(AGE_AT_EVENT >= where.age_min)
     if where.age_max is not None:
-        query = query.where(Record.age <= where.age_max)
+        query = query.where(AGE_AT_EVENT <= where.age_max)
     if where.place:
         query = query.where(Record.place_key == place_key(where.place))
     if where.source_id is not None:
@@ -92,3 +120,17 @@ def person_links(session: Session, person: Person) -> list[CandidatePair]:
     for pair in session.scalars(query):
         latest.setdefault((pair.record_a_id, pair.record_b_id), pair)
     return list(latest.values())
+
+
+def person_decisions(session: Session, person: Person) -> list[MatchDecision]:
+    """Reviewers' standing decisions about any of the person's records, oldest first."""
+    ids = [record.id for record, _ in person_records(session, person)]
+    query = (
+        select(MatchDecision)
+        .where(
+            MatchDecision.retracted_at.is_(None),
+            or_(MatchDecision.record_a_id.in_(ids), MatchDecision.record_b_id.in_(ids)),
+        )
+        .order_by(MatchDecision.id)
+    )
+    return list(session.scalars(query))

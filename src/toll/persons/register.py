@@ -32,6 +32,7 @@ class LinkSummary:
     new_persons: int
     to_review: int
     incremental: bool
+    linked: int = 0  # records linked by this run (0: nothing new, the register is as it was)
 
 
 def records_frame(session: Session, *, linked: bool | None = None) -> pd.DataFrame:
@@ -113,7 +114,7 @@ def link_register(
     decisions = decisions_frame(session)
     band = (review_low, threshold)
     if incremental and unlinked.empty:
-        raise TollError("every record is already linked; use --full to link everything again")
+        return _nothing_new(session, last, len(records))
     if incremental:
         model = LinkModel.from_json(json.dumps(last.model))
         existing = records[records["person_id"].notna()]
@@ -157,9 +158,19 @@ def link_register(
         "to_review": len(result.review_pairs),
     }
     log_event(session, "link", "linkage_runs", run.id, after=run.summary)
+    linked = len(unlinked) if incremental else len(records)
     return LinkSummary(
-        run.id, len(records), persons, new_persons, len(result.review_pairs), incremental
+        run.id, len(records), persons, new_persons, len(result.review_pairs), incremental, linked
     )
+
+
+def _nothing_new(session: Session, last: LinkageRun, records: int) -> LinkSummary:
+    """Every record is in the register already: no run, nothing changes."""
+    from toll.persons.reviewing import review_queue
+
+    persons = session.scalar(select(func.count(func.distinct(Record.person_id))))
+    waiting = len(review_queue(session))
+    return LinkSummary(last.id, records, persons, 0, waiting, incremental=True, linked=0)
 
 
 def _last_run(session: Session) -> LinkageRun | None:
@@ -187,7 +198,7 @@ def _assign_persons(
         assignment.update({record_id: person for record_id in cluster_records})
     _move_records(session, before, assignment, run_id)
     _retract_emptied(session, set(before.dropna()) - claimed, run_id)
-    _name_persons(session, set(assignment.values()))
+    name_persons(session, set(assignment.values()))
     return len(unnamed)
 
 
@@ -239,17 +250,22 @@ def _retract_emptied(session: Session, person_ids: set[str], run_id: int) -> Non
             )
 
 
-def _name_persons(session: Session, person_ids: set[int]) -> None:
+def name_persons(session: Session, person_ids: set[int]) -> None:
     """Show each person by the fullest name any of its records gives."""
     names: dict[int, str] = {}
     query = select(
         Record.person_id, Record.full_name, Record.given_name, Record.patronymic, Record.family_name
-    ).where(Record.person_id.isnot(None))
+    ).where(Record.person_id.isnot(None), Record.retracted_at.is_(None))
+    if len(person_ids) <= 500:  # a reviewer's decision: read only the persons it touched
+        query = query.where(Record.person_id.in_(person_ids))
     for person_id, full, given, patronymic, family in session.execute(query):
         name = full or " ".join(part for part in (family, given, patronymic) if part)
         if person_id in person_ids and name and len(name) > len(names.get(person_id, "")):
             names[person_id] = name
-    current = dict(session.execute(select(Person.id, Person.display_name)).all())
+    current_query = select(Person.id, Person.display_name)
+    if len(person_ids) <= 500:
+        current_query = current_query.where(Person.id.in_(person_ids))
+    current = dict(session.execute(current_query).all())
     changes = [
         {"id": person_id, "display_name": name}
         for person_id, name in names.items()

@@ -5,7 +5,7 @@ from sqlalchemy.orm import Session
 
 from toll.errors import TollError
 from toll.model import CandidatePair, LinkageRun, MatchDecision, Person, Record
-from toll.persons.register import new_persons
+from toll.persons.register import name_persons, new_persons
 from toll.store.access import require
 from toll.store.history import retract
 
@@ -69,7 +69,17 @@ def decide(
     session.add(made)
     _apply(session, a, b, decision)
     session.flush()
+    name_persons(session, {a.person_id, b.person_id} - {None})
     return made
+
+
+def decisions(session: Session, *, include_replaced: bool = False) -> list[MatchDecision]:
+    """Reviewers' decisions, oldest first; with `include_replaced`, also those withdrawn."""
+    require(session, "read")
+    query = select(MatchDecision).order_by(MatchDecision.id)
+    if not include_replaced:
+        query = query.where(MatchDecision.retracted_at.is_(None))
+    return list(session.scalars(query))
 
 
 def _apply(session: Session, a: Record, b: Record, decision: str) -> None:
@@ -88,5 +98,5 @@ def _apply(session: Session, a: Record, b: Record, decision: str) -> None:
 def _record(session: Session, record_id: int) -> Record:
     record = session.get(Record, record_id)
     if record is None:
-        raise TollError(f"no record with id {record_id}")
+        raise TollError(f"no record with id {record_id}; `toll review` and `toll person` show ids")
     return record

@@ -1,0 +1,269 @@
+"""`toll link`, `toll review`, `toll decide`, `toll decisions`: building the register."""
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from toll.cli.app import DbOption, JsonOption, app, open_store
+from toll.cli.output import console, print_json, print_table
+from toll.cli.progress import progress_bar
+
+RESTRICTED = "[restricted]"
+
+
+class Engine(StrEnum):
+    duckdb = "duckdb"
+    spark = "spark"
+
+
+@app.command()
+def link(
+    engine: Annotated[
+        Engine, typer.Option(help="duckdb on one machine; spark beyond.")
+    ] = Engine.duckdb,
+    threshold: Annotated[float, typer.Option(help="Match probability to join two records.")] = 0.9,
+    review_below: Annotated[
+        float, typer.Option(help="Pairs between this and --threshold go to review.")
+    ] = 0.5,
+    full: Annotated[
+        bool, typer.Option("--full", help="Re-link everything, not just new records.")
+    ] = False,
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Link the records of every list into one register of persons.
+
+    The first run trains a model without labels and links everything; later runs link new lists
+    against the register, keeping person labels and every reviewer's decision.
+    """
+    from toll.persons.register import link_register
+
+    with open_store(db).session() as session, progress_bar("Linking", quiet=json) as update:
+        summary = link_register(
+            session,
+            engine=engine.value,
+            threshold=threshold,
+            review_low=review_below,
+            full=full,
+            progress=update,
+        )
+    if json:
+        print_json(summary.__dict__)
+    elif not summary.linked:
+        console.print(
+            f"Nothing new to link: all {summary.records:,} records are in the register "
+            f"({summary.persons:,} persons; {summary.to_review:,} pairs wait for review). "
+            "`toll link --full` links everything again."
+        )
+    else:
+        console.print(
+            f"{summary.records:,} records → {summary.persons:,} persons "
+            f"({summary.new_persons:,} new); {summary.to_review:,} pairs to review "
+            "(toll review)."
+        )
+
+
+def pair_row(session, pair, named: bool) -> dict:
+    """A scored pair as a reviewer reads it; without the personal-data grant, no names."""
+    from toll.model import Record, Source
+
+    row = {"record_a": pair.record_a_id, "record_b": pair.record_b_id}
+    for side, record_id in (("a", pair.record_a_id), ("b", pair.record_b_id)):
+        record = session.get(Record, record_id)
+        source = session.get(Source, record.source_id)
+        row |= {
+            f"name_{side}": record_name(record) if named else RESTRICTED,
+            f"born_{side}": _born_or_age(record) if named else None,
+            f"place_{side}": record.place if named else None,
+            f"source_{side}": source.file_name,
+            f"row_{side}": record.row_number,
+        }
+    a, b = session.get(Record, pair.record_a_id), session.get(Record, pair.record_b_id)
+    return row | {
+        "joined": a.person_id is not None and a.person_id == b.person_id,
+        "probability": round(pair.match_probability, 3),
+        "weight": pair.match_weight,
+        "field_weights": pair.field_weights,
+    }
+
+
+def record_name(record) -> str:
+    parts = (record.family_name, record.given_name, record.patronymic)
+    return record.full_name or " ".join(part for part in parts if part)
+
+
+def born_text(record) -> str | None:
+    """The birth year, or what is known of it: "1961", "1978–1982"."""
+    if record.birth_year:
+        return str(record.birth_year)
+    earliest, latest = record.birth_date_earliest, record.birth_date_latest
+    if not (earliest and latest):
+        return None
+    if earliest.year == latest.year:
+        return str(earliest.year)
+    return f"{earliest.year}–{latest.year}"
+
+
+def _born_or_age(record) -> str | None:
+    return born_text(record) or (None if record.age is None else f"age {record.age}")
+
+
+def weights_text(weights: dict) -> str:
+    """Match weights as a reviewer reads them: "family +4.1 given +3.0 birth -1.2"."""
+    return " ".join(f"{field} {value:+.1f}" for field, value in weights.items() if value)
+
+
+@app.command()
+def review(
+    limit: Annotated[int, typer.Option(help="How many pairs to show.")] = 50,
+    interactive: Annotated[
+        bool, typer.Option("--interactive", "-i", help="Decide pair by pair at a prompt.")
+    ] = False,
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Show the pairs linkage was unsure about; decide them with `toll decide` or -i.
+
+    "joined" says whether the two records are now one person. Users without the personal-data
+    grant see the pairs without names.
+    """
+    from toll.persons.reviewing import review_queue
+    from toll.store.access import may_see_personal_data
+    from toll.store.history import log_event
+
+    store = open_store(db)
+    with store.session() as session:
+        named = may_see_personal_data(session)
+        rows = [pair_row(session, pair, named) for pair in review_queue(session, limit)]
+        if named and rows:
+            log_event(session, "view", "candidate_pairs", None, note=f"review: {len(rows)} pairs")
+    if json:
+        print_json(rows)
+    elif interactive:
+        _review_interactively(store, rows)
+    else:
+        _print_queue(rows)
+
+
+def _print_queue(rows: list[dict]) -> None:
+    print_table(
+        [
+            (
+                r["record_a"],
+                r["name_a"],
+                r["born_a"],
+                r["place_a"],
+                r["record_b"],
+                r["name_b"],
+                r["born_b"],
+                r["place_b"],
+                "yes" if r["joined"] else "no",
+                r["probability"],
+                weights_text(r["field_weights"]),
+            )
+            for r in rows
+        ],
+        ["rec", "name", "born", "place", "rec", "name", "born", "place", "joined", "p", "weights"],
+    )
+    if rows:
+        console.print(f"{len(rows)} pairs. Decide: toll decide A B same|different")
+    else:
+        console.print("No pairs wait for review.")
+
+
+def _review_interactively(store, rows: list[dict]) -> None:
+    from toll.persons.reviewing import decide
+
+    choices = {"s": "same", "d": "different"}
+    for row in rows:
+        console.print(
+            f"\n{row['record_a']}: {row['name_a']} · {row['born_a']} · {row['place_a']}"
+            f" ({row['source_a']} row {row['row_a']})\n"
+            f"{row['record_b']}: {row['name_b']} · {row['born_b']} · {row['place_b']}"
+            f" ({row['source_b']} row {row['row_b']})\n"
+            f"p={row['probability']} {'joined' if row['joined'] else 'not joined'}  "
+            f"{weights_text(row['field_weights'])}",
+            markup=False,
+        )
+        answer = typer.prompt("same (s), different (d), skip (k), quit (q)", default="k")
+        if answer.lower().startswith("q"):
+            break
+        if answer.lower()[:1] in choices:
+            with store.session() as session:
+                decide(session, row["record_a"], row["record_b"], choices[answer.lower()[:1]])
+
+
+class Decision(StrEnum):
+    same = "same"
+    different = "different"
+
+
+def decision_dict(made) -> dict:
+    return {
+        "id": made.id,
+        "record_a": made.record_a_id,
+        "record_b": made.record_b_id,
+        "decision": made.decision,
+        "note": made.note,
+        "by": made.created_by,
+        "at": made.created_at,
+        "replaced_at": made.retracted_at,
+        "replaced_why": made.retraction_reason,
+    }
+
+
+@app.command()
+def decide(
+    record_a: Annotated[int, typer.Argument(help="A record id (see toll review).")],
+    record_b: Annotated[int, typer.Argument(help="Another record id.")],
+    decision: Annotated[Decision, typer.Argument(help="same or different.")],
+    note: Annotated[str | None, typer.Option(help="Why; kept in history.")] = None,
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Decide that two records are, or are not, the same person; every re-link keeps it."""
+    from toll.persons.reviewing import decide as decide_pair
+
+    with open_store(db).session() as session:
+        data = decision_dict(decide_pair(session, record_a, record_b, decision.value, note))
+    if json:
+        print_json(data)
+    elif decision is Decision.same:
+        console.print(f"Decided: records {record_a} and {record_b} are the same person.")
+    else:
+        console.print(f"Decided: records {record_a} and {record_b} are different persons.")
+
+
+@app.command()
+def decisions(
+    all_: Annotated[
+        bool, typer.Option("--all", help="Also decisions later replaced by another.")
+    ] = False,
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Reviewers' decisions: which records are, or are not, one person; who decided, when, why."""
+    from toll.persons.reviewing import decisions as list_decisions
+
+    with open_store(db).session() as session:
+        rows = [decision_dict(made) for made in list_decisions(session, include_replaced=all_)]
+    if json:
+        print_json(rows)
+        return
+    print_table(
+        [
+            (
+                r["id"],
+                r["record_a"],
+                r["record_b"],
+                r["decision"],
+                r["by"],
+                f"{r['at']:%Y-%m-%d %H:%M}",
+                r["note"],
+                r["replaced_why"] or "",
+            )
+            for r in rows
+        ],
+        ["id", "record", "record", "decision", "by", "at (UTC)", "note", "replaced"],
+    )

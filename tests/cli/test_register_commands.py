@@ -1,0 +1,149 @@
+"""The register's commands as a demanding user meets them: errors, roles, review, search."""
+
+import csv
+import io
+import json
+
+from lists import write_az, write_en, write_ru
+from toll_testing import run_toll
+
+# An NGO's list with dates of death and birth years but no ages (as most lists are).
+DATED = """Full name,Sex,Year of birth,Date of death,Place of death,Status
+Ali Mamedov,m,1961,26.02.1992,Khojaly,killed
+Sabina Aliyeva,f,1975,26.02.1992,Khojaly,missing
+Tural Hasanov,m,1995,02.04.2016,Tartar,killed
+"""
+
+
+def linked_store(toll, db, tmp_path) -> None:
+    write_az(tmp_path / "families.csv", range(0, 8))
+    write_ru(tmp_path / "ministry.csv", range(2, 10))
+    write_en(tmp_path / "ngo.csv", [0, 1, 3, 5])
+    for name in ("families.csv", "ministry.csv", "ngo.csv"):
+        assert toll("import", tmp_path / name, "--db", db).exit_code == 0
+    assert toll("link", "--db", db).exit_code == 0
+
+
+def add_viewer(toll, db) -> None:
+    admin = {"TOLL_USER": "amina"}
+    assert toll("user", "add", "amina", "--role", "admin", "--db", db, env=admin).exit_code == 0
+    assert toll("user", "add", "viktor", "--role", "viewer", "--db", db, env=admin).exit_code == 0
+
+
+def test_an_import_error_is_one_line_and_no_progress_bar(tmp_path):
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    result = run_toll("import", empty, "--db", tmp_path / "toll.db")
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert result.stderr.startswith("Error: empty.csv")
+
+
+def test_users_without_the_grant_see_restricted_not_a_blank(toll, db, tmp_path):
+    linked_store(toll, db, tmp_path)
+    add_viewer(toll, db)
+    shown = toll("persons", "--db", db, env={"TOLL_USER": "viktor"})
+    assert shown.exit_code == 0, shown.stderr
+    assert "[restricted]" in shown.stdout
+
+
+def test_review_hides_names_from_users_without_the_grant(toll, db, tmp_path):
+    linked_store(toll, db, tmp_path)
+    # A wide band, so that these small lists leave pairs to review.
+    toll("link", "--full", "--threshold", "0.9999", "--review-below", "0.0001", "--db", db)
+    pairs = json.loads(toll("review", "--db", db, "--json").stdout)
+    assert pairs, "the lists should leave at least one pair to review"
+    assert {"source_a", "row_a", "joined"} <= set(pairs[0])
+    add_viewer(toll, db)
+    seen = json.loads(toll("review", "--db", db, "--json", env={"TOLL_USER": "viktor"}).stdout)
+    assert seen and {p["name_a"] for p in seen} | {p["name_b"] for p in seen} == {"[restricted]"}
+    assert all(p["born_a"] is None and p["place_b"] is None for p in seen)
+
+
+def test_linking_again_with_nothing_new_changes_nothing_and_is_no_error(toll, db, tmp_path):
+    linked_store(toll, db, tmp_path)
+    before = toll("export", "records", "--db", db).stdout
+    again = toll("link", "--db", db)
+    assert again.exit_code == 0, again.stderr
+    assert "Nothing new to link" in again.stdout
+    summary = json.loads(toll("link", "--db", db, "--json").stdout)
+    assert summary["linked"] == 0 and summary["new_persons"] == 0
+    assert toll("export", "records", "--db", db).stdout == before
+
+
+def test_decisions_name_their_persons_and_stay_in_history(toll, db, tmp_path):
+    linked_store(toll, db, tmp_path)
+    rows = list(csv.DictReader(io.StringIO(toll("export", "records", "--db", db).stdout)))
+    mamedov = sorted(int(r["record_id"]) for r in rows if r["person_id"] == rows[0]["person_id"])
+    first, second = mamedov[:2]
+    said = toll("decide", first, second, "different", "--note", "other father", "--db", db)
+    assert said.stdout.strip() == f"Decided: records {first} and {second} are different persons."
+    listed = json.loads(toll("persons", "--db", db, "--json").stdout)
+    assert all(p["name"] for p in listed), "a person split off by a decision needs a name"
+    said = toll("decide", first, second, "same", "--db", db)
+    assert said.stdout.strip() == f"Decided: records {first} and {second} are the same person."
+    history = json.loads(toll("decisions", "--all", "--db", db, "--json").stdout)
+    assert [d["decision"] for d in history] == ["different", "same"]
+    assert history[0]["note"] == "other father" and history[0]["replaced_at"]
+    standing = json.loads(toll("decisions", "--db", db, "--json").stdout)
+    assert [d["decision"] for d in standing] == ["same"]
+    label = next(r["person_id"] for r in rows if int(r["record_id"]) == first)
+    shown = json.loads(toll("person", label, "--db", db, "--json").stdout)
+    assert [d["decision"] for d in shown["decisions"]] == ["same"]
+    assert "Decision" in toll("person", label, "--db", db).stdout
+
+
+def test_a_wrong_record_id_says_where_to_find_ids(toll, db, tmp_path):
+    linked_store(toll, db, tmp_path)
+    result = toll("decide", "99999", "1", "same", "--db", db)
+    assert result.exit_code == 1 and "99999" in result.stderr and "toll review" in result.stderr
+
+
+def test_dry_run_previews_rows_and_says_when_the_file_is_already_in(toll, db, tmp_path):
+    path = tmp_path / "ngo.csv"
+    path.write_text(DATED, encoding="utf-8")
+    first = toll("import", path, "--dry-run", "--db", db)
+    assert "Aliyeva" in first.stdout and "already imported" not in first.stdout
+    assert toll("import", path, "--db", db).exit_code == 0
+    again = toll("import", path, "--dry-run", "--db", db)
+    assert "already imported as source 1" in again.stdout
+    data = json.loads(toll("import", path, "--dry-run", "--db", db, "--json").stdout)
+    assert data["already_imported_as_source"] == 1
+    assert [r["row"] for r in data["preview"]] == [1, 2, 3]
+
+
+def test_a_dry_run_does_not_create_a_store(toll, tmp_path):
+    path = tmp_path / "ngo.csv"
+    path.write_text(DATED, encoding="utf-8")
+    assert toll("import", path, "--dry-run", "--db", tmp_path / "new.db").exit_code == 0
+    assert not (tmp_path / "new.db").exists()
+
+
+def test_persons_filter_by_words_of_any_language_and_age_at_the_event(toll, db, tmp_path):
+    path = tmp_path / "ngo.csv"
+    path.write_text(DATED, encoding="utf-8")
+    toll("import", path, "--db", db)
+    toll("link", "--db", db)
+
+    def names(*args) -> set[str]:
+        result = toll("persons", *args, "--db", db, "--json")
+        assert result.exit_code == 0, result.stderr
+        return {p["name"] for p in json.loads(result.stdout)}
+
+    assert names("--sex", "ж") == names("--sex", "female") == {"Sabina Aliyeva"}
+    assert names("--status", "погиб") == {"Ali Mamedov", "Tural Hasanov"}
+    assert names("--age-min", "20", "--age-max", "25") == {"Tural Hasanov"}
+    assert names("--age-min", "30") == {"Ali Mamedov"}
+    wrong = toll("persons", "--status", "kiled", "--db", db)
+    assert wrong.exit_code == 1 and "killed" in wrong.stderr
+
+
+def test_the_export_keeps_what_could_not_be_read(toll, db, tmp_path):
+    path = tmp_path / "odd.csv"
+    path.write_text("Full name,Age,Sex\nAli Mamedov,forty,xyz\n", encoding="utf-8")
+    toll("import", path, "--db", db)
+    row = json.loads(toll("export", "records", "--json", "--db", db).stdout)[0]
+    assert row["age"] is None and row["sex"] is None and row["sex_raw"] == "xyz"
+    assert any("forty" in warning for warning in row["warnings"])
+    text = toll("export", "records", "--format", "csv", "--db", db).stdout
+    assert "forty" in next(csv.DictReader(io.StringIO(text)))["warnings"]
