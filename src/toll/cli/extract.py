@@ -19,8 +19,9 @@ def extract(
     file: str = typer.Argument(..., help="A document (.txt, .html, .pdf, .docx) or - for stdin."),
     json: bool = typer.Option(False, "--json", help="Print a JSON array, one object per figure."),
     language: str = typer.Option("en", "--language", help="Language of the text (data files)."),
-    speaker: str = typer.Option(None, "--speaker",
-                                help="Whom to attribute figures to when the text does not say."),
+    speaker: str = typer.Option(
+        None, "--speaker", help="Whom to attribute figures to when the text does not say."
+    ),
 ) -> None:
     """Extract the harm figures stated in a document: value, bounds, category, parts, speaker."""
     text = read_document(file)
@@ -28,8 +29,10 @@ def extract(
     if json:
         print_json([f.to_dict() for f in figures])
         return
-    rows = [(i, f.text, shown_value(f), f.category, f.subgroup, f.part_of, f.speaker)
-            for i, f in enumerate(figures)]
+    rows = [
+        (i, f.text, shown_value(f), f.category, f.subgroup, f.part_of, f.speaker)
+        for i, f in enumerate(figures)
+    ]
     print_table(rows, COLUMNS, title=f"{len(figures)} figures in {file}")
     for check in check_figures(figures):
         err_console.print(f"check: {check}")
@@ -51,8 +54,9 @@ def read_document(file: str) -> str:
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise TollError(f"stdin: bytes that are not valid UTF-8 at byte {error.start}; "
-                            "send UTF-8 text") from None
+            raise TollError(
+                f"stdin: bytes that are not valid UTF-8 at byte {error.start}; send UTF-8 text"
+            ) from None
     from toll.sources.text import extract_text
 
     return extract_text(Path(file))

@@ -30,8 +30,10 @@ def add(
     if json:
         print_json(data)
     else:
-        console.print(f"{data['name']}: {data['role']}"
-                      f"{', may see personal data' if data['restricted'] else ''}.")
+        console.print(
+            f"{data['name']}: {data['role']}"
+            f"{', may see personal data' if data['restricted'] else ''}."
+        )
 
 
 @user_app.command("list")
@@ -42,10 +44,14 @@ def list_(db: DbOption = None, json: JsonOption = False) -> None:
     from toll.model import User
 
     with open_store(db).session() as session:
-        rows = [{"name": u.name, "role": u.role, "restricted": u.can_see_restricted}
-                for u in session.scalars(select(User).order_by(User.name))]
+        rows = [
+            {"name": u.name, "role": u.role, "restricted": u.can_see_restricted}
+            for u in session.scalars(select(User).order_by(User.name))
+        ]
     if json:
         print_json(rows)
     else:
-        print_table([(r["name"], r["role"], "yes" if r["restricted"] else "") for r in rows],
-                    ["user", "role", "personal data"])
+        print_table(
+            [(r["name"], r["role"], "yes" if r["restricted"] else "") for r in rows],
+            ["user", "role", "personal data"],
+        )
