@@ -31,7 +31,7 @@ _ARABIC_ARTICLE = "\u0627\u0644"  # al-
 _ARABIC_CONSONANT = "[\u0628\u062a-\u0638\u063a\u0641-\u0647\u067e\u0686\u06af]"
 _OPENING_CLUSTER = re.compile(f"^({_ARABIC_CONSONANT})(?={_ARABIC_CONSONANT})")
 _CLOSING_CLUSTER = re.compile(f"(?<={_ARABIC_CONSONANT})({_ARABIC_CONSONANT})$")
-_AYN_BEFORE_VOWEL = re.compile("\u0639(?=[\u0627\u0648\u064a\u0649])")
+_AYN_BEFORE_VOWEL = re.compile("^\u0639(?=[\u0627\u0648\u064a\u0649])")
 _ARABIC_VOWEL_LETTERS = set("\u0627\u0623\u0625\u0622\u0648\u064a\u0649\u0639")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
@@ -118,7 +118,7 @@ def _arabic_word(word: str) -> str:
     article = ""
     if word.startswith(_ARABIC_ARTICLE) and len(word) >= 5:
         article, word = "al-", word[2:]
-    word = _AYN_BEFORE_VOWEL.sub("", word)  # عودة, عيسى: Odeh, Issa
+    word = _AYN_BEFORE_VOWEL.sub("", word)  # عودة, عيسى: Odeh, Issa (but سعيد: Said)
     if not any(mark in word for mark in _ARABIC_VOWEL_MARKS):
         fatha = "\u064e"
         if not _ARABIC_VOWEL_LETTERS & set(word):
