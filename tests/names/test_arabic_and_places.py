@@ -106,3 +106,23 @@ def test_a_cut_key_is_not_folded_twice():
     keys = {name_keys(patronymic=p).patronymic_key for p in ("Сабухиович", "Сабухи оглы")}
     assert keys == {name_keys(given="Сабухи").given_key}
     assert name_keys(patronymic="Михайлович").patronymic_key == name_keys(given="Mikhail").given_key
+
+
+def test_two_words_in_arabic_script_are_given_then_family():
+    """Even when the family name is also a given name (Issa, Hasan)."""
+    from toll.names import split_full_name
+
+    assert split_full_name("باسل عيسى") == ("باسل", "عيسى", None)
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [["Saeed", "Said", "Саид", "سعيد"], ["Kareem", "Karim"], ["Shaheen", "Shahin", "شاهين"]],
+)
+def test_english_ee_is_a_long_i(spellings):
+    assert len({name_keys(given=name).given_phonetic for name in spellings}) == 1
+
+
+def test_russian_eev_is_not_a_long_i():
+    assert name_keys(family="Alekseev").family_key == name_keys(family="Алексеев").family_key
+    assert name_keys(family="Sergeeva").sex_hint == "f"

@@ -231,6 +231,8 @@ def split_full_name(full: str | None) -> tuple[str | None, str | None, str | Non
         if _family_first(rest, azerbaijani, script_of(text)):
             return rest[1], rest[0], _clean(rest[2:])
         return rest[0], rest[-1], _clean(rest[1:-1])
+    if patronymic is None and script_of(text) == "arabic":
+        return _clean(rest[:-1]), rest[-1], None  # Arabic script: the family name is last
     scores = [
         _family_score(token, azerbaijani, rest[:i] + rest[i + 1 :]) for i, token in enumerate(rest)
     ]
