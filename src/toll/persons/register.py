@@ -36,15 +36,43 @@ class LinkSummary:
 
 
 def records_frame(session: Session, *, linked: bool | None = None) -> pd.DataFrame:
-    """Current (not retracted) records as the table linkage reads; `linked` filters by person."""
-    query = select(Record).where(Record.retracted_at.is_(None)).order_by(Record.id)
+    """Current (not retracted) records as the table linkage reads; `linked` filters by person.
+
+    Only the columns linkage reads are selected (not whole records with their original
+    rows): a register of a million records loads in seconds.
+    """
+    query = (
+        select(*_LINKAGE_COLUMNS)
+        .where(Record.retracted_at.is_(None))
+        .order_by(Record.id)
+        .execution_options(yield_per=50_000)
+    )
     if linked is not None:
         query = query.where(Record.person_id.isnot(None) if linked else Record.person_id.is_(None))
-    rows = [_record_row(record) for record in session.scalars(query)]
+    rows = [_record_row(record) for record in session.execute(query)]
     return pd.DataFrame(rows, columns=[*RECORD_COLUMNS, "person_id"])
 
 
-def _record_row(record: Record) -> dict:
+_LINKAGE_COLUMNS = [
+    Record.id,
+    Record.source_id,
+    Record.person_id,
+    Record.full_name,
+    Record.given_name,
+    Record.family_name,
+    Record.patronymic,
+    Record.sex,
+    Record.birth_year,
+    Record.birth_date_earliest,
+    Record.birth_date_latest,
+    Record.age,
+    Record.event_date_earliest,
+    Record.event_date_latest,
+    Record.place,
+]
+
+
+def _record_row(record) -> dict:
     row = linkage_row(record, str(record.id), str(record.source_id))
     return row | {"person_id": None if record.person_id is None else str(record.person_id)}
 
