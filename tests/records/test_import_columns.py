@@ -191,3 +191,33 @@ def test_the_place_comes_before_its_region_whatever_the_column_order(write):
     path = write("regions.csv", "Region;Surname;Village\nQarabağ;Əliyev;Quzanlı\n;Əliyev;Ağdam\n")
     records = read_list(path).records
     assert [record.place for record in records] == ["Quzanlı; Qarabağ", "Ağdam"]
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Missing since", "event_date"),
+        ("Date last seen", "event_date"),
+        ("Когда пропал", "event_date"),
+        ("Place last seen", "place"),
+        ("Son görüldüyü yer", "place"),
+        ("Age at time of death", "age"),
+        ("M/F", "sex"),
+        ("Surname and initials", "full_name"),
+        ("اسم الأب", "patronymic"),
+        ("الكنية", "family_name"),
+        ("تاريخ الوفاة", "event_date"),
+        ("مكان الوفاة", "place"),
+        ("Ազգանուն", "family_name"),
+        ("Հայրանուն", "patronymic"),
+        ("გვარი", "family_name"),
+        ("მამის სახელი", "patronymic"),
+    ],
+)
+def test_headers_in_more_wordings_and_scripts(header, field):
+    assert recognise(header) == field
+
+
+def test_arabic_name_header_is_given_or_full_like_name():
+    assert plan_columns(["الاسم", "الكنية"]).fields["الاسم"] == "given_name"
+    assert plan_columns(["الاسم", "العمر"]).fields["الاسم"] == "full_name"
