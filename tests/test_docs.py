@@ -33,3 +33,31 @@ def test_readme_starts_with_the_two_commands():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```\n(.*?)\n```", readme, flags=re.S)
     assert "toll demo" in blocks[0] and "pytest" in blocks[1]
+
+
+def help_paragraphs(text: str) -> list[list[str]]:
+    """The description in `--help`: lines between "Usage" and the first panel, by paragraph."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if "Usage:" in line) + 1
+    body = []
+    for line in lines[start:]:
+        if line.lstrip().startswith("╭"):
+            break
+        body.append(line.strip())
+    paragraphs, current = [], []
+    for line in body + [""]:
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append(current)
+            current = []
+    return paragraphs
+
+
+@pytest.mark.parametrize("command", documented_commands(), ids=" ".join)
+def test_help_paragraphs_flow_as_text(command):
+    """A docstring's line breaks must not show as ragged lines in `--help`."""
+    result = invoke_toll(*command, "--help")
+    for paragraph in help_paragraphs(result.stdout):
+        for line in paragraph[:-1]:
+            assert len(line) > 50, f"toll {' '.join(command)} --help: short line {line!r}"
