@@ -31,6 +31,11 @@ _ARABIC_ARTICLE = "\u0627\u0644"  # al-
 _ARABIC_CONSONANT = "[\u0628\u062a-\u0638\u063a\u0641-\u0647\u067e\u0686\u06af]"
 _OPENING_CLUSTER = re.compile(f"^({_ARABIC_CONSONANT})(?={_ARABIC_CONSONANT})")
 _CLOSING_CLUSTER = re.compile(f"(?<={_ARABIC_CONSONANT})({_ARABIC_CONSONANT})$")
+# The pattern faʿil: a long vowel, then two closing consonants: ياسر, ماهر, باسل are
+# Yaser, Maher, Basel (a and e are one sound class; عبد and أمل are not of this pattern).
+_CLOSING_AFTER_LONG_VOWEL = re.compile(
+    f"(?<=[\u0627\u0648\u064a]{_ARABIC_CONSONANT})({_ARABIC_CONSONANT})$"
+)
 _AYN_BEFORE_VOWEL = re.compile("^\u0639(?=[\u0627\u0648\u064a\u0649])")
 _ARABIC_VOWEL_LETTERS = set("\u0627\u0623\u0625\u0622\u0648\u064a\u0649\u0639")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -123,6 +128,8 @@ def _arabic_word(word: str) -> str:
         fatha = "\u064e"
         if not _ARABIC_VOWEL_LETTERS & set(word):
             word = _CLOSING_CLUSTER.sub(fatha + r"\1", word)
+        elif len(word) >= 4:
+            word = _CLOSING_AFTER_LONG_VOWEL.sub(fatha + r"\1", word)
         word = _OPENING_CLUSTER.sub(r"\1" + fatha, word)
     word = "".join(_ARABIC_VOWEL_MARKS.get(char, char) for char in word)
     pattern, mapping = _table(False, False)
