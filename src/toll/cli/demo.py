@@ -18,8 +18,12 @@ def demo(
     persons: Annotated[int, typer.Option(help="Persons in the synthetic population.")] = 1500,
     json: JsonOption = False,
 ) -> None:
-    """Build a demo store: invented statements → figures; synthetic lists → one register of
-    persons → an estimate of the victims no list recorded. Then print what it holds."""
+    """Build a demo store from invented data and say what it holds.
+
+    Invented statements become figures; four synthetic lists in Azerbaijani, Russian and English
+    spellings become one register of persons; the register gives an estimate of the victims no
+    list recorded. The lists' truth is known, so the register and the estimate can be checked.
+    """
     from toll.demo import build_demo
 
     with progress_bar("Building the demo", quiet=json) as update:
@@ -28,19 +32,34 @@ def demo(
     if json:
         print_json(data)
         return
+    _explain(summary, db)
+
+
+def _explain(summary, db: Path) -> None:
+    """What the demo store holds, stage by stage, in words a newcomer follows."""
     console.print(
-        f"Built {summary.path}: {summary.sources} sources, {summary.figures} figures, "
-        f"{summary.lists} lists ({summary.records:,} rows) → {summary.persons:,} persons "
-        f"({summary.to_review} pairs to review), 1 estimate."
+        f"Built {summary.path} from invented data:\n"
+        f"  {summary.sources} statements → {summary.figures} figures, each with its source\n"
+        f"  {summary.lists} synthetic lists, {summary.records:,} rows: the same people written "
+        "in\n  Azerbaijani, Russian and English spellings\n"
+        f"  → {summary.persons:,} persons after linking (truth: {summary.true_listed:,}); "
+        f"{summary.to_review} pairs for review",
+        markup=False,
     )
     print_table(
         [(m["name"], _n(m["estimate"]), _n(m["low"]), _n(m["high"])) for m in summary.estimates],
         ["method", "estimated total", "95% low", "95% high"],
-        title=f"Victims in all, recorded or not ({summary.persons:,} recorded)",
+        title=f"Victims in all, listed or not (truth: {summary.true_total:,})",
     )
     console.print(
-        f"Next: toll figures --db {db} · toll persons --db {db} · "
-        f"toll review --db {db} · toll estimate --db {db}"
+        "Look around (a name in any script finds every spelling):\n"
+        f"  toll figures --db {db}\n"
+        f"  toll persons --name Мамедов --db {db}\n"
+        f"  toll person P-00001 --db {db}\n"
+        f"  toll review --db {db}\n"
+        f"  toll estimate --db {db}",
+        markup=False,
+        soft_wrap=True,  # commands to copy: never broken across lines
     )
 
 

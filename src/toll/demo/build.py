@@ -63,6 +63,9 @@ class DemoSummary:
     persons: int = 0
     to_review: int = 0
     estimates: list[dict] = field(default_factory=list)
+    # The synthetic lists' known truth, to judge the register and the estimate against.
+    true_listed: int = 0  # persons on at least one list
+    true_total: int = 0  # every victim of the synthetic population, listed or not
 
 
 def build_demo(path: Path, persons: int = 1500, progress=None) -> DemoSummary:
@@ -102,7 +105,9 @@ def _add_statements(store: Store, summary: DemoSummary) -> None:
 
 
 def _import_lists(store: Store, summary: DemoSummary, folder: Path, persons: int) -> None:
-    write_lists(folder, SynthSettings(persons=persons, lists=4, seed=7))
+    written = write_lists(folder, SynthSettings(persons=persons, lists=4, seed=7))
+    summary.true_listed = int(written.truth["person_id"].nunique())
+    summary.true_total = len(written.population)
     for file in sorted(folder.glob("list*.csv")):
         with store.session() as session:
             metadata = SourceMetadata(title=f"{file.stem} (synthetic demo list)", kind="list")
