@@ -99,3 +99,18 @@ def test_sex_hint_from_patronymic_beats_family_ending():
     assert name_keys(full="Алиева Лейла Гасановна").sex_hint == "f"
     assert name_keys(full="Petrosyan Armen Gevorgi").sex_hint is None
     assert name_keys(full="Hüseynov Rəşid").sex_hint == "m"
+
+
+@pytest.mark.parametrize(
+    ("full", "order", "given", "family"),
+    [
+        ("Orudzhev Elvin", None, "Elvin", "Orudzhev"),  # -ev is a clearer sign than -in
+        ("Bağırova Pərvin", None, "Pərvin", "Bağırova"),
+        ("მაისურაძე ქეთევან ირაკლი", None, "ქეთევან", "მაისურაძე"),  # -dze over -li
+        ("Kərimiv Səbuhi", "family_first", "Səbuhi", "Kərimiv"),  # no sign: the header tells
+        ("Kərimiv Səbuhi", "given_first", "Kərimiv", "Səbuhi"),
+        ("Bağırova Pərvin", "given_first", "Pərvin", "Bağırova"),  # not against a clear sign
+    ],
+)
+def test_weak_endings_and_the_order_a_header_gives(full, order, given, family):
+    assert split_full_name(full, order)[:2] == (given, family)

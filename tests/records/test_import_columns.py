@@ -221,3 +221,36 @@ def test_headers_in_more_wordings_and_scripts(header, field):
 def test_arabic_name_header_is_given_or_full_like_name():
     assert plan_columns(["الاسم", "الكنية"]).fields["الاسم"] == "given_name"
     assert plan_columns(["الاسم", "العمر"]).fields["الاسم"] == "full_name"
+
+
+@pytest.mark.parametrize(
+    ("header", "order"),
+    [
+        ("Фамилия Имя Отчество", "family_first"),
+        ("ФИО", "family_first"),
+        ("Soyadı, adı, atasının adı", "family_first"),
+        ("Surname and initials", "family_first"),
+        ("Ad, soyad, ata adı", "given_first"),
+        ("First name Last name", "given_first"),
+        ("Name Surname", "given_first"),
+        ("Family name given name", "family_first"),
+        ("Full name", None),
+        ("Victim", None),
+    ],
+)
+def test_a_full_name_header_may_say_the_order(header, order):
+    from toll.records.columns import name_order
+
+    assert name_order(header) == order
+
+
+def test_the_header_order_decides_between_look_alike_words(write):
+    """Orudzhev and Elvin both end like family names (-ev, -in); the header tells."""
+    family_first = write("ff.csv", "Soyadı adı;Yaş\nOrudzhev Elvin;30\nPərvin Bağırova;25\n")
+    given_first = write("gf.csv", "Adı soyadı;Yaş\nElvin Orudzhev;30\n")
+    records = read_list(family_first).records + read_list(given_first).records
+    assert [(r.given_name, r.family_name) for r in records] == [
+        ("Elvin", "Orudzhev"),
+        ("Pərvin", "Bağırova"),  # a clear family ending wins over the header
+        ("Elvin", "Orudzhev"),
+    ]

@@ -24,6 +24,9 @@ from toll.names.data import load
 from toll.names.fold import fold, is_known_name
 from toll.names.transliterate import looks_azerbaijani, script_of, to_latin
 
+FAMILY_FIRST = "family_first"
+GIVEN_FIRST = "given_first"
+_HINT = 0.5  # what the order a header announces weighs against the words' own look
 _TOKEN = re.compile(r"\([^)]*\)|[^\s.,()]+\.?")
 _SOUTH_SLAVIC_END = ("ić", "ic", "ћ")
 
@@ -90,19 +93,24 @@ def family_ending(key: str) -> tuple[str, str, str | None] | None:
 
 @lru_cache(maxsize=100_000)
 def _looks_family(token: str, azerbaijani: bool) -> int:
-    """+2 for a family-name ending or particle, -2 for a known given name, -3 an initial."""
+    """+2 for a family-name ending or particle, +1 for an ending many given names have too
+    (-in, -ina, -li: Elvin, Marina, Irakli), -2 for a known given name, -3 an initial."""
     if is_initial(token):
         return -3
     folded = _folded(token, azerbaijani)
     markers = tuple(_rules()["family_markers"])
     if token.lower().split("-")[0].split(" ")[0] in _rules()["family_particles"]:
         return 2
-    if (family_ending(folded) or folded.endswith(markers)) and not is_known_name(folded):
+    if is_known_name(folded):
+        return -2
+    if folded.endswith(markers):
         return 2
-    return -2 if is_known_name(folded) else 0
+    if ending := family_ending(folded):
+        return 1 if ending[1] in _rules()["weak_family_endings"] else 2
+    return 0
 
 
-def _family_score(token: str, azerbaijani: bool, others: list[str]) -> int:
+def _family_score(token: str, azerbaijani: bool, others: list[str]) -> float:
     score = _looks_family(token, azerbaijani)
     if score == -3:
         return score
@@ -175,7 +183,7 @@ def _take_patronymic(tokens: list[str], azerbaijani: bool):
     return None, None, tokens
 
 
-def _family_first(rest: list[str], azerbaijani: bool, script: str) -> bool:
+def _family_first(rest: list[str], azerbaijani: bool, script: str, order: str | None) -> bool:
     """Whether three or more words without a patronymic marker start with the family name.
 
     The first word must look more like a family name than the last. Not when the words
@@ -183,8 +191,8 @@ def _family_first(rest: list[str], azerbaijani: bool, script: str) -> bool:
     and the middle one is a known given name: Arabic names run given, father, family
     ("Maher Tariq Qasim", where Qasim is also a given name).
     """
-    first = _family_score(rest[0], azerbaijani, rest[1:])
-    last = _family_score(rest[-1], azerbaijani, rest[:-1])
+    first = _family_score(rest[0], azerbaijani, rest[1:]) + _HINT * (order == FAMILY_FIRST)
+    last = _family_score(rest[-1], azerbaijani, rest[:-1]) + _HINT * (order == GIVEN_FIRST)
     if first <= last or script == "arabic":
         return False
     return first > 0 or _looks_family(rest[1], azerbaijani) != -2
@@ -196,8 +204,15 @@ def _clean(tokens: list[str]) -> str | None:
 
 
 @lru_cache(maxsize=200_000)
-def split_full_name(full: str | None) -> tuple[str | None, str | None, str | None]:
+def split_full_name(
+    full: str | None, order: str | None = None
+) -> tuple[str | None, str | None, str | None]:
     """(given, family, patronymic) as written, each None when absent.
+
+    `order` is what the list says of its names' order, when it says it (a column headed
+    "Фамилия Имя Отчество" or "Soyadı adı": FAMILY_FIRST; "Name Surname": GIVEN_FIRST).
+    It counts as half a point for that reading, so it decides between two words that look
+    alike (Orudzhev Elvin: both end like family names) but not against a clear sign.
 
     >>> split_full_name("Мамедов Али Гасанович")
     ('Али', 'Мамедов', 'Гасанович')
@@ -228,7 +243,7 @@ def split_full_name(full: str | None) -> tuple[str | None, str | None, str | Non
         looks_family = _family_score(only, azerbaijani, []) > 0 or patronymic is not None
         return (None, only, patronymic) if looks_family else (only, None, patronymic)
     if patronymic is None and len(rest) >= 3:
-        if _family_first(rest, azerbaijani, script_of(text)):
+        if _family_first(rest, azerbaijani, script_of(text), order):
             return rest[1], rest[0], _clean(rest[2:])
         return rest[0], rest[-1], _clean(rest[1:-1])
     if patronymic is None and script_of(text) == "arabic":
@@ -236,6 +251,8 @@ def split_full_name(full: str | None) -> tuple[str | None, str | None, str | Non
     scores = [
         _family_score(token, azerbaijani, rest[:i] + rest[i + 1 :]) for i, token in enumerate(rest)
     ]
+    if order is not None:  # the column's header says the order: a point for that word
+        scores[0 if order == FAMILY_FIRST else -1] += _HINT
     best = max(scores)
     candidates = [i for i, score in enumerate(scores) if score == best]
     if len(candidates) == 1:

@@ -179,6 +179,36 @@ def is_region_header(header: str) -> bool:
     return header_key(header) in _region_headers()
 
 
+def name_order(header: str) -> str | None:
+    """ "family_first" or "given_first" when a full-name header says the order, else None.
+
+    "Фамилия Имя Отчество", "Soyadı, adı", "ФИО" -> family_first; "Ad, soyad", "First name
+    Last name" -> given_first; "Full name", "Victim" -> None.
+    """
+    words = load_data("columns.yaml")["name_order"]
+    key = header_key(header)
+    if key in {header_key(str(word)) for word in words["family_first"]}:
+        return "family_first"
+    phrases = sorted(
+        (
+            (header_key(str(word)).split(), part)
+            for part in ("family", "given")
+            for word in words[part]
+        ),
+        key=lambda item: -len(item[0]),
+    )
+    tokens, used, first = key.split(), set(), {}
+    for phrase, part in phrases:  # longest first: "family name" before "name"
+        for i in range(len(tokens) - len(phrase) + 1):
+            span = set(range(i, i + len(phrase)))
+            if tokens[i : i + len(phrase)] == phrase and not span & used:
+                used |= span
+                first[part] = min(first.get(part, i), i)
+    if len(first) < 2:
+        return None
+    return "family_first" if first["family"] < first["given"] else "given_first"
+
+
 def plan_columns(headers: list[str], overrides: dict[str, str | None] | None = None) -> ColumnPlan:
     """Decide the field of every header; `overrides` (from a mapping file) win."""
     overrides = overrides or {}

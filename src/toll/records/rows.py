@@ -4,7 +4,7 @@ import re
 from collections.abc import Callable
 
 from toll.records import dates, values
-from toll.records.columns import NAME_FIELDS, ColumnPlan, is_region_header
+from toll.records.columns import NAME_FIELDS, ColumnPlan, is_region_header, name_order
 from toll.records.drafts import ImportProblem, RecordDraft
 
 _SPACES = re.compile(r"\s+")
@@ -46,6 +46,8 @@ class RowReader:
             for i in self.columns.get(name, [])
         }
         self.split_full_name = _name_splitter()
+        # What each full-name column's header says of the order ("Фамилия Имя Отчество")
+        self.name_orders = {i: name_order(headers[i]) for i in self.columns.get("full_name", [])}
         self.position = {h: i for i, h in enumerate(headers)}
         self.single_columns = [(n, c[0]) for n, c in self.columns.items() if len(c) == 1]
         self.shared_columns = [(n, c) for n, c in self.columns.items() if len(c) > 1]
@@ -67,7 +69,8 @@ class RowReader:
         self._read_dates(record, cells)
         self._read_status(record, cells.get("status"))
         self._read_civilian(record, cells.get("civilian_status"))
-        self._split_name(record)
+        full = cells.get("full_name")
+        self._split_name(record, self.name_orders.get(full[0][0]) if full else None)
         if not any(getattr(record, name) for name in NAME_FIELDS):
             self._warn(record, None, None, "no name in this row; the row is kept")
         self._sort_problems(record)
@@ -204,13 +207,13 @@ class RowReader:
         if problem:
             self._warn(record, index, text, problem)
 
-    def _split_name(self, record: RecordDraft) -> None:
+    def _split_name(self, record: RecordDraft, order: str | None) -> None:
         if not record.full_name or self.split_full_name is None:
             return
         if record.given_name or record.family_name or record.patronymic:
             return
         try:
-            given, family, patronymic = self.split_full_name(record.full_name)
+            given, family, patronymic = self.split_full_name(record.full_name, order)
         except Exception as error:  # another module's code: report, never lose the row
             self._warn(
                 record,
@@ -228,7 +231,7 @@ def _tidy(text: str) -> str:
     return text
 
 
-def _name_splitter() -> Callable[[str], tuple[str | None, str | None, str | None]] | None:
+def _name_splitter() -> Callable[..., tuple[str | None, str | None, str | None]] | None:
     """toll.names.split_full_name when that module is installed, else None."""
     try:
         from toll.names import split_full_name
