@@ -209,13 +209,14 @@ def _assign_persons(
     session: Session, records: pd.DataFrame, clusters: pd.DataFrame, run_id: int
 ) -> int:
     """Give every cluster a person, reusing the labels its records already had."""
-    before = records.set_index("record_id")["person_id"]
+    before = records.dropna(subset=["person_id"]).set_index("record_id")["person_id"].to_dict()
     members = clusters.groupby("cluster_id")["record_id"].apply(list)
     claimed: set[str] = set()
     assignment: dict[str, int] = {}
     unnamed: list[list[str]] = []
     for cluster_records in sorted(members, key=lambda ids: (-len(ids), ids[0])):
-        votes = Counter(p for p in before.reindex(cluster_records).dropna() if p not in claimed)
+        had = (before.get(record_id) for record_id in cluster_records)
+        votes = Counter(p for p in had if p is not None and p not in claimed)
         if not votes:
             unnamed.append(cluster_records)
             continue
@@ -225,7 +226,7 @@ def _assign_persons(
     for cluster_records, person in zip(unnamed, new_persons(session, len(unnamed)), strict=True):
         assignment.update({record_id: person for record_id in cluster_records})
     _move_records(session, before, assignment, run_id)
-    _retract_emptied(session, set(before.dropna()) - claimed, run_id)
+    _retract_emptied(session, set(before.values()) - claimed, run_id)
     name_persons(session, set(assignment.values()))
     return len(unnamed)
 
@@ -245,7 +246,7 @@ def new_persons(session: Session, count: int) -> list[int]:
 
 
 def _move_records(
-    session: Session, before: pd.Series, assignment: dict[str, int], run_id: int
+    session: Session, before: dict[str, str], assignment: dict[str, int], run_id: int
 ) -> None:
     changes = [
         {"id": int(record_id), "person_id": person}
@@ -304,36 +305,36 @@ def name_persons(session: Session, person_ids: set[int]) -> None:
 
 
 def _save_pairs(session: Session, run_id: int, result) -> None:
-    review = {
-        (str(a), str(b))
-        for a, b in zip(
-            result.review_pairs["record_id_l"], result.review_pairs["record_id_r"], strict=True
+    review = set(
+        zip(
+            result.review_pairs["record_id_l"].astype(str),
+            result.review_pairs["record_id_r"].astype(str),
+            strict=True,
         )
-    }
-    rows = []
-    for pair in result.pairs.itertuples(index=False):
-        pair = pair._asdict()
-        if pd.isna(pair.get("match_probability")):
-            continue
-        weights = {
-            column.removeprefix("mw_"): _number(pair.get(column))
-            for column in result.weight_columns
+    )
+    pairs = result.pairs.dropna(subset=["match_probability"])
+    weights = pairs[result.weight_columns].round(2)
+    weights.columns = [column.removeprefix("mw_") for column in weights.columns]
+    field_weights = weights.astype(object).where(weights.notna(), None).to_dict("records")
+    match_weights = pairs["match_weight"].round(2).fillna(0.0)
+    rows = [
+        {
+            "run_id": run_id,
+            "record_a_id": int(left),
+            "record_b_id": int(right),
+            "match_probability": float(probability),
+            "match_weight": float(weight),
+            "field_weights": fields,
+            "needs_review": (left, right) in review,
         }
-        key = (str(pair["record_id_l"]), str(pair["record_id_r"]))
-        rows.append(
-            {
-                "run_id": run_id,
-                "record_a_id": int(key[0]),
-                "record_b_id": int(key[1]),
-                "match_probability": float(pair["match_probability"]),
-                "match_weight": _number(pair.get("match_weight")) or 0.0,
-                "field_weights": weights,
-                "needs_review": key in review,
-            }
+        for left, right, probability, weight, fields in zip(
+            pairs["record_id_l"].astype(str),
+            pairs["record_id_r"].astype(str),
+            pairs["match_probability"],
+            match_weights,
+            field_weights,
+            strict=True,
         )
+    ]
     for start in range(0, len(rows), 5000):
         session.execute(CandidatePair.__table__.insert(), rows[start : start + 5000])
-
-
-def _number(value) -> float | None:
-    return None if value is None or pd.isna(value) else round(float(value), 2)
