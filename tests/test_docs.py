@@ -61,3 +61,8 @@ def test_help_paragraphs_flow_as_text(command):
     for paragraph in help_paragraphs(result.stdout):
         for line in paragraph[:-1]:
             assert len(line) > 50, f"toll {' '.join(command)} --help: short line {line!r}"
+
+
+@pytest.mark.parametrize("command", documented_commands(), ids=" ".join)
+def test_every_documented_command_takes_json(command):
+    assert "--json" in invoke_toll(*command, "--help").stdout

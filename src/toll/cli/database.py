@@ -10,16 +10,21 @@ app.add_typer(db_app, name="db")
 
 
 @db_app.command("upgrade")
-def upgrade(db: DbOption = None) -> None:
+def upgrade(db: DbOption = None, json: JsonOption = False) -> None:
     """Upgrade an older store to the schema this version of Toll needs."""
     from toll.store import Store
     from toll.store.schema import current_revision, head_revision
 
     store = Store.open(db, upgrade=True)
-    console.print(
-        f"{store.url} is at schema {current_revision(store.engine)} "
-        f"(newest: {head_revision(store.engine)})."
-    )
+    data = {
+        "url": store.url,
+        "schema": current_revision(store.engine),
+        "newest": head_revision(store.engine),
+    }
+    if json:
+        print_json(data)
+        return
+    console.print(f"{data['url']} is at schema {data['schema']} (newest: {data['newest']}).")
 
 
 @db_app.command("info")
