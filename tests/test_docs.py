@@ -1,6 +1,7 @@
 """The documentation stays true: every command it lists exists and explains itself."""
 
 import re
+import shlex
 
 import pytest
 
@@ -66,3 +67,24 @@ def test_help_paragraphs_flow_as_text(command):
 @pytest.mark.parametrize("command", documented_commands(), ids=" ".join)
 def test_every_documented_command_takes_json(command):
     assert "--json" in invoke_toll(*command, "--help").stdout
+
+
+def session_commands() -> list[list[str]]:
+    """The lines of the example session in cli.md, as argument lists."""
+    text = CLI_REFERENCE.read_text(encoding="utf-8").split("## A session with lists", 1)[1]
+    block = re.search(r"```\n(.*?)\n```", text, flags=re.S).group(1)
+    return [shlex.split(line) for line in block.splitlines() if line.strip()]
+
+
+def test_the_session_in_the_cli_reference_runs_as_written(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TOLL_DATABASE_URL", raising=False)
+    outputs = {}
+    for command in session_commands():
+        assert command[0] == "toll"
+        result = invoke_toll(*command[1:])
+        assert result.exit_code == 0, f"{' '.join(command)}: {result.stderr}"
+        outputs.setdefault(" ".join(command), []).append(result.stdout)
+    assert "already imported as source 1" in outputs["toll import lists/list1_ministry.csv"][0]
+    assert "Nothing new to link" in outputs["toll link"][1]
+    assert (tmp_path / "register.csv").exists()
