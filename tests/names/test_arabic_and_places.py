@@ -128,3 +128,11 @@ def test_english_ee_is_a_long_i(spellings):
 def test_russian_eev_is_not_a_long_i():
     assert name_keys(family="Alekseev").family_key == name_keys(family="Алексеев").family_key
     assert name_keys(family="Sergeeva").sex_hint == "f"
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [["Олійник", "Oliinyk", "Oliynyk", "Олейник", "Oleinik"], ["Андреенко", "Andreenko"]],
+)
+def test_ukrainian_ii_and_russian_ei_meet(spellings):
+    assert len({name_keys(family=name).family_key for name in spellings}) == 1
