@@ -147,3 +147,18 @@ def test_the_export_keeps_what_could_not_be_read(toll, db, tmp_path):
     assert any("forty" in warning for warning in row["warnings"])
     text = toll("export", "records", "--format", "csv", "--db", db).stdout
     assert "forty" in next(csv.DictReader(io.StringIO(text)))["warnings"]
+
+
+def test_a_person_merged_away_says_where_its_records_went(toll, db, tmp_path):
+    write_az(tmp_path / "families.csv", range(0, 4))
+    toll("import", tmp_path / "families.csv", "--db", db)
+    toll("link", "--db", db)
+    rows = list(csv.DictReader(io.StringIO(toll("export", "records", "--db", db).stdout)))
+    (a, label_a), (b, label_b) = [(r["record_id"], r["person_id"]) for r in rows[:2]]
+    assert label_a != label_b
+    toll("decide", a, b, "same", "--db", db)
+    shown = toll("person", label_b, "--db", db)
+    assert shown.exit_code == 0
+    assert f"no longer in the register: merged into {label_a}" in " ".join(shown.stdout.split())
+    data = json.loads(toll("person", label_b, "--db", db, "--json").stdout)
+    assert data["retracted"]["reason"].startswith(f"merged into {label_a}")

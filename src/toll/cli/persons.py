@@ -91,6 +91,13 @@ def person(
         data = {
             "person_id": found.label,
             "name": found.display_name,
+            "retracted": None
+            if found.retracted_at is None
+            else {
+                "at": found.retracted_at,
+                "by": found.retracted_by,
+                "reason": found.retraction_reason,
+            },
             "records": records,
             "links": links,
             "decisions": decided,
@@ -104,6 +111,14 @@ def person(
 def _print_person(data: dict) -> None:
     records = data["records"]
     console.print(f"{data['person_id']} {data['name'] or ''}", markup=False, style="bold")
+    if data["retracted"]:
+        gone = data["retracted"]
+        console.print(
+            f"{data['person_id']} is no longer in the register: {gone['reason']} "
+            f"({gone['by']}, {gone['at']:%Y-%m-%d}).",
+            markup=False,
+        )
+        return
     print_table(
         [
             (

@@ -226,7 +226,7 @@ def _assign_persons(
     for cluster_records, person in zip(unnamed, new_persons(session, len(unnamed)), strict=True):
         assignment.update({record_id: person for record_id in cluster_records})
     _move_records(session, before, assignment, run_id)
-    _retract_emptied(session, set(before.values()) - claimed, run_id)
+    _retract_emptied(session, before, assignment, set(before.values()) - claimed, run_id)
     name_persons(session, set(assignment.values()))
     return len(unnamed)
 
@@ -268,15 +268,25 @@ def _move_records(
         )
 
 
-def _retract_emptied(session: Session, person_ids: set[str], run_id: int) -> None:
-    for person_id in person_ids:
+def _retract_emptied(
+    session: Session,
+    before: dict[str, str],
+    assignment: dict[str, int],
+    emptied: set[str],
+    run_id: int,
+) -> None:
+    """Retract persons left without records, saying which persons their records joined."""
+    went: dict[str, set[int]] = {}
+    for record_id, old in before.items():
+        if old in emptied and record_id in assignment:
+            went.setdefault(old, set()).add(assignment[record_id])
+    for person_id in emptied:
         person = session.get(Person, int(person_id))
         if person is not None and person.retracted_at is None:
-            retract(
-                session,
-                person,
-                f"its records were merged into other persons by linkage run {run_id}",
-            )
+            ids = went.get(person_id, set())
+            labels = sorted(session.scalars(select(Person.label).where(Person.id.in_(ids))))
+            where = ", ".join(labels) or "other persons"
+            retract(session, person, f"its records now belong to {where} (linkage run {run_id})")
 
 
 def name_persons(session: Session, person_ids: set[int]) -> None:

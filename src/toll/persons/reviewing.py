@@ -87,10 +87,10 @@ def _apply(session: Session, a: Record, b: Record, decision: str) -> None:
         if a.person_id is None or b.person_id is None:
             a.person_id = b.person_id = a.person_id or b.person_id
             return
-        emptied = session.get(Person, b.person_id)
+        emptied, kept = session.get(Person, b.person_id), session.get(Person, a.person_id)
         for record in session.scalars(select(Record).where(Record.person_id == b.person_id)):
             record.person_id = a.person_id
-        retract(session, emptied, f"merged into person {a.person_id} by a reviewer's decision")
+        retract(session, emptied, f"merged into {kept.label} by a reviewer's decision")
     elif decision == "different" and a.person_id is not None and a.person_id == b.person_id:
         b.person_id = new_persons(session, 1)[0]
 
