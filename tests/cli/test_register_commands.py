@@ -162,3 +162,17 @@ def test_a_person_merged_away_says_where_its_records_went(toll, db, tmp_path):
     assert f"no longer in the register: merged into {label_a}" in " ".join(shown.stdout.split())
     data = json.loads(toll("person", label_b, "--db", db, "--json").stdout)
     assert data["retracted"]["reason"].startswith(f"merged into {label_a}")
+
+
+def test_interactive_review_shows_a_dash_for_what_a_record_does_not_say(toll, db, tmp_path):
+    linked_store(toll, db, tmp_path)
+    (tmp_path / "late.csv").write_text("Full name,Place of death\nAli Mamedov,\n", "utf-8")
+    toll("import", tmp_path / "late.csv", "--db", db)
+    toll("link", "--full", "--threshold", "0.9999", "--review-below", "0.0001", "--db", db)
+    queue = json.loads(toll("review", "--db", db, "--json").stdout)
+    assert any(None in (p["born_a"], p["born_b"]) for p in queue)
+    shown = toll("review", "-i", "--db", db, input="d\n" + "k\n" * len(queue) + "q\n")
+    assert shown.exit_code == 0, shown.stderr
+    assert "None" not in shown.stdout and " · – · " in shown.stdout
+    decided = json.loads(toll("decisions", "--db", db, "--json").stdout)
+    assert [d["decision"] for d in decided] == ["different"]

@@ -177,11 +177,13 @@ def _review_interactively(store, rows: list[dict]) -> None:
 
     choices = {"s": "same", "d": "different"}
     for row in rows:
+        a, b = (
+            " · ".join(str(row[f"{key}_{side}"] or "–") for key in ("name", "born", "place"))
+            for side in "ab"
+        )
         console.print(
-            f"\n{row['record_a']}: {row['name_a']} · {row['born_a']} · {row['place_a']}"
-            f" ({row['source_a']} row {row['row_a']})\n"
-            f"{row['record_b']}: {row['name_b']} · {row['born_b']} · {row['place_b']}"
-            f" ({row['source_b']} row {row['row_b']})\n"
+            f"\n{row['record_a']}: {a} ({row['source_a']} row {row['row_a']})\n"
+            f"{row['record_b']}: {b} ({row['source_b']} row {row['row_b']})\n"
             f"p={row['probability']} {'joined' if row['joined'] else 'not joined'}  "
             f"{weights_text(row['field_weights'])}",
             markup=False,

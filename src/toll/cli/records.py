@@ -144,7 +144,11 @@ def _print_preview(drafts) -> None:
             for d in drafts
         ],
         ["row", "name", "sex", "born", "age", "date", "place", "status"],
-        title=f"The first {len(drafts)} records as they would be stored",
+        title=(
+            "The record as it would be stored"
+            if len(drafts) == 1
+            else f"The first {len(drafts)} records as they would be stored"
+        ),
     )
 
 
