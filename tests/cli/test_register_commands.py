@@ -176,3 +176,16 @@ def test_interactive_review_shows_a_dash_for_what_a_record_does_not_say(toll, db
     assert "None" not in shown.stdout and " · – · " in shown.stdout
     decided = json.loads(toll("decisions", "--db", db, "--json").stdout)
     assert [d["decision"] for d in decided] == ["different"]
+
+
+def test_persons_says_what_it_does_not_show(toll, db, tmp_path):
+    path = tmp_path / "ngo.csv"
+    path.write_text(DATED, encoding="utf-8")
+    toll("import", path, "--db", db)
+    before = toll("persons", "--db", db)
+    assert "3 records are not linked into persons yet" in before.stderr
+    toll("link", "--db", db)
+    cut = toll("persons", "--limit", "2", "--db", db)
+    assert "2 of 3 persons shown" in cut.stderr and "not linked" not in cut.stderr
+    wrong = toll("persons", "--source", "99", "--db", db)
+    assert wrong.exit_code == 1 and "no source with id 99" in wrong.stderr

@@ -8,7 +8,7 @@ import typer
 
 from toll.cli.app import DbOption, JsonOption, app, open_store
 from toll.cli.linking import RESTRICTED, decision_dict, record_name, weights_text
-from toll.cli.output import console, print_json, print_table
+from toll.cli.output import console, err_console, print_json, print_table
 
 
 @app.command()
@@ -25,14 +25,23 @@ def persons(
     json: JsonOption = False,
 ) -> None:
     """Search the register of persons."""
-    from toll.persons.lookup import PersonFilter, find_persons, person_records
+    from toll.persons.lookup import (
+        PersonFilter,
+        count_persons,
+        find_persons,
+        person_records,
+        unlinked_records,
+    )
     from toll.store.access import may_see_personal_data
 
     where = PersonFilter(name, status, sex, age_min, age_max, place, source)
     with open_store(db).session() as session:
         rows = []
         named = may_see_personal_data(session)
-        for person in find_persons(session, where, limit):
+        found = find_persons(session, where, limit)
+        total = count_persons(session, where) if len(found) == limit else len(found)
+        unlinked = unlinked_records(session)
+        for person in found:
             records = person_records(session, person)
             rows.append(
                 {
@@ -59,6 +68,10 @@ def persons(
         ],
         ["person", "name", "records", "sources", "status"],
     )
+    if total > len(rows):
+        err_console.print(f"{len(rows):,} of {total:,} persons shown; --limit shows more.")
+    if unlinked:
+        err_console.print(f"{unlinked:,} records are not linked into persons yet: `toll link`.")
 
 
 @app.command()

@@ -30,10 +30,24 @@ def find_persons(session: Session, where: PersonFilter, limit: int = 100) -> lis
     require(session, "read")
     if where.name:
         require_personal_data(session)
+    if where.source_id is not None and session.get(Source, where.source_id) is None:
+        raise TollError(f"no source with id {where.source_id}; `toll source list` shows them")
     query = _record_query(where).with_only_columns(Record.person_id).distinct()
-    ids = list(session.scalars(query.limit(limit)))
+    ids = list(session.scalars(query.order_by(Record.person_id).limit(limit)))
     persons = session.scalars(select(Person).where(Person.id.in_(ids)).order_by(Person.id))
     return list(persons)
+
+
+def count_persons(session: Session, where: PersonFilter) -> int:
+    """How many persons match, however many are shown."""
+    query = _record_query(where).with_only_columns(func.count(func.distinct(Record.person_id)))
+    return session.scalar(query) or 0
+
+
+def unlinked_records(session: Session) -> int:
+    """Current records not yet linked into a person (imported since the last `toll link`)."""
+    query = select(func.count()).where(Record.retracted_at.is_(None), Record.person_id.is_(None))
+    return session.scalar(query.select_from(Record)) or 0
 
 
 STATUSES = (
