@@ -189,3 +189,14 @@ def test_persons_says_what_it_does_not_show(toll, db, tmp_path):
     assert "2 of 3 persons shown" in cut.stderr and "not linked" not in cut.stderr
     wrong = toll("persons", "--source", "99", "--db", db)
     assert wrong.exit_code == 1 and "no source with id 99" in wrong.stderr
+
+
+def test_link_refuses_probabilities_that_make_no_sense(toll, db, tmp_path):
+    path = tmp_path / "ngo.csv"
+    path.write_text(DATED, encoding="utf-8")
+    toll("import", path, "--db", db)
+    too_high = toll("link", "--threshold", "1.5", "--db", db)
+    assert too_high.exit_code == 2
+    upside_down = toll("link", "--threshold", "0.5", "--review-below", "0.9", "--db", db)
+    assert upside_down.exit_code == 1 and "--review-below" in upside_down.stderr
+    assert "3 records are not linked" in toll("persons", "--db", db).stderr

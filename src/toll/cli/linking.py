@@ -22,9 +22,12 @@ def link(
     engine: Annotated[
         Engine, typer.Option(help="duckdb on one machine; spark beyond.")
     ] = Engine.duckdb,
-    threshold: Annotated[float, typer.Option(help="Match probability to join two records.")] = 0.9,
+    threshold: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Match probability to join two records.")
+    ] = 0.9,
     review_below: Annotated[
-        float, typer.Option(help="Pairs between this and --threshold go to review.")
+        float,
+        typer.Option(min=0.0, max=1.0, help="Pairs between this and --threshold go to review."),
     ] = 0.5,
     full: Annotated[
         bool, typer.Option("--full", help="Re-link everything, not just new records.")
@@ -37,8 +40,14 @@ def link(
     The first run trains a model without labels and links everything; later runs link new lists
     against the register, keeping person labels and every reviewer's decision.
     """
+    from toll.errors import TollError
     from toll.persons.register import link_register
 
+    if review_below > threshold:
+        raise TollError(
+            f"--review-below {review_below} is above --threshold {threshold}; pairs between "
+            "the two go to review, so give the lower probability to --review-below"
+        )
     with open_store(db).session() as session, progress_bar("Linking", quiet=json) as update:
         summary = link_register(
             session,
@@ -116,7 +125,7 @@ def weights_text(weights: dict) -> str:
 
 @app.command()
 def review(
-    limit: Annotated[int, typer.Option(help="How many pairs to show.")] = 50,
+    limit: Annotated[int, typer.Option(min=1, help="How many pairs to show.")] = 50,
     interactive: Annotated[
         bool, typer.Option("--interactive", "-i", help="Decide pair by pair at a prompt.")
     ] = False,
@@ -167,7 +176,8 @@ def _print_queue(rows: list[dict]) -> None:
         ["rec", "name", "born", "place", "rec", "name", "born", "place", "joined", "p", "weights"],
     )
     if rows:
-        console.print(f"{len(rows)} pairs. Decide: toll decide A B same|different")
+        noun = "pair" if len(rows) == 1 else "pairs"
+        console.print(f"{len(rows)} {noun}. Decide: toll decide A B same|different")
     else:
         console.print("No pairs wait for review.")
 

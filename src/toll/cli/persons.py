@@ -20,7 +20,7 @@ def persons(
     age_max: Annotated[int | None, typer.Option(help="Oldest age at the event.")] = None,
     place: Annotated[str | None, typer.Option(help="A place in any script or former name.")] = None,
     source: Annotated[int | None, typer.Option(help="Listed by this source id.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many persons.")] = 100,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many persons.")] = 100,
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
