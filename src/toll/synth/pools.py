@@ -54,6 +54,59 @@ def _parse(entry: str) -> tuple[str, str, list[str]]:
     return az, ru, [variant.strip() for variant in en.split(",")]
 
 
+Entry = tuple[str, str, list[str]]
+_VOWELS = "aeəıioöuü"
+_HARMONY = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "ö": "ü", "ü": "ü"}  # else i
+
+
+def _suffixed(entry: Entry, rule: dict) -> Entry | None:
+    """A surname made from a given name by one `family_from_male` rule (None if it does not
+    apply): Həsən -> Həsənov/Гасанов/Hasanov, Petro -> Petrenko, Aram -> Aramyan."""
+    az, ru, en = entry
+    last = az[-1].lower()
+    vowel = last in _VOWELS
+    if rule.get("ending") == "consonant" and (vowel or last == "y"):
+        return None
+    if rule.get("ending") == "vowel" and not vowel:
+        return None
+    drop = int(rule.get("drop", 0))
+    stems = [name[: len(name) - drop] for name in (az, ru.rstrip("ьй"), *en)]
+    add_az, add_ru, add_en = _parse(rule["add"])
+    add_en = add_en[0]
+    if rule.get("harmony"):
+        vowels = [c for c in stems[0].lower() if c in _VOWELS]
+        harmonic = _HARMONY.get(vowels[-1] if vowels else "", "i")
+        add_az = add_az[:-1] + harmonic
+        add_ru = add_ru[:-1] + ("ы" if harmonic in "ıu" else "и")
+        add_en = add_en[:-1] + ("u" if harmonic in "uü" else "i")
+    variants = list(dict.fromkeys(stem + add_en for stem in stems[2:]))
+    return stems[0] + add_az, stems[1] + add_ru, variants
+
+
+def _families(spec: dict, male: list[Entry]) -> list[Entry]:
+    """The group's surnames: its own list, then those its rules make from male names."""
+    families = [_parse(entry) for entry in spec["family"]]
+    seen = {name.lower() for az, ru, _ in families for name in (az, ru)}
+    for rule in spec.get("family_from_male", []):
+        for entry in male:
+            made = _suffixed(entry, rule)
+            if made and made[0].lower() not in seen and made[1].lower() not in seen:
+                families.append(made)
+                seen.update((made[0].lower(), made[1].lower()))
+    return families
+
+
+def _unique(entries: list[Entry]) -> list[Entry]:
+    """Drop repeated names (same Azerbaijani spelling), keeping the first (most common)."""
+    seen: set[str] = set()
+    kept = []
+    for entry in entries:
+        if entry[0].lower() not in seen:
+            seen.add(entry[0].lower())
+            kept.append(entry)
+    return kept
+
+
 def _feminine(entry: tuple[str, str, list[str]]) -> tuple[str, str, list[str]]:
     az, ru, en = entry
 
@@ -104,10 +157,13 @@ def _patronymics(entries: list[tuple[str, str, list[str]]]) -> Patronymics:
         turkic_az=pair(lambda e: f"{e[0]} oğlu", lambda e: f"{e[0]} qızı"),
         turkic_ru=pair(lambda e: f"{e[1]} оглы", lambda e: f"{e[1]} кызы"),
         turkic_en=pair(lambda e: f"{e[2][0]} oglu", lambda e: f"{e[2][0]} kyzy"),
-        slavic_ru=pair(lambda e: _russian_patronymic(e[1], "m"),
-                       lambda e: _russian_patronymic(e[1], "f")),
-        slavic_en=pair(lambda e: _capitalised(to_latin(_russian_patronymic(e[1], "m"))),
-                       lambda e: _capitalised(to_latin(_russian_patronymic(e[1], "f")))),
+        slavic_ru=pair(
+            lambda e: _russian_patronymic(e[1], "m"), lambda e: _russian_patronymic(e[1], "f")
+        ),
+        slavic_en=pair(
+            lambda e: _capitalised(to_latin(_russian_patronymic(e[1], "m"))),
+            lambda e: _capitalised(to_latin(_russian_patronymic(e[1], "f"))),
+        ),
     )
 
 
@@ -138,13 +194,14 @@ def load_pools() -> Pools:
     events = {}
     for group, spec in data.items():
         ranges[group] = {}
+        entries = {kind: _unique([_parse(entry) for entry in spec[kind]]) for kind in lists}
+        entries["family"] = _families(spec, entries["male"])
         for kind in lists:
             start = len(lists[kind])
-            lists[kind].extend(_parse(entry) for entry in spec[kind])
+            lists[kind].extend(entries[kind])
             ranges[group][kind] = (start, len(lists[kind]))
-        families = [_parse(entry) for entry in spec["family"]]
-        feminine += [_feminine(entry) for entry in families] if spec.get("gendered_family") \
-            else families
+        families = entries["family"]
+        feminine += [_feminine(e) for e in families] if spec.get("gendered_family") else families
         events[group] = [(np.datetime64(str(a)), np.datetime64(str(b))) for a, b in spec["events"]]
     weights = np.array([float(spec["weight"]) for spec in data.values()])
     return Pools(
