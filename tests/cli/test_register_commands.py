@@ -200,3 +200,12 @@ def test_link_refuses_probabilities_that_make_no_sense(toll, db, tmp_path):
     upside_down = toll("link", "--threshold", "0.5", "--review-below", "0.9", "--db", db)
     assert upside_down.exit_code == 1 and "--review-below" in upside_down.stderr
     assert "3 records are not linked" in toll("persons", "--db", db).stderr
+
+
+def test_export_to_a_path_that_cannot_be_written_is_one_line(toll, db, tmp_path):
+    path = tmp_path / "ngo.csv"
+    path.write_text(DATED, encoding="utf-8")
+    toll("import", path, "--db", db)
+    for target in (tmp_path / "no" / "such" / "folder.csv", tmp_path):
+        result = toll("export", "records", "--output", target, "--db", db)
+        assert result.exit_code == 1 and result.stderr.startswith(f"Error: cannot write {target}")

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from toll.errors import TollError
 from toll.model import Person, Record, Source
 from toll.store.access import require_personal_data
 from toll.store.history import log_event
@@ -81,7 +82,7 @@ def record_fields(record: Record) -> dict:
 def write_records(session: Session, format: str, output: Path | None) -> int:
     """Write every record as CSV or JSON to `output` (or stdout); return how many."""
     require_personal_data(session)
-    handle = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    handle = _open_output(output) if output else sys.stdout
     try:
         count = _write(record_rows(session), format, handle)
     finally:
@@ -89,6 +90,15 @@ def write_records(session: Session, format: str, output: Path | None) -> int:
             handle.close()
     log_event(session, "export", "records", None, note=f"{count} records as {format}")
     return count
+
+
+def _open_output(output: Path):
+    try:
+        return open(output, "w", encoding="utf-8", newline="")
+    except OSError as error:
+        raise TollError(
+            f"cannot write {output}: {error.strerror}; give a file path in a folder that exists"
+        ) from None
 
 
 def _write(rows, format: str, handle) -> int:
