@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import random
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
 
 import pandas as pd
+
+from toll.persons.register import linkage_row
+from toll.records.importer import read_list
+from toll.synth import SynthLists
 
 # (Latin, Azerbaijani Latin, Cyrillic) spellings of invented-name parts.
 GIVEN_MALE = [
@@ -143,3 +150,23 @@ def three_lists(n: int = 400, seed: int = 1) -> pd.DataFrame:
         ],
         ignore_index=True,
     )
+
+
+def synth_records(
+    lists: SynthLists, rewrite: Callable[[str, pd.DataFrame], pd.DataFrame] | None = None
+) -> pd.DataFrame:
+    """`toll synth` lists as linkage reads them after `toll import`, with a `person` column.
+
+    `rewrite(name, frame)` may change a list as written before it is read.
+    """
+    rows = []
+    for name, frame in lists.lists.items():
+        persons = lists.truth.loc[lists.truth["file"] == f"{name}.csv", "person_id"].to_numpy()
+        written = rewrite(name, frame) if rewrite else frame
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / f"{name}.csv"
+            written.to_csv(path, index=False)
+            records = read_list(path).records
+        read = [linkage_row(r, f"{name}:{r.row_number}", name) for r in records]
+        rows.append(pd.DataFrame(read).assign(person=persons))
+    return pd.concat(rows, ignore_index=True)

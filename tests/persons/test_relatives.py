@@ -1,17 +1,14 @@
 """Relatives killed together share all but their given names: they stay apart."""
 
 import itertools
-import tempfile
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from _lists import synth_records
 
 from toll.persons.evaluation import pairwise_scores
 from toll.persons.linkage import _review_pairs, discount_relatives, link
-from toll.persons.register import linkage_row
-from toll.records.importer import read_list
 from toll.synth import SynthSettings
 from toll.synth.lists import make_lists
 
@@ -49,20 +46,7 @@ def test_pairs_kept_apart_by_the_discount_go_to_review():
 @pytest.fixture(scope="module")
 def families():
     lists = make_lists(SynthSettings(persons=1500, lists=4, seed=5, sibling_rate=0.3))
-    rows = []
-    for name, frame in lists.lists.items():
-        truth = lists.truth[lists.truth["file"] == f"{name}.csv"]
-        rows.append(_linkage_rows(frame, name, truth["person_id"].to_numpy()))
-    return pd.concat(rows, ignore_index=True), lists.population.set_index("person_id")["family"]
-
-
-def _linkage_rows(frame: pd.DataFrame, name: str, persons: np.ndarray) -> pd.DataFrame:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"{name}.csv"
-        frame.to_csv(path, index=False)
-        records = read_list(path).records
-    rows = [linkage_row(r, f"{name}:{r.row_number}", name) for r in records]
-    return pd.DataFrame(rows).assign(person=persons)
+    return synth_records(lists), lists.population.set_index("person_id")["family"]
 
 
 def test_siblings_are_not_merged_and_persons_still_are(families):

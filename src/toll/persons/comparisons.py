@@ -49,16 +49,36 @@ def _name_comparison(field: str, other: str, label: str):
     if field == "given":
         levels.append(_starts_with_level(f"{field}_key"))
     levels += [
-        cll.CustomLevel(
-            f"substr({field}_key_l, 1, 1) = substr({field}_key_r, 1, 1) AND "
-            f"(length({field}_key_l) = 1 OR length({field}_key_r) = 1)",
-            label_for_charts="initial agrees",
-        ),
+        _initial_level(field),
         cll.ElseLevel(),
     ]
     return cl.CustomComparison(
         output_column_name=label, comparison_levels=levels, comparison_description=label
     )
+
+
+def _initial_level(field: str):
+    """One side is only an initial, and it agrees with the other's first sound (Г. / Hasan).
+
+    Its m is not trained: EM sees few such pairs where lists give initials but no
+    birth year or day of event, and would call agreeing initials evidence against one
+    person. It is set from the data instead (`initial_m`).
+    """
+    return cll.CustomLevel(
+        f"substr({field}_phonetic_l, 1, 1) = substr({field}_phonetic_r, 1, 1) AND "
+        f"(length({field}_key_l) = 1 OR length({field}_key_r) = 1)",
+        label_for_charts="initial agrees",
+    ).configure(fix_m_probability=True)
+
+
+def initial_m(keys) -> float | None:
+    """How often one person's two records fall in "initial agrees": one written as an
+    initial, the other not, 2q(1 - q) for a share q of initials among the keys."""
+    keys = keys.dropna()
+    if keys.empty:
+        return None
+    share = float((keys.str.len() == 1).mean())
+    return max(2 * share * (1 - share), 0.005)
 
 
 def _starts_with_level(column: str):
@@ -79,11 +99,7 @@ def _patronymic_comparison():
             cll.NullLevel("patronymic_key"),
             cll.ExactMatchLevel("patronymic_key"),
             cll.JaroWinklerLevel("patronymic_key", NAME_SIMILARITY[1]),
-            cll.CustomLevel(
-                "substr(patronymic_key_l, 1, 1) = substr(patronymic_key_r, 1, 1) AND "
-                "(length(patronymic_key_l) = 1 OR length(patronymic_key_r) = 1)",
-                label_for_charts="initial agrees",
-            ),
+            _initial_level("patronymic"),
             cll.ElseLevel(),
         ],
         comparison_description="patronymic",
@@ -201,8 +217,14 @@ FIELDS = {
 }
 
 
-def comparisons(extra_columns: Sequence[str] = (), fields: Sequence[str] = tuple(FIELDS)) -> list:
-    """One comparison per field present in the data, in the order explanations list them."""
+def comparisons(
+    extra_columns: Sequence[str] = (), fields: Sequence[str] = tuple(FIELDS), features=None
+) -> list:
+    """One comparison per field present in the data, in the order explanations list them.
+
+    With `features`, the m of each "initial agrees" level is set from the share of
+    initials in the data.
+    """
     made = {
         "surname": lambda: _name_comparison("family", "given", "surname"),
         "given": lambda: _name_comparison("given", "family", "given"),
@@ -212,14 +234,21 @@ def comparisons(extra_columns: Sequence[str] = (), fields: Sequence[str] = tuple
         "event": _event_comparison,
         "place": _place_comparison,
     }
-    chosen = [made[name]() for name in FIELDS if name in fields]
-    chosen += [_extra_comparison(column) for column in extra_columns]
+    names = [n for n in FIELDS if n in fields]
+    chosen = [made[name]() for name in names] + [_extra_comparison(c) for c in extra_columns]
     return [
-        comparison.configure(m_probabilities=STARTING_M[name])
-        for comparison, name in zip(
-            chosen, [n for n in FIELDS if n in fields] + ["extra"] * len(extra_columns), strict=True
-        )
+        comparison.configure(m_probabilities=_starting_m(name, features))
+        for comparison, name in zip(chosen, names + ["extra"] * len(extra_columns), strict=True)
     ]
+
+
+def _starting_m(name: str, features) -> list[float]:
+    starting = list(STARTING_M[name])
+    if features is not None and name in ("surname", "given", "patronymic"):
+        share = initial_m(features[FIELDS[name]])
+        if share is not None:
+            starting[-2] = share  # the "initial agrees" level
+    return starting
 
 
 # How often one person's two records fall in each level (best level first, then
@@ -293,7 +322,7 @@ def settings(
     return SettingsCreator(
         link_type="dedupe_only",
         unique_id_column_name="unique_id",
-        comparisons=comparisons(extra_columns, fields),
+        comparisons=comparisons(extra_columns, fields, features),
         blocking_rules_to_generate_predictions=blocking_rules(extra_columns, features),
         additional_columns_to_retain=["source_id"],
         retain_matching_columns=False,

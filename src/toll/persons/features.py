@@ -25,6 +25,7 @@ NAME_KEYS = [
     "patronymic_key",
     "given_phonetic",
     "family_phonetic",
+    "patronymic_phonetic",
     "given_initial",
     "family_stem",
     "name_tokens_sorted",
