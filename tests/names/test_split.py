@@ -114,3 +114,13 @@ def test_sex_hint_from_patronymic_beats_family_ending():
 )
 def test_weak_endings_and_the_order_a_header_gives(full, order, given, family):
     assert split_full_name(full, order)[:2] == (given, family)
+
+
+@pytest.mark.parametrize(
+    "full",
+    ["Басель Джамаль аль-Хатиб", "Мухаммед Хамза ан-Наджар", "Basel Jamal al-Khatib"],
+)
+def test_the_arabic_article_marks_the_family_name_in_any_script(full):
+    """Even under a header that announces the family name first (Russian lists of
+    Arabic names keep the given-first order)."""
+    assert split_full_name(full, "family_first")[1] == full.split()[-1]

@@ -15,6 +15,7 @@ from toll.names.split import (
     _take_patronymic,
     family_ending,
     glued_patronymic,
+    is_article,
     is_initial,
     patronymic_suffix,
     patronymic_word_sex,
@@ -27,17 +28,6 @@ _ARMENIAN_ENDINGS = {"yan", "yanc"}
 _SPLIT_FAMILY = re.compile(r"[\s\-‐–]+")
 # The Arabic article written on the word (المصري) is split off like al- in Latin.
 _ARABIC_ARTICLE = re.compile("(?:^|(?<=\\s))\u0627\u0644(?=\\S{3})")
-# The article assimilated to the next sound: ash-Shami, an-Najjar, аз-Зуби, as-Sayed.
-_ASSIMILATED_ARTICLE = re.compile("[ae](sh|[dnrstz])")
-
-
-def _is_article(word: str, following: str) -> bool:
-    """True when `word` is the Arabic article before `following` (al-, el-, ash-Sh...)."""
-    folded = fold(to_latin(word))
-    if folded in {"al", "el", "ul"}:
-        return True
-    assimilated = _ASSIMILATED_ARTICLE.fullmatch(folded)
-    return bool(assimilated) and fold(to_latin(following)).startswith(assimilated.group(1))
 
 
 @dataclass(frozen=True)
@@ -111,7 +101,7 @@ def family_keys(family: str, azerbaijani: bool) -> tuple[str, str, str, str | No
     """(family_key, family_stem, gender-neutral key, sex hint) of a written family name."""
     family = _ARABIC_ARTICLE.sub("\u0627\u0644 ", family.strip())
     parts = [part for part in _SPLIT_FAMILY.split(family) if part]
-    while len(parts) > 1 and _is_article(parts[0], parts[1]):
+    while len(parts) > 1 and is_article(parts[0], parts[1]):
         parts = parts[1:]
     folded = fold(to_latin("".join(parts), azerbaijani))
     ending = family_ending(folded)

@@ -99,7 +99,7 @@ def _looks_family(token: str, azerbaijani: bool) -> int:
         return -3
     folded = _folded(token, azerbaijani)
     markers = tuple(_rules()["family_markers"])
-    if token.lower().split("-")[0].split(" ")[0] in _rules()["family_particles"]:
+    if _starts_with_particle(token):
         return 2
     if is_known_name(folded):
         return -2
@@ -108,6 +108,27 @@ def _looks_family(token: str, azerbaijani: bool) -> int:
     if ending := family_ending(folded):
         return 1 if ending[1] in _rules()["weak_family_endings"] else 2
     return 0
+
+
+_ASSIMILATED_ARTICLE = re.compile("[ae](sh|[dnrstz])")
+
+
+def is_article(word: str, following: str) -> bool:
+    """True when `word` is the Arabic article before `following`: al-, el-, аль-, and
+    before sun letters ash-Shami, an-Najjar, аз-Зуби."""
+    folded = fold(to_latin(word))
+    if folded in {"al", "el", "ul"}:
+        return True
+    assimilated = _ASSIMILATED_ARTICLE.fullmatch(folded)
+    return bool(assimilated) and fold(to_latin(following)).startswith(assimilated.group(1))
+
+
+def _starts_with_particle(token: str) -> bool:
+    """al-Khatib, аль-Хатиб, ан-Наджар, ter Petrosyan, van Dijk: in any script."""
+    parts = [part for part in re.split(r"[\s\-‐–]+", token) if part]
+    if len(parts) < 2:
+        return False
+    return fold(to_latin(parts[0])) in _rules()["family_particles"] or is_article(*parts[:2])
 
 
 def _family_score(token: str, azerbaijani: bool, others: list[str]) -> float:
