@@ -209,3 +209,15 @@ def test_export_to_a_path_that_cannot_be_written_is_one_line(toll, db, tmp_path)
     for target in (tmp_path / "no" / "such" / "folder.csv", tmp_path):
         result = toll("export", "records", "--output", target, "--db", db)
         assert result.exit_code == 1 and result.stderr.startswith(f"Error: cannot write {target}")
+
+
+def test_tables_wrap_long_values_and_never_cut_them_off(toll, db, tmp_path):
+    path = tmp_path / "a_rather_long_file_name_from_the_ministry_of_the_interior.csv"
+    path.write_text(
+        "Full name,Place of death\nAbdurrahmanoglu-Garabaghli Ali,Khojaly\n", encoding="utf-8"
+    )
+    toll("import", path, "--db", db)
+    toll("link", "--db", db)
+    for command in (["persons"], ["person", "P-00001"]):
+        shown = toll(*command, "--db", db)
+        assert shown.exit_code == 0 and "…" not in shown.stdout, shown.stdout

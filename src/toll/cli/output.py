@@ -26,7 +26,7 @@ def print_table(
     """
     table = Table(title=title, show_lines=False)
     for column in columns:
-        table.add_column(column)
+        table.add_column(column, overflow="fold")  # wrap long values, never cut them off
     for row in rows:
         table.add_row(*[Text("–" if value is None else str(value)) for value in row])
     console.print(table)
