@@ -221,3 +221,24 @@ def test_tables_wrap_long_values_and_never_cut_them_off(toll, db, tmp_path):
     for command in (["persons"], ["person", "P-00001"]):
         shown = toll(*command, "--db", db)
         assert shown.exit_code == 0 and "…" not in shown.stdout, shown.stdout
+
+
+def test_views_of_personal_data_are_in_the_audit_trail(toll, db, tmp_path, store):
+    from sqlalchemy import select
+
+    from toll.model import AuditEvent
+
+    linked_store(toll, db, tmp_path)
+    toll("person", "P-00001", "--db", db)
+    toll("export", "records", "--db", db)
+    toll("link", "--full", "--threshold", "0.9999", "--review-below", "0.0001", "--db", db)
+    toll("review", "--db", db)
+    with store.session() as session:
+        viewed = AuditEvent.action.in_(["view", "export"])
+        events = session.scalars(select(AuditEvent).where(viewed))
+        seen = {(e.action, e.entity, e.actor) for e in events}
+    assert seen == {
+        ("view", "persons", "tester"),
+        ("export", "records", "tester"),
+        ("view", "candidate_pairs", "tester"),
+    }
