@@ -242,3 +242,24 @@ def test_views_of_personal_data_are_in_the_audit_trail(toll, db, tmp_path, store
         ("export", "records", "tester"),
         ("view", "candidate_pairs", "tester"),
     }
+
+
+def test_different_takes_along_the_records_that_match_the_second_better(toll, db, tmp_path):
+    families = write_az(tmp_path / "families.csv", range(0, 8))
+    # The families' Məmmədov has no birth year: the NGO's two records match each other better.
+    families.write_text(families.read_text("utf-8").replace(",1961,", ",,", 1), "utf-8")
+    write_en(tmp_path / "ngo.csv", [0, 1, 3, 5])
+    write_en(tmp_path / "ngo2.csv", [0, 1])  # the NGO's records again, spelled the same
+    for name in ("families.csv", "ngo.csv", "ngo2.csv"):
+        toll("import", tmp_path / name, "--db", db)
+    toll("link", "--db", db)
+    rows = list(csv.DictReader(io.StringIO(toll("export", "records", "--db", db).stdout)))
+    first = {r["source_file"]: r for r in rows if r["row"] == "1"}
+    assert len({r["person_id"] for r in first.values()}) == 1, "one person to begin with"
+    az, en, en_again = (first[f]["record_id"] for f in ("families.csv", "ngo.csv", "ngo2.csv"))
+    toll("decide", az, en, "different", "--db", db)
+    after = {
+        r["record_id"]: r["person_id"]
+        for r in csv.DictReader(io.StringIO(toll("export", "records", "--db", db).stdout))
+    }
+    assert after[en_again] == after[en] != after[az]

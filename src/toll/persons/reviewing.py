@@ -92,7 +92,48 @@ def _apply(session: Session, a: Record, b: Record, decision: str) -> None:
             record.person_id = a.person_id
         retract(session, emptied, f"merged into {kept.label} by a reviewer's decision")
     elif decision == "different" and a.person_id is not None and a.person_id == b.person_id:
-        b.person_id = new_persons(session, 1)[0]
+        _split(session, a, b)
+
+
+def _split(session: Session, a: Record, b: Record) -> None:
+    """Take `b` out of `a`'s person into a new one; each other record of the person follows
+    whichever of the two it matched better in the latest scores (ties stay with `a`)."""
+    others = session.scalars(
+        select(Record).where(
+            Record.person_id == a.person_id,
+            Record.id.notin_((a.id, b.id)),
+            Record.retracted_at.is_(None),
+        )
+    ).all()
+    weight = _latest_weights(session, [a.id, b.id], [r.id for r in others])
+    b.person_id = new_persons(session, 1)[0]
+    lowest = float("-inf")
+    for record in others:
+        if weight.get((record.id, b.id), lowest) > weight.get((record.id, a.id), lowest):
+            record.person_id = b.person_id
+
+
+def _latest_weights(session: Session, ends: list[int], ids: list[int]) -> dict:
+    """{(record, end): match weight} from the latest run that scored each pair."""
+    query = (
+        select(CandidatePair)
+        .where(
+            or_(
+                and_(CandidatePair.record_a_id.in_(ends), CandidatePair.record_b_id.in_(ids)),
+                and_(CandidatePair.record_a_id.in_(ids), CandidatePair.record_b_id.in_(ends)),
+            )
+        )
+        .order_by(CandidatePair.run_id)
+    )
+    weights = {}
+    for pair in session.scalars(query):
+        end, other = (
+            (pair.record_a_id, pair.record_b_id)
+            if pair.record_a_id in ends
+            else (pair.record_b_id, pair.record_a_id)
+        )
+        weights[(other, end)] = pair.match_weight  # later runs overwrite earlier ones
+    return weights
 
 
 def _record(session: Session, record_id: int) -> Record:
