@@ -43,7 +43,8 @@ def decide(
     """Record that two records are (`same`) or are not (`different`) the same person.
 
     The register follows at once: `same` joins the two persons; `different` takes the second
-    record out into a person of its own when they were joined. Every later `toll link` keeps it.
+    record out of a shared person into a new one, with the records that matched it better.
+    Every later `toll link` keeps the decision.
     """
     require(session, "review")
     if decision not in DECISIONS:
