@@ -462,7 +462,7 @@ def discount_relatives(pairs: pd.DataFrame, names_differ: float | None) -> pd.Da
     differ = np.isclose(pairs["mw_given"].to_numpy(dtype=float), names_differ, atol=1e-6)
     gain = pairs[shared].clip(lower=0).fillna(0).sum(axis=1).to_numpy()
     removed = np.where(differ, gain, 0.0)
-    pairs["mw_relatives"] = -removed
+    pairs["mw_relatives"] = np.where(removed > 0, -removed, 0.0)  # no "-0.0" in explanations
     pairs["match_weight"] = pairs["match_weight"] - removed
     pairs["match_probability"] = 1 / (1 + np.exp2(-pairs["match_weight"].to_numpy()))
     return pairs
