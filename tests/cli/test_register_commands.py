@@ -53,7 +53,8 @@ def test_review_hides_names_from_users_without_the_grant(toll, db, tmp_path):
     toll("link", "--full", "--threshold", "0.9999", "--review-below", "0.0001", "--db", db)
     pairs = json.loads(toll("review", "--db", db, "--json").stdout)
     assert pairs, "the lists should leave at least one pair to review"
-    assert {"source_a", "row_a", "joined"} <= set(pairs[0])
+    assert {"source_a", "row_a", "joined", "age_a", "age_b"} <= set(pairs[0])
+    assert not any(str(p["born_a"]).startswith("age") for p in pairs), "born is a year, not an age"
     add_viewer(toll, db)
     seen = json.loads(toll("review", "--db", db, "--json", env={"TOLL_USER": "viktor"}).stdout)
     assert seen and {p["name_a"] for p in seen} | {p["name_b"] for p in seen} == {"[restricted]"}

@@ -83,7 +83,8 @@ def pair_row(session, pair, named: bool) -> dict:
         source = session.get(Source, record.source_id)
         row |= {
             f"name_{side}": record_name(record) if named else RESTRICTED,
-            f"born_{side}": _born_or_age(record) if named else None,
+            f"born_{side}": born_text(record) if named else None,
+            f"age_{side}": record.age if named else None,
             f"place_{side}": record.place if named else None,
             f"source_{side}": source.file_name,
             f"row_{side}": record.row_number,
@@ -114,8 +115,10 @@ def born_text(record) -> str | None:
     return f"{earliest.year}–{latest.year}"
 
 
-def _born_or_age(record) -> str | None:
-    return born_text(record) or (None if record.age is None else f"age {record.age}")
+def born_or_age(row: dict, side: str) -> str | None:
+    """What a reviewer reads of a record's age: "1961", "1978–1982" or "age 45"."""
+    age = row[f"age_{side}"]
+    return row[f"born_{side}"] or (None if age is None else f"age {age}")
 
 
 def weights_text(weights: dict) -> str:
@@ -161,11 +164,11 @@ def _print_queue(rows: list[dict]) -> None:
             (
                 r["record_a"],
                 r["name_a"],
-                r["born_a"],
+                born_or_age(r, "a"),
                 r["place_a"],
                 r["record_b"],
                 r["name_b"],
-                r["born_b"],
+                born_or_age(r, "b"),
                 r["place_b"],
                 "yes" if r["joined"] else "no",
                 r["probability"],
@@ -188,8 +191,10 @@ def _review_interactively(store, rows: list[dict]) -> None:
     choices = {"s": "same", "d": "different"}
     for row in rows:
         a, b = (
-            " · ".join(str(row[f"{key}_{side}"] or "–") for key in ("name", "born", "place"))
-            for side in "ab"
+            " · ".join(
+                str(v or "–") for v in (row[f"name_{s}"], born_or_age(row, s), row[f"place_{s}"])
+            )
+            for s in "ab"
         )
         console.print(
             f"\n{row['record_a']}: {a} ({row['source_a']} row {row['row_a']})\n"
