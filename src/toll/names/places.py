@@ -242,3 +242,16 @@ def _ordered_parts(text: str) -> list[str]:
     parts = [part for part in _PARTS.split(text) if part.strip()]
     regions = [part for part in parts if _region_words() & set(_words(part))]
     return [part for part in parts if part not in regions] + regions
+
+
+def region_key(text: str | None) -> str | None:
+    """Key of the region or district a place text names beside the place itself.
+
+    "Aghdam; Karabakh" and "Xıdırlı kəndi, Ağdam rayonu" name a place and the region it
+    lies in: their region is keyed like any place (Karabakh, Ağdam rayonu). A text that
+    names one place only has no region here (None).
+    """
+    if text is None:
+        return None
+    parts = _ordered_parts(str(text))
+    return place_key(parts[-1]) if len(parts) > 1 else None

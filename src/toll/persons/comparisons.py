@@ -186,6 +186,11 @@ def _place_comparison():
             cll.NullLevel("place_key"),
             cll.ExactMatchLevel("place_key"),
             cll.JaroWinklerLevel("place_key", 0.9),
+            cll.CustomLevel(
+                "place_key_l = place_region_r OR place_region_l = place_key_r "
+                "OR place_region_l = place_region_r",
+                label_for_charts="one place lies in the other's region, or both in one",
+            ),
             cll.ElseLevel(),
         ],
         comparison_description="place",
@@ -261,7 +266,7 @@ STARTING_M = {
     "birth": [0.3, 0.45, 0.15, 0.04, 0.03, 0.2, 0.05, 0.03],
     "sex": [0.98, 0.02],
     "event": [0.5, 0.15, 0.15, 0.05, 0.1, 0.05],
-    "place": [0.8, 0.08, 0.12],
+    "place": [0.8, 0.06, 0.04, 0.1],
     "extra": [0.85, 0.07, 0.03, 0.05],
 }
 

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from toll.names import name_keys_frame, place_key
+from toll.names.places import region_key
 
 NAME_KEYS = [
     "given_key",
@@ -59,6 +60,7 @@ FEATURE_COLUMNS = [
     "event_month",
     "event_year",
     "place_key",
+    "place_region",
 ]
 _SEXES = {"male": "male", "m": "male", "female": "female", "f": "female"}
 
@@ -100,6 +102,7 @@ def record_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) ->
     out["birth_year_any"] = birth_year.fillna(estimated).astype("Int64")
     out["age_at_event"] = _int(df["age"]).fillna(event_date["year"] - birth_year).astype("Int64")
     out["place_key"] = _mapped(df["place"], place_key)
+    out["place_region"] = _mapped(df["place"], region_key)
     for column in extra_columns:
         out[column] = _text(df[column]).str.lower()
     return out.reset_index(drop=True)
