@@ -264,3 +264,25 @@ def test_different_takes_along_the_records_that_match_the_second_better(toll, db
         for r in csv.DictReader(io.StringIO(toll("export", "records", "--db", db).stdout))
     }
     assert after[en_again] == after[en] != after[az]
+
+
+def test_name_search_finds_words_and_close_spellings_in_any_script(toll, db, tmp_path):
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "Фамилия,Имя,Год рождения\n"
+        "Лордкипанидзе,Марине,1932\nПетросян,Анаит,1970\nХалилов,Рауф,1980\nАлиев,Вугар,1975\n",
+        encoding="utf-8",
+    )
+    toll("import", path, "--db", db)
+    toll("link", "--db", db)
+
+    def names(query: str) -> set[str]:
+        result = toll("persons", "--name", query, "--db", db, "--json")
+        return {p["name"] for p in json.loads(result.stdout)}
+
+    assert names("Ali") == {"Алиев Вугар"}, "a word of the name, not any letters inside it"
+    assert names("ლორთქიფანიძე") == {"Лордкипанидзе Марине"}
+    assert names("პეტროსიანი") == {"Петросян Анаит"}
+    shown = toll("persons", "--name", "Petrosiani", "--db", db)
+    assert "similar spellings" in shown.stderr
+    assert names("Zakharov") == set()

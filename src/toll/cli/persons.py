@@ -29,6 +29,7 @@ def persons(
         PersonFilter,
         count_persons,
         find_persons,
+        find_similar_persons,
         person_records,
         unlinked_records,
     )
@@ -40,6 +41,10 @@ def persons(
         named = may_see_personal_data(session)
         found = find_persons(session, where, limit)
         total = count_persons(session, where) if len(found) == limit else len(found)
+        similar = not found and bool(name)
+        if similar:  # no record spells the name so: look for close spellings
+            found = find_similar_persons(session, where, limit)
+            total = len(found)
         unlinked = unlinked_records(session)
         for person in found:
             records = person_records(session, person)
@@ -68,6 +73,8 @@ def persons(
         ],
         ["person", "name", "records", "sources", "status"],
     )
+    if similar and rows:
+        err_console.print(f"No record spells {name!r} so; these persons have similar spellings.")
     if total > len(rows):
         err_console.print(f"{len(rows):,} of {total:,} persons shown; --limit shows more.")
     if unlinked:

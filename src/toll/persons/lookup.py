@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, extract, func, or_, select
+from sqlalchemy import Select, extract, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from toll.errors import TollError
@@ -34,6 +34,45 @@ def find_persons(session: Session, where: PersonFilter, limit: int = 100) -> lis
         raise TollError(f"no source with id {where.source_id}; `toll source list` shows them")
     query = _record_query(where).with_only_columns(Record.person_id).distinct()
     ids = list(session.scalars(query.order_by(Record.person_id).limit(limit)))
+    persons = session.scalars(select(Person).where(Person.id.in_(ids)).order_by(Person.id))
+    return list(persons)
+
+
+SIMILAR = 85  # rapidfuzz ratio at which a spelling counts as the same name (Petrosani, Petrosyan)
+
+
+def find_similar_persons(session: Session, where: PersonFilter, limit: int = 100) -> list[Person]:
+    """Like `find_persons`, for a name no record spells exactly: every name word must be close
+    to a word of the record's name (words of 5 letters or more), or equal (shorter words)."""
+    from dataclasses import replace
+
+    from rapidfuzz import fuzz
+
+    require(session, "read")
+    require_personal_data(session)
+    wanted = name_keys(full=where.name or "").name_tokens_sorted.split()
+    if not wanted:
+        return []
+    longest = max(wanted, key=len)
+    query = (
+        _record_query(replace(where, name=None))
+        .with_only_columns(Record.person_id, Record.name_key)
+        .where(Record.name_key.contains(longest[:3]))
+        .order_by(Record.person_id)
+    )
+
+    def close(word: str, words: list[str]) -> bool:
+        if len(word) < 5:
+            return word in words
+        return any(fuzz.ratio(word, other) >= SIMILAR for other in words)
+
+    ids: list[int] = []
+    for person_id, key in session.execute(query):
+        words = (key or "").split()
+        if person_id not in ids and all(close(word, words) for word in wanted):
+            ids.append(person_id)
+            if len(ids) == limit:
+                break
     persons = session.scalars(select(Person).where(Person.id.in_(ids)).order_by(Person.id))
     return list(persons)
 
@@ -81,8 +120,9 @@ def _record_query(where: PersonFilter) -> Select:
     query = select(Record).where(Record.retracted_at.is_(None), Record.person_id.isnot(None))
     if where.name:
         tokens = name_keys(full=where.name).name_tokens_sorted.split()
-        for token in tokens:
-            query = query.where(Record.name_key.contains(token))
+        words = literal(" ") + Record.name_key  # each word of the name starts after a space
+        for token in tokens:  # "Ali" finds Ali and Aliyev, not Khalil
+            query = query.where(words.contains(" " + token))
     if where.status:
         query = query.where(Record.status == _known(where.status, parse_status, STATUSES, "status"))
     if where.sex:
