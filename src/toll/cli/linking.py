@@ -95,6 +95,7 @@ def pair_row(session, pair, named: bool) -> dict:
         "probability": round(pair.match_probability, 3),
         "weight": pair.match_weight,
         "field_weights": pair.field_weights,
+        "why": pair.review_reason,
     }
 
 
@@ -173,10 +174,24 @@ def _print_queue(rows: list[dict]) -> None:
                 "yes" if r["joined"] else "no",
                 r["probability"],
                 weights_text(r["field_weights"]),
+                r["why"] or "",
             )
             for r in rows
         ],
-        ["rec", "name", "born", "place", "rec", "name", "born", "place", "joined", "p", "weights"],
+        [
+            "rec",
+            "name",
+            "born",
+            "place",
+            "rec",
+            "name",
+            "born",
+            "place",
+            "joined",
+            "p",
+            "weights",
+            "why",
+        ],
     )
     if rows:
         noun = "pair" if len(rows) == 1 else "pairs"
@@ -200,7 +215,8 @@ def _review_interactively(store, rows: list[dict]) -> None:
             f"\n{row['record_a']}: {a} ({row['source_a']} row {row['row_a']})\n"
             f"{row['record_b']}: {b} ({row['source_b']} row {row['row_b']})\n"
             f"p={row['probability']} {'joined' if row['joined'] else 'not joined'}  "
-            f"{weights_text(row['field_weights'])}",
+            f"{weights_text(row['field_weights'])}\n"
+            f"why: {row['why'] or 'uncertain'}",
             markup=False,
         )
         answer = typer.prompt("same (s), different (d), skip (k), quit (q)", default="k")

@@ -46,6 +46,7 @@ class CandidatePair(Created, Base):
     match_weight: Mapped[float] = mapped_column(Float)
     field_weights: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     needs_review: Mapped[bool] = mapped_column(default=False)
+    review_reason: Mapped[str | None] = mapped_column(Text, nullable=True)  # why it waits
 
 
 class MatchDecision(Created, Retractable, Base):

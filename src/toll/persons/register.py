@@ -315,10 +315,14 @@ def name_persons(session: Session, person_ids: set[int]) -> None:
 
 
 def _save_pairs(session: Session, run_id: int, result) -> None:
-    review = set(
+    review = dict(
         zip(
-            result.review_pairs["record_id_l"].astype(str),
-            result.review_pairs["record_id_r"].astype(str),
+            zip(
+                result.review_pairs["record_id_l"].astype(str),
+                result.review_pairs["record_id_r"].astype(str),
+                strict=True,
+            ),
+            result.review_pairs["reason"],
             strict=True,
         )
     )
@@ -336,6 +340,7 @@ def _save_pairs(session: Session, run_id: int, result) -> None:
             "match_weight": float(weight),
             "field_weights": fields,
             "needs_review": (left, right) in review,
+            "review_reason": review.get((left, right)),
         }
         for left, right, probability, weight, fields in zip(
             pairs["record_id_l"].astype(str),
