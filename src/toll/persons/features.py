@@ -87,7 +87,9 @@ def record_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) ->
         out[column] = _text(names[column] if column in names else pd.Series(index=df.index))
     out["family_initial"] = out["family_key"].str[:1]
     out["name_phonetic_sorted"] = _sorted_pair(out["given_phonetic"], out["family_phonetic"])
-    out["sex"] = _text(_text(df["sex"]).str.lower().map(_SEXES))
+    listed_sex = _text(_text(df["sex"]).str.lower().map(_SEXES))
+    # Where the list gives no sex, the name may (Гусева, Həsən qızı, -ovna): "f" or "m".
+    out["sex"] = listed_sex.fillna(_text(names["sex_hint"]).map(_SEXES))
     birth_date = _iso_date_parts(df["birth_date"])
     event_date = _iso_date_parts(df["event_date"])
     out["birth_day"] = birth_date["day"]
