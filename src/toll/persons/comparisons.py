@@ -184,7 +184,7 @@ def _place_comparison():
         output_column_name="place",
         comparison_levels=[
             cll.NullLevel("place_key"),
-            cll.ExactMatchLevel("place_key"),
+            cll.ExactMatchLevel("place_key", term_frequency_adjustments=True),
             cll.JaroWinklerLevel("place_key", 0.9),
             cll.CustomLevel(
                 "place_key_l = place_region_r OR place_region_l = place_key_r "
@@ -282,7 +282,7 @@ LEAST_M = {"surname": 0.01, "given": 0.01}
 AT_LEAST_AS_STRONG = {"birth": 0}
 
 
-TERM_FREQUENCY_COLUMNS = ["family_key", "given_key", "event_day"]
+TERM_FREQUENCY_COLUMNS = ["family_key", "given_key", "event_day", "place_key"]
 
 
 def present_fields(features) -> list[str]:
