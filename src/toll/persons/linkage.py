@@ -13,9 +13,11 @@ from __future__ import annotations
 import json
 import logging
 import os
+import tempfile
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -671,6 +673,10 @@ class _session:
             self.api = DuckDBAPI()
             self.api.duckdb_con.execute("SET enable_progress_bar = false")
             self.api.duckdb_con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")
+            # DuckDB spills beyond its memory limit; into the system's temporary folder, not
+            # a `.tmp` folder in whatever directory the user ran Toll from.
+            spill = Path(tempfile.gettempdir()) / "toll-duckdb"
+            self.api.duckdb_con.execute(f"SET temp_directory = '{spill.as_posix()}'")
         else:
             from splink import SparkAPI
 
@@ -700,7 +706,5 @@ def spark_session():
     )
     spark.sparkContext.setLogLevel("ERROR")
     if not spark.sparkContext.getCheckpointDir():
-        import tempfile
-
         spark.sparkContext.setCheckpointDir(tempfile.mkdtemp(prefix="toll-spark-"))
     return spark
