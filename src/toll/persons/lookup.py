@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from toll.errors import TollError
 from toll.model import CandidatePair, MatchDecision, Person, Record, Source
+from toll.model.record import RECORD_STATUSES
 from toll.names import name_keys, place_key
 from toll.records.values import parse_sex, parse_status
 from toll.store.access import require, require_personal_data
@@ -89,16 +90,6 @@ def unlinked_records(session: Session) -> int:
     return session.scalar(query.select_from(Record)) or 0
 
 
-STATUSES = (
-    "killed",
-    "injured",
-    "missing",
-    "captured",
-    "released",
-    "remains_found",
-    "identified",
-    "alive",
-)
 # Age at the event: as the list gives it, else the middle of its range, else event year minus
 # birth year (most lists give a birth year and a date of death, not an age).
 AGE_AT_EVENT = func.coalesce(
@@ -124,7 +115,8 @@ def _record_query(where: PersonFilter) -> Select:
         for token in tokens:  # "Ali" finds Ali and Aliyev, not Khalil
             query = query.where(words.contains(" " + token))
     if where.status:
-        query = query.where(Record.status == _known(where.status, parse_status, STATUSES, "status"))
+        status = _known(where.status, parse_status, RECORD_STATUSES, "status")
+        query = query.where(Record.status == status)
     if where.sex:
         query = query.where(Record.sex == _known(where.sex, parse_sex, ("male", "female"), "sex"))
     if where.age_min is not None:
