@@ -699,7 +699,7 @@ def spark_session():
         .appName("toll-linkage")
         .config("spark.jars", similarity_jar_location())
         .config("spark.sql.shuffle.partitions", os.environ.get("TOLL_SPARK_PARTITIONS", "8"))
-        .config("spark.driver.memory", os.environ.get("TOLL_SPARK_MEMORY", "4g"))
+        .config("spark.driver.memory", os.environ.get("TOLL_SPARK_MEMORY", "10g"))
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .getOrCreate()
