@@ -466,8 +466,13 @@ def discount_relatives(pairs: pd.DataFrame, names_differ: float | None) -> pd.Da
     removed = np.where(differ, gain, 0.0)
     pairs["mw_relatives"] = np.where(removed > 0, -removed, 0.0)  # no "-0.0" in explanations
     pairs["match_weight"] = pairs["match_weight"] - removed
-    pairs["match_probability"] = 1 / (1 + np.exp2(-pairs["match_weight"].to_numpy()))
+    pairs["match_probability"] = probability(pairs["match_weight"].to_numpy())
     return pairs
+
+
+def probability(match_weight):
+    """Match probability of a match weight (log2 of the odds, prior included)."""
+    return 1 / (1 + np.exp2(-match_weight))
 
 
 def _rescore_components(
@@ -578,7 +583,7 @@ def _review_pairs(
     given = _column(pairs, "mw_given")
     siblings = ~apart & (given < GIVEN_NAMES_DIFFER)
     relatives = _column(pairs, "mw_relatives")
-    before_discount = 1 / (1 + np.exp2(-(pairs["match_weight"] - relatives)))
+    before_discount = probability(pairs["match_weight"] - relatives)
     kin = apart & (relatives < 0) & (before_discount >= threshold)
     review = pairs[undecided & (in_band | split | siblings | kin)].copy()
     review["reason"] = "uncertain"
