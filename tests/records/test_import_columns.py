@@ -254,3 +254,16 @@ def test_the_header_order_decides_between_look_alike_words(write):
         ("Pərvin", "Bağırova"),  # a clear family ending wins over the header
         ("Elvin", "Orudzhev"),
     ]
+
+
+@pytest.mark.parametrize("header", ["Person ID", "person_id", "Victim No", "Source ID"])
+def test_a_header_ending_in_a_number_word_is_not_the_field_it_starts_with(header):
+    assert recognise(header) is None
+
+
+def test_a_toll_export_imports_with_its_names_not_its_person_ids():
+    from toll.persons.export import EXPORT_COLUMNS
+
+    fields = plan_columns(EXPORT_COLUMNS, None).fields
+    assert fields["person_id"] is None and fields["full_name"] == "full_name"
+    assert fields["record_id"] == "row_key"

@@ -312,3 +312,24 @@ def test_the_sheet_holding_the_list_is_chosen(write_xlsx):
     imported = read_list(path)
     assert imported.sheet == "List" and imported.records[0].full_name == "Иванов Иван"
     assert any("'About' also has data" in str(w) for w in imported.warnings)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark_in_cyrillic(write, encoding):
+    # Cyrillic text in UTF-16 has NUL bytes only beside digits, separators and line breaks.
+    path = write("list.csv", csv_text(HEADERS_RU, ROWS_RU).encode(encoding))
+    imported = read_list(path)
+    assert imported.encoding == "utf-16"
+    assert _names(imported) == [
+        ("Иванов", "Иван", "Иванович"),
+        ("Петрова", "Анна", "Сергеевна"),
+    ]
+
+
+def test_utf16_without_byte_order_mark_in_latin(write):
+    text = "Surname,Name,Born\nMammadov,Ali,1960\nHuseynova,Gulnar,1971\n"
+    imported = read_list(write("list.csv", text.encode("utf-16-le")))
+    assert [(r.family_name, r.given_name) for r in imported.records] == [
+        ("Mammadov", "Ali"),
+        ("Huseynova", "Gulnar"),
+    ]

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from toll.records import read_list
 from toll.records.dates import parse_date
 from toll.records.values import (
     AgeValue,
@@ -262,3 +263,30 @@ def test_civilian_status(text, yes_means, expected):
 def test_unclear_civilian_status_is_kept_as_reported():
     value, problem = parse_civilian("police officer")
     assert value is None and "kept as reported" in problem
+
+
+def test_spreadsheet_error_values_are_not_names(write):
+    text = "Surname;Name;Born\nMammadov;#N/A;1960\n#REF!;Gulnar;1971\n"
+    imported = read_list(write("list.csv", text))
+    first, second = imported.records
+    assert first.family_name == "Mammadov" and first.given_name is None
+    assert second.family_name is None and second.given_name == "Gulnar"
+    assert second.original["Surname"] == "#REF!"  # the cell is kept as written
+    warned = [w for w in imported.warnings if "formula error" in w.reason]
+    assert [(w.row, w.column, w.value) for w in warned] == [
+        (1, "Name", "#N/A"),
+        (2, "Surname", "#REF!"),
+    ]
+
+
+def test_xlsx_formula_without_saved_result_is_reported(write_xlsx):
+    # openpyxl, like many programs that write XLSX, stores formulas without their results.
+    path = write_xlsx(
+        "f.xlsx",
+        {"List": [["Surname", "Name", "Full name"], ["Aliyev", "Vugar", "=B2&\" \"&A2"]]},
+    )
+    imported = read_list(path)
+    assert imported.records[0].full_name is None
+    (note,) = [w for w in imported.warnings if "formula" in w.reason]
+    assert note.row is None and "1 cell(s)" in note.reason and "column C" in note.reason
+    assert "row 2 of the sheet" in note.reason

@@ -155,9 +155,12 @@ def _by_leading_words(key: str, exact: dict[str, str]) -> str | None:
     """A header that starts with a known header: "Фамилия на русском", "Surname in Latin".
 
     Only specific leads count: several words, or one word of 6+ letters, so that "Date of
-    report" or "Place of burial" are not taken for the event date or place.
+    report" or "Place of burial" are not taken for the event date or place; and a header
+    ending in a word for a number is a number, not the field ("Person ID", "Victim No").
     """
     tokens = key.split()
+    if tokens[-1] in _number_words():
+        return None
     for length in range(len(tokens) - 1, 0, -1):
         lead = " ".join(tokens[:length])
         value = exact.get(lead)
@@ -165,6 +168,13 @@ def _by_leading_words(key: str, exact: dict[str, str]) -> str | None:
         if value and specific and value not in (_AMBIGUOUS, "row_key"):
             return value
     return None
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    """One-word headers of a row's number ("id", "no", "номер"), folded."""
+    synonyms = (header_key(str(s)) for s in load_data("columns.yaml")["fields"]["row_key"])
+    return frozenset(key for key in synonyms if key and " " not in key)
 
 
 @cache

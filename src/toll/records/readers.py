@@ -153,11 +153,56 @@ def read_xlsx(
             rows = _sheet_rows(workbook[name]) if name else []
         finally:
             workbook.close()
+        if name:
+            notes += _formulas_without_results(data, name, rows)
     except TollError:
         raise
     except Exception as error:  # openpyxl raises many kinds of error on damaged files
         raise _damaged(file, "XLSX workbook", error) from None
     return Table("xlsx", rows, sheet=name, notes=notes)
+
+
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >]")
+
+
+def _formulas_without_results(data: bytes, sheet: str, rows: Rows) -> list[str]:
+    """A note on formula cells whose result the file does not hold (written by a program that
+    does not compute formulas): they read as empty, which must not pass unnoticed."""
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+        if not any(_FORMULA_TAG.search(archive.read(n)) for n in sheets):
+            return []
+    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        missing = [
+            (number, column, value)
+            for number, row in enumerate(workbook[sheet].iter_rows(values_only=True), start=1)
+            for column, value in enumerate(row, start=1)
+            if isinstance(value, str)
+            and value.startswith("=")
+            and not _cell(rows, number, column).strip()
+        ]
+    finally:
+        workbook.close()
+    if not missing:
+        return []
+    number, column, formula = missing[0]
+    return [
+        f"{len(missing)} cell(s) hold a formula with no saved result (the first: row {number} "
+        f"of the sheet, column {get_column_letter(column)}, {formula[:40]}); they are read as "
+        "empty: open the file in a spreadsheet program and save it, so that results are stored"
+    ]
+
+
+def _cell(rows: Rows, number: int, column: int) -> str:
+    if number > len(rows) or column > len(rows[number - 1]):
+        return ""
+    return rows[number - 1][column - 1]
 
 
 def _sheet_rows(ws, limit: int | None = None) -> Rows:

@@ -8,6 +8,8 @@ from toll.records.columns import NAME_FIELDS, ColumnPlan, is_region_header, name
 from toll.records.drafts import ImportProblem, RecordDraft
 
 _SPACES = re.compile(r"\s+")
+# What a spreadsheet shows in a cell whose formula failed: #N/A, #REF!, #VALUE!, #DIV/0!...
+_SPREADSHEET_ERROR = re.compile(r"#(N/A|REF!|VALUE!|DIV/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!)", re.I)
 _TEXT_FIELDS = ("full_name", "given_name", "family_name", "patronymic", "row_key")
 JOINED_FIELDS = ("place", "place_of_birth", "circumstances", "notes")
 _LABELS = {
@@ -55,6 +57,7 @@ class RowReader:
     def build(self, number: int, row: list[str]) -> RecordDraft:
         record = RecordDraft(row_number=number, original=self._original(number, row))
         cells = self._filled(row)
+        self._drop_spreadsheet_errors(record, cells)
         for name in _TEXT_FIELDS:
             if cells.get(name):
                 setattr(record, name, cells[name][0][1])
@@ -75,6 +78,26 @@ class RowReader:
             self._warn(record, None, None, "no name in this row; the row is kept")
         self._sort_problems(record)
         return record
+
+    def _drop_spreadsheet_errors(self, record: RecordDraft, cells: dict) -> None:
+        """A formula's error (#N/A) is not a value: read as empty, kept in the original row."""
+        for name in list(cells):
+            kept = []
+            for cell in cells[name]:
+                if _SPREADSHEET_ERROR.fullmatch(cell[1]):
+                    self._warn(
+                        record,
+                        cell[0],
+                        cell[1],
+                        "a spreadsheet formula error, not a value; read as empty (fix the "
+                        "formula in the spreadsheet and import the list again)",
+                    )
+                else:
+                    kept.append(cell)
+            if kept:
+                cells[name] = kept
+            else:
+                del cells[name]
 
     def _sort_problems(self, record: RecordDraft) -> None:
         """Problems of a row in the order of its columns, row-wide ones last."""

@@ -217,16 +217,47 @@ def _line_of_byte(data: bytes, offset: int, codec: str) -> int:
 
 
 def _decode_utf16_without_bom(data: bytes, file: str) -> str:
-    even_zeros = data[0::2].count(0)
-    odd_zeros = data[1::2].count(0)
-    half = max(len(data) // 2, 1)
-    if max(even_zeros, odd_zeros) / half < 0.3 or len(data) % 2:
+    """UTF-16 without a byte-order mark, in whichever byte order reads as letters.
+
+    NUL bytes alone do not tell the order: a list in Cyrillic or Armenian has them only
+    beside its digits, commas and line breaks. Read the wrong way round, the same bytes
+    give CJK or Hangul characters, never the letters and punctuation of a list.
+    """
+    shares = {codec: _share_of_text(data, codec) for codec in ("utf-16-le", "utf-16-be")}
+    codec = max(shares, key=shares.__getitem__)
+    if shares[codec] < 0.95 or len(data) % 2:
         raise TollError(
             f"{file}: contains NUL bytes, so it is a binary file, not text; "
             "give a CSV, XLSX, ODS or JSON file"
         )
-    codec = "utf-16-le" if odd_zeros > even_zeros else "utf-16-be"
     return _decode_strict(data, codec, file)
+
+
+# Scripts lists are written in: Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Georgian,
+# Latin Extended Additional, general punctuation, letter-like symbols (№).
+_TEXT_BLOCKS = (
+    (0x0000, 0x024F),
+    (0x0370, 0x06FF),
+    (0x10A0, 0x10FF),
+    (0x1E00, 0x206F),
+    (0x2100, 0x214F),
+)
+
+
+def _share_of_text(data: bytes, codec: str) -> float:
+    """Share of the characters of a sample that are letters, digits, punctuation or spaces
+    of the scripts lists are written in (control characters other than tab and line breaks
+    do not count)."""
+    sample = data[:65536].decode(codec, errors="replace")
+    if not sample:
+        return 0.0
+    good = sum(
+        1
+        for char in sample
+        if (char.isprintable() or char in "\t\r\n")
+        and any(low <= ord(char) <= high for low, high in _TEXT_BLOCKS)
+    )
+    return good / len(sample)
 
 
 def _refuse_mixed_utf8(data: bytes, file: str) -> None:
