@@ -180,3 +180,15 @@ def test_keys_are_ascii_lowercase():
     keys = name_keys(full="Məmmədov Əli Həsən oğlu")
     for value in (keys.given_key, keys.family_key, keys.patronymic_key, keys.family_stem):
         assert value.isascii() and value == value.lower() and value.isalpha()
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("Zaxarov", "Захаров", "Zakharov"),  # Azerbaijani x typed without the name's other marks
+        ("Axundov", "Ахундов", "Akhundov"),
+        ("Maxim", "Максим", "Maksim"),  # and the x that is ks
+    ],
+)
+def test_both_readings_of_a_latin_x_meet_phonetically(spellings):
+    assert len({name_keys(family=spelling).family_phonetic for spelling in spellings}) == 1
