@@ -3,6 +3,7 @@
 import pytest
 
 from toll.names import name_keys, split_full_name
+from toll.names.split import FAMILY_FIRST, GIVEN_FIRST
 
 CASES = [
     ("Məmmədov Əli Həsən oğlu", ("Əli", "Məmmədov", "Həsən oğlu")),
@@ -124,3 +125,18 @@ def test_the_arabic_article_marks_the_family_name_in_any_script(full):
     """Even under a header that announces the family name first (Russian lists of
     Arabic names keep the given-first order)."""
     assert split_full_name(full, "family_first")[1] == full.split()[-1]
+
+
+@pytest.mark.parametrize(
+    ("full", "order", "expected"),
+    [
+        # a word and initials: the word is the family name, whatever the header says
+        ("Kassem F.", GIVEN_FIRST, ("F.", "Kassem", None)),
+        ("المصري أ.", FAMILY_FIRST, ("أ.", "المصري", None)),
+        ("شاهين س.", None, ("س.", "شاهين", None)),
+        # two initials after it: the second is the father's, even when the word ends in -ich
+        ("Darwich S. M.", GIVEN_FIRST, ("S.", "Darwich", "M.")),
+    ],
+)
+def test_a_name_written_as_one_word_and_initials(full, order, expected):
+    assert split_full_name(full, order) == expected

@@ -7,7 +7,8 @@ plain words:
 1. Text before a comma is the family name.
 2. The patronymic is found first: a father's name followed by oğlu/qızı/оглы/кызы (or
    ibn/bin before it), a word ending in -ovich/-ovna/-ivna..., a name in parentheses,
-   or the second of two initials.
+   or the second of two initials (before a word ending like a patronymic: Darwich S. M.).
+   Of a name written as one word and initials, the word is the family name.
 3. Of the remaining words, the family name is the one that looks most like one: a
    family-name ending (-ov, -yan, -enko...), written in capitals, not a known given
    name, not an initial. On a tie, the order of the conventions decides: family name
@@ -192,15 +193,15 @@ def _take_patronymic(tokens: list[str], azerbaijani: bool):
             return f"{tokens[i - 1]} {tokens[i]}", i - 1, tokens[: i - 1] + tokens[i + 1 :]
         if kind == "ibn" and i + 1 < len(tokens):
             return f"{tokens[i]} {tokens[i + 1]}", i, tokens[:i] + tokens[i + 2 :]
+    initials = [i for i, kind in enumerate(kinds) if kind == "initial"]
+    if len(initials) >= 2 and initials[1] == initials[0] + 1 and len(tokens) > 2:
+        i = initials[1]  # "Darwich S. M.": not -ich, the second initial is the father's
+        return tokens[i], i, tokens[:i] + tokens[i + 1 :]
     if len(tokens) >= 2 and "one" in kinds:
         i = len(kinds) - 1 - kinds[::-1].index("one")
         return tokens[i], i, tokens[:i] + tokens[i + 1 :]
     if len(tokens) >= 3 and kinds[-1] == "glued" and _looks_family(tokens[0], azerbaijani) > 0:
         return tokens[-1], len(tokens) - 1, tokens[:-1]  # Məmmədov Əli Həsənoğlu
-    initials = [i for i, kind in enumerate(kinds) if kind == "initial"]
-    if len(initials) >= 2 and initials[1] == initials[0] + 1 and len(tokens) > 2:
-        i = initials[1]
-        return tokens[i], i, tokens[:i] + tokens[i + 1 :]
     return None, None, tokens
 
 
@@ -263,6 +264,9 @@ def split_full_name(
         only = rest[0]
         looks_family = _family_score(only, azerbaijani, []) > 0 or patronymic is not None
         return (None, only, patronymic) if looks_family else (only, None, patronymic)
+    words = [token for token in rest if not is_initial(token)]
+    if len(words) == 1:  # "Гасанов А.", "المصري أ.": initials stand for the given name
+        return _clean([token for token in rest if is_initial(token)]), words[0], patronymic
     if patronymic is None and len(rest) >= 3:
         if _family_first(rest, azerbaijani, script_of(text), order):
             return rest[1], rest[0], _clean(rest[2:])
