@@ -44,3 +44,39 @@ def test_records_with_initials_join_their_person(records):
     assert joined >= 0.6  # without initial_m: none; surname, initials and month are little
     precision, _, _ = pairwise_scores(result.clusters, records.set_index("record_id")["person"])
     assert precision >= 0.95
+
+
+def test_an_initial_is_keyed_by_its_first_sound_in_any_script():
+    from toll.names import name_keys
+    from toll.persons.features import record_features
+
+    records = pd.DataFrame(
+        {
+            "record_id": ["1", "2", "3", "4"],
+            "family_name": ["Сафаров", "Safarov", "Safarov", "Safarov"],
+            "given_name": ["Я.", "Ya.", "I.", "Yaqub"],
+            "patronymic": ["Ш.", "Sh.", "S.", "Shamil oglu"],
+        }
+    )
+    features = record_features(records)
+    assert features["given_key"].tolist()[:3] == ["i", "i", "i"]  # Я. = Ya. = I.
+    assert features["given_phonetic"].tolist()[:3] == ["I", "I", "I"]
+    assert features["patronymic_key"].tolist()[:3] == ["x", "x", "s"]  # Ш. = Sh. but not S.
+    assert features["given_key"].iloc[3] == name_keys(given="Yaqub").given_key  # not an initial
+
+
+def test_two_different_initials_are_not_one_letter_off():
+    """Sound codes of one letter are all one letter apart: that level is for longer names."""
+    import duckdb
+
+    from toll.persons.comparisons import _one_letter_off
+
+    sql = _one_letter_off("given_phonetic").get_comparison_level("duckdb").sql_condition
+
+    def fires(left: str, right: str) -> bool:
+        pair = f"SELECT '{left}' AS given_phonetic_l, '{right}' AS given_phonetic_r"
+        query = f"SELECT {sql} FROM ({pair})"
+        return bool(duckdb.sql(query).fetchone()[0])
+
+    assert not fires("A", "K")
+    assert fires("LAILA", "LAIA")

@@ -36,9 +36,14 @@ def _folded(token: str, azerbaijani: bool) -> str:
     return fold(to_latin(token, azerbaijani))
 
 
+# A Cyrillic initial in Latin letters: Ya. (Я.), Sh. (Ш.), Kh. (Х.)...
+_LATIN_DIGRAPH_INITIAL = re.compile(r"(?i)(ya|yu|ye|yo|ia|iu|sh|ch|zh|kh|ts)\.")
+
+
 def is_initial(token: str) -> bool:
-    """True for one letter, with or without a dot: "A.", "Г"."""
-    return len(token.rstrip(".")) == 1
+    """True for one letter, with or without a dot ("A.", "Г"), or a Cyrillic initial
+    written in two Latin letters with its dot ("Ya.", "Sh.")."""
+    return len(token.rstrip(".")) == 1 or _LATIN_DIGRAPH_INITIAL.fullmatch(token) is not None
 
 
 @lru_cache(maxsize=1)

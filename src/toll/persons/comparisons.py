@@ -42,9 +42,7 @@ def _name_comparison(field: str, other: str, label: str):
             cll.ColumnsReversedLevel(f"{field}_phonetic", f"{other}_phonetic"),
         ).configure(label_for_charts=f"{label} written in the {other} name field"),
         cll.JaroWinklerLevel(f"{field}_key", NAME_SIMILARITY[1]),
-        cll.DamerauLevenshteinLevel(f"{field}_phonetic", 1).configure(
-            label_for_charts="sounds alike but for one letter"
-        ),
+        _one_letter_off(f"{field}_phonetic"),
     ]
     if field == "given":
         levels.append(_starts_with_level(f"{field}_key"))
@@ -55,6 +53,19 @@ def _name_comparison(field: str, other: str, label: str):
     return cl.CustomComparison(
         output_column_name=label, comparison_levels=levels, comparison_description=label
     )
+
+
+def _one_letter_off(column: str):
+    """Sound codes of three letters or more, one letter apart (Leya / Leyla).
+
+    Shorter codes are initials or very short names, one letter off from half of all
+    others: for them this says nothing.
+    """
+    left, right = f"{column}_l", f"{column}_r"
+    return cll.And(
+        cll.CustomLevel(f"length({left}) >= 3 AND length({right}) >= 3"),
+        cll.DamerauLevenshteinLevel(column, 1),
+    ).configure(label_for_charts="sounds alike but for one letter")
 
 
 def _initial_level(field: str):

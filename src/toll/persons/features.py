@@ -85,6 +85,7 @@ def record_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) ->
     )
     for column in NAME_KEYS:
         out[column] = _text(names[column] if column in names else pd.Series(index=df.index))
+    _initials_as_sounds(out, names["given_is_initial"].to_numpy(dtype=bool))
     out["family_initial"] = out["family_key"].str[:1]
     out["name_phonetic_sorted"] = _sorted_pair(out["given_phonetic"], out["family_phonetic"])
     listed_sex = _text(_text(df["sex"]).str.lower().map(_SEXES))
@@ -108,6 +109,22 @@ def record_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) ->
     for column in extra_columns:
         out[column] = _text(df[column]).str.lower()
     return out.reset_index(drop=True)
+
+
+def _initials_as_sounds(out: pd.DataFrame, given_is_initial) -> None:
+    """Key an initial by its first sound alone: Я. (ya), Ya. and I. are one initial.
+
+    A Cyrillic initial is two Latin letters (Я. ya, Ш. sh, Х. kh): kept as written, it
+    would compare as a short name, one letter off from any other initial. A patronymic
+    key of two letters or fewer can only be an initial.
+    """
+    given = given_is_initial & out["given_key"].notna().to_numpy()
+    out.loc[given, "given_key"] = out.loc[given, "given_initial"]
+    out.loc[given, "given_phonetic"] = out.loc[given, "given_initial"].str.upper()
+    sound = out["patronymic_phonetic"].str[:1]
+    short = (out["patronymic_key"].str.len() <= 2).fillna(False).to_numpy(dtype=bool)
+    out.loc[short, "patronymic_key"] = sound[short].str.lower()
+    out.loc[short, "patronymic_phonetic"] = sound[short]
 
 
 def _text(values: pd.Series) -> pd.Series:
