@@ -98,3 +98,16 @@ def test_rules_with_two_year_spans_render_for_duckdb_and_spark():
     for dialect in ("duckdb", "spark"):
         sql = rule.get_blocking_rule(dialect).blocking_rule_sql
         assert "FLOOR(l.birth_year_any / 2) = FLOOR(r.birth_year_any / 2)" in sql
+
+
+MONTH_RULE = ("event_month", "place_key", "family_initial")
+
+
+def test_month_place_and_initial_is_kept_while_cheap_and_never_split(monkeypatch):
+    """Lists of initials with months of death need it; a big register cannot afford it."""
+    features = _features(_crowd(300))
+    assert MONTH_RULE in rule_columns(features=features)
+    monkeypatch.setattr(blocking, "PAIRS_PER_RULE", 1)
+    monkeypatch.setattr(blocking, "FLOOR", 1_000)
+    chosen = rule_columns(features=_features(_crowd(600)))
+    assert not [rule for rule in chosen if set(MONTH_RULE) <= set(rule)]

@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from splink import block_on
 
 # Both name sounds in either order; one name's sound with the other's initial (a typo
-# in one name); birth year with the day or place of the event (names that disagree).
+# in one name); birth year with the day or place of the event (names that disagree);
+# month and place of the event with the surname's initial (initials and no birth date).
 NAMES = "name_phonetic_sorted"
 BLOCKING_RULES = [
     (NAMES,),
@@ -28,6 +29,7 @@ BLOCKING_RULES = [
     ("given_phonetic", "family_initial"),
     ("birth_year_any", "event_day"),
     ("birth_year_any", "place_key", "sex"),
+    ("event_month", "place_key", "family_initial"),
     ("birth_day", "given_initial"),
     ("birth_day", "family_initial"),
     ("birth_day", "place_key"),
@@ -47,6 +49,9 @@ SPLITS = {
     (NAMES,): [*_BIRTH, ("event_day",), ("place_key",), ("patronymic_key",)],
     ("family_phonetic", "given_initial"): _NAME_AND_INITIAL,
     ("given_phonetic", "family_initial"): _NAME_AND_INITIAL,
+    # For lists of initials and months of death: only while it is cheap (a million
+    # records split it into 10 million more pairs, +25 s, for F1 0.950 -> 0.952).
+    ("event_month", "place_key", "family_initial"): [],
 }
 # Any other rule is split on these: birth year and day of event on the place; birth year,
 # place and sex on the day of event (and then left out, as birth year, day and place
