@@ -17,6 +17,8 @@ SAME_PLACE = [
     ["Srebrenica", "Сребреница"],
     ["Aleppo", "حلب", "Halab", "Алеппо"],
     ["Bakhmut", "Артемовск", "Бахмут", "Artemivsk"],
+    ["Rif Dimashq", "Риф Дамаск", "ريف دمشق", "Rural Damascus"],
+    ["Aran", "Аран", "Arran"],  # the region of Azerbaijan, not the town in Iran
 ]
 
 
