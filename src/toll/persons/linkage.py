@@ -308,8 +308,10 @@ def _register(db_api, frame: pd.DataFrame, name: str):
     """
     if db_api.sql_dialect.sql_dialect_str != "duckdb":
         return db_api.register(frame, table_name=name)
+    import pyarrow as pa
+
     con = db_api.duckdb_con
-    con.register(f"{name}_frame", frame)
+    con.register(f"{name}_frame", pa.Table.from_pandas(frame, preserve_index=False))
     try:
         con.execute(f'CREATE TABLE "{name}_data" AS SELECT * FROM "{name}_frame"')
     finally:
