@@ -84,7 +84,7 @@ class RowReader:
         for name in list(cells):
             kept = []
             for cell in cells[name]:
-                if _SPREADSHEET_ERROR.fullmatch(cell[1]):
+                if cell[1][:1] == "#" and _SPREADSHEET_ERROR.fullmatch(cell[1]):
                     self._warn(
                         record,
                         cell[0],
