@@ -288,3 +288,38 @@ def test_name_search_finds_words_and_close_spellings_in_any_script(toll, db, tmp
     shown = toll("persons", "--name", "Petrosiani", "--db", db)
     assert "similar spellings" in shown.stderr
     assert names("Zakharov") == set()
+
+
+def test_a_mistyped_store_is_an_error_not_a_new_empty_store(toll, tmp_path):
+    typo = tmp_path / "registr.db"
+    for command in (
+        ("persons",),
+        ("persons", "--json"),
+        ("person", "P-00001"),
+        ("review",),
+        ("decisions",),
+        ("decide", "1", "2", "same"),
+        ("export", "records"),
+        ("link",),
+        ("db", "info"),
+    ):
+        result = toll(*command, "--db", typo)
+        assert result.exit_code == 1, command
+        assert result.stderr.startswith(f"Error: no store at {typo}"), (command, result.stderr)
+        assert not typo.exists(), f"toll {' '.join(command)} created a store"
+
+
+def test_a_store_that_cannot_be_opened_is_one_line(toll, tmp_path):
+    not_a_store = tmp_path / "list.csv"
+    not_a_store.write_text(DATED, encoding="utf-8")
+    cases = {
+        str(not_a_store): "not a Toll store",
+        str(tmp_path): "it is a folder",
+        "bogus://somewhere/toll": "does not know the kind of database 'bogus'",
+        "postgresql+psycopg://nobody@127.0.0.1:1/toll": "database server is running",
+    }
+    for db, reason in cases.items():
+        result = toll("persons", "--db", db)
+        assert result.exit_code == 1, db
+        assert result.stderr.startswith("Error: cannot open database") and reason in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1

@@ -2,7 +2,7 @@
 
 import typer
 
-from toll.cli.app import DbOption, JsonOption, app
+from toll.cli.app import DbOption, JsonOption, app, open_store
 from toll.cli.output import console, print_json
 
 db_app = typer.Typer(help="The store itself: where it is and its schema version.")
@@ -12,10 +12,9 @@ app.add_typer(db_app, name="db")
 @db_app.command("upgrade")
 def upgrade(db: DbOption = None, json: JsonOption = False) -> None:
     """Upgrade an older store to the schema this version of Toll needs."""
-    from toll.store import Store
     from toll.store.schema import current_revision, head_revision
 
-    store = Store.open(db, upgrade=True)
+    store = open_store(db, upgrade=True)
     data = {
         "url": store.url,
         "schema": current_revision(store.engine),
@@ -33,10 +32,9 @@ def info(db: DbOption = None, json: JsonOption = False) -> None:
     from sqlalchemy import func, select
 
     from toll.model import Base
-    from toll.store import Store
     from toll.store.schema import current_revision
 
-    store = Store.open(db)
+    store = open_store(db, create=False)
     with store.session() as session:
         counts = {
             name: session.scalar(select(func.count()).select_from(table))

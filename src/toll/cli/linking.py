@@ -48,7 +48,8 @@ def link(
             f"--review-below {review_below} is above --threshold {threshold}; pairs between "
             "the two go to review, so give the lower probability to --review-below"
         )
-    with open_store(db).session() as session, progress_bar("Linking", quiet=json) as update:
+    store = open_store(db, create=False)
+    with store.session() as session, progress_bar("Linking", quiet=json) as update:
         summary = link_register(
             session,
             engine=engine.value,
@@ -145,7 +146,7 @@ def review(
     from toll.store.access import may_see_personal_data
     from toll.store.history import log_event
 
-    store = open_store(db)
+    store = open_store(db, create=False)
     with store.session() as session:
         named = may_see_personal_data(session)
         rows = [pair_row(session, pair, named) for pair in review_queue(session, limit)]
@@ -258,7 +259,7 @@ def decide(
     """Decide that two records are, or are not, the same person; every re-link keeps it."""
     from toll.persons.reviewing import decide as decide_pair
 
-    with open_store(db).session() as session:
+    with open_store(db, create=False).session() as session:
         data = decision_dict(decide_pair(session, record_a, record_b, decision.value, note))
     if json:
         print_json(data)
@@ -279,7 +280,7 @@ def decisions(
     """Reviewers' decisions: which records are, or are not, one person; who decided, when, why."""
     from toll.persons.reviewing import decisions as list_decisions
 
-    with open_store(db).session() as session:
+    with open_store(db, create=False).session() as session:
         rows = [decision_dict(made) for made in list_decisions(session, include_replaced=all_)]
     if json:
         print_json(rows)

@@ -36,7 +36,7 @@ def persons(
     from toll.store.access import may_see_personal_data
 
     where = PersonFilter(name, status, sex, age_min, age_max, place, source)
-    with open_store(db).session() as session:
+    with open_store(db, create=False).session() as session:
         rows = []
         named = may_see_personal_data(session)
         found = find_persons(session, where, limit)
@@ -93,7 +93,7 @@ def person(
     from toll.persons.lookup import get_person, person_decisions, person_links, person_records
     from toll.store.history import log_event
 
-    with open_store(db).session() as session:
+    with open_store(db, create=False).session() as session:
         found = get_person(session, reference)
         log_event(session, "view", "persons", found.id)
         records = [_record_dict(r, s) for r, s in person_records(session, found)]
@@ -218,7 +218,7 @@ def export_records(
     """
     from toll.persons.export import write_records
 
-    with open_store(db).session() as session:
+    with open_store(db, create=False).session() as session:
         count = write_records(session, "json" if json else format.value, output)
     if output:
         console.print(f"{count:,} records written to {output}.")
