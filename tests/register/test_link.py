@@ -137,3 +137,45 @@ def test_brothers_killed_together_are_never_silently_one_person(toll, db, tmp_pa
         for q in queued
     )
     assert giorgi.isdisjoint(davit) or asked
+
+
+def three_persons_apart(toll, db, tmp_path) -> list[str]:
+    """Three lists of one different person each, linked: records 1, 2, 3; their labels."""
+    write_en(tmp_path / "ngo.csv", [0])
+    write_az(tmp_path / "families.csv", [5])
+    write_ru(tmp_path / "ministry.csv", [7])
+    for name in ("ngo.csv", "families.csv", "ministry.csv"):
+        assert toll("import", tmp_path / name, "--db", db).exit_code == 0
+    assert toll("link", "--db", db).exit_code == 0
+    labels = {int(r["record_id"]): r["person_id"] for r in exported(toll, db)}
+    assert len(set(labels.values())) == 3, "three different persons"
+    return [labels[1], labels[2], labels[3]]
+
+
+def test_a_merge_by_decision_keeps_the_label_of_the_larger_person(toll, db, tmp_path):
+    labels = three_persons_apart(toll, db, tmp_path)
+    assert toll("decide", "2", "3", "same", "--db", db).exit_code == 0
+    # Record 1 is alone; records 2 and 3 are one person: that person's label stays.
+    assert toll("decide", "1", "2", "same", "--db", db).exit_code == 0
+    after = {r["person_id"] for r in exported(toll, db)}
+    assert after == {labels[1]}
+    gone = json.loads(toll("person", labels[0], "--db", db, "--json").stdout)
+    assert labels[1] in gone["retracted"]["reason"]
+
+
+def test_a_same_decision_cannot_join_records_decided_apart(toll, db, tmp_path):
+    three_persons_apart(toll, db, tmp_path)
+    assert toll("decide", "1", "2", "different", "--db", db).exit_code == 0
+    assert toll("decide", "2", "3", "same", "--db", db).exit_code == 0
+    before = exported(toll, db)
+    refused = toll("decide", "3", "1", "same", "--db", db)
+    assert refused.exit_code == 1
+    assert "decision 1 says records 1 and 2 are different persons" in refused.stderr
+    assert exported(toll, db) == before
+    assert [d["decision"] for d in json.loads(toll("decisions", "--db", db, "--json").stdout)] == [
+        "different",
+        "same",
+    ]
+    # Deciding the pair itself again replaces the earlier decision, as before.
+    assert toll("decide", "2", "1", "same", "--db", db).exit_code == 0
+    assert len({r["person_id"] for r in exported(toll, db)}) == 1

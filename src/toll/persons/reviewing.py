@@ -1,6 +1,6 @@
 """Review of uncertain pairs: a person decides, the decision holds on every re-run."""
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from toll.errors import TollError
@@ -58,6 +58,8 @@ def decide(
             MatchDecision.retracted_at.is_(None), _same_pair(MatchDecision, a.id, b.id)
         )
     ).all()
+    if decision == "same":
+        _refuse_joining_decided_apart(session, a, b, [old.id for old in earlier])
     for old in earlier:
         retract(session, old, f"replaced by a new decision: {decision}")
     made = MatchDecision(
@@ -83,14 +85,64 @@ def decisions(session: Session, *, include_replaced: bool = False) -> list[Match
     return list(session.scalars(query))
 
 
+def _refuse_joining_decided_apart(
+    session: Session, a: Record, b: Record, replaced: list[int]
+) -> None:
+    """A `same` decision may not join two records a standing `different` decision keeps apart
+    (directly, or through the records of the persons it would merge)."""
+    sides = []
+    for record in (a, b):
+        if record.person_id is None:
+            sides.append({record.id})
+        else:
+            query = select(Record.id).where(Record.person_id == record.person_id)
+            sides.append(set(session.scalars(query)) | {record.id})
+    apart = session.scalars(
+        select(MatchDecision).where(
+            MatchDecision.retracted_at.is_(None),
+            MatchDecision.decision == "different",
+            MatchDecision.id.notin_(replaced),
+            or_(
+                and_(
+                    MatchDecision.record_a_id.in_(sides[0]),
+                    MatchDecision.record_b_id.in_(sides[1]),
+                ),
+                and_(
+                    MatchDecision.record_a_id.in_(sides[1]),
+                    MatchDecision.record_b_id.in_(sides[0]),
+                ),
+            ),
+        )
+    ).first()
+    if apart is not None:
+        raise TollError(
+            f"records {a.id} and {b.id} cannot be one person: decision {apart.id} says records "
+            f"{apart.record_a_id} and {apart.record_b_id} are different persons, and joining "
+            f"would put them together; if that was wrong, decide "
+            f"`toll decide {apart.record_a_id} {apart.record_b_id} same` first"
+        )
+
+
 def _apply(session: Session, a: Record, b: Record, decision: str) -> None:
     if decision == "same" and a.person_id != b.person_id:
         if a.person_id is None or b.person_id is None:
             a.person_id = b.person_id = a.person_id or b.person_id
             return
-        emptied, kept = session.get(Person, b.person_id), session.get(Person, a.person_id)
-        for record in session.scalars(select(Record).where(Record.person_id == b.person_id)):
-            record.person_id = a.person_id
+        # The person with more records keeps its label (as a re-link would); a tie, the older.
+        sizes = {
+            person_id: session.scalar(
+                select(func.count()).where(
+                    Record.person_id == person_id, Record.retracted_at.is_(None)
+                )
+            )
+            for person_id in (a.person_id, b.person_id)
+        }
+        kept_id, emptied_id = sorted(
+            (a.person_id, b.person_id), key=lambda person_id: (-sizes[person_id], person_id)
+        )
+        emptied, kept = session.get(Person, emptied_id), session.get(Person, kept_id)
+        for record in session.scalars(select(Record).where(Record.person_id == emptied_id)):
+            record.person_id = kept_id
         retract(session, emptied, f"merged into {kept.label} by a reviewer's decision")
     elif decision == "different" and a.person_id is not None and a.person_id == b.person_id:
         _split(session, a, b)
