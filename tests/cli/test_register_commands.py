@@ -323,3 +323,16 @@ def test_a_store_that_cannot_be_opened_is_one_line(toll, tmp_path):
         assert result.exit_code == 1, db
         assert result.stderr.startswith("Error: cannot open database") and reason in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_review_table_names_each_records_file_and_row(toll, db, tmp_path):
+    linked_store(toll, db, tmp_path)
+    toll("link", "--full", "--threshold", "0.9999", "--review-below", "0.0001", "--db", db)
+    pairs = json.loads(toll("review", "--db", db, "--json").stdout)
+    assert pairs
+    shown = run_toll("review", "--db", db, env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.stderr
+    for pair in pairs:
+        for side in "ab":
+            assert f"{pair[f'record_{side}']}: " in shown.stdout
+            assert f"{pair[f'source_{side}']} row {pair[f'row_{side}']}" in shown.stdout

@@ -164,14 +164,8 @@ def _print_queue(rows: list[dict]) -> None:
     print_table(
         [
             (
-                r["record_a"],
-                r["name_a"],
-                born_or_age(r, "a"),
-                r["place_a"],
-                r["record_b"],
-                r["name_b"],
-                born_or_age(r, "b"),
-                r["place_b"],
+                _side_text(r, "a"),
+                _side_text(r, "b"),
                 "yes" if r["joined"] else "no",
                 r["probability"],
                 weights_text(r["field_weights"]),
@@ -179,26 +173,22 @@ def _print_queue(rows: list[dict]) -> None:
             )
             for r in rows
         ],
-        [
-            "rec",
-            "name",
-            "born",
-            "place",
-            "rec",
-            "name",
-            "born",
-            "place",
-            "joined",
-            "p",
-            "weights",
-            "why",
-        ],
+        ["record A", "record B", "joined", "p", "weights", "why"],
     )
     if rows:
         noun = "pair" if len(rows) == 1 else "pairs"
         console.print(f"{len(rows)} {noun}. Decide: toll decide A B same|different")
     else:
         console.print("No pairs wait for review.")
+
+
+def _side_text(row: dict, side: str) -> str:
+    """One record of a pair: its id and name, birth or age and place, then its file and row."""
+    facts = " · ".join(str(v or "–") for v in (born_or_age(row, side), row[f"place_{side}"]))
+    return (
+        f"{row[f'record_{side}']}: {row[f'name_{side}']}\n{facts}\n"
+        f"{row[f'source_{side}']} row {row[f'row_{side}']}"
+    )
 
 
 def _review_interactively(store, rows: list[dict]) -> None:
