@@ -73,6 +73,10 @@ def persons(
         ],
         ["person", "name", "records", "sources", "status"],
     )
+    if any(value is not None for value in vars(where).values()) and not rows:
+        err_console.print("No person matches these conditions.")
+    elif not rows and not unlinked:
+        err_console.print("No persons in the register yet: `toll import FILE`, then `toll link`.")
     if similar and rows:
         err_console.print(f"No record spells {name!r} so; these persons have similar spellings.")
     if total > len(rows):

@@ -13,7 +13,8 @@ def progress_bar(title: str, quiet: bool = False) -> Iterator[Callable[[int, int
     """Yield `update(done, total, message)` that drives one bar; silent when quiet (--json).
 
     The bar appears at the first update, so work that fails before it starts (a file that
-    cannot be read) shows only its one-line error; a bar cut short by an error is erased.
+    cannot be read) shows only its one-line error; a bar cut short by an error is erased, and
+    one whose work ends stands at 100%, "done".
     """
     if quiet:
         yield lambda done, total, message="": None
@@ -39,6 +40,9 @@ def progress_bar(title: str, quiet: bool = False) -> Iterator[Callable[[int, int
 
     try:
         yield update
+        if bar.live.is_started:  # the work is done: the bar says so, whatever step it last saw
+            shown = bar.tasks[0]
+            bar.update(task, completed=shown.total, description=f"{title}: done")
     except BaseException:
         bar.live.transient = True
         raise
