@@ -358,3 +358,18 @@ def test_a_search_that_finds_nobody_says_so(toll, db, tmp_path):
     assert result.exit_code == 0
     assert "No person matches these conditions." in result.stderr
     assert json.loads(toll("persons", "--name", "Zzzyxqw", "--db", db, "--json").stdout) == []
+
+
+def test_a_copy_under_another_name_says_which_file_it_repeats(toll, db, tmp_path):
+    original = tmp_path / "ngo.csv"
+    original.write_text(DATED, encoding="utf-8")
+    copy = tmp_path / "ngo (final).csv"
+    copy.write_bytes(original.read_bytes())
+    assert toll("import", original, "--db", db).exit_code == 0
+    again = toll("import", copy, "--db", db)
+    assert again.exit_code == 0
+    assert " ".join(again.stdout.split()) == (
+        "ngo (final).csv (the same bytes as ngo.csv) was already imported as source 1 "
+        "(3 records); nothing changed."
+    )
+    assert toll("import", original, "--db", db).stdout.startswith("ngo.csv was already imported")

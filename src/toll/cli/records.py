@@ -66,8 +66,10 @@ def import_(
     if json:
         print_json(summary)
     elif not result.created:
+        stored = result.source.file_name
+        same = "" if stored == file.name else f" (the same bytes as {stored})"
         console.print(
-            f"{file.name} was already imported as source {summary['source_id']} "
+            f"{file.name}{same} was already imported as source {summary['source_id']} "
             f"({_count(result.records, 'record')}); nothing changed.",
             markup=False,
         )
