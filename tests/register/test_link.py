@@ -179,3 +179,27 @@ def test_a_same_decision_cannot_join_records_decided_apart(toll, db, tmp_path):
     # Deciding the pair itself again replaces the earlier decision, as before.
     assert toll("decide", "2", "1", "same", "--db", db).exit_code == 0
     assert len({r["person_id"] for r in exported(toll, db)}) == 1
+
+
+def test_a_different_decision_cannot_part_records_decided_same(toll, db, tmp_path):
+    three_persons_apart(toll, db, tmp_path)
+    assert toll("decide", "1", "2", "same", "--db", db).exit_code == 0
+    assert toll("decide", "2", "3", "same", "--db", db).exit_code == 0
+    before = exported(toll, db)
+    refused = toll("decide", "1", "3", "different", "--db", db)
+    assert refused.exit_code == 1
+    assert "decisions 1, 2 say they are the same person" in refused.stderr
+    assert exported(toll, db) == before
+    assert len(json.loads(toll("decisions", "--db", db, "--json").stdout)) == 2
+
+
+def test_a_record_decided_same_follows_its_partner_when_a_person_is_split(toll, db, tmp_path):
+    three_persons_apart(toll, db, tmp_path)
+    assert toll("decide", "1", "2", "same", "--db", db).exit_code == 0
+    assert toll("decide", "2", "3", "same", "--db", db).exit_code == 0
+    # Parting 1 from 2 takes 3 along with 2, as decision 2 says, on every link.
+    assert toll("decide", "1", "2", "different", "--db", db).exit_code == 0
+    for _ in range(2):
+        labels = {int(r["record_id"]): r["person_id"] for r in exported(toll, db)}
+        assert labels[2] == labels[3] != labels[1]
+        assert toll("link", "--full", "--db", db).exit_code == 0

@@ -60,6 +60,8 @@ def decide(
     ).all()
     if decision == "same":
         _refuse_joining_decided_apart(session, a, b, [old.id for old in earlier])
+    else:
+        _refuse_parting_decided_same(session, a, b, [old.id for old in earlier])
     for old in earlier:
         retract(session, old, f"replaced by a new decision: {decision}")
     made = MatchDecision(
@@ -123,6 +125,56 @@ def _refuse_joining_decided_apart(
         )
 
 
+def _refuse_parting_decided_same(
+    session: Session, a: Record, b: Record, replaced: list[int]
+) -> None:
+    """A `different` decision may not part two records that standing `same` decisions join,
+    through a chain of records (a = c, c = b)."""
+    via = _joined_by_decisions(session, a.id, replaced)
+    if b.id not in via:
+        return
+    chain, record = [], b.id
+    while via[record] is not None:
+        made = via[record]
+        chain.append(made)
+        record = made.record_a_id if made.record_b_id == record else made.record_b_id
+    numbers = ", ".join(str(made_id) for made_id in sorted(made.id for made in chain))
+    last = chain[0]
+    raise TollError(
+        f"records {a.id} and {b.id} cannot be different persons: decisions {numbers} say they "
+        f"are the same person; if one was wrong, decide it again first (for example "
+        f"`toll decide {last.record_a_id} {last.record_b_id} different`)"
+    )
+
+
+def _joined_by_decisions(
+    session: Session, start: int, replaced: list[int] | tuple = ()
+) -> dict[int, MatchDecision | None]:
+    """Every record standing `same` decisions join to `start`, each with the decision that
+    reached it (None for `start`)."""
+    same = session.scalars(
+        select(MatchDecision).where(
+            MatchDecision.retracted_at.is_(None),
+            MatchDecision.decision == "same",
+            MatchDecision.id.notin_(replaced),
+        )
+    ).all()
+    joined: dict[int, list[MatchDecision]] = {}
+    for made in same:
+        joined.setdefault(made.record_a_id, []).append(made)
+        joined.setdefault(made.record_b_id, []).append(made)
+    via: dict[int, MatchDecision | None] = {start: None}
+    waiting = [start]
+    while waiting:
+        record = waiting.pop()
+        for made in joined.get(record, []):
+            other = made.record_b_id if made.record_a_id == record else made.record_a_id
+            if other not in via:
+                via[other] = made
+                waiting.append(other)
+    return via
+
+
 def _apply(session: Session, a: Record, b: Record, decision: str) -> None:
     if decision == "same" and a.person_id != b.person_id:
         if a.person_id is None or b.person_id is None:
@@ -150,7 +202,8 @@ def _apply(session: Session, a: Record, b: Record, decision: str) -> None:
 
 def _split(session: Session, a: Record, b: Record) -> None:
     """Take `b` out of `a`'s person into a new one; each other record of the person follows
-    whichever of the two it matched better in the latest scores (ties stay with `a`)."""
+    the one reviewers' `same` decisions join it to, else whichever of the two it matched better
+    in the latest scores (ties stay with `a`)."""
     others = session.scalars(
         select(Record).where(
             Record.person_id == a.person_id,
@@ -161,8 +214,13 @@ def _split(session: Session, a: Record, b: Record) -> None:
     weight = _latest_weights(session, [a.id, b.id], [r.id for r in others])
     b.person_id = new_persons(session, 1)[0]
     lowest = float("-inf")
+    with_a, with_b = _joined_by_decisions(session, a.id), _joined_by_decisions(session, b.id)
     for record in others:
-        if weight.get((record.id, b.id), lowest) > weight.get((record.id, a.id), lowest):
+        if record.id in with_a:  # a reviewer said it is a's person
+            continue
+        if record.id in with_b or (
+            weight.get((record.id, b.id), lowest) > weight.get((record.id, a.id), lowest)
+        ):
             record.person_id = b.person_id
 
 
