@@ -373,3 +373,13 @@ def test_a_copy_under_another_name_says_which_file_it_repeats(toll, db, tmp_path
         "(3 records); nothing changed."
     )
     assert toll("import", original, "--db", db).stdout.startswith("ngo.csv was already imported")
+
+
+def test_link_counts_read_as_english_for_one_record(toll, db, tmp_path):
+    path = tmp_path / "one.csv"
+    path.write_text("Full name,Sex\nAli Mamedov,m\n", encoding="utf-8")
+    assert toll("import", path, "--db", db).exit_code == 0
+    first = " ".join(toll("link", "--db", db).stdout.split())
+    assert first.startswith("1 record → 1 person (1 new); 0 pairs to review"), first
+    again = " ".join(toll("link", "--db", db).stdout.split())
+    assert again.startswith("Nothing new to link: 1 record in the register (1 person;"), again

@@ -61,17 +61,22 @@ def link(
     if json:
         print_json(summary.__dict__)
     elif not summary.linked:
+        waiting = "pair waits" if summary.to_review == 1 else "pairs wait"
         console.print(
-            f"Nothing new to link: all {summary.records:,} records are in the register "
-            f"({summary.persons:,} persons; {summary.to_review:,} pairs wait for review). "
+            f"Nothing new to link: {_count(summary.records, 'record')} in the register "
+            f"({_count(summary.persons, 'person')}; {summary.to_review:,} {waiting} for review). "
             "`toll link --full` links everything again."
         )
     else:
         console.print(
-            f"{summary.records:,} records → {summary.persons:,} persons "
-            f"({summary.new_persons:,} new); {summary.to_review:,} pairs to review "
+            f"{_count(summary.records, 'record')} → {_count(summary.persons, 'person')} "
+            f"({summary.new_persons:,} new); {_count(summary.to_review, 'pair')} to review "
             "(toll review)."
         )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def pair_row(session, pair, named: bool) -> dict:
