@@ -383,3 +383,22 @@ def test_link_counts_read_as_english_for_one_record(toll, db, tmp_path):
     assert first.startswith("1 record → 1 person (1 new); 0 pairs to review"), first
     again = " ".join(toll("link", "--db", db).stdout.split())
     assert again.startswith("Nothing new to link: 1 record in the register (1 person;"), again
+
+
+def test_interactive_review_goes_on_after_a_refused_decision(toll, db, tmp_path):
+    linked_store(toll, db, tmp_path)
+    toll("link", "--full", "--threshold", "0.9999", "--review-below", "0.0001", "--db", db)
+    queue = json.loads(toll("review", "--db", db, "--json").stdout)
+    first = queue[0]
+    a, b = first["record_a"], first["record_b"]
+    third = next(r for p in queue for r in (p["record_a"], p["record_b"]) if r not in (a, b))
+    # Decisions join a and b through a third record: "different" for the pair is refused.
+    assert toll("decide", a, third, "same", "--db", db).exit_code == 0
+    assert toll("decide", third, b, "same", "--db", db).exit_code == 0
+    queue = json.loads(toll("review", "--db", db, "--json").stdout)
+    position = next(i for i, p in enumerate(queue) if {p["record_a"], p["record_b"]} == {a, b})
+    shown = toll("review", "-i", "--db", db, input="k\n" * position + "d\nq\n")
+    assert shown.exit_code == 0, shown.stderr
+    assert "Not decided:" in shown.stderr and "cannot be different persons" in shown.stderr
+    # The review goes on to the next pair (if any) after the refusal.
+    assert shown.stdout.count("quit (q)") == min(position + 2, len(queue))

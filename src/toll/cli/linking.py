@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from toll.cli.app import DbOption, JsonOption, app, open_store
-from toll.cli.output import console, print_json, print_table
+from toll.cli.output import console, err_console, print_json, print_table
 from toll.cli.progress import progress_bar
 
 RESTRICTED = "[restricted]"
@@ -197,6 +197,7 @@ def _side_text(row: dict, side: str) -> str:
 
 
 def _review_interactively(store, rows: list[dict]) -> None:
+    from toll.errors import TollError
     from toll.persons.reviewing import decide
 
     choices = {"s": "same", "d": "different"}
@@ -219,8 +220,11 @@ def _review_interactively(store, rows: list[dict]) -> None:
         if answer.lower().startswith("q"):
             break
         if answer.lower()[:1] in choices:
-            with store.session() as session:
-                decide(session, row["record_a"], row["record_b"], choices[answer.lower()[:1]])
+            try:
+                with store.session() as session:
+                    decide(session, row["record_a"], row["record_b"], choices[answer.lower()[:1]])
+            except TollError as error:  # one refused decision does not end the review
+                err_console.print(f"Not decided: {error}", markup=False)
 
 
 class Decision(StrEnum):
