@@ -402,3 +402,10 @@ def test_interactive_review_goes_on_after_a_refused_decision(toll, db, tmp_path)
     assert "Not decided:" in shown.stderr and "cannot be different persons" in shown.stderr
     # The review goes on to the next pair (if any) after the refusal.
     assert shown.stdout.count("quit (q)") == min(position + 2, len(queue))
+
+
+def test_ages_that_cannot_be_are_errors_not_empty_results(toll, db, tmp_path):
+    linked_store(toll, db, tmp_path)
+    upside_down = toll("persons", "--age-min", "50", "--age-max", "10", "--db", db)
+    assert upside_down.exit_code == 1 and "--age-min 50 is above --age-max 10" in upside_down.stderr
+    assert toll("persons", "--age-min", "-5", "--db", db).exit_code == 2

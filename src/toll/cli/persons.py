@@ -16,8 +16,8 @@ def persons(
     name: Annotated[str | None, typer.Option(help="A name in any script or spelling.")] = None,
     status: Annotated[str | None, typer.Option(help="killed, missing, captured, ...")] = None,
     sex: Annotated[str | None, typer.Option(help="male or female.")] = None,
-    age_min: Annotated[int | None, typer.Option(help="Youngest age at the event.")] = None,
-    age_max: Annotated[int | None, typer.Option(help="Oldest age at the event.")] = None,
+    age_min: Annotated[int | None, typer.Option(min=0, help="Youngest age at the event.")] = None,
+    age_max: Annotated[int | None, typer.Option(min=0, help="Oldest age at the event.")] = None,
     place: Annotated[str | None, typer.Option(help="A place in any script or former name.")] = None,
     source: Annotated[int | None, typer.Option(help="Listed by this source id.")] = None,
     limit: Annotated[int, typer.Option(min=1, help="At most this many persons.")] = 100,
@@ -25,6 +25,7 @@ def persons(
     json: JsonOption = False,
 ) -> None:
     """Search the register of persons."""
+    from toll.errors import TollError
     from toll.persons.lookup import (
         PersonFilter,
         count_persons,
@@ -35,6 +36,11 @@ def persons(
     )
     from toll.store.access import may_see_personal_data
 
+    if age_min is not None and age_max is not None and age_min > age_max:
+        raise TollError(
+            f"--age-min {age_min} is above --age-max {age_max}; no age is both, so give the "
+            "younger age to --age-min"
+        )
     where = PersonFilter(name, status, sex, age_min, age_max, place, source)
     with open_store(db, create=False).session() as session:
         rows = []
