@@ -409,3 +409,11 @@ def test_ages_that_cannot_be_are_errors_not_empty_results(toll, db, tmp_path):
     upside_down = toll("persons", "--age-min", "50", "--age-max", "10", "--db", db)
     assert upside_down.exit_code == 1 and "--age-min 50 is above --age-max 10" in upside_down.stderr
     assert toll("persons", "--age-min", "-5", "--db", db).exit_code == 2
+
+
+def test_an_empty_file_reads_the_same_in_a_dry_run_and_an_import(toll, db, tmp_path):
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b" \n")
+    expected = "Error: empty.csv: the file is empty; there is no list to import\n"
+    assert toll("import", empty, "--dry-run", "--db", db).stderr == expected
+    assert toll("import", empty, "--db", db).stderr == expected
