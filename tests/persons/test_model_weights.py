@@ -58,3 +58,36 @@ def test_else_weight_names_the_last_level():
     )
     assert LinkModel(settings).else_weight("given") == _weights(settings)[-1]
     assert LinkModel(settings).else_weight("surname") is None
+
+
+def test_agreeing_on_a_date_most_records_share_never_counts_against():
+    """One massacre day for nearly everyone: splink's term-frequency adjustment would take
+    agreement on it below zero; it is lifted to zero and the match weight follows."""
+    import pandas as pd
+
+    from toll.persons.linkage import link, probability
+
+    given = ["Ali", "Vugar", "Gulnar", "Rashid", "Aynur", "Elchin", "Sevda", "Kamal"]
+    family = ["Aliyev", "Mammadov", "Huseynova", "Guliyev", "Hasanova", "Ismayilov"]
+    rows = []
+    for i in range(240):
+        person = {
+            "given_name": given[i % len(given)],
+            "family_name": family[(i // len(given)) % len(family)],
+            "birth_year": 1930 + i % 60,
+            "event_date": "1992-02-26" if i % 10 else f"1992-03-{1 + i % 28:02d}",
+        }
+        for source in ("a", "b") if i % 2 else ("a",):
+            rows.append({**person, "record_id": f"{source}{i:03d}", "source_id": source})
+    records = pd.DataFrame(rows)
+    pairs = link(records, review_band=(0.001, 0.9)).pairs
+    day = records.set_index("record_id")["event_date"]
+    massacre_day = (pairs["record_id_l"].map(day) == "1992-02-26") & (
+        pairs["record_id_r"].map(day) == "1992-02-26"
+    )
+    assert massacre_day.sum() > 50
+    assert (pairs.loc[massacre_day, "mw_event"] >= 0).all()
+    fields = pairs[[c for c in pairs if c.startswith("mw_")]].sum(axis=1)
+    assert (pairs["match_weight"] - fields).round(6).nunique() == 1  # the prior, for every pair
+    expected = probability(pairs["match_weight"].to_numpy())
+    assert abs(pairs["match_probability"].to_numpy() - expected).max() < 1e-9

@@ -389,8 +389,8 @@ def temper(settings: dict, floor: float = 1e-3) -> dict:
     `floor` is raised to it (the "different names" levels to a higher floor, see
     `link_model.LEAST_M`) and the levels renormalised; levels never seen get the
     floor as well. A level declared at least as strong as the next one
-    (`link_model.AT_LEAST_AS_STRONG`) is given at least its weight. Returns a new
-    settings dict.
+    (`link_model.AT_LEAST_AS_STRONG`) is given at least its weight, and the first
+    level (exact agreement) a weight of at least zero. Returns a new settings dict.
     """
     settings = json.loads(json.dumps(settings))
     for comparison in settings["comparisons"]:
@@ -406,6 +406,8 @@ def temper(settings: dict, floor: float = 1e-3) -> dict:
         strong = link_model.AT_LEAST_AS_STRONG.get(name)
         if strong is not None:
             _at_least_as_strong(levels[strong], levels[strong + 1])
+        # agreeing exactly never counts against (on a value nearly everyone shares, u > m)
+        levels[0]["u_probability"] = min(levels[0]["u_probability"], levels[0]["m_probability"])
     return settings
 
 
@@ -425,18 +427,30 @@ def _narrow(scored) -> pd.DataFrame:
     """
     names = [c.name.strip('"`') for c in scored.columns]
     fields = [n for n in names if n.startswith("mw_") and not n.startswith("mw_tf_adj_")]
-    weights = [
-        f"{n} + coalesce(mw_tf_adj_{n[3:]}, 0) AS {n}" if f"mw_tf_adj_{n[3:]}" in names else n
-        for n in fields
-    ]
+    adjusted = [n for n in fields if f"mw_tf_adj_{n[3:]}" in names]
+    weights = [f"{_with_frequency(n)} AS {n}" if n in adjusted else n for n in fields]
+    # what lifting agreements on very common values to zero adds to the match weight
+    lift = " + ".join(f"({_with_frequency(n)} - ({_raw_with_frequency(n)}))" for n in adjusted)
     columns = ", ".join(
-        ["unique_id_l", "unique_id_r", "match_probability", "match_weight", *weights]
+        ["unique_id_l", "unique_id_r", f"match_weight + {lift or '0'} AS match_weight", *weights]
     )
     frame = scored.query_sql(f"SELECT {columns} FROM {{this}}")
     pairs = frame.as_pandas_dataframe()
     for table in (frame, scored):
         table.drop_table_from_database_and_remove_from_cache()
+    pairs.insert(2, "match_probability", probability(pairs["match_weight"].to_numpy(dtype=float)))
     return pairs
+
+
+def _raw_with_frequency(column: str) -> str:
+    return f"{column} + coalesce(mw_tf_adj_{column[3:]}, 0)"
+
+
+def _with_frequency(column: str) -> str:
+    """A field's weight with its term-frequency adjustment, where agreeing never counts
+    against: on a value most records share (the day of a massacre), splink's adjustment
+    can take an exact agreement below zero; it is lifted to zero."""
+    return f"greatest({_raw_with_frequency(column)}, least({column}, 0))"
 
 
 def _pairs_frame(predictions: pd.DataFrame, model: LinkModel) -> tuple[pd.DataFrame, list[str]]:
