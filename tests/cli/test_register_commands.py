@@ -302,6 +302,14 @@ def test_a_mistyped_store_is_an_error_not_a_new_empty_store(toll, tmp_path):
         ("export", "records"),
         ("link",),
         ("db", "info"),
+        ("claims",),
+        ("claim", "history", "1"),
+        ("figures",),
+        ("source", "list"),
+        ("source", "show", "1"),
+        ("estimates",),
+        ("estimate",),
+        ("user", "list"),
     ):
         result = toll(*command, "--db", typo)
         assert result.exit_code == 1, command

@@ -59,6 +59,6 @@ def test_estimates_from_the_register_are_stored_and_reproduced(
     assert listed[0]["methods"]["independence"] == report["methods"][0]["estimate"]
 
 
-def test_estimate_without_a_register_says_what_to_do(toll, db):
+def test_estimate_without_a_register_says_what_to_do(toll, db, store):
     result = toll("estimate", "--db", db)
     assert result.exit_code == 1 and "toll link" in result.stderr

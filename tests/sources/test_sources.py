@@ -88,7 +88,7 @@ def test_bad_input_leaves_the_store_unchanged(toll, db, tmp_path, store):
         assert session.scalar(select(func.count()).select_from(Original)) == 0
 
 
-def test_unknown_source_id(toll, db):
+def test_unknown_source_id(toll, db, store):
     result = toll("source", "show", "99", "--db", db)
     assert result.exit_code == 1 and "no source with id 99" in result.stderr
 

@@ -53,7 +53,7 @@ def list_claims(
     """List the figures stored from sources, with their review state."""
     from toll.claims.saving import find_claims
 
-    store = open_store(db)
+    store = open_store(db, create=False)
     with store.session() as session:
         rows = [claim_dict(c) for c in find_claims(session, source_id=source, category=category)]
     if json:
@@ -109,7 +109,7 @@ def confirm(
     """Mark a claim as checked against its words and right."""
     from toll.claims.saving import confirm_claim
 
-    with open_store(db).session() as session:
+    with open_store(db, create=False).session() as session:
         _show(confirm_claim(session, claim_id, note), json)
 
 
@@ -144,7 +144,7 @@ def correct(
         speaker=speaker,
     )
     changes = {field: v for field, v in given.items() if v is not None}
-    with open_store(db).session() as session:
+    with open_store(db, create=False).session() as session:
         _show(correct_claim(session, claim_id, changes, note), json)
 
 
@@ -158,7 +158,7 @@ def reject(
     """Reject a claim that is not a harm figure; it stays visible, marked rejected."""
     from toll.claims.saving import reject_claim
 
-    with open_store(db).session() as session:
+    with open_store(db, create=False).session() as session:
         _show(reject_claim(session, claim_id, reason), json)
 
 
@@ -167,7 +167,7 @@ def history(claim_id: ClaimId, db: DbOption = None, json: JsonOption = False) ->
     """Every change to a claim: who, when, before and after."""
     from toll.store.history import events_for
 
-    with open_store(db).session() as session:
+    with open_store(db, create=False).session() as session:
         events = [
             {"at": e.at, "actor": e.actor, "action": e.action, "before": e.before, "after": e.after}
             for e in events_for(session, "claims", claim_id)

@@ -181,7 +181,7 @@ def _input_tables(table: Path | None, by: list[str], db: str | None) -> dict[str
         if by:
             raise TollError("--by divides the register; with --table give one table")
         return {"all": CaptureTable.from_csv(table)}
-    with open_store(db).session() as session:
+    with open_store(db, create=False).session() as session:
         return capture_tables(session, by)
 
 

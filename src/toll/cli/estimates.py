@@ -30,7 +30,7 @@ def list_(ctx: typer.Context, db: DbOption = None, json: JsonOption = False) -> 
     from toll.model import Estimate
     from toll.store.access import require
 
-    with open_store(db).session() as session:
+    with open_store(db, create=False).session() as session:
         require(session, "read")
         rows = [
             {
@@ -67,7 +67,7 @@ def show(estimate_id: EstimateId, db: DbOption = None, json: JsonOption = False)
     """One stored estimate with its inputs, settings, seed and every method's result."""
     from toll.estimates.saving import get_estimate
 
-    with open_store(db).session() as session:
+    with open_store(db, create=False).session() as session:
         row = get_estimate(session, estimate_id)
         data = {
             "id": row.id,
@@ -97,7 +97,7 @@ def reproduce(estimate_id: EstimateId, db: DbOption = None, json: JsonOption = F
     from toll.estimates.saving import get_estimate
     from toll.estimates.saving import reproduce as run_again
 
-    with open_store(db).session() as session:
+    with open_store(db, create=False).session() as session:
         row = get_estimate(session, estimate_id)
         stored = _methods(row.result)
     again = _methods(run_again(row).to_dict())

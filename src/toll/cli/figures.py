@@ -29,7 +29,7 @@ def figures(
     """What each source claims, side by side; conflicts marked; the register's counts beside."""
     from toll.figures import claim_checks, compare_claims, register_counts
 
-    with open_store(db).session() as session:
+    with open_store(db, create=False).session() as session:
         groups = compare_claims(session, category)
         register = register_counts(session)
         checks = claim_checks(session)

@@ -90,7 +90,7 @@ def add(
 @source_app.command("list")
 def list_(db: DbOption = None, json: JsonOption = False) -> None:
     """List every source with its id, file, publisher and date."""
-    store = open_store(db)
+    store = open_store(db, create=False)
     with store.session() as session:
         rows = [_source_summary(source) for source in list_sources(session)]
     if json:
@@ -121,7 +121,7 @@ def show(
     json: JsonOption = False,
 ) -> None:
     """Show a source's metadata, hash and text."""
-    store = open_store(db)
+    store = open_store(db, create=False)
     with store.session() as session:
         source = get_source(session, source_id)
         summary = _source_summary(source) | {"text": source.text}
@@ -138,7 +138,7 @@ def show(
 @app.command()
 def verify(db: DbOption = None, json: JsonOption = False) -> None:
     """Re-hash every stored original and name any whose bytes changed."""
-    store = open_store(db)
+    store = open_store(db, create=False)
     with store.session() as session:
         checked, problems = verify_originals(session)
     if json:

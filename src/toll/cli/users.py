@@ -43,7 +43,7 @@ def list_(db: DbOption = None, json: JsonOption = False) -> None:
 
     from toll.model import User
 
-    with open_store(db).session() as session:
+    with open_store(db, create=False).session() as session:
         rows = [
             {"name": u.name, "role": u.role, "restricted": u.can_see_restricted}
             for u in session.scalars(select(User).order_by(User.name))
