@@ -203,3 +203,18 @@ def test_a_record_decided_same_follows_its_partner_when_a_person_is_split(toll, 
         labels = {int(r["record_id"]): r["person_id"] for r in exported(toll, db)}
         assert labels[2] == labels[3] != labels[1]
         assert toll("link", "--full", "--db", db).exit_code == 0
+
+
+def test_a_pair_settled_through_other_decisions_leaves_the_review_queue(toll, db, tmp_path):
+    import_lists(toll, db, tmp_path)
+    wide = ("--threshold", "0.9999", "--review-below", "0.0001")  # much to review
+    assert toll("link", *wide, "--db", db).exit_code == 0
+    queue = json.loads(toll("review", "--db", db, "--json").stdout)
+    assert queue, "the lists leave pairs to review"
+    a, c = queue[0]["record_a"], queue[0]["record_b"]
+    b = next(r for r in range(1, 30) if r not in (a, c))
+    for pair in ((a, b), (b, c)):  # a~b and b~c settle a~c
+        decided = toll("decide", str(pair[0]), str(pair[1]), "same", "--db", db)
+        assert decided.exit_code == 0, decided.stderr
+    left = json.loads(toll("review", "--db", db, "--json").stdout)
+    assert (a, c) not in {(p["record_a"], p["record_b"]) for p in left}

@@ -1,5 +1,7 @@
 """Review of uncertain pairs: a person decides, the decision holds on every re-run."""
 
+from itertools import islice
+
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
@@ -13,7 +15,8 @@ DECISIONS = ("same", "different")
 
 
 def review_queue(session: Session, limit: int | None = None) -> list[CandidatePair]:
-    """Pairs of the latest linkage run that need a person's eye and have no decision yet."""
+    """Pairs of the latest linkage run that need a person's eye: no decision on the pair,
+    and not joined already through others' `same` decisions (a~b, b~c settles a~c)."""
     run_id = session.scalar(select(LinkageRun.id).order_by(LinkageRun.id.desc()).limit(1))
     if run_id is None:
         return []
@@ -25,9 +28,36 @@ def review_queue(session: Session, limit: int | None = None) -> list[CandidatePa
         select(CandidatePair)
         .where(CandidatePair.run_id == run_id, CandidatePair.needs_review, ~decided.exists())
         .order_by(CandidatePair.match_probability.desc(), CandidatePair.id)
-        .limit(limit)
     )
-    return list(session.scalars(query))
+    group = _groups_of_same_decisions(session)
+    waiting = (
+        pair
+        for pair in session.scalars(query)
+        if group.get(pair.record_a_id, pair.record_a_id)
+        != group.get(pair.record_b_id, pair.record_b_id)
+    )
+    return list(islice(waiting, limit))
+
+
+def _groups_of_same_decisions(session: Session) -> dict[int, int]:
+    """record id -> the smallest record id that standing `same` decisions join it to (only
+    records in such decisions): a pair inside one such group is settled already."""
+    same = session.execute(
+        select(MatchDecision.record_a_id, MatchDecision.record_b_id).where(
+            MatchDecision.retracted_at.is_(None), MatchDecision.decision == "same"
+        )
+    ).all()
+    parent: dict[int, int] = {}
+
+    def root(record: int) -> int:
+        while parent.setdefault(record, record) != record:
+            record = parent[record]
+        return record
+
+    for a, b in same:
+        low, high = sorted((root(a), root(b)))
+        parent[high] = low
+    return {record: root(record) for record in list(parent)}
 
 
 def _same_pair(table, a, b):
