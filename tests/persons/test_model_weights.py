@@ -91,3 +91,17 @@ def test_agreeing_on_a_date_most_records_share_never_counts_against():
     assert (pairs["match_weight"] - fields).round(6).nunique() == 1  # the prior, for every pair
     expected = probability(pairs["match_weight"].to_numpy())
     assert abs(pairs["match_probability"].to_numpy() - expected).max() < 1e-9
+
+
+def test_progress_counts_the_steps_done_not_the_step_begun():
+    import pandas as pd
+
+    from toll.persons.linkage import link
+
+    seen = []
+    records = pd.DataFrame(
+        {"record_id": ["1", "2", "3"], "full_name": ["Ali Aliyev", "Али Алиев", "Vugar Mammadov"]}
+    )
+    link(records, progress=lambda done, steps, message: seen.append((done, steps)))
+    assert [done for done, _ in seen] == list(range(len(seen)))  # 0 when the first step begins
+    assert all(done < steps for done, steps in seen)  # never 100% while work remains

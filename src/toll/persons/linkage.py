@@ -133,7 +133,7 @@ def link(
     event_date, place. `extra_columns` names further columns to compare
     (identifiers, addresses). `decisions` (record_id_l, record_id_r, decision
     "same"/"different") override the model. Without `model`, one is trained
-    on the records (unsupervised). `progress(step, steps, message)` is called
+    on the records (unsupervised). `progress(done, steps, message)` is called
     as work advances.
     """
     _check_records(records)
@@ -669,11 +669,13 @@ def _check_records(records: pd.DataFrame, *required: str) -> None:
 
 
 def _reporter(progress: Progress | None, steps: int) -> Callable[[str], None]:
-    count = iter(range(1, steps + 1))
+    """`report(message)` at the start of each step: `progress(steps done so far, steps,
+    message)`, so that a bar stands at 80%, not 100%, while the last step runs."""
+    count = iter(range(steps))
 
     def report(message: str) -> None:
         if progress is not None:
-            progress(next(count, steps), steps, message)
+            progress(next(count, steps - 1), steps, message)
 
     return report
 
