@@ -400,14 +400,14 @@ def test_interactive_review_goes_on_after_a_refused_decision(toll, db, tmp_path)
     first = queue[0]
     a, b = first["record_a"], first["record_b"]
     third = next(r for p in queue for r in (p["record_a"], p["record_b"]) if r not in (a, b))
-    # Decisions join a and b through a third record: "different" for the pair is refused.
+    # a is the third record's person, b is not: "same" for the pair is refused.
     assert toll("decide", a, third, "same", "--db", db).exit_code == 0
-    assert toll("decide", third, b, "same", "--db", db).exit_code == 0
+    assert toll("decide", third, b, "different", "--db", db).exit_code == 0
     queue = json.loads(toll("review", "--db", db, "--json").stdout)
     position = next(i for i, p in enumerate(queue) if {p["record_a"], p["record_b"]} == {a, b})
-    shown = toll("review", "-i", "--db", db, input="k\n" * position + "d\nq\n")
+    shown = toll("review", "-i", "--db", db, input="k\n" * position + "s\nq\n")
     assert shown.exit_code == 0, shown.stderr
-    assert "Not decided:" in shown.stderr and "cannot be different persons" in shown.stderr
+    assert "Not decided:" in shown.stderr and "cannot be one person" in shown.stderr
     # The review goes on to the next pair (if any) after the refusal.
     assert shown.stdout.count("quit (q)") == min(position + 2, len(queue))
 
