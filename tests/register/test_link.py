@@ -152,6 +152,15 @@ def three_persons_apart(toll, db, tmp_path) -> list[str]:
     return [labels[1], labels[2], labels[3]]
 
 
+def refused_decision(toll, db, *decision: str) -> str:
+    """Run a decision that must be refused: the register stays as it was; its message."""
+    before = exported(toll, db)
+    refused = toll("decide", *decision, "--db", db)
+    assert refused.exit_code == 1
+    assert exported(toll, db) == before
+    return refused.stderr
+
+
 def test_a_merge_by_decision_keeps_the_label_of_the_larger_person(toll, db, tmp_path):
     labels = three_persons_apart(toll, db, tmp_path)
     assert toll("decide", "2", "3", "same", "--db", db).exit_code == 0
@@ -167,11 +176,8 @@ def test_a_same_decision_cannot_join_records_decided_apart(toll, db, tmp_path):
     three_persons_apart(toll, db, tmp_path)
     assert toll("decide", "1", "2", "different", "--db", db).exit_code == 0
     assert toll("decide", "2", "3", "same", "--db", db).exit_code == 0
-    before = exported(toll, db)
-    refused = toll("decide", "3", "1", "same", "--db", db)
-    assert refused.exit_code == 1
-    assert "decision 1 says records 1 and 2 are different persons" in refused.stderr
-    assert exported(toll, db) == before
+    refused = refused_decision(toll, db, "3", "1", "same")
+    assert "decision 1 says records 1 and 2 are different persons" in refused
     assert [d["decision"] for d in json.loads(toll("decisions", "--db", db, "--json").stdout)] == [
         "different",
         "same",
@@ -185,11 +191,8 @@ def test_a_different_decision_cannot_part_records_decided_same(toll, db, tmp_pat
     three_persons_apart(toll, db, tmp_path)
     assert toll("decide", "1", "2", "same", "--db", db).exit_code == 0
     assert toll("decide", "2", "3", "same", "--db", db).exit_code == 0
-    before = exported(toll, db)
-    refused = toll("decide", "1", "3", "different", "--db", db)
-    assert refused.exit_code == 1
-    assert "decisions 1, 2 say they are the same person" in refused.stderr
-    assert exported(toll, db) == before
+    refused = refused_decision(toll, db, "1", "3", "different")
+    assert "decisions 1, 2 say they are the same person" in refused
     assert len(json.loads(toll("decisions", "--db", db, "--json").stdout)) == 2
 
 
