@@ -65,6 +65,8 @@ def test_person_shows_records_side_by_side_and_why(toll, db, tmp_path):
     shown = json.loads(toll("person", found[0]["person_id"], "--db", db, "--json").stdout)
     assert {r["source_file"] for r in shown["records"]} == {"families.csv", "ngo.csv"}
     assert shown["links"] and shown["links"][0]["field_weights"]
+    short = "p-" + found[0]["person_id"].removeprefix("P-").lstrip("0")  # P-00003 as p-3
+    assert json.loads(toll("person", short, "--db", db, "--json").stdout) == shown
     # The same person, searched in Latin with the Azerbaijani letters.
     again = json.loads(toll("persons", "--name", "Məmmədov", "--db", db, "--json").stdout)
     assert [p["person_id"] for p in again] == [found[0]["person_id"]]

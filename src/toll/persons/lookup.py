@@ -1,5 +1,6 @@
 """Finding persons in the register and showing them with their records and sources."""
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import Select, extract, func, literal, or_, select
@@ -131,10 +132,12 @@ def _record_query(where: PersonFilter) -> Select:
 
 
 def get_person(session: Session, reference: str) -> Person:
-    """A person by label (P-00417) or number."""
+    """A person by label (P-00417, also written P-417 or p417) or number."""
     require_personal_data(session)
     reference = reference.strip()
-    query = select(Person).where(Person.label == reference.upper())
+    label = re.fullmatch(r"[Pp]-?0*(\d+)", reference)
+    wanted = f"P-{int(label.group(1)):05d}" if label else reference.upper()  # P-6 is P-00006
+    query = select(Person).where(Person.label == wanted)
     if reference.isdigit():
         query = select(Person).where(Person.id == int(reference))
     person = session.scalar(query)
