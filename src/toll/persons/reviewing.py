@@ -2,11 +2,13 @@
 
 from itertools import islice
 
+import pandas as pd
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from toll.errors import TollError
 from toll.model import CandidatePair, LinkageRun, MatchDecision, Person, Record
+from toll.persons.clustering import components
 from toll.persons.register import name_persons, new_persons
 from toll.store.access import require
 from toll.store.history import retract
@@ -33,31 +35,30 @@ def review_queue(session: Session, limit: int | None = None) -> list[CandidatePa
     waiting = (
         pair
         for pair in session.scalars(query)
-        if group.get(pair.record_a_id, pair.record_a_id)
-        != group.get(pair.record_b_id, pair.record_b_id)
+        if pair.record_a_id not in group or group[pair.record_a_id] != group.get(pair.record_b_id)
     )
     return list(islice(waiting, limit))
 
 
 def _groups_of_same_decisions(session: Session) -> dict[int, int]:
-    """record id -> the smallest record id that standing `same` decisions join it to (only
-    records in such decisions): a pair inside one such group is settled already."""
-    same = session.execute(
-        select(MatchDecision.record_a_id, MatchDecision.record_b_id).where(
-            MatchDecision.retracted_at.is_(None), MatchDecision.decision == "same"
-        )
-    ).all()
-    parent: dict[int, int] = {}
+    """record id -> its group of records joined by standing `same` decisions (only records
+    in such decisions): a pair inside one group is settled already."""
+    same = _standing_same(session)
+    edges = pd.DataFrame(
+        {"record_id_l": [d.record_a_id for d in same], "record_id_r": [d.record_b_id for d in same]}
+    )
+    records = pd.unique(pd.concat([edges["record_id_l"], edges["record_id_r"]]))
+    return components(records, edges).to_dict()
 
-    def root(record: int) -> int:
-        while parent.setdefault(record, record) != record:
-            record = parent[record]
-        return record
 
-    for a, b in same:
-        low, high = sorted((root(a), root(b)))
-        parent[high] = low
-    return {record: root(record) for record in list(parent)}
+def _standing_same(session: Session, replaced: list[int] | tuple = ()) -> list[MatchDecision]:
+    """The `same` decisions that stand (neither retracted nor about to be replaced)."""
+    query = select(MatchDecision).where(
+        MatchDecision.retracted_at.is_(None),
+        MatchDecision.decision == "same",
+        MatchDecision.id.notin_(replaced),
+    )
+    return list(session.scalars(query))
 
 
 def _same_pair(table, a, b):
@@ -182,15 +183,8 @@ def _joined_by_decisions(
 ) -> dict[int, MatchDecision | None]:
     """Every record standing `same` decisions join to `start`, each with the decision that
     reached it (None for `start`)."""
-    same = session.scalars(
-        select(MatchDecision).where(
-            MatchDecision.retracted_at.is_(None),
-            MatchDecision.decision == "same",
-            MatchDecision.id.notin_(replaced),
-        )
-    ).all()
     joined: dict[int, list[MatchDecision]] = {}
-    for made in same:
+    for made in _standing_same(session, replaced):
         joined.setdefault(made.record_a_id, []).append(made)
         joined.setdefault(made.record_b_id, []).append(made)
     via: dict[int, MatchDecision | None] = {start: None}
