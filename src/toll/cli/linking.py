@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from toll.cli.app import DbOption, JsonOption, app, open_store
-from toll.cli.output import console, err_console, print_json, print_table
+from toll.cli.output import console, count, err_console, print_json, print_table
 from toll.cli.progress import progress_bar
 
 RESTRICTED = "[restricted]"
@@ -63,20 +63,16 @@ def link(
     elif not summary.linked:
         waiting = "pair waits" if summary.to_review == 1 else "pairs wait"
         console.print(
-            f"Nothing new to link: {_count(summary.records, 'record')} in the register "
-            f"({_count(summary.persons, 'person')}; {summary.to_review:,} {waiting} for review). "
+            f"Nothing new to link: {count(summary.records, 'record')} in the register "
+            f"({count(summary.persons, 'person')}; {summary.to_review:,} {waiting} for review). "
             "`toll link --full` links everything again."
         )
     else:
         console.print(
-            f"{_count(summary.records, 'record')} → {_count(summary.persons, 'person')} "
-            f"({summary.new_persons:,} new); {_count(summary.to_review, 'pair')} to review "
+            f"{count(summary.records, 'record')} → {count(summary.persons, 'person')} "
+            f"({summary.new_persons:,} new); {count(summary.to_review, 'pair')} to review "
             "(toll review)."
         )
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def pair_row(session, pair, named: bool) -> dict:

@@ -12,6 +12,11 @@ console = Console()
 err_console = Console(stderr=True)
 
 
+def count(number: int, noun: str) -> str:
+    """ "1 record", "2,622 records": a number with its noun, in the singular for one."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 def print_json(data: Any) -> None:
     """Print data as JSON on stdout (dates and other objects as strings)."""
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from toll.cli.app import DbOption, JsonOption, app, open_store
-from toll.cli.output import console, err_console, print_json, print_table
+from toll.cli.output import console, count, err_console, print_json, print_table
 from toll.cli.progress import progress_bar
 
 PREVIEW_ROWS = 5
@@ -70,21 +70,17 @@ def import_(
         same = "" if stored == file.name else f" (the same bytes as {stored})"
         console.print(
             f"{file.name}{same} was already imported as source {summary['source_id']} "
-            f"({_count(result.records, 'record')}); nothing changed.",
+            f"({count(result.records, 'record')}); nothing changed.",
             markup=False,
         )
     else:
         columns = ", ".join(f"{k}→{v}" for k, v in result.columns.items() if v)
         console.print(
-            f"{file.name}: {_count(result.records, 'row')} → {_count(result.records, 'record')} "
+            f"{file.name}: {count(result.records, 'row')} → {count(result.records, 'record')} "
             f"(source {summary['source_id']}; columns: {columns})",
             markup=False,
         )
         _print_warnings(result.warnings)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def _print_warnings(warnings: list[str]) -> None:
