@@ -10,7 +10,6 @@ from pathlib import Path
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from toll.errors import TollError
 from toll.model import Record, Source
 from toll.names import name_keys, place_key
 from toll.sources.store import SourceMetadata, find_by_hash, sha256_of, store_original
@@ -46,12 +45,7 @@ def import_list(
     from toll.records import read_list
 
     require(session, "edit")
-    try:
-        content = read_bytes(path)
-    except TollError as error:  # the same words as a dry run (read_list) uses
-        if str(error).endswith(": the file is empty"):
-            raise TollError(f"{path.name}: the file is empty; there is no list to import") from None
-        raise
+    content = read_bytes(path, empty="there is no list to import")  # as a dry run says
     existing = find_by_hash(session, sha256_of(content))
     if existing is not None:
         count = session.query(Record).filter(Record.source_id == existing.id).count()

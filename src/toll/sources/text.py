@@ -39,8 +39,9 @@ def media_type(path: Path) -> str:
     )
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, with clear errors for missing, unreadable and empty files."""
+def read_bytes(path: Path, empty: str | None = None) -> bytes:
+    """The file's bytes, with clear errors for missing, unreadable and empty files; `empty`
+    says, for an empty file, what that means to the caller ("there is no list to import")."""
     if not path.exists():
         raise TollError(f"{path}: no such file")
     if path.is_dir():
@@ -50,7 +51,7 @@ def read_bytes(path: Path) -> bytes:
     except OSError as error:
         raise TollError(f"{path}: cannot be read ({error.strerror or error})") from None
     if not content.strip():
-        raise TollError(f"{path.name}: the file is empty")
+        raise TollError(f"{path.name}: the file is empty" + (f"; {empty}" if empty else ""))
     return content
 
 
