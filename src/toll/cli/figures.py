@@ -20,14 +20,24 @@ def _figure(claim) -> str:
     return f"{_number(claim.low)}–{_number(claim.high)}"
 
 
-@app.command()
+# A group: `toll figures` alone compares the claims; other stages add figures of their own
+# as subcommands (`toll figures families`, `toll figures missing`).
+figures_app = typer.Typer(invoke_without_command=True, no_args_is_help=False)
+app.add_typer(figures_app, name="figures")
+
+
+@figures_app.callback()
 def figures(
+    ctx: typer.Context,
     category: Annotated[str | None, typer.Option(help="Only this category, e.g. killed.")] = None,
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
     """What each source claims, side by side; conflicts marked; the register's counts beside."""
     from toll.figures import claim_checks, compare_claims, register_counts
+
+    if ctx.invoked_subcommand:
+        return
 
     with open_store(db, create=False).session() as session:
         groups = compare_claims(session, category)

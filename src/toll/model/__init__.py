@@ -2,13 +2,14 @@
 
 from toll.model.audit import AuditEvent
 from toll.model.base import Base
-from toll.model.case import Case
+from toll.model.case import Case, CaseReporter, CaseTransition
 from toll.model.claim import Claim
 from toll.model.estimate import Estimate
 from toll.model.incident import Incident
 from toll.model.person import CandidatePair, LinkageRun, MatchDecision, Person
 from toll.model.record import Record
 from toll.model.relation import Relation
+from toll.model.remains import Remains
 from toll.model.source import Original, Source
 from toll.model.user import User
 
@@ -17,6 +18,8 @@ __all__ = [
     "Base",
     "CandidatePair",
     "Case",
+    "CaseReporter",
+    "CaseTransition",
     "Claim",
     "Estimate",
     "Incident",
@@ -26,6 +29,7 @@ __all__ = [
     "Person",
     "Record",
     "Relation",
+    "Remains",
     "Source",
     "User",
 ]

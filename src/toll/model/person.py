@@ -16,6 +16,7 @@ class Person(Created, Retractable, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     label: Mapped[str] = mapped_column(String(20), unique=True)
     display_name: Mapped[str | None] = mapped_column(Text)
+    fate: Mapped[str | None] = mapped_column(Text)  # as established by a case (identified...)
 
 
 class LinkageRun(Created, Base):

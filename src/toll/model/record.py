@@ -63,6 +63,9 @@ class Record(Created, Retractable, Base):
     civilian_status_raw: Mapped[str | None] = mapped_column(Text)
     circumstances: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
+    household: Mapped[str | None] = mapped_column(Text)  # the list's own household number
+    relation_to_head: Mapped[str | None] = mapped_column(String(30))  # head, spouse, son...
+    relation_to_head_raw: Mapped[str | None] = mapped_column(Text)
     warnings: Mapped[list[Any]] = mapped_column(JSON, default=list)
     # Name comparison keys in Latin ASCII, whatever the script (see toll.names), for search.
     name_key: Mapped[str | None] = mapped_column(Text, index=True)

@@ -26,6 +26,8 @@ RECORD_FIELDS = [
     "place",
     "status",
     "civilian_status",
+    "household",
+    "relation_to_head",
 ]
 # What Toll read a value as, and the text it could not read: nothing is dropped silently.
 READING_FIELDS = [
@@ -38,6 +40,7 @@ READING_FIELDS = [
     "sex_raw",
     "status_raw",
     "civilian_status_raw",
+    "relation_to_head_raw",
 ]
 EXPORT_COLUMNS = [
     "record_id",

@@ -33,6 +33,8 @@ FIELDS = (
     "civilian_status",
     "circumstances",
     "notes",
+    "household",
+    "relation_to_head",
 )
 FLAG_FIELDS = {"civilian_flag": "civilian", "combatant_flag": "combatant"}
 NAME_FIELDS = ("full_name", "family_name", "given_name", "patronymic")

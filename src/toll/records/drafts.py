@@ -82,6 +82,9 @@ class RecordDraft:
     civilian_status_raw: str | None = None
     circumstances: str | None = None
     notes: str | None = None
+    household: str | None = None  # the list's own number for the household
+    relation_to_head: str | None = None  # head, spouse, son, daughter...
+    relation_to_head_raw: str | None = None
     warnings: list[str] = field(default_factory=list)
 
 

@@ -35,11 +35,13 @@ def read_list(path: Path, *, mapping: dict[str, Any] | Path | None = None) -> Im
         raise TollError(f"{file}: cannot read the file ({error.strerror})") from None
     if not data.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n"):
         raise TollError(f"{file}: the file is empty; there is no list to import")
-    table = _read_table(path, data, loaded)
+    table = read_table(path, data, loaded)
     return _import_table(table, file, loaded)
 
 
-def _read_table(path: Path, data: bytes, mapping: Mapping | None) -> Table:
+def read_table(path: Path, data: bytes, mapping: Mapping | None) -> Table:
+    """The cells of a CSV, XLSX, ODS or JSON file, read with the list importer's rules (format
+    sniffing, encodings, delimiters, sheets); other importers (remains) read their files so."""
     file = path.name
     fmt = choose_format(path.suffix.lower(), data, file)
     encoding = mapping.encoding if mapping else None

@@ -10,7 +10,7 @@ from toll.records.drafts import ImportProblem, RecordDraft
 _SPACES = re.compile(r"\s+")
 # What a spreadsheet shows in a cell whose formula failed: #N/A, #REF!, #VALUE!, #DIV/0!...
 _SPREADSHEET_ERROR = re.compile(r"#(N/A|REF!|VALUE!|DIV/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!)", re.I)
-_TEXT_FIELDS = ("full_name", "given_name", "family_name", "patronymic", "row_key")
+_TEXT_FIELDS = ("full_name", "given_name", "family_name", "patronymic", "row_key", "household")
 JOINED_FIELDS = ("place", "place_of_birth", "circumstances", "notes")
 _LABELS = {
     "sex": "sex",
@@ -20,6 +20,7 @@ _LABELS = {
     "event_date": "date",
     "status": "status",
     "civilian_status": "civilian status",
+    "relation_to_head": "relation to the head of the household",
 }
 
 
@@ -72,6 +73,7 @@ class RowReader:
         self._read_dates(record, cells)
         self._read_status(record, cells.get("status"))
         self._read_civilian(record, cells.get("civilian_status"))
+        self._read_relation(record, cells.get("relation_to_head"))
         full = cells.get("full_name")
         self._split_name(record, self.name_orders.get(full[0][0]) if full else None)
         if not any(getattr(record, name) for name in NAME_FIELDS):
@@ -219,6 +221,14 @@ class RowReader:
         record.status, problem = values.parse_status(cells[0][1])
         if problem:
             self._unread(record, "status", cells[0], problem)
+
+    def _read_relation(self, record: RecordDraft, cells: list | None) -> None:
+        if not cells:
+            return
+        record.relation_to_head_raw = cells[0][1]
+        record.relation_to_head, problem = values.parse_relation(cells[0][1])
+        if problem:
+            self._unread(record, "relation_to_head", cells[0], problem)
 
     def _read_civilian(self, record: RecordDraft, cells: list | None) -> None:
         if not cells:

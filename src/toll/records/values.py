@@ -1,4 +1,4 @@
-"""Reading the other values of a list: ages, sex, status and civilian status.
+"""Reading the other values of a list: ages, sex, status, civilian status, relation to head.
 
 Each parser takes the cell text and returns what it understood plus `problem`, a short reason when
 it could not (or could only partly) understand it. The text itself is always kept by the caller.
@@ -151,6 +151,19 @@ def parse_status(text: str) -> tuple[str | None, str | None]:
 # "не опознан", "not identified"; Azerbaijani negates inside the verb: tapılmayıb, edilməyib.
 _NEGATIONS = {"не", "not", "never", "ні", "nie"}
 _NEGATIVE_VERB = re.compile(r"m[ae](y[iu]b|d[iu]|m[iu]s)$")
+
+
+@lru_cache(maxsize=VALUE_CACHE)
+def parse_relation(text: str) -> tuple[str | None, str | None]:
+    """(relation to the head of the household, problem): head, spouse, son, daughter, child,
+    father, mother, brother, sister, grandchild or other ("жена" is spouse, "oğlu" son)."""
+    raw = text.strip()
+    if not raw or is_unknown(raw):
+        return None, None
+    for relation, wordlist in word_lists()["relation"].items():
+        if wordlist.matches(raw):
+            return relation, None
+    return None, "not a known relation to the head of the household"
 
 
 @lru_cache(maxsize=VALUE_CACHE)

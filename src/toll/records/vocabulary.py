@@ -24,6 +24,7 @@ def word_lists() -> dict[str, object]:
         "turkish": data["sex_turkish_codes"],
         "status": {k: WordList(v) for k, v in data["status"].items()},
         "civilian": {k: WordList(v) for k, v in data["civilian_status"].items()},
+        "relation": {k: WordList(v) for k, v in data["relation_to_head"].items()},
         "yes": WordList(data["yes"]),
         "no": WordList(data["no"]),
         "months": {int(k): WordList(v) for k, v in data["months"].items()},
