@@ -55,6 +55,15 @@ def _spans(text: str, figures: list[dict]) -> list[tuple[int, int] | None]:
     return spans
 
 
+def _on_word_edges(text: str, span: tuple[int, int]) -> bool:
+    """The scorer finds a figure's words by position: they must not start or end mid-word."""
+    start, end = span
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() and text[start].isalnum()) and \
+        not (after.isalnum() and text[end - 1].isalnum())
+
+
 def _digits_value(text: str) -> int | None:
     """The value written in digits, when the words hold exactly one number and no scale word."""
     found = DIGITS.findall(text)
@@ -112,6 +121,8 @@ def test_batch_is_well_formed(path: Path):
         spans = _spans(text, figures)
         for i, (f, span) in enumerate(zip(figures, spans, strict=True)):
             assert span is not None, f"{where}: figure {f['text']!r} not in the text"
+            assert _on_word_edges(text, span), \
+                f"{where}: figure {f['text']!r} is found inside a longer word or number"
             _check_figure(f"{where} figure {i} {f['text']!r}", f, i, figures)
         starts = [s[0] for s in spans]
         assert starts == sorted(starts), f"{where}: figures not listed in text order"
