@@ -9,3 +9,4 @@ from toll.cli import sources, extract, claims, figures
 from toll.cli import records, linking, persons
 from toll.cli import estimate, estimates
 from toll.cli import synth, users, database
+from toll.cli import backup

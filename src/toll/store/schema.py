@@ -10,7 +10,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Connection, Engine, inspect
 
 from toll.errors import TollError
 
@@ -54,6 +54,24 @@ def ensure_current(engine: Engine, *, upgrade: bool = True) -> None:
 def upgrade_schema(engine: Engine) -> None:
     """Run every pending migration."""
     command.upgrade(alembic_config(engine), "head")
+
+
+def migrate_connection(connection: Connection, revision: str = "head") -> None:
+    """Migrate the database of `connection` to `revision` inside the caller's transaction."""
+    config = alembic_config(connection.engine)
+    config.attributes["connection"] = connection
+    command.upgrade(config, revision)
+
+
+def known_revision(engine: Engine, revision: str) -> bool:
+    """Whether this version of Toll has the migration `revision` (a newer Toll may not)."""
+    from alembic.util import CommandError
+
+    try:
+        script = ScriptDirectory.from_config(alembic_config(engine))
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 def _has_foreign_tables(engine: Engine) -> bool:
