@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from toll.errors import TollError
 from toll.model import AuditEvent, Original, Record, Source
-from toll.records.saving import import_list
+from toll.records.store import import_list
 from toll.sources import SourceMetadata
 
 HEADERS = [

@@ -51,7 +51,7 @@ def list_claims(
     json: JsonOption = False,
 ) -> None:
     """List the figures stored from sources, with their review state."""
-    from toll.claims.saving import find_claims
+    from toll.claims.store import find_claims
 
     store = open_store(db, create=False)
     with store.session() as session:
@@ -107,7 +107,7 @@ def confirm(
     claim_id: ClaimId, note: Note = None, db: DbOption = None, json: JsonOption = False
 ) -> None:
     """Mark a claim as checked against its words and right."""
-    from toll.claims.saving import confirm_claim
+    from toll.claims.store import confirm_claim
 
     with open_store(db, create=False).session() as session:
         _show(confirm_claim(session, claim_id, note), json)
@@ -130,7 +130,7 @@ def correct(
     json: JsonOption = False,
 ) -> None:
     """Correct what extraction got wrong; the old values stay in the history."""
-    from toll.claims.saving import correct_claim
+    from toll.claims.store import correct_claim
 
     given = dict(
         value=value,
@@ -156,7 +156,7 @@ def reject(
     json: JsonOption = False,
 ) -> None:
     """Reject a claim that is not a harm figure; it stays visible, marked rejected."""
-    from toll.claims.saving import reject_claim
+    from toll.claims.store import reject_claim
 
     with open_store(db, create=False).session() as session:
         _show(reject_claim(session, claim_id, reason), json)

@@ -6,10 +6,8 @@ from typing import Annotated
 import typer
 
 from toll.cli.app import DbOption, JsonOption, app, open_store
-from toll.cli.output import console, count, err_console, print_json, print_table
+from toll.cli.output import console, count, err_console, print_json, print_table, weights_text
 from toll.cli.progress import progress_bar
-
-RESTRICTED = "[restricted]"
 
 
 class Engine(StrEnum):
@@ -40,14 +38,8 @@ def link(
     The first run trains a model without labels and links everything; later runs link new lists
     against the register, keeping person labels and every reviewer's decision.
     """
-    from toll.errors import TollError
-    from toll.persons.register import link_register
+    from toll.persons import link_register
 
-    if review_below > threshold:
-        raise TollError(
-            f"--review-below {review_below} is above --threshold {threshold}; pairs between "
-            "the two go to review, so give the lower probability to --review-below"
-        )
     store = open_store(db, create=False)
     with store.session() as session, progress_bar("Linking", quiet=json) as update:
         summary = link_register(
@@ -75,58 +67,10 @@ def link(
         )
 
 
-def pair_row(session, pair, named: bool) -> dict:
-    """A scored pair as a reviewer reads it; without the personal-data grant, no names."""
-    from toll.model import Record, Source
-
-    row = {"record_a": pair.record_a_id, "record_b": pair.record_b_id}
-    for side, record_id in (("a", pair.record_a_id), ("b", pair.record_b_id)):
-        record = session.get(Record, record_id)
-        source = session.get(Source, record.source_id)
-        row |= {
-            f"name_{side}": record_name(record) if named else RESTRICTED,
-            f"born_{side}": born_text(record) if named else None,
-            f"age_{side}": record.age if named else None,
-            f"place_{side}": record.place if named else None,
-            f"source_{side}": source.file_name,
-            f"row_{side}": record.row_number,
-        }
-    a, b = session.get(Record, pair.record_a_id), session.get(Record, pair.record_b_id)
-    return row | {
-        "joined": a.person_id is not None and a.person_id == b.person_id,
-        "probability": round(pair.match_probability, 3),
-        "weight": pair.match_weight,
-        "field_weights": pair.field_weights,
-        "why": pair.review_reason,
-    }
-
-
-def record_name(record) -> str:
-    parts = (record.family_name, record.given_name, record.patronymic)
-    return record.full_name or " ".join(part for part in parts if part)
-
-
-def born_text(record) -> str | None:
-    """The birth year, or what is known of it: "1961", "1978–1982"."""
-    if record.birth_year:
-        return str(record.birth_year)
-    earliest, latest = record.birth_date_earliest, record.birth_date_latest
-    if not (earliest and latest):
-        return None
-    if earliest.year == latest.year:
-        return str(earliest.year)
-    return f"{earliest.year}–{latest.year}"
-
-
 def born_or_age(row: dict, side: str) -> str | None:
     """What a reviewer reads of a record's age: "1961", "1978–1982" or "age 45"."""
     age = row[f"age_{side}"]
     return row[f"born_{side}"] or (None if age is None else f"age {age}")
-
-
-def weights_text(weights: dict) -> str:
-    """Match weights as a reviewer reads them: "family +4.1 given +3.0 birth -1.2"."""
-    return " ".join(f"{field} {value:+.1f}" for field, value in weights.items() if value)
 
 
 @app.command()
@@ -143,16 +87,11 @@ def review(
     "joined" says whether the two records are now one person. Users without the personal-data
     grant see the pairs without names.
     """
-    from toll.persons.reviewing import review_queue
-    from toll.store.access import may_see_personal_data
-    from toll.store.history import log_event
+    from toll.persons import review_pairs
 
     store = open_store(db, create=False)
     with store.session() as session:
-        named = may_see_personal_data(session)
-        rows = [pair_row(session, pair, named) for pair in review_queue(session, limit)]
-        if named and rows:
-            log_event(session, "view", "candidate_pairs", None, note=f"review: {len(rows)} pairs")
+        rows = [pair.to_dict() for pair in review_pairs(session, limit)]
     if json:
         print_json(rows)
     elif interactive:
@@ -194,7 +133,7 @@ def _side_text(row: dict, side: str) -> str:
 
 def _review_interactively(store, rows: list[dict]) -> None:
     from toll.errors import TollError
-    from toll.persons.reviewing import decide
+    from toll.persons import decide
 
     choices = {"s": "same", "d": "different"}
     for row in rows:
@@ -228,20 +167,6 @@ class Decision(StrEnum):
     different = "different"
 
 
-def decision_dict(made) -> dict:
-    return {
-        "id": made.id,
-        "record_a": made.record_a_id,
-        "record_b": made.record_b_id,
-        "decision": made.decision,
-        "note": made.note,
-        "by": made.created_by,
-        "at": made.created_at,
-        "replaced_at": made.retracted_at,
-        "replaced_why": made.retraction_reason,
-    }
-
-
 @app.command()
 def decide(
     record_a: Annotated[int, typer.Argument(help="A record id (see toll review).")],
@@ -252,10 +177,10 @@ def decide(
     json: JsonOption = False,
 ) -> None:
     """Decide that two records are, or are not, the same person; every re-link keeps it."""
-    from toll.persons.reviewing import decide as decide_pair
+    from toll.persons import decide as decide_pair
 
     with open_store(db, create=False).session() as session:
-        data = decision_dict(decide_pair(session, record_a, record_b, decision.value, note))
+        data = decide_pair(session, record_a, record_b, decision.value, note).to_dict()
     if json:
         print_json(data)
     elif decision is Decision.same:
@@ -273,10 +198,10 @@ def decisions(
     json: JsonOption = False,
 ) -> None:
     """Reviewers' decisions: which records are, or are not, one person; who decided, when, why."""
-    from toll.persons.reviewing import decisions as list_decisions
+    from toll.persons import decisions as list_decisions
 
     with open_store(db, create=False).session() as session:
-        rows = [decision_dict(made) for made in list_decisions(session, include_replaced=all_)]
+        rows = [made.to_dict() for made in list_decisions(session, include_replaced=all_)]
     if json:
         print_json(rows)
         return

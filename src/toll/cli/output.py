@@ -35,3 +35,8 @@ def print_table(
     for row in rows:
         table.add_row(*[Text("–" if value is None else str(value)) for value in row])
     console.print(table)
+
+
+def weights_text(weights: dict) -> str:
+    """Match weights as a reviewer reads them: "family +4.1 given +3.0 birth -1.2"."""
+    return " ".join(f"{field} {value:+.1f}" for field, value in weights.items() if value)

@@ -7,8 +7,7 @@ from typing import Annotated
 import typer
 
 from toll.cli.app import DbOption, JsonOption, app, open_store
-from toll.cli.linking import RESTRICTED, decision_dict, record_name, weights_text
-from toll.cli.output import console, err_console, print_json, print_table
+from toll.cli.output import console, err_console, print_json, print_table, weights_text
 
 
 @app.command()
@@ -25,44 +24,13 @@ def persons(
     json: JsonOption = False,
 ) -> None:
     """Search the register of persons."""
-    from toll.errors import TollError
-    from toll.persons.lookup import (
-        PersonFilter,
-        count_persons,
-        find_persons,
-        find_similar_persons,
-        person_records,
-        unlinked_records,
-    )
-    from toll.store.access import may_see_personal_data
+    from toll.persons import PersonFilter, search_persons
 
-    if age_min is not None and age_max is not None and age_min > age_max:
-        raise TollError(
-            f"--age-min {age_min} is above --age-max {age_max}; no age is both, so give the "
-            "younger age to --age-min"
-        )
     where = PersonFilter(name, status, sex, age_min, age_max, place, source)
     with open_store(db, create=False).session() as session:
-        rows = []
-        named = may_see_personal_data(session)
-        found = find_persons(session, where, limit)
-        total = count_persons(session, where) if len(found) == limit else len(found)
-        similar = not found and bool(name)
-        if similar:  # no record spells the name so: look for close spellings
-            found = find_similar_persons(session, where, limit)
-            total = len(found)
-        unlinked = unlinked_records(session)
-        for person in found:
-            records = person_records(session, person)
-            rows.append(
-                {
-                    "person_id": person.label,
-                    "name": person.display_name if named else RESTRICTED,
-                    "records": len(records),
-                    "sources": sorted({source.file_name for _, source in records}),
-                    "statuses": sorted({r.status for r, _ in records if r.status}),
-                }
-            )
+        found = search_persons(session, where, limit)
+    rows = found.to_dict()["persons"]
+    total, similar, unlinked = found.total, found.similar, found.unlinked
     if json:
         print_json(rows)
         return
@@ -100,38 +68,10 @@ def person(
     """One person: every record side by side with its source, why they were joined (match
     weight per field) and reviewers' decisions about them. Each view is written to the audit trail.
     """
-    from toll.persons.lookup import get_person, person_decisions, person_links, person_records
-    from toll.store.history import log_event
+    from toll.persons import person_view
 
     with open_store(db, create=False).session() as session:
-        found = get_person(session, reference)
-        log_event(session, "view", "persons", found.id)
-        records = [_record_dict(r, s) for r, s in person_records(session, found)]
-        links = [
-            {
-                "record_a": p.record_a_id,
-                "record_b": p.record_b_id,
-                "probability": round(p.match_probability, 3),
-                "weight": p.match_weight,
-                "field_weights": p.field_weights,
-            }
-            for p in person_links(session, found)
-        ]
-        decided = [decision_dict(d) for d in person_decisions(session, found)]
-        data = {
-            "person_id": found.label,
-            "name": found.display_name,
-            "retracted": None
-            if found.retracted_at is None
-            else {
-                "at": found.retracted_at,
-                "by": found.retracted_by,
-                "reason": found.retraction_reason,
-            },
-            "records": records,
-            "links": links,
-            "decisions": decided,
-        }
+        data = person_view(session, reference).to_dict()
     if json:
         print_json(data)
     else:
@@ -185,23 +125,6 @@ def _print_person(data: dict) -> None:
         )
 
 
-def _record_dict(record, source) -> dict:
-    from toll.cli.linking import born_text
-    from toll.persons.export import record_fields
-
-    return {
-        "record_id": record.id,
-        "source_file": source.file_name,
-        "row": record.row_number,
-        "source_id": source.id,
-        "name": record_name(record),
-        "born": born_text(record),
-        **record_fields(record),
-        "original": record.original,
-        "warnings": record.warnings or [],
-    }
-
-
 export_app = typer.Typer(help="Export data from the store as CSV or JSON.")
 app.add_typer(export_app, name="export")
 
@@ -226,9 +149,9 @@ def export_records(
     warnings) and the intervals partial dates and ages allow. Exports are written to the audit
     trail; users without the personal-data grant cannot export records.
     """
-    from toll.persons.export import write_records
+    from toll.persons import export_records
 
     with open_store(db, create=False).session() as session:
-        count = write_records(session, "json" if json else format.value, output)
+        count = export_records(session, "json" if json else format.value, output)
     if output:
         console.print(f"{count:,} records written to {output}.")

@@ -43,7 +43,7 @@ def import_(
     if dry_run:
         _dry_run(file, mapping, db, json)
         return
-    from toll.records.saving import import_list
+    from toll.records.store import import_list
     from toll.sources import SourceMetadata
 
     metadata = SourceMetadata(title=source_title, publisher=publisher, published=published)
@@ -125,7 +125,7 @@ def _dry_run(file: Path, mapping: Path | None, db: str | None, json: bool) -> No
 
 
 def _print_preview(drafts) -> None:
-    from toll.cli.linking import born_text, record_name
+    from toll.records.display import born_text, record_name
 
     print_table(
         [
@@ -152,9 +152,9 @@ def _print_preview(drafts) -> None:
 
 def _preview(draft) -> dict:
     """A draft record as `toll export records` would show it."""
-    from toll.persons.export import RECORD_FIELDS
+    from toll.model.record import PERSON_FIELDS
 
-    return {"row": draft.row_number} | {field: getattr(draft, field) for field in RECORD_FIELDS}
+    return {"row": draft.row_number} | {field: getattr(draft, field) for field in PERSON_FIELDS}
 
 
 def _imported_before(file: Path, db: str | None) -> int | None:

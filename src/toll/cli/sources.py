@@ -7,7 +7,7 @@ import typer
 
 from toll.cli.app import DbOption, JsonOption, app, open_store
 from toll.cli.output import console, err_console, print_json, print_table
-from toll.sources import SourceMetadata, add_document, get_source, list_sources, verify_originals
+from toll.sources import SourceMetadata, add_statement, get_source, list_sources, verify_originals
 
 source_app = typer.Typer(help="Add documents (statements, reports, articles) and look at them.")
 app.add_typer(source_app, name="source")
@@ -59,14 +59,11 @@ def add(
 
     Adding the same bytes twice gives the same source and says so.
     """
-    from toll.claims.saving import save_extracted_claims, source_checks
-
     metadata = SourceMetadata(title, publisher, author, speaker, published, url, language, kind)
     store = open_store(db)
     with store.session() as session:
-        added = add_document(session, file, metadata)
-        claims = save_extracted_claims(session, added.source) if added.created else None
-        checks = source_checks(session, added.source.id) if added.created else []
+        added = add_statement(session, file, metadata)
+        claims, checks = added.claims, added.checks
         summary = _source_summary(added.source) | {"created": added.created, "checks": checks}
     if claims is not None:
         summary["figures"] = len(claims)

@@ -21,8 +21,10 @@ def synth(
     lists: int = typer.Option(4, "--lists", "-k", help="Number of lists to write."),
     seed: int = typer.Option(0, "--seed", help="Random seed: the same seed writes the same files."),
     records: int | None = typer.Option(
-        None, "--records", help="Instead of --persons: size the population so that the lists "
-        "hold about this many rows in all (for benchmarks, e.g. 1000000)."
+        None,
+        "--records",
+        help="Instead of --persons: size the population so that the lists "
+        "hold about this many rows in all (for benchmarks, e.g. 1000000).",
     ),
     json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:

@@ -4,12 +4,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toll.claims.saving import save_extracted_claims
 from toll.estimates.saving import run_estimate, save_estimate
 from toll.figures import capture_tables
-from toll.persons.register import link_register
-from toll.records.saving import import_list
-from toll.sources import SourceMetadata, add_document
+from toll.persons import link_register
+from toll.records.store import import_list
+from toll.sources import SourceMetadata, add_statement
 from toll.store import Store
 from toll.synth import SynthSettings, write_lists
 
@@ -99,9 +98,9 @@ def build_demo(path: Path, persons: int = 1500, progress=None) -> DemoSummary:
 def _add_statements(store: Store, summary: DemoSummary) -> None:
     with store.session() as session:
         for name, metadata in DEMO_SOURCES.items():
-            added = add_document(session, STATEMENTS / name, metadata)
+            added = add_statement(session, STATEMENTS / name, metadata)
             summary.sources += 1
-            summary.figures += len(save_extracted_claims(session, added.source))
+            summary.figures += len(added.claims or [])
 
 
 def _import_lists(store: Store, summary: DemoSummary, folder: Path, persons: int) -> None:

@@ -122,7 +122,7 @@ def compare_claims(session: Session, category: str | None = None) -> list[Figure
 
 def claim_checks(session: Session) -> list[str]:
     """Within each source: parts adding up to more than their whole, figures stated twice."""
-    from toll.claims.saving import source_checks
+    from toll.claims.store import source_checks
 
     source_ids = session.scalars(select(Claim.source_id).distinct().order_by(Claim.source_id))
     return [

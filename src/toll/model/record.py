@@ -18,6 +18,37 @@ RECORD_STATUSES = (
     "identified",
     "alive",
 )
+# The record's fields in the groups the importer, the register and exports use (one list each).
+NAME_FIELDS = ("full_name", "family_name", "given_name", "patronymic")
+# What a record says about the person, in the order Toll shows and exports it.
+PERSON_FIELDS = (
+    *NAME_FIELDS,
+    "sex",
+    "age",
+    "birth_date",
+    "birth_year",
+    "event_date",
+    "place",
+    "status",
+    "civilian_status",
+    "household",
+    "relation_to_head",
+)
+# Text a list gives beside those, kept as written; several columns of a row are joined with "; ".
+JOINED_FIELDS = ("place", "place_of_birth", "circumstances", "notes")
+# What Toll read a value as, and the text it could not read: nothing is dropped silently.
+READING_FIELDS = (
+    "age_low",
+    "age_high",
+    "birth_date_earliest",
+    "birth_date_latest",
+    "event_date_earliest",
+    "event_date_latest",
+    "sex_raw",
+    "status_raw",
+    "civilian_status_raw",
+    "relation_to_head_raw",
+)
 
 
 class Record(Created, Retractable, Base):

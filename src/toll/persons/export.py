@@ -10,45 +10,17 @@ from sqlalchemy.orm import Session
 
 from toll.errors import TollError
 from toll.model import Person, Record, Source
+from toll.model.record import PERSON_FIELDS, READING_FIELDS
 from toll.store.access import require_personal_data
 from toll.store.history import log_event
 
-RECORD_FIELDS = [
-    "full_name",
-    "family_name",
-    "given_name",
-    "patronymic",
-    "sex",
-    "age",
-    "birth_date",
-    "birth_year",
-    "event_date",
-    "place",
-    "status",
-    "civilian_status",
-    "household",
-    "relation_to_head",
-]
-# What Toll read a value as, and the text it could not read: nothing is dropped silently.
-READING_FIELDS = [
-    "age_low",
-    "age_high",
-    "birth_date_earliest",
-    "birth_date_latest",
-    "event_date_earliest",
-    "event_date_latest",
-    "sex_raw",
-    "status_raw",
-    "civilian_status_raw",
-    "relation_to_head_raw",
-]
 EXPORT_COLUMNS = [
     "record_id",
     "source_id",
     "source_file",
     "row",
     "person_id",
-    *RECORD_FIELDS,
+    *PERSON_FIELDS,
     *READING_FIELDS,
     "warnings",
 ]
@@ -79,7 +51,7 @@ def record_rows(session: Session):
 
 def record_fields(record: Record) -> dict:
     """What a record says about the person, as exported and shown."""
-    return {field: getattr(record, field) for field in RECORD_FIELDS}
+    return {field: getattr(record, field) for field in PERSON_FIELDS}
 
 
 def write_records(session: Session, format: str, output: Path | None) -> int:

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from toll.errors import TollError
 from toll.model import CandidatePair, LinkageRun, MatchDecision, Person, Record
 from toll.persons.features import INPUT_COLUMNS
+from toll.persons.labels import name_persons, new_persons
 from toll.store.access import require
 from toll.store.history import log_event, retract
 
@@ -133,6 +134,11 @@ def link_register(
     from toll.persons.linkage import LinkModel, link, link_new
 
     require(session, "edit")
+    if review_low > threshold:
+        raise TollError(
+            f"--review-below {review_low} is above --threshold {threshold}; pairs between "
+            "the two go to review, so give the lower probability to --review-below"
+        )
     records = records_frame(session)
     if records.empty:
         raise TollError("there are no records to link; import lists first with `toll import FILE`")
@@ -231,20 +237,6 @@ def _assign_persons(
     return len(unnamed)
 
 
-def new_persons(session: Session, count: int) -> list[int]:
-    """Create `count` persons with the next free labels; return their ids in order."""
-    if not count:
-        return []
-    labels = session.scalars(select(Person.label))
-    start = max((int(label.removeprefix("P-")) for label in labels), default=0) + 1
-    actor = session.info.get("actor")
-    rows = [
-        {"label": f"P-{number:05d}", "created_by": actor} for number in range(start, start + count)
-    ]
-    query = insert(Person).returning(Person.id, sort_by_parameter_order=True)
-    return list(session.scalars(query, rows))
-
-
 def _move_records(
     session: Session, before: dict[str, str], assignment: dict[str, int], run_id: int
 ) -> None:
@@ -287,31 +279,6 @@ def _retract_emptied(
             labels = sorted(session.scalars(select(Person.label).where(Person.id.in_(ids))))
             where = ", ".join(labels) or "other persons"
             retract(session, person, f"its records now belong to {where} (linkage run {run_id})")
-
-
-def name_persons(session: Session, person_ids: set[int]) -> None:
-    """Show each person by the fullest name any of its records gives."""
-    names: dict[int, str] = {}
-    query = select(
-        Record.person_id, Record.full_name, Record.given_name, Record.patronymic, Record.family_name
-    ).where(Record.person_id.isnot(None), Record.retracted_at.is_(None))
-    if len(person_ids) <= 500:  # a reviewer's decision: read only the persons it touched
-        query = query.where(Record.person_id.in_(person_ids))
-    for person_id, full, given, patronymic, family in session.execute(query):
-        name = full or " ".join(part for part in (family, given, patronymic) if part)
-        if person_id in person_ids and name and len(name) > len(names.get(person_id, "")):
-            names[person_id] = name
-    current_query = select(Person.id, Person.display_name)
-    if len(person_ids) <= 500:
-        current_query = current_query.where(Person.id.in_(person_ids))
-    current = dict(session.execute(current_query).all())
-    changes = [
-        {"id": person_id, "display_name": name}
-        for person_id, name in names.items()
-        if current.get(person_id) != name
-    ]
-    for start in range(0, len(changes), 5000):
-        session.execute(update(Person), changes[start : start + 5000])
 
 
 def _save_pairs(session: Session, run_id: int, result) -> None:

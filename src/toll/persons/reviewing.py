@@ -1,6 +1,9 @@
 """Review of uncertain pairs: a person decides, the decision holds on every re-run."""
 
+from dataclasses import asdict, dataclass
+from datetime import datetime
 from itertools import islice
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import and_, func, or_, select
@@ -9,11 +12,43 @@ from sqlalchemy.orm import Session
 from toll.errors import TollError
 from toll.model import CandidatePair, LinkageRun, MatchDecision, Person, Record
 from toll.persons.clustering import components
-from toll.persons.register import name_persons, new_persons
+from toll.persons.labels import name_persons, new_persons
 from toll.store.access import require
 from toll.store.history import retract
 
 DECISIONS = ("same", "different")
+
+
+@dataclass
+class DecisionView:
+    """A reviewer's decision that two records are (`same`) or are not one person."""
+
+    id: int
+    record_a: int
+    record_b: int
+    decision: str
+    note: str | None
+    by: str | None
+    at: datetime
+    replaced_at: datetime | None
+    replaced_why: str | None
+
+    @classmethod
+    def of(cls, made: MatchDecision) -> "DecisionView":
+        return cls(
+            made.id,
+            made.record_a_id,
+            made.record_b_id,
+            made.decision,
+            made.note,
+            made.created_by,
+            made.created_at,
+            made.retracted_at,
+            made.retraction_reason,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 def review_queue(session: Session, limit: int | None = None) -> list[CandidatePair]:
@@ -70,7 +105,7 @@ def _same_pair(table, a, b):
 
 def decide(
     session: Session, record_a: int, record_b: int, decision: str, note: str | None = None
-) -> MatchDecision:
+) -> DecisionView:
     """Record that two records are (`same`) or are not (`different`) the same person.
 
     The register follows at once: `same` joins the two persons; `different` takes the second
@@ -106,16 +141,16 @@ def decide(
     _apply(session, a, b, decision)
     session.flush()
     name_persons(session, {a.person_id, b.person_id} - {None})
-    return made
+    return DecisionView.of(made)
 
 
-def decisions(session: Session, *, include_replaced: bool = False) -> list[MatchDecision]:
+def decisions(session: Session, *, include_replaced: bool = False) -> list[DecisionView]:
     """Reviewers' decisions, oldest first; with `include_replaced`, also those withdrawn."""
     require(session, "read")
     query = select(MatchDecision).order_by(MatchDecision.id)
     if not include_replaced:
         query = query.where(MatchDecision.retracted_at.is_(None))
-    return list(session.scalars(query))
+    return [DecisionView.of(made) for made in session.scalars(query)]
 
 
 def _refuse_joining_decided_apart(

@@ -13,31 +13,12 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
+from toll.model.record import JOINED_FIELDS, PERSON_FIELDS
 from toll.records.text import folded_words, load_data
 
 # Fields a column can fill; "civilian_flag"/"combatant_flag" are yes/no columns of civilian status.
-FIELDS = (
-    "row_key",
-    "full_name",
-    "family_name",
-    "given_name",
-    "patronymic",
-    "sex",
-    "age",
-    "birth_date",
-    "birth_year",
-    "event_date",
-    "place",
-    "place_of_birth",
-    "status",
-    "civilian_status",
-    "circumstances",
-    "notes",
-    "household",
-    "relation_to_head",
-)
+FIELDS = ("row_key", *PERSON_FIELDS, *(name for name in JOINED_FIELDS if name not in PERSON_FIELDS))
 FLAG_FIELDS = {"civilian_flag": "civilian", "combatant_flag": "combatant"}
-NAME_FIELDS = ("full_name", "family_name", "given_name", "patronymic")
 _AMBIGUOUS = "?"
 _CAMEL = re.compile(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])")
 _PARTS = re.compile(r"\s*[/|\n]\s*")  # "Фамилия / Soyadı": one header in two languages

@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from toll.errors import TollError
-from toll.records.columns import NAME_FIELDS, ColumnPlan, plan_columns
+from toll.model.record import JOINED_FIELDS, NAME_FIELDS
+from toll.records.columns import ColumnPlan, plan_columns
 from toll.records.drafts import ImportedList, ImportProblem, RecordDraft
 from toll.records.layout import find_layout, names_persons, stripped_cells
 from toll.records.mapping import Mapping, load_mapping, match_headers
 from toll.records.readers import Table, is_filled, read_csv, read_json, read_ods, read_xlsx
-from toll.records.rows import JOINED_FIELDS, RowReader
+from toll.records.rows import RowReader
 from toll.records.sniff import choose_format
 
 

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 
 from toll.errors import TollError
-from toll.records.columns import NAME_FIELDS, plan_columns
+from toll.model.record import NAME_FIELDS
+from toll.records.columns import plan_columns
 from toll.records.drafts import ImportProblem
 from toll.records.mapping import Mapping
 from toll.records.readers import Table, is_filled

@@ -3,15 +3,15 @@
 import re
 from collections.abc import Callable
 
+from toll.model.record import JOINED_FIELDS, NAME_FIELDS
 from toll.records import dates, values
-from toll.records.columns import NAME_FIELDS, ColumnPlan, is_region_header, name_order
+from toll.records.columns import ColumnPlan, is_region_header, name_order
 from toll.records.drafts import ImportProblem, RecordDraft
 
 _SPACES = re.compile(r"\s+")
 # What a spreadsheet shows in a cell whose formula failed: #N/A, #REF!, #VALUE!, #DIV/0!...
 _SPREADSHEET_ERROR = re.compile(r"#(N/A|REF!|VALUE!|DIV/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!)", re.I)
-_TEXT_FIELDS = ("full_name", "given_name", "family_name", "patronymic", "row_key", "household")
-JOINED_FIELDS = ("place", "place_of_birth", "circumstances", "notes")
+_TEXT_FIELDS = (*NAME_FIELDS, "row_key", "household")
 _LABELS = {
     "sex": "sex",
     "age": "age",

@@ -17,6 +17,7 @@ from toll.model import User
 from toll.model.user import ROLES
 
 PERMISSIONS = {"read": "viewer", "review": "reviewer", "edit": "editor", "admin": "admin"}
+RESTRICTED = "[restricted]"  # shown instead of personal data to users without the grant
 
 
 def current_user(session: Session) -> User | None:

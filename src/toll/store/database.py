@@ -79,10 +79,14 @@ class Store:
         return self.engine.url.render_as_string(hide_password=True)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A transaction: committed when the block ends, rolled back entirely on any error."""
+    def session(self, actor: str | None = None) -> Iterator[Session]:
+        """A transaction: committed when the block ends, rolled back entirely on any error.
+
+        `actor` is the acting user (default: the store's); every stage's API reads it from the
+        session to apply roles and grants and to write the audit trail.
+        """
         with self._sessions() as session:
-            session.info["actor"] = self.actor
+            session.info["actor"] = actor or self.actor
             with session.begin():
                 yield session
 

@@ -1,0 +1,95 @@
+"""Where a figure comes from: the claim, the exact words of its source, and its history."""
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from toll.claims.sentences import Sentences
+from toll.claims.store import CORRECTABLE, get_claim
+from toll.model import Claim, Source
+from toll.store.history import events_for
+
+CLAIM_FIELDS = (*CORRECTABLE, "confidence", "review_state", "review_note")
+
+
+@dataclass
+class SourceRef:
+    """The document a claim was read from, as kept in the store (its bytes by SHA-256)."""
+
+    id: int
+    file_name: str
+    sha256: str
+    title: str | None
+    publisher: str | None
+    speaker: str | None
+    published: str | None
+    url: str | None
+
+
+@dataclass
+class Change:
+    """One event of the claim's history: extracted, confirmed, corrected, rejected."""
+
+    at: datetime
+    actor: str
+    action: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+@dataclass
+class ClaimProvenance:
+    """A claim with the words that state it, the sentence around them, and every change."""
+
+    claim_id: int
+    figure: dict[str, Any]  # value, bounds, qualifier, category... as the claim holds them now
+    source: SourceRef
+    words: str  # the source's text from `start` to `end`
+    start: int
+    end: int
+    sentence: str  # the sentence holding the words
+    part_of: int | None  # the claim whose figure includes this one
+    parts: list[int]  # claims whose figures are part of this one
+    retracted: bool
+    history: list[Change]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def claim_provenance(session: Session, claim_id: int) -> ClaimProvenance:
+    """Where claim `claim_id` comes from (any user who may read)."""
+    claim = get_claim(session, claim_id)
+    source = session.get(Source, claim.source_id)
+    text = source.text or ""
+    sentences = Sentences(text)
+    start, end = sentences.span(sentences.index(claim.start))
+    parts = session.scalars(select(Claim.id).where(Claim.part_of_id == claim.id).order_by(Claim.id))
+    return ClaimProvenance(
+        claim.id,
+        {name: getattr(claim, name) for name in CLAIM_FIELDS},
+        SourceRef(
+            source.id,
+            source.file_name,
+            source.sha256,
+            source.title,
+            source.publisher,
+            source.speaker,
+            source.published,
+            source.url,
+        ),
+        text[claim.start : claim.end],
+        claim.start,
+        claim.end,
+        text[start:end].strip(),
+        claim.part_of_id,
+        list(parts),
+        claim.retracted_at is not None,
+        [
+            Change(e.at, e.actor, e.action, e.before, e.after)
+            for e in events_for(session, "claims", claim.id)
+        ],
+    )

@@ -1,0 +1,46 @@
+"""Persons' labels (P-00417) and the names they are shown by."""
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from toll.model import Person, Record
+from toll.records.display import full_name
+
+
+def new_persons(session: Session, count: int) -> list[int]:
+    """Create `count` persons with the next free labels; return their ids in order."""
+    if not count:
+        return []
+    labels = session.scalars(select(Person.label))
+    start = max((int(label.removeprefix("P-")) for label in labels), default=0) + 1
+    actor = session.info.get("actor")
+    rows = [
+        {"label": f"P-{number:05d}", "created_by": actor} for number in range(start, start + count)
+    ]
+    query = insert(Person).returning(Person.id, sort_by_parameter_order=True)
+    return list(session.scalars(query, rows))
+
+
+def name_persons(session: Session, person_ids: set[int]) -> None:
+    """Show each person by the fullest name any of its records gives."""
+    names: dict[int, str] = {}
+    query = select(
+        Record.person_id, Record.full_name, Record.given_name, Record.patronymic, Record.family_name
+    ).where(Record.person_id.isnot(None), Record.retracted_at.is_(None))
+    if len(person_ids) <= 500:  # a reviewer's decision: read only the persons it touched
+        query = query.where(Record.person_id.in_(person_ids))
+    for person_id, full, given, patronymic, family in session.execute(query):
+        name = full_name(full, family, given, patronymic)
+        if person_id in person_ids and name and len(name) > len(names.get(person_id, "")):
+            names[person_id] = name
+    current_query = select(Person.id, Person.display_name)
+    if len(person_ids) <= 500:
+        current_query = current_query.where(Person.id.in_(person_ids))
+    current = dict(session.execute(current_query).all())
+    changes = [
+        {"id": person_id, "display_name": name}
+        for person_id, name in names.items()
+        if current.get(person_id) != name
+    ]
+    for start in range(0, len(changes), 5000):
+        session.execute(update(Person), changes[start : start + 5000])

@@ -1,0 +1,83 @@
+"""The review queue as a reviewer reads it: each pair's two records with their file and row.
+
+Users without the personal-data grant see the pairs without names; a named view is written to
+the audit trail here.
+"""
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from toll.model import CandidatePair, Record, Source
+from toll.persons.reviewing import review_queue
+from toll.records.display import born_text, record_name
+from toll.store.access import RESTRICTED, may_see_personal_data, require
+from toll.store.history import log_event
+
+
+@dataclass
+class PairSide:
+    """One record of a pair waiting for review; without the grant, only its source and row."""
+
+    record_id: int
+    name: str
+    born: str | None
+    age: int | None
+    place: str | None
+    source: str  # file name
+    row: int
+
+
+@dataclass
+class PairView:
+    """A pair linkage was unsure of, as a reviewer reads it."""
+
+    a: PairSide
+    b: PairSide
+    joined: bool  # whether the two records are one person now
+    probability: float
+    weight: float
+    field_weights: dict[str, float | None]
+    why: str | None  # why it waits for a person's eye
+
+    def to_dict(self) -> dict[str, Any]:
+        row: dict[str, Any] = {"record_a": self.a.record_id, "record_b": self.b.record_id}
+        for side in ("a", "b"):
+            values = asdict(getattr(self, side))
+            del values["record_id"]
+            row |= {f"{key}_{side}": value for key, value in values.items()}
+        return row | {key: value for key, value in asdict(self).items() if key not in ("a", "b")}
+
+
+def review_pairs(session: Session, limit: int | None = 50) -> list[PairView]:
+    """The pairs of the latest linkage run that wait for a reviewer, surest first. Users
+    without the personal-data grant see them without names; a named view is audited."""
+    require(session, "read")
+    named = may_see_personal_data(session)
+    pairs = [_pair_view(session, pair, named) for pair in review_queue(session, limit)]
+    if named and pairs:
+        log_event(session, "view", "candidate_pairs", None, note=f"review: {len(pairs)} pairs")
+    return pairs
+
+
+def _pair_view(session: Session, pair: CandidatePair, named: bool) -> PairView:
+    a, b = session.get(Record, pair.record_a_id), session.get(Record, pair.record_b_id)
+    return PairView(
+        _side(session, a, named),
+        _side(session, b, named),
+        a.person_id is not None and a.person_id == b.person_id,
+        round(pair.match_probability, 3),
+        pair.match_weight,
+        pair.field_weights,
+        pair.review_reason,
+    )
+
+
+def _side(session: Session, record: Record, named: bool) -> PairSide:
+    source = session.get(Source, record.source_id)
+    side = PairSide(record.id, RESTRICTED, None, None, None, source.file_name, record.row_number)
+    if named:
+        side.name, side.born = record_name(record), born_text(record)
+        side.age, side.place = record.age, record.place
+    return side
