@@ -10,10 +10,10 @@ from sqlalchemy import create_engine, inspect, select
 from documents import STATEMENT
 from lists import write_az, write_ru
 from toll.backup import backup_store, open_archive, restore_archive
-from toll.claims.saving import correct_claim, save_extracted_claims
+from toll.claims.store import correct_claim, save_extracted_claims
 from toll.errors import TollError
 from toll.model import Base, Estimate, MatchDecision, Person, Record
-from toll.records.saving import import_list
+from toll.records.store import import_list
 from toll.sources import SourceMetadata, add_document
 from toll.store import Store
 from toll.store.access import add_user
