@@ -12,12 +12,9 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -26,13 +23,13 @@ from splink import Linker, block_on
 from toll.errors import TollError
 from toll.persons import comparisons as link_model
 from toll.persons.clustering import chains, cluster, components
+from toll.persons.engines import Engine, open_engine
 from toll.persons.features import record_features
 
 Progress = Callable[[int, int, str], None]
 PAIR_COLUMNS = ["record_id_l", "record_id_r", "match_probability", "match_weight"]
 DECISIONS = ("same", "different")
 MAX_RESCORED_COMPONENT = 300
-DUCKDB_MEMORY = os.environ.get("TOLL_DUCKDB_MEMORY", "1.5GB")
 
 
 @dataclass
@@ -141,29 +138,29 @@ def link(
     decided = normalise_decisions(decisions)
     report("Preparing names and dates")
     features = record_features(records, extra_columns)
-    with _session(engine) as db_api, _quiet_splink():
-        table = _register(db_api, features, "__toll_records")
+    with open_engine(engine) as backend, _quiet_splink():
+        table = backend.table(features, "__toll_records")
         if model is None:
             report("Training the model (no labels)")
             fields = link_model.present_fields(features)
             settings = link_model.settings(extra_columns, fields, features)
             linker = Linker(table, settings, log_level=None)
-            _register_frequencies(linker, db_api, [features])
+            _register_frequencies(linker, backend, [features])
             linker = _train(
                 linker, features, seed, lambda saved: Linker(table, saved, log_level=None)
             )
             model = LinkModel(temper(linker.misc.save_model_to_json()), tuple(extra_columns))
             linker = Linker(table, model.settings, log_level=None)
         else:
-            linker = Linker(table, _settings_for(model, db_api, features), log_level=None)
-            _register_frequencies(linker, db_api, [features])
+            linker = Linker(table, _settings_for(model, backend, features), log_level=None)
+            _register_frequencies(linker, backend, [features])
         report("Scoring candidate pairs")
         scored = linker.inference.predict(
             threshold_match_probability=review_band[0], warning_mode="never"
         )
         pairs, weight_columns = _pairs_frame(_narrow(scored), model)
         report("Checking clusters")
-        pairs = _rescore_components(linker, model, db_api, features, pairs, decided, threshold)
+        pairs = _rescore_components(linker, model, backend, features, pairs, decided, threshold)
     report("Clustering into persons")
     return _finish(
         features["unique_id"], pairs, weight_columns, decided, model, threshold, review_band
@@ -202,12 +199,12 @@ def link_new(
     report("Preparing names and dates")
     old = record_features(existing, extra)
     new = record_features(new_records, extra)
-    with _session(engine) as db_api, _quiet_splink():
-        old_table = _register(db_api, old, "__toll_existing")
-        new_table = _register(db_api, new, "__toll_new")
-        settings = _settings_for(model, db_api, pd.concat([old, new], ignore_index=True))
+    with open_engine(engine) as backend, _quiet_splink():
+        old_table = backend.table(old, "__toll_existing")
+        new_table = backend.table(new, "__toll_new")
+        settings = _settings_for(model, backend, pd.concat([old, new], ignore_index=True))
         linker = Linker(old_table, settings, log_level=None)
-        _register_frequencies(linker, db_api, [old, new])
+        _register_frequencies(linker, backend, [old, new])
         report("Scoring the new records")
         band = review_band[0]
         frames = [
@@ -229,7 +226,7 @@ def link_new(
         everything = pd.concat([old, new], ignore_index=True)
         report("Checking clusters")
         pairs = _rescore_components(
-            linker, model, db_api, everything, pairs, decided, threshold, fixed
+            linker, model, backend, everything, pairs, decided, threshold, fixed
         )
     result = _finish(
         everything["unique_id"],
@@ -277,7 +274,7 @@ def normalise_decisions(decisions: pd.DataFrame | None) -> pd.DataFrame:
     return frame.drop_duplicates(["record_id_l", "record_id_r"], keep="last").reset_index(drop=True)
 
 
-def _settings_for(model: LinkModel, db_api, features: pd.DataFrame) -> dict:
+def _settings_for(model: LinkModel, backend: Engine, features: pd.DataFrame) -> dict:
     """The model's parameters in settings written for this engine's SQL dialect.
 
     A model trained on DuckDB holds DuckDB SQL; comparisons and blocking rules are
@@ -286,7 +283,7 @@ def _settings_for(model: LinkModel, db_api, features: pd.DataFrame) -> dict:
     names = [c["output_column_name"] for c in model.settings["comparisons"]]
     fields = [name for name in link_model.FIELDS if name in names]
     creator = link_model.settings(model.extra_columns, fields, features)
-    fresh = creator.create_settings_dict(db_api.sql_dialect.sql_dialect_str)
+    fresh = creator.create_settings_dict(backend.dialect)
     pairs = zip(fresh["comparisons"], model.settings["comparisons"], strict=True)
     for new, old in pairs:
         levels = zip(new["comparison_levels"], old["comparison_levels"], strict=True)
@@ -298,28 +295,7 @@ def _settings_for(model: LinkModel, db_api, features: pd.DataFrame) -> dict:
     return fresh
 
 
-def _register(db_api, frame: pd.DataFrame, name: str):
-    """Hand a table to splink; on DuckDB, copied into a table of its own first.
-
-    DuckDB reads a registered pandas DataFrame afresh at every query, turning each
-    Python string into its own again: training and scoring query the records a dozen
-    times, so one copy up front saves far more than it costs (a million records:
-    training 19 s -> 10 s).
-    """
-    if db_api.sql_dialect.sql_dialect_str != "duckdb":
-        return db_api.register(frame, table_name=name)
-    import pyarrow as pa
-
-    con = db_api.duckdb_con
-    con.register(f"{name}_frame", pa.Table.from_pandas(frame, preserve_index=False))
-    try:
-        con.execute(f'CREATE TABLE "{name}_data" AS SELECT * FROM "{name}_frame"')
-    finally:
-        con.unregister(f"{name}_frame")
-    return db_api.register(f"{name}_data", table_name=name)
-
-
-def _register_frequencies(linker: Linker, db_api, frames: list[pd.DataFrame]) -> None:
+def _register_frequencies(linker: Linker, backend: Engine, frames: list[pd.DataFrame]) -> None:
     """How common each name key is, so that sharing a rare surname counts for more.
 
     Computed here rather than by splink so that the same frequencies serve
@@ -331,7 +307,7 @@ def _register_frequencies(linker: Linker, db_api, frames: list[pd.DataFrame]) ->
             continue
         share = values.value_counts(normalize=True)
         table = pd.DataFrame({column: share.index.astype(str), f"tf_{column}": share.to_numpy()})
-        registered = _register(db_api, table, f"__toll_tf_{column}")
+        registered = backend.table(table, f"__toll_tf_{column}")
         linker.table_management.register_term_frequency_lookup(registered, column)
 
 
@@ -513,7 +489,7 @@ def probability(match_weight):
 def _rescore_components(
     linker: Linker,
     model: LinkModel,
-    db_api,
+    backend: Engine,
     features: pd.DataFrame,
     pairs: pd.DataFrame,
     decided: pd.DataFrame,
@@ -542,7 +518,7 @@ def _rescore_components(
         return pairs
     subset = features[features["unique_id"].isin(chosen.index)].copy()
     subset["toll_component"] = subset["unique_id"].map(chosen).astype("int64")
-    table = _register(db_api, subset, "__toll_components")
+    table = backend.table(subset, "__toll_components")
     scored = linker.inference.predict_within(
         table,
         blocking_rules_to_generate_predictions=[block_on("toll_component")],
@@ -698,55 +674,3 @@ def _quiet_splink():
         yield
     finally:
         logger.setLevel(level)
-
-
-class _session:
-    """A database API for the chosen engine, cleaned up afterwards."""
-
-    def __init__(self, engine: str):
-        if engine not in ("duckdb", "spark"):
-            raise TollError(f"engine {engine!r} is not supported; use duckdb or spark.")
-        self.engine = engine
-
-    def __enter__(self):
-        if self.engine == "duckdb":
-            from splink import DuckDBAPI
-
-            self.api = DuckDBAPI()
-            self.api.duckdb_con.execute("SET enable_progress_bar = false")
-            self.api.duckdb_con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")
-            # DuckDB spills beyond its memory limit; into the system's temporary folder, not
-            # a `.tmp` folder in whatever directory the user ran Toll from.
-            spill = Path(tempfile.gettempdir()) / "toll-duckdb"
-            self.api.duckdb_con.execute(f"SET temp_directory = '{spill.as_posix()}'")
-        else:
-            from splink import SparkAPI
-
-            self.api = SparkAPI(spark_session=spark_session())
-        return self.api
-
-    def __exit__(self, *exc) -> None:
-        if self.engine == "duckdb":
-            self.api.duckdb_con.close()
-
-
-def spark_session():
-    """A local Spark session able to run splink (its similarity jar loaded)."""
-    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    from pyspark.sql import SparkSession
-    from splink.backends.spark import similarity_jar_location
-
-    spark = (
-        SparkSession.builder.master(os.environ.get("TOLL_SPARK_MASTER", "local[2]"))
-        .appName("toll-linkage")
-        .config("spark.jars", similarity_jar_location())
-        .config("spark.sql.shuffle.partitions", os.environ.get("TOLL_SPARK_PARTITIONS", "8"))
-        .config("spark.driver.memory", os.environ.get("TOLL_SPARK_MEMORY", "10g"))
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .getOrCreate()
-    )
-    spark.sparkContext.setLogLevel("ERROR")
-    if not spark.sparkContext.getCheckpointDir():
-        spark.sparkContext.setCheckpointDir(tempfile.mkdtemp(prefix="toll-spark-"))
-    return spark
