@@ -12,12 +12,25 @@ def test_bma_recovers_an_independent_total():
     assert not result.warnings
 
 
-def test_bma_warns_when_posterior_reaches_the_grid_edge(kosovo):
-    # a grid stopping at 5,000 unrecorded cuts the Kosovo posterior (centred near 12,600 total)
-    result = bma.estimate_bma(kosovo, grid_max=5000, auto_extend=False)
-    assert any("grid" in w for w in result.warnings)
-    extended = bma.estimate_bma(kosovo, grid_max=5000)          # doubled until it is not cut
-    assert not extended.warnings and extended.settings["grid_max"] > 5000
+def test_bma_grid_adapts_and_a_fixed_grid_says_what_it_cut(kosovo):
+    # the adaptive grid covers the Kosovo posterior (centred near 12,600) with nothing cut
+    adaptive = bma.estimate_bma(kosovo)
+    assert not adaptive.warnings and not adaptive.diagnostics["grid"]["cut"]
+    assert round(adaptive.estimate) == 12592
+    # a grid fixed at 5,000 unrecorded cuts most of it off, and says how much
+    fixed = bma.estimate_bma(kosovo, grid_max=5000)
+    assert fixed.diagnostics["grid"]["cut_mass"] > 0.9
+    assert any("stops at 5,000 (set by --grid-max) and cuts off 9" in w for w in fixed.warnings)
+
+
+def test_bma_warns_when_the_grid_reaches_its_cap(kosovo):
+    # a flat prior on N under the complete graph (which dominates Kosovo without HRW) gives a
+    # posterior that never falls off: the grid stops at its cap and says what it cut
+    three = kosovo.drop("HRW")
+    result = bma.estimate_bma(three, prior="uniform")
+    grid = result.diagnostics["grid"]
+    assert grid["cut"] and grid["max"] == bma.GRID_CAP * three.observed
+    assert any("its cap, 1,000 times the observed" in w for w in result.warnings)
 
 
 def test_lcmcr_is_reproducible_and_close_on_independent_lists():

@@ -3,55 +3,37 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
 from toll.cli.app import DbOption, app, open_store
-from toll.cli.output import console, err_console, print_json, print_table
+from toll.cli.estimate_render import print_run
+from toll.cli.output import console, err_console, print_json
 from toll.errors import TollError
-
-if TYPE_CHECKING:  # the estimation core (numpy, scipy, numba) loads only when the command runs
-    from toll.estimates import CaptureTable
-
-
-def apply_changes(table: CaptureTable, drop: list[str], merge: list[str]) -> CaptureTable:
-    """Drop lists and merge groups written "A+B" (sensitivity checks)."""
-    for group in merge:
-        names = [n.strip() for n in group.split("+") if n.strip()]
-        table = table.merge(names, "+".join(names))
-    for name in drop:
-        table = table.drop(name)
-    return table
 
 
 @app.command("estimate")
 def estimate_command(
     table: Path = typer.Option(None, "--table", help="CSV: one 0/1 column per list and `count`."),
     by: list[str] = typer.Option(
-        [],
-        "--by",
-        help="Stratify the register by this field "
-        "(status, sex, age_group, period, place; repeatable) and "
-        "sum the strata.",
-    ),
+        [], "--by", help="Stratify the register by this field (status, sex, age_group, period, "
+        "place; repeatable): each stratum is shown and estimated, and what can be is summed."),
     method: list[str] = typer.Option(
-        ["all"],
-        "--method",
-        "-m",
-        help="all, loglinear, bma, lcm, or one of independence, "
-        "loglinear-bic, loglinear-aic, loglinear-stepwise "
-        "(repeatable).",
-    ),
+        ["all"], "--method", "-m", help="all, loglinear, bma, lcm, or one of independence, "
+        "loglinear-bic, loglinear-aic, loglinear-stepwise (repeatable)."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
-    plot: Path = typer.Option(None, "--plot", help="Save a figure (PNG/PDF/SVG)."),
+    plot: Path = typer.Option(None, "--plot", help="Save a figure (PNG/PDF/SVG) to this file."),
     seed: int = typer.Option(0, "--seed", help="Random seed: same seed, same numbers."),
-    max_order: int = typer.Option(None, "--max-order", help="Highest interaction searched."),
+    max_order: int = typer.Option(None, "--max-order", help="Highest interaction searched (BIC, "
+                                  "AIC)."),
+    stepwise_order: int = typer.Option(2, "--stepwise-order", help="Stepwise: highest order "
+                                       "(2 = the published method)."),
     n_boot: int = typer.Option(1000, "--n-boot", help="Bootstrap resamples."),
     threshold: float = typer.Option(0.02, "--threshold", help="Stepwise p-value threshold."),
     delta: float = typer.Option(None, "--delta", help="BMA hyper-Dirichlet delta (2^-k)."),
     prior: str = typer.Option("1/N", "--prior", help="BMA prior on N: 1/N, uniform, negbin:a,b."),
-    grid_max: float = typer.Option(None, "--grid-max", help="BMA: largest unrecorded count."),
+    grid_max: float = typer.Option(None, "--grid-max", help="BMA: fix the largest unrecorded "
+                                   "count (default: the grid adapts to the posterior)."),
     classes: int = typer.Option(10, "--classes", help="LCMCR: latent classes K."),
     chains: int = typer.Option(4, "--chains", help="LCMCR: chains."),
     burnin: int = typer.Option(10_000, "--burnin", help="LCMCR: sweeps discarded."),
@@ -60,11 +42,9 @@ def estimate_command(
     drop: list[str] = typer.Option([], "--drop", help="Leave out a list (repeatable)."),
     merge: list[str] = typer.Option([], "--merge", help="Merge lists, e.g. A+B (repeatable)."),
     sensitivity_table: bool = typer.Option(
-        False,
-        "--sensitivity",
-        help="Also show estimates with each list dropped, "
-        "each pair merged, another BMA prior, order 2.",
-    ),
+        False, "--sensitivity", help="Also show estimates with each list dropped, each pair "
+        "merged, another BMA prior, order 2; warn when dropping a list moves an estimate by "
+        "more than 25%."),
     label: str = typer.Option(None, "--label", help="A name for the stored estimate."),
     db: DbOption = None,
 ) -> None:
@@ -72,152 +52,50 @@ def estimate_command(
 
     Without --table, the capture table comes from the register (which lists record each
     person) and the estimate is stored with its tables, settings and seed (`toll estimates`).
+    Lists that share no one get no estimate: the output says which list stands apart.
     """
-    from toll.estimates import estimate, estimate_strata, sensitivity
-    from toll.estimates.plot import save_plot
+    from toll.estimates import run
+    from toll.estimates.store import estimate_register
 
-    settings = {
-        "max_order": max_order,
-        "n_boot": n_boot,
-        "threshold": threshold,
-        "delta": delta,
-        "prior": prior,
-        "grid_max": grid_max,
-        "K": classes,
-        "chains": chains,
-        "burnin": burnin,
-        "samples": samples,
-        "thin": thin,
-    }
-    methods = [m for item in method for m in item.split(",") if m]
-    tables = _input_tables(table, by, db)
-    tables = {name: apply_changes(t, drop, merge) for name, t in tables.items()}
+    settings = {"max_order": max_order, "stepwise_order": stepwise_order, "n_boot": n_boot,
+                "threshold": threshold, "delta": delta, "prior": prior, "grid_max": grid_max,
+                "K": classes, "chains": chains, "burnin": burnin, "samples": samples,
+                "thin": thin}
+    options = {"drop": drop, "merge": merge, "with_sensitivity": sensitivity_table}
     with err_console.status("estimating…") as status:
 
-        def progress(name: str) -> None:
-            status.update(f"estimating: {name}…")
+        def progress(step: str) -> None:
+            status.update(f"estimating: {step}…")
 
-        if len(tables) == 1 and not by:
-            report = estimate(
-                next(iter(tables.values())), methods, seed=seed, progress=progress, **settings
-            )
+        if table is not None:
+            if by:
+                raise TollError("--by divides the register; with --table give one table")
+            done, stored = run({"all": _read(table)}, method, seed, settings, progress=progress,
+                               **options), None
         else:
-            report = estimate_strata(tables, methods, seed=seed, **settings)
-        rows = sensitivity(next(iter(tables.values())), seed=seed) if sensitivity_table else None
-    stored = (
-        None
-        if table is not None
-        else _save(db, tables, report, by, methods, seed, settings, label, drop, merge)
-    )
-    if plot is None and stored:
-        plot = _default_plot(db, stored)
-    if plot is not None:
-        save_plot(report, plot)
+            with open_store(db, create=False).session() as session:
+                kept = estimate_register(session, by, method, seed, settings, label=label,
+                                         progress=progress, **options)
+            done, stored = kept.run, kept.estimate_id
+    if plot is not None and not done.refused:
+        from toll.estimates.plot import save_plot
+
+        save_plot(done.report, plot)
     if json_out:
-        extra = {"estimate_id": stored, "plot": str(plot)} if stored else {}
-        data = report.to_dict() | extra
-        if rows is not None:
-            data["sensitivity"] = rows
-        print_json(data)
+        print_json(done.to_dict() | {"estimate_id": stored, "plot": plot and str(plot)})
+        if done.refused:
+            raise typer.Exit(1)
         return
-    _print_report(report)
-    if rows is not None:
-        print_table(
-            [
-                (
-                    r["variant"],
-                    r["method"],
-                    f"{r['observed']:,}",
-                    _fmt(r["estimate"]),
-                    _fmt(r["low"]),
-                    _fmt(r["high"]),
-                    r["warnings"],
-                )
-                for r in rows
-            ],
-            ["Variant", "Method", "Observed", "Estimate", "95% low", "95% high", "Warnings"],
-            title="Sensitivity (quick settings: 200 bootstrap resamples)",
-        )
+    if done.refused:
+        raise TollError(f"no estimate: {done.refused}")
+    print_run(done)
     if plot is not None:
         console.print(f"Plot saved to {plot}")
     if stored:
         console.print(f"Stored as estimate {stored} (toll estimates show {stored}).")
 
 
-def _default_plot(db: str | None, estimate_id: int) -> Path:
-    """estimate-ID.png beside a SQLite store (in this folder for a server database)."""
-    from sqlalchemy.engine import make_url
-
-    from toll.store import database_url
-
-    url = make_url(database_url(db))
-    folder = Path(url.database).parent if url.get_backend_name() == "sqlite" else Path()
-    return folder / f"estimate-{estimate_id}.png"
-
-
-def _save(db, tables, report, by, methods, seed, settings, label, drop, merge) -> int:
-    from toll.estimates.saving import save_estimate
-
-    with open_store(db).session() as session:
-        row = save_estimate(
-            session,
-            tables,
-            report,
-            by=by,
-            methods=methods,
-            seed=seed,
-            settings=settings,
-            label=label,
-            changes={"drop": list(drop), "merge": list(merge)},
-        )
-        return row.id
-
-
-def _input_tables(table: Path | None, by: list[str], db: str | None) -> dict[str, CaptureTable]:
+def _read(path: Path):
     from toll.estimates import CaptureTable
-    from toll.figures import capture_tables
 
-    if table is not None:
-        if by:
-            raise TollError("--by divides the register; with --table give one table")
-        return {"all": CaptureTable.from_csv(table)}
-    with open_store(db, create=False).session() as session:
-        return capture_tables(session, by)
-
-
-def _fmt(value) -> str:
-    return "–" if value is None else f"{value:,.0f}"
-
-
-def _basis(m) -> str:
-    """A few words on what the estimate rests on."""
-    d = m.diagnostics
-    if "model" in d:
-        return d["model"]
-    if m.name == "bma" and d.get("top_models"):
-        top = d["top_models"][0]
-        return f"{d['graphs']} graphs; top {top['model']} ({top['weight']:.0%})"
-    if m.name == "lcmcr" and "rhat" in d:
-        return f"K={m.settings.get('K')}, R-hat {d['rhat']:.2f}"
-    return d.get("interval", "")
-
-
-def _print_report(report) -> None:
-    print_table(
-        [
-            (m.name, _fmt(m.estimate), _fmt(m.low), _fmt(m.high), _basis(m), len(m.warnings))
-            for m in report.methods
-        ],
-        ["Method", "Estimate", "95% low", "95% high", "Model", "Warnings"],
-        title=f"Observed {report.observed:,}: estimated total by method"
-        + (f" (sum of {len(report.strata)} strata)" if hasattr(report, "strata") else ""),
-    )
-    for warning in report.warnings:
-        console.print(f"[yellow]warning:[/yellow] {warning}")
-    for m in report.methods:
-        for warning in m.warnings:
-            console.print(f"[yellow]warning ({m.name}):[/yellow] {warning}")
-    console.print(
-        "Methods rest on different assumptions and often disagree: read them side by "
-        "side, never one alone (docs/methods/estimation.md)."
-    )
+    return CaptureTable.from_csv(path)

@@ -4,8 +4,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toll.estimates.saving import run_estimate, save_estimate
-from toll.figures import capture_tables
+from toll.estimates.store import estimate_register
 from toll.persons import link_register
 from toll.records.store import import_list
 from toll.sources import SourceMetadata, add_statement
@@ -116,16 +115,6 @@ def _import_lists(store: Store, summary: DemoSummary, folder: Path, persons: int
 
 def _estimate(store: Store, summary: DemoSummary) -> None:
     with store.session() as session:
-        tables = capture_tables(session)
-        result = run_estimate(tables, DEMO_METHODS, 1, DEMO_ESTIMATE_SETTINGS)
-        save_estimate(
-            session,
-            tables,
-            result,
-            by=(),
-            methods=DEMO_METHODS,
-            seed=1,
-            settings=DEMO_ESTIMATE_SETTINGS,
-            label="demo: all lists",
-        )
-    summary.estimates = [m.to_dict() for m in result.methods]
+        done = estimate_register(session, (), DEMO_METHODS, 1, DEMO_ESTIMATE_SETTINGS,
+                                 label="demo: all lists")
+    summary.estimates = [m.to_dict() for m in done.run.report.methods]

@@ -25,6 +25,7 @@ DEFAULTS: dict[str, Any] = {
     "a_alpha": 0.25, "b_alpha": 0.25,
 }
 SMALL_TABLE = 30
+SPARSE_CELL = 5
 
 
 def method_names(methods: str | Iterable[str]) -> list[str]:
@@ -49,6 +50,31 @@ def method_seed(seed: int | None, name: str) -> int | None:
     return int.from_bytes(digest[:4], "little")
 
 
+def refusal(table: CaptureTable) -> str | None:
+    """Why no estimate can be made from this table, naming the lists; None when one can.
+
+    Estimates rest on people recorded by more than one list. When no two lists share anyone,
+    or a list shares no one with the others, the table says nothing about how many were
+    missed (by that list), and any number printed would come from the model alone.
+    """
+    if table.k < 2 or table.observed == 0:
+        return "at least 2 lists that recorded someone are needed for any estimate"
+    totals = table.list_totals()
+    alone = [name for j, name in enumerate(table.lists)
+             if totals[name] and table.overlap(1 << j) == int(table.counts[1 << j])]
+    if len(alone) == table.k:
+        return (f"no two lists share anyone ({', '.join(table.lists)}): with no one recorded "
+                "twice the overlaps say nothing about how many were missed; check the record "
+                "linkage, or whether the lists cover different people, places or periods")
+    if alone:
+        which = ", ".join(alone)
+        return (f"list(s) {which} share no one with the other lists: nothing in the table says "
+                f"how many people {which} missed or how they relate to the rest; check the "
+                f"linkage, or leave {'it' if len(alone) == 1 else 'them'} out "
+                f"(--drop {alone[0]}) and estimate from the lists that overlap")
+    return None
+
+
 def table_warnings(table: CaptureTable) -> list[str]:
     """Problems with the table itself, shown whatever method is used."""
     warnings = []
@@ -64,9 +90,14 @@ def table_warnings(table: CaptureTable) -> list[str]:
     if zeros:
         warnings.append(f"{zeros} of {cells.size} capture patterns are empty: models with terms "
                         "over them may not exist; consider merging small lists")
-    small = int(((cells > 0) & (cells < 5)).sum())
-    if small > cells.size // 2:
-        warnings.append(f"{small} capture patterns have fewer than 5 people: the table is sparse")
+    sparse = [m for m in range(1, 2**table.k) if 0 < table.counts[m] < SPARSE_CELL]
+    if sparse:
+        shown = ", ".join(f"{mask_to_string(m, table.k)}: {int(table.counts[m])}"
+                          for m in sparse[:5])
+        more = f" and {len(sparse) - 5} more" if len(sparse) > 5 else ""
+        warnings.append(f"{len(sparse)} of {cells.size} capture patterns hold fewer than "
+                        f"{SPARSE_CELL} people ({shown}{more}): the table is sparse, and models "
+                        "fitted to these cells can move with one person more or less")
     for name, total in table.list_totals().items():
         if total == table.observed:
             warnings.append(f"list {name} records everyone observed: it cannot inform the "
@@ -75,7 +106,9 @@ def table_warnings(table: CaptureTable) -> list[str]:
         for j in range(i + 1, table.k):
             if table.overlap((1 << i) | (1 << j)) == 0:
                 warnings.append(f"lists {table.lists[i]} and {table.lists[j]} have nobody in "
-                                "common")
+                                "common (a zero margin): models with a dependence between them "
+                                "are not identifiable, and are left out or set to minus "
+                                "infinity")
     return warnings
 
 
@@ -98,15 +131,15 @@ def estimate(table: CaptureTable, methods: str | Iterable[str] = ("all",), seed:
     if dropped:
         warnings.append(f"list(s) {', '.join(dropped)} recorded nobody and were left out")
     results = []
-    if work.k < 2 or work.observed == 0:
-        warnings.append("at least 2 non-empty lists are needed for any estimate")
+    refused = refusal(work)
+    if refused:
         names = []
     for name in names:
         if progress:
             progress(name)
         results.append(_run(name, work, options, method_seed(seed, name)))
     return EstimateReport(table.observed, table.lists, table.to_dict(), results, warnings,
-                          {k: v for k, v in options.items()}, seed, software_versions())
+                          dict(options), seed, software_versions(), refused)
 
 
 def reproduce(data: dict[str, Any]) -> EstimateReport:

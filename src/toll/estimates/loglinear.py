@@ -10,6 +10,7 @@ Vincent 2024). Model-conditional intervals are the multinomial profile likelihoo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import combinations
 
 import numpy as np
 from scipy.special import gammaln, ndtr, ndtri, pdtr, pdtrc
@@ -70,10 +71,12 @@ def _criterion(fits: glm.Fits, n, criterion: str) -> np.ndarray:
 
 
 def select_among(Y: np.ndarray, k: int, max_order: int, models, criterion: str,
-                 cache: dict, start: np.ndarray | None = None) -> np.ndarray:
+                 cache: dict, start: np.ndarray | None = None,
+                 chosen: list | None = None) -> np.ndarray:
     """For each row of Y (resampled tables), the estimate of the best of `models`.
 
-    `start` (models x terms) are coefficients to start the fits from.
+    `start` (models x terms) are coefficients to start the fits from; `chosen`, when given,
+    receives the index (into `models`) of the model selected for each row (-1: none valid).
     """
     X = M.design(k, max_order)
     mask = M.model_mask(models, k, max_order)
@@ -86,7 +89,10 @@ def select_among(Y: np.ndarray, k: int, max_order: int, models, criterion: str,
     estimates = (np.repeat(Y.sum(axis=1), m) + fits.unobserved).reshape(B, m)
     best = np.argmin(values, axis=1)       # first minimum, i.e. ties go to the better ranked
     out = estimates[np.arange(B), best]
-    out[~np.isfinite(values.min(axis=1))] = np.nan
+    none = ~np.isfinite(values.min(axis=1))
+    out[none] = np.nan
+    if chosen is not None:
+        chosen.extend(np.where(none, -1, best).tolist())
     return out
 
 
@@ -338,9 +344,10 @@ def best_model(table: CaptureTable, criterion: str = "bic", max_order: int | Non
     top = [search.models[i] for i in chosen]
     start = search.beta[chosen]
     rng = np.random.default_rng(seed)
+    picks: list[int] = []
     boot = _in_batches(_bootstrap_tables(y, n_boot, rng),
-                       lambda Yb: select_among(Yb, k, max_order, top, criterion, cache, start),
-                       progress)
+                       lambda Yb: select_among(Yb, k, max_order, top, criterion, cache, start,
+                                               picks), progress)
     J, weights = _jackknife_tables(y)
     jack = select_among(J, k, max_order, top, criterion, cache, start)
     low, high, bca = bca_interval(boot, estimate, jack, weights, level)
@@ -351,7 +358,16 @@ def best_model(table: CaptureTable, criterion: str = "bic", max_order: int | Non
                    "with re-selection", "bca": bca, "models_fitted": len(search.models),
                    "models_valid": int(search.ranking.size), "top_models": ranked,
                    "models_failing_checks": int((search.codes > 0).sum())}
+    reselected = float(np.mean(np.asarray(picks) == 0))
+    diagnostics["reselected_share"] = reselected
     warnings = _selection_warnings(search, criterion, boot, n_boot)
+    warnings += _order_warning(model, max_order, k, "--max-order")
+    warnings += _reselection_warning(reselected, n_boot, f"{criterion.upper()}-best model")
+    failing = int((search.codes > 0).sum())
+    if failing:
+        warnings.append(f"{failing} of {len(search.models)} models are not identifiable from this "
+                        "table or have no maximum likelihood estimate (zero margins or empty "
+                        "cells) and were left out of the choice")
     result = MethodResult(name, estimate, low, high, diagnostics, warnings, settings, seed)
     result.draws = boot
     return result
@@ -368,6 +384,38 @@ def _selection_warnings(search: ModelSearch, criterion: str, boot, n_boot) -> li
                             f"{ests.min():,.0f} to {ests.max():,.0f}: the choice of model drives "
                             "the estimate")
     return warnings + _bootstrap_warnings(boot, n_boot)
+
+
+def _order_warning(model, max_order: int, k: int, option: str) -> list[str]:
+    """The selection reached the highest order searched where a higher term could enter.
+
+    That is, some interaction of max_order + 1 lists has every sub-interaction in the model,
+    so a larger search might have added it (and changed the total).
+    """
+    if max_order >= k - 1:
+        return []
+    present = set(model)
+    for size in (max_order + 1,):
+        for combo in combinations(range(k), size):
+            term = sum(1 << b for b in combo)
+            if all(term & ~(1 << b) in present for b in combo):
+                return [f"the selection stopped at the highest order searched ({option} "
+                        f"{max_order}) although the model could take a term of order "
+                        f"{max_order + 1}: a larger search might fit better and give another "
+                        "total; try a higher order"]
+    return []
+
+
+RESELECTION_SHARE = 0.5
+
+
+def _reselection_warning(share: float, n_boot: int, what: str) -> list[str]:
+    """The bootstrap re-selection chose the point estimate's model in under half the resamples."""
+    if n_boot and share < RESELECTION_SHARE:
+        return [f"the {what} was chosen again in only {share:.0%} of {n_boot:,} bootstrap "
+                "resamples: the point estimate rests on one model among several the data "
+                "support equally; the interval (which re-selects) is the better summary"]
+    return []
 
 
 def _bootstrap_warnings(boot, n_boot) -> list[str]:
@@ -399,19 +447,34 @@ def stepwise_method(table: CaptureTable, threshold: float = 0.02, n_boot: int = 
                              "overlap too little for any estimate"], settings, seed)
     estimate = float(est[0])
     rng = np.random.default_rng(seed)
-    boot = _in_batches(_bootstrap_tables(y, n_boot, rng),
-                       lambda Yb: stepwise(Yb, k, threshold, cache, max_order)[0], progress)
+    picks: list[tuple[int, ...]] = []
+
+    def reselect(Yb):
+        est_b, terms_b = stepwise(Yb, k, threshold, cache, max_order)
+        picks.extend(terms_b)
+        return est_b
+
+    boot = _in_batches(_bootstrap_tables(y, n_boot, rng), reselect, progress)
     J, weights = _jackknife_tables(y)
     jack = stepwise(J, k, threshold, cache, max_order)[0]
     low, high, bca = bca_interval(boot, estimate, jack, weights, level)
     model = tuple(terms[0])
     diagnostics = {**_model_info(y, k, model, table.lists, level), "interval": "BCa bootstrap "
                    "with re-selection", "bca": bca}
+    reselected = float(np.mean([tuple(p) == model for p in picks])) if picks else 0.0
+    diagnostics["reselected_share"] = reselected
+    warnings = _bootstrap_warnings(boot, n_boot) + _order_warning(model, max_order, k,
+                                                                  "--stepwise-order")
+    warnings += _reselection_warning(reselected, n_boot, "stepwise model")
     empty = [t for t in model if table.overlap(t) == 0]
     if empty:
-        diagnostics["minus_infinity_terms"] = M.model_terms_named(tuple(empty), table.lists)
-    result = MethodResult("loglinear-stepwise", estimate, low, high, diagnostics,
-                          _bootstrap_warnings(boot, n_boot), settings, seed)
+        named = M.model_terms_named(tuple(empty), table.lists)
+        diagnostics["minus_infinity_terms"] = named
+        warnings.append(f"the model's term(s) {', '.join(named)} join lists that share nobody "
+                        "(a zero margin): set to minus infinity, they assume those lists can "
+                        "never record the same person")
+    result = MethodResult("loglinear-stepwise", estimate, low, high, diagnostics, warnings,
+                          settings, seed)
     result.draws = boot
     return result
 

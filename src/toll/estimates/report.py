@@ -46,6 +46,7 @@ class EstimateReport:
     settings: dict[str, Any] = field(default_factory=dict)
     seed: int | None = None
     software: dict[str, str] = field(default_factory=dict)
+    refused: str | None = None       # why no estimate can be made from this table
 
     def method(self, name: str) -> MethodResult:
         for result in self.methods:
@@ -57,7 +58,7 @@ class EstimateReport:
         return {"observed": self.observed, "lists": list(self.lists),
                 "methods": [m.to_dict() for m in self.methods], "warnings": list(self.warnings),
                 "settings": _plain(self.settings), "seed": self.seed, "software": self.software,
-                "table": self.table}
+                "table": self.table, "refused": self.refused}
 
 
 def _num(value):

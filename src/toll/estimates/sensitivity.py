@@ -45,3 +45,26 @@ def sensitivity(table: CaptureTable, methods=("independence", "loglinear-bic", "
                          "observed": report.observed, "estimate": m.estimate, "low": m.low,
                          "high": m.high, "warnings": len(m.warnings) + len(report.warnings)})
     return rows
+
+
+DEPENDENCE_SHARE = 0.25
+
+
+def dependence_warnings(rows: list[dict[str, Any]],
+                        share: float = DEPENDENCE_SHARE) -> list[str]:
+    """Lists whose removal moves a method's estimate by more than `share` (from the rows of
+    `sensitivity`): the lists are so dependent, or so different, that the answer rests on
+    which lists are used."""
+    given = {r["method"]: r["estimate"] for r in rows if r["variant"] == "as given"}
+    warnings = []
+    for r in rows:
+        base = given.get(r["method"])
+        if not r["variant"].startswith("drop ") or not base or r["estimate"] is None:
+            continue
+        move = r["estimate"] / base - 1
+        if abs(move) > share:
+            warnings.append(f"{r['method']}: without list {r['variant'][5:]} the estimate moves "
+                            f"from {base:,.0f} to {r['estimate']:,.0f} ({move:+.0%}, more than "
+                            f"{share:.0%}): the lists are dependent or cover different people, "
+                            "and the answer rests on which lists are used")
+    return warnings

@@ -216,6 +216,16 @@ class CaptureTable:
                 out_names.append(self.lists[i])
         return self._group(groups, out_names)
 
+    def changed(self, drop: Sequence[str] = (), merge: Sequence[str] = ()) -> CaptureTable:
+        """Merge groups written "A+B", then drop lists (for sensitivity checks)."""
+        table = self
+        for group in merge:
+            names = [n.strip() for n in group.split("+") if n.strip()]
+            table = table.merge(names, "+".join(names))
+        for name in drop:
+            table = table.drop(name)
+        return table
+
     def without_empty_lists(self) -> tuple[CaptureTable, list[str]]:
         """Drop lists that recorded nobody; returns the table and the dropped names."""
         empty = [name for name, total in self.list_totals().items() if total == 0]
