@@ -64,8 +64,12 @@ def test_estimate_without_a_register_says_what_to_do(toll, db, store):
 
 
 def test_the_estimates_api_stores_lists_shows_and_reproduces(toll, db, tmp_path, store):
-    from toll.estimates import estimate_register, list_estimates, reproduce_estimate
-    from toll.estimates import show_estimate
+    from toll.estimates import (
+        estimate_register,
+        list_estimates,
+        reproduce_estimate,
+        show_estimate,
+    )
 
     build_register(toll, db, tmp_path)
     with store.session() as session:
