@@ -64,7 +64,7 @@ def test_estimate_without_a_register_says_what_to_do(toll, db, store):
 
 
 def test_the_estimates_api_stores_lists_shows_and_reproduces(toll, db, tmp_path, store):
-    from toll.estimates import (
+    from toll.estimates.store import (
         estimate_register,
         list_estimates,
         reproduce_estimate,

@@ -9,9 +9,9 @@ A pure core: capture table in, estimates out (no database, no command line)::
 
 The register's side, `toll.estimates.store` (the one module that touches the database),
 estimates from the linked lists and keeps each estimate so that it can be reproduced; its
-functions are also reachable here (loaded only when used)::
+functions are imported from there, so that the core loads without a database::
 
-    from toll.estimates import estimate_register, reproduce_estimate
+    from toll.estimates.store import estimate_register, reproduce_estimate
     with store.session() as session:
         done = estimate_register(session, by=["sex"], methods=["independence", "bma"])
         reproduce_estimate(session, done.estimate_id)["identical"]     # True
@@ -32,19 +32,6 @@ from toll.estimates.simulate import simulate
 from toll.estimates.stratified import StratifiedReport, estimate_strata, estimate_tables
 from toll.estimates.table import CaptureTable
 
-STORE_API = ("estimate_register", "list_estimates", "show_estimate", "reproduce_estimate",
-             "RegisterEstimate")
-
 __all__ = ["ALL_METHODS", "CaptureTable", "EstimateReport", "MethodResult", "Run",
            "StratifiedReport", "estimate", "estimate_strata", "estimate_tables", "method_names",
-           "refusal", "reproduce", "run", "sensitivity", "simulate", "table_warnings",
-           *STORE_API]
-
-
-def __getattr__(name: str):
-    """The store side, imported on first use so that the core loads without a database."""
-    if name in STORE_API:
-        from toll.estimates import store
-
-        return getattr(store, name)
-    raise AttributeError(f"module 'toll.estimates' has no attribute {name!r}")
+           "refusal", "reproduce", "run", "sensitivity", "simulate", "table_warnings"]
