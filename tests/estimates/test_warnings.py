@@ -132,3 +132,22 @@ def test_a_stratum_too_small_for_a_method_is_left_out_and_said():
     assert any("stratum sex=unknown is not estimated" in w for w in report.warnings)
     data = report.to_dict()
     assert data["left_out"]["bma"] == {"sex=unknown": 9} and data["refused"] is None
+
+
+def test_netherlands_log_linear_fits_and_names_its_minus_infinity_term(netherlands):
+    # Fits that overflow on this sparse table used to stop the whole search ("SVD did not
+    # converge"); they are now left out, and the BIC-best model's K:R term, over two lists
+    # that share nobody, is named.
+    report = estimate(netherlands, methods="loglinear-bic", n_boot=30, seed=0)
+    bic = report.method("loglinear-bic")
+    assert bic.estimate is not None and bic.diagnostics["model"] == "[12][135][24][34]"
+    assert warned(report, "loglinear-bic", "term(s) K:R join lists that share nobody")
+
+
+def test_an_upper_limit_far_beyond_the_observed_is_no_limit():
+    from toll.estimates.loglinear import _bounded_high
+
+    warnings: list[str] = []
+    assert _bounded_high(9.3e15, 8234, warnings) is None
+    assert "no upper limit is given" in warnings[0]
+    assert _bounded_high(200_000, 8234, []) == 200_000

@@ -141,7 +141,7 @@ def _irls(y, X, cols, rows, tol, max_iter, start=None):
         try:
             new_beta = np.linalg.solve(A, b[:, :, None])[:, :, 0]
         except np.linalg.LinAlgError:
-            new_beta = np.einsum("bij,bj->bi", np.linalg.pinv(A), b)
+            new_beta = _solve_each(A, b)
         ea = np.clip(new_beta @ X.T, -700, 700)
         ma = np.exp(ea)
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -168,17 +168,30 @@ def _irls(y, X, cols, rows, tol, max_iter, start=None):
     return beta, mu, loglik, se0, converged
 
 
+def _solve_each(A: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Solve fit by fit when the batch fails: least squares for a singular system, NaN (a fit
+    that did not converge, left out by the checks) for one that overflowed."""
+    out = np.full(b.shape, np.nan)
+    for i in range(A.shape[0]):
+        if np.isfinite(A[i]).all() and np.isfinite(b[i]).all():
+            try:
+                out[i] = np.linalg.lstsq(A[i], b[i], rcond=None)[0]
+            except np.linalg.LinAlgError:
+                pass
+    return out
+
+
 def _intercept_se(mu, XX, pair_mask, fill, diagonal, P):
     A = mu @ XX
     np.multiply(A, pair_mask, out=A)
     A[:, diagonal] += fill
     A = A.reshape(-1, P, P)
-    e0 = np.zeros((A.shape[0], P, 1))
-    e0[:, 0, 0] = 1.0
+    e0 = np.zeros((A.shape[0], P))
+    e0[:, 0] = 1.0
     try:
-        var = np.linalg.solve(A, e0)[:, 0, 0]
+        var = np.linalg.solve(A, e0[:, :, None])[:, 0, 0]
     except np.linalg.LinAlgError:
-        var = np.linalg.pinv(A)[:, 0, 0]
+        var = _solve_each(A, e0)[:, 0]
     return np.sqrt(np.maximum(var, 0.0))
 
 

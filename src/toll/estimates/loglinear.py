@@ -363,6 +363,8 @@ def best_model(table: CaptureTable, criterion: str = "bic", max_order: int | Non
     warnings = _selection_warnings(search, criterion, boot, n_boot)
     warnings += _order_warning(model, max_order, k, "--max-order")
     warnings += _reselection_warning(reselected, n_boot, f"{criterion.upper()}-best model")
+    warnings += _minus_infinity_warning(model, table, diagnostics)
+    high = _bounded_high(high, table.observed, warnings)
     failing = int((search.codes > 0).sum())
     if failing:
         warnings.append(f"{failing} of {len(search.models)} models are not identifiable from this "
@@ -384,6 +386,31 @@ def _selection_warnings(search: ModelSearch, criterion: str, boot, n_boot) -> li
                             f"{ests.min():,.0f} to {ests.max():,.0f}: the choice of model drives "
                             "the estimate")
     return warnings + _bootstrap_warnings(boot, n_boot)
+
+
+def _minus_infinity_warning(model, table: CaptureTable, diagnostics: dict) -> list[str]:
+    """The model's terms over lists that share nobody (extended MLE: minus infinity)."""
+    empty = [t for t in model if table.overlap(t) == 0]
+    if not empty:
+        return []
+    named = M.model_terms_named(tuple(empty), table.lists)
+    diagnostics["minus_infinity_terms"] = named
+    return [f"the model's term(s) {', '.join(named)} join lists that share nobody (a zero "
+            "margin): set to minus infinity, they assume those lists can never record the same "
+            "person"]
+
+
+UNBOUNDED = 1000       # an upper limit above this many times the observed is no limit
+
+
+def _bounded_high(high, observed: int, warnings: list[str]):
+    """No upper limit when the resamples' totals run off beyond UNBOUNDED x the observed."""
+    if high is not None and high > UNBOUNDED * observed:
+        warnings.append(f"the bootstrap's upper limit ({high:,.3g}) is more than {UNBOUNDED:,} "
+                        "times the observed: resampled tables admit models with no bound on the "
+                        "total, so no upper limit is given")
+        return None
+    return high
 
 
 def _order_warning(model, max_order: int, k: int, option: str) -> list[str]:
@@ -466,13 +493,8 @@ def stepwise_method(table: CaptureTable, threshold: float = 0.02, n_boot: int = 
     warnings = _bootstrap_warnings(boot, n_boot) + _order_warning(model, max_order, k,
                                                                   "--stepwise-order")
     warnings += _reselection_warning(reselected, n_boot, "stepwise model")
-    empty = [t for t in model if table.overlap(t) == 0]
-    if empty:
-        named = M.model_terms_named(tuple(empty), table.lists)
-        diagnostics["minus_infinity_terms"] = named
-        warnings.append(f"the model's term(s) {', '.join(named)} join lists that share nobody "
-                        "(a zero margin): set to minus infinity, they assume those lists can "
-                        "never record the same person")
+    warnings += _minus_infinity_warning(model, table, diagnostics)
+    high = _bounded_high(high, table.observed, warnings)
     result = MethodResult("loglinear-stepwise", estimate, low, high, diagnostics, warnings,
                           settings, seed)
     result.draws = boot
