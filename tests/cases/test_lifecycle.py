@@ -10,6 +10,7 @@ from toll.cases import CaseDetails, Reporter, open_case, show_case, transition_c
 from toll.cases.lifecycle import FORWARD, TransitionRefused, allowed_next
 from toll.model import AuditEvent, CaseTransition
 from toll.model.case import CASE_STATUSES
+from toll.store.access import RESTRICTED
 
 PATH = {
     "reported": [],
@@ -169,8 +170,8 @@ def test_the_reporter_is_restricted_and_views_are_audited(register, db, toll):
     assert toll("user", "add", "clerk", "--role", "viewer", "--db", db).exit_code == 0
     shown = toll("case", "show", view.case_id, "--db", db, "--json", env={"TOLL_USER": "clerk"})
     data = json.loads(shown.stdout)
-    assert data["name"] == "(restricted)"
-    assert data["reporters"][0]["name"] == data["reporters"][0]["contact"] == "(restricted)"
+    assert data["name"] == RESTRICTED
+    assert data["reporters"][0]["name"] == data["reporters"][0]["contact"] == RESTRICTED
     assert data["reporters"][0]["consent"] == "ICRC and national commission"
     toll("case", "show", view.case_id, "--db", db)
     with register.session() as session:

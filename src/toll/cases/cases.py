@@ -23,10 +23,8 @@ from toll.model.case import CASE_STATUSES
 from toll.names import place_key
 from toll.persons.lookup import get_person
 from toll.records.dates import parse_date
-from toll.store.access import may_see_personal_data, require
+from toll.store.access import RESTRICTED, may_see_personal_data, require
 from toll.store.history import log_event
-
-RESTRICTED = "(restricted)"
 
 
 @dataclass

@@ -71,19 +71,23 @@ _COLUMNS = (
 )
 
 
+MANY = 5000  # more persons than this are read with every record, not a long IN list
+
+
 def person_facts(session: Session, person_ids=None) -> dict[int, PersonFacts]:
     """person id -> PersonFacts, for the given persons (all current persons when None)."""
     persons = select(Person.id, Person.label, Person.display_name, Person.fate).where(
         Person.retracted_at.is_(None)
     )
     records = select(*_COLUMNS).where(Record.retracted_at.is_(None), Record.person_id.isnot(None))
-    if person_ids is not None:
-        ids = list(set(person_ids))
-        persons = persons.where(Person.id.in_(ids))
-        records = records.where(Record.person_id.in_(ids))
+    wanted = None if person_ids is None else set(person_ids)
+    if wanted is not None and len(wanted) <= MANY:
+        persons = persons.where(Person.id.in_(wanted))
+        records = records.where(Record.person_id.in_(wanted))
     facts = {
         pid: PersonFacts(pid, label, name, fate)
         for pid, label, name, fate in session.execute(persons)
+        if wanted is None or pid in wanted
     }
     grouped: dict[int, list] = {}
     for row in session.execute(records.order_by(Record.person_id, Record.id)):
@@ -95,27 +99,49 @@ def person_facts(session: Session, person_ids=None) -> dict[int, PersonFacts]:
 
 
 def _most_common(values):
-    counted = Counter(v for v in values if v is not None)
-    return counted.most_common(1)[0][0] if counted else None
+    values = [v for v in values if v is not None]
+    if len(values) < 2:
+        return values[0] if values else None
+    return Counter(values).most_common(1)[0][0]
 
 
 def _sum_up(facts: PersonFacts, rows) -> None:
     facts.records = [row.id for row in rows]
+    if len(rows) == 1:  # most persons: one record, nothing to weigh
+        _one(facts, rows[0])
+        return
     facts.sex = _most_common(row.sex for row in rows)
     facts.birth_year = _most_common(row.birth_year for row in rows)
     days = [r.birth_date_earliest for r in rows if r.birth_date_precision == "day"]
     facts.birth_date = _most_common(days)
-    ages = [row.age if row.age is not None else _middle(row.age_low, row.age_high) for row in rows]
-    facts.age = _most_common(ages)
+    facts.age = _most_common(_age(row) for row in rows)
     dated = [row for row in rows if row.event_date_earliest is not None]
     if dated:
         first = min(dated, key=lambda row: row.event_date_earliest)
         facts.event_date, facts.event_text = first.event_date_earliest, first.event_date
-    if facts.age is None and facts.event_date and facts.birth_year:
-        facts.age = facts.event_date.year - facts.birth_year
     facts.place = _most_common(row.place for row in rows)
     facts.place_key = _most_common(row.place_key for row in rows)
     facts.statuses = {row.status for row in rows if row.status}
+    _age_from_birth(facts)
+
+
+def _one(facts: PersonFacts, row) -> None:
+    facts.sex, facts.birth_year, facts.age = row.sex, row.birth_year, _age(row)
+    if row.birth_date_precision == "day":
+        facts.birth_date = row.birth_date_earliest
+    facts.event_date, facts.event_text = row.event_date_earliest, row.event_date
+    facts.place, facts.place_key = row.place, row.place_key
+    facts.statuses = {row.status} if row.status else set()
+    _age_from_birth(facts)
+
+
+def _age(row) -> int | None:
+    return row.age if row.age is not None else _middle(row.age_low, row.age_high)
+
+
+def _age_from_birth(facts: PersonFacts) -> None:
+    if facts.age is None and facts.event_date and facts.birth_year:
+        facts.age = facts.event_date.year - facts.birth_year
 
 
 def _middle(low: int | None, high: int | None) -> int | None:

@@ -81,7 +81,7 @@ def open_(
         who = Reporter(reporter, contact, relationship, consent, details.reported_on, source)
     with open_store(db, create=False).session() as session:
         view = open_case(session, person, details, who)
-    _print_case(view, json)
+    print_case(view, json)
 
 
 @case_app.command("show")
@@ -96,7 +96,7 @@ def show(
 
     with open_store(db, create=False).session() as session:
         view = show_case(session, case)
-    _print_case(view, json)
+    print_case(view, json)
 
 
 @case_app.command("transition")
@@ -123,7 +123,7 @@ def transition(
         view = refused_exits_2(
             lambda: transition_case(session, case, status, on=when, source_id=source, note=note)
         )
-    _print_case(view, json)
+    print_case(view, json)
 
 
 @case_app.command("list")
@@ -183,7 +183,7 @@ def sync(db: DbOption = None, json: JsonOption = False) -> None:
         console.print(f"{count(result.reporters_added, 'reporting record')} added to cases.")
 
 
-def _print_case(view, json: bool) -> None:
+def print_case(view, json: bool) -> None:
     if json:
         print_json(asdict(view))
         return
