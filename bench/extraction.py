@@ -1,11 +1,12 @@
 """Benchmark figure extraction: accuracy on annotated passages and throughput on one core.
 
-    .venv/bin/python bench/extraction.py [--verbose] [--language en]
+    .venv/bin/python bench/extraction.py [--verbose] [--language en] [--file BATCH.jsonl ...]
 
 Prints precision/recall/F1 for detection, value+qualifier, value+category, category, the
 subgroup accuracy and the nesting (part_of) precision/recall/F1, on tests/claims/corpus/*.jsonl
 and on ../shared/corpus/*.figures.json when present; then the throughput in MB of text per
-second, extracting from the corpus texts repeated to about 5 MB.
+second, extracting from the corpus texts repeated to about 5 MB. With `--file`, only the given
+files are scored (a new batch's first run), without the throughput.
 """
 
 import argparse
@@ -18,7 +19,9 @@ from toll.claims.scoring import load_passages, score_passages
 
 ROOT = Path(__file__).resolve().parents[1]
 OWN = sorted((ROOT / "tests" / "claims" / "corpus").glob("*.jsonl"))
-SHARED = sorted((ROOT.parent / "shared" / "corpus").glob("*.figures.json"))
+# ../shared beside the checkout (a worktree may sit one folder deeper).
+SHARED = next((sorted(p.glob("*.figures.json")) for p in (
+    ROOT.parent / "shared" / "corpus", ROOT.parent.parent / "shared" / "corpus") if p.is_dir()), [])
 
 
 def accuracy(paths: list[Path], language: str, verbose: bool) -> list[str]:
@@ -53,7 +56,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list every disagreement")
     parser.add_argument("--language", default="en")
+    parser.add_argument("--file", nargs="+", type=Path, default=[],
+                        help="score only these annotated files (JSON Lines or *.figures.json)")
     args = parser.parse_args()
+    if args.file:
+        for path in args.file:
+            accuracy([path], args.language, args.verbose)
+        return
     own = [p for p in OWN if p.stem.endswith(f".{args.language}") or
            (args.language == "en" and "." not in p.stem)]
     texts = [t for path in own for t in accuracy([path], args.language, args.verbose)]

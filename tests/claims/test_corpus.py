@@ -8,7 +8,11 @@ from toll.claims import extract_figures
 from toll.claims.scoring import load_passages, score_passages
 
 CORPUS = Path(__file__).parent / "corpus"
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+ROOT = Path(__file__).resolve().parents[2]
+# ../shared beside the checkout (a worktree may sit one folder deeper).
+SHARED = next((p for p in (ROOT.parent / "shared" / "corpus",
+                           ROOT.parent.parent / "shared" / "corpus") if p.is_dir()),
+              ROOT.parent / "shared" / "corpus")
 SEED = SHARED / "000_fedf56173e1d7ac0.figures.json"
 
 
