@@ -49,8 +49,18 @@ AMONG = re.compile(r"\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:them|those|
 # "228 civilians were killed on one side and 162 in South Ossetia": 162 is a sibling of 228.
 ELLIPSIS_GAP = re.compile(r"(?:,|\band|\bwhile|\bwith|\bwhereas)\s*\Z", re.IGNORECASE)
 ELLIPSIS_AFTER = re.compile(r"\s+(?:in|on|at|near|from|inside)\s+(?:the\s+)?(?-i:[A-Z])"
-                            r"|\s+more\s+(?:in|on|at|near|from|inside|under|during)\b",
+                            r"|\s+more\s+(?:in|on|at|near|from|inside|under|during)\b"
+                            r"|\s+(?:partially|partly|completely|fully|totally|seriously|severely|"
+                            r"lightly|slightly|critically|moderately)\b",
                             re.IGNORECASE)
+BODIES_OF = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:the\s+|some\s+|at\s+least\s+)?\Z",
+                       re.IGNORECASE)
+SUBGROUP_VERB = re.compile(r"([\w-]+)\s+(?:accounted\s+for|made\s+up|make\s+up|comprised|"
+                           r"constituted|represented|numbered|were|are)\s+\Z", re.IGNORECASE)
+TRAILING_AMONG = re.compile(r"(?:(?:\s*,|\s+and)\s+(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)"
+                            r"(?:\s+[\w'’-]+){1,3}?)*\s+among\s+(?:them|whom|those|these)\b",
+                            re.IGNORECASE)
+ALL_BUT = re.compile(r"\ball\s+(?:but|except)\s+\Z", re.IGNORECASE)
 NEW_PHRASE = re.compile(r"\b(?:and|or)\s+(?:the|a|an|its|their|his|her)\s", re.IGNORECASE)
 CONFIDENCE = {"after": 0.9, "before": 0.85, "adjacent": 0.85, "noun": 0.8, "parent": 0.85,
               "sibling": 0.7, "list": 0.75}
@@ -116,6 +126,14 @@ def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
         return None
     found = Found(qstart, m.num_start, end, quantity, None, sentences.index(qstart))
     of_total = OF_TOTAL.match(text, end) or _of_the_total(text, end, lang)
+    if (all_but := ALL_BUT.search(before)) is not None:
+        # "all but six of the 40 passengers were killed": 34 were, six were not
+        of_total = of_total or OF_THE_TOTAL.match(text, end)
+        total = of_total and lang.numbers.value_of(of_total.group(0).split()[-1])
+        if not total or quantity.value is None or quantity.value >= total:
+            return None
+        found.qstart = qstart - len(before) + all_but.start()
+        found.quantity = Quantity(total - quantity.value, None, None, "exact")
     head = _head(text, of_total.end() if of_total else end, lang, quantity)
     if head is not None:
         found.noun = lang.noun(head)
@@ -139,6 +157,8 @@ def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
             were = lang.were_noun.match(text, of.end())
             if were and lang.noun(were).subgroup:  # "11 of the dead were women"
                 found.subgroup = lang.noun(were).subgroup
+        if found.subgroup is None:
+            found.subgroup = _subgroup_before(before, lang)
         found.end = of.end()
     elif ((were := lang.were_noun.match(text, end)) and lang.noun(were).kind == "person"
           and lang.noun(were).category is None):
@@ -163,6 +183,8 @@ def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
                 or _year_like(m, quantity):
             return None
     among = None if found.bare else AMONG.match(text, found.end)
+    if not found.bare and not found.of_them and TRAILING_AMONG.match(text, found.end):
+        found.of_them = True  # "613 civilians died, 106 women and 83 children among them"
     if among:
         found.of_them = True  # "24 women were among those executed"
         found.among = text[among.end():among.end() + 25].lower()
@@ -171,6 +193,8 @@ def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
     if previous is not None and previous.sentence != found.sentence:
         previous = None
     _categorise(text, found, lang, sentences, previous)
+    if found.category == "killed" and _bodies_found(text, found, lang, sentences):
+        found.category = "bodies_found"
     if found.bare and found.source not in ("after", "adjacent", "sibling", "before"):
         if not (lang.part_marker.search(before.rstrip())
                 or _after_opening_whole(text, found, previous, sentences)):
@@ -242,12 +266,25 @@ def _head(text: str, end: int, lang: Language, q: Quantity) -> re.Match | None:
             return head
     head = lang.head.match(text, end)
     if head and head.group("mods"):
+        for word in re.finditer(r"[\w'’-]+", head.group("mods")):
+            counted = lang.nouns.get(word.group(0).lower())
+            if counted and counted.kind == "person" and word.group(0).lower().endswith("s") \
+                    and lang.noun(head).kind != "person":  # "44 prisoners home"
+                return lang.head.match(text, end, head.start("mods") + word.end())
         said = lang.right_trigger.match(text, end)
         if said and said.start("trig") < head.start("head") and said.end() >= head.end():
             # The noun is inside the words of the harm ("5 млн вынуждены покинуть свои дома"):
             # the counted noun, if any, comes before them ("251 people taken hostage").
             return lang.head.match(text, end, said.start("trig"))
     return head
+
+
+def _subgroup_before(before: str, lang: Language) -> str | None:
+    """ "minors accounted for 76 of them", "women made up 16 of them": the subgroup named
+    just before the number."""
+    m = SUBGROUP_VERB.search(before)
+    noun = m and lang.nouns.get(m.group(1).lower())
+    return noun.subgroup if noun else None
 
 
 def _subgroup(noun: Noun, head: re.Match) -> str | None:
@@ -316,14 +353,14 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
 def _categorise_bare(text: str, f: Found, lang: Language, start: int,
                      previous: Found | None, sentences: Sentences) -> None:
     """A number with no noun: "killed 20", "the toll rose to 61", "... and 162 in Tskhinvali"."""
-    if not lang.bare_follow.match(text, f.end):
+    if not lang.bare_follow.match(text, f.end) and not ELLIPSIS_AFTER.match(text, f.end):
         return
     window = text[max(start, f.qstart - 100):f.qstart]
     adj = lang.adjacent.search(window)
     if adj:
         phrase = adj.group(0).strip()
         category = (_first_fitting(lang, phrase, "adjacent", "person")
-                    or _first_fitting(lang, phrase.rstrip(": "), "adjacent", "person"))
+                    or _first_fitting(lang, phrase.rstrip(": –—-"), "adjacent", "person"))
         if category:
             f.category, f.source = category, "adjacent"
             return
@@ -333,7 +370,9 @@ def _categorise_bare(text: str, f: Found, lang: Language, start: int,
         if "toll" in total.group(0).lower():
             category = "killed"  # "raising the toll to 21", "put the toll at 160"
         else:
-            category = _left_trigger(text, f, lang, sentence_start, "person", skip_breakers=True)
+            category = (_harm_noun_before(window[:total.start()], lang)
+                        or _left_trigger(text, f, lang, sentence_start, "person",
+                                         skip_breakers=True))
         if category:
             f.category, f.source = category, "adjacent"
             q = f.quantity
@@ -344,6 +383,29 @@ def _categorise_bare(text: str, f: Found, lang: Language, start: int,
             and ELLIPSIS_GAP.search(text, previous.end, f.qstart)
             and ELLIPSIS_AFTER.match(text, f.end)):
         f.category, f.source, f.noun = previous.category, "sibling", previous.noun
+        f.subgroup = previous.subgroup
+
+
+def _bodies_found(text: str, f: Found, lang: Language, sentences: Sentences) -> bool:
+    """Whether a count of the dead says they were found: "45 bodies were recovered",
+    "exhumed the remains of 57 people", "bodies ... in a mass grave"."""
+    start = max(sentences.span(f.sentence)[0], f.qstart - 60)
+    before = text[start:f.qstart]
+    bodies = f.noun is not None and f.noun.subject == "bodies"
+    if not bodies and not BODIES_OF.search(before):
+        return False
+    return bool(lang.found_before.search(before) or lang.found_after.match(text, f.end))
+
+
+def _harm_noun_before(words: str, lang: Language) -> str | None:
+    """The category of a noun naming the harm in the last words before a running-total verb:
+    "civilian deaths reached 91", "the number of wounded climbed to 300"."""
+    tail = re.findall(r"[\w'’-]+", words)[-4:]
+    for word in reversed(tail):
+        noun = lang.nouns.get(word.lower())
+        if noun is not None and noun.kind == "person" and noun.outcome and noun.category:
+            return lang.categories[noun.category].for_kind("person")
+    return None
 
 
 def _of_harm(text: str, f: Found, lang: Language, start: int) -> bool:

@@ -86,7 +86,8 @@ class Language:
             adjacent += spec.get("adjacent", [])
         self.left_trigger = re.compile(rf"{WORD_START}(?:{alternation(left)}){WORD_END}", FLAGS)
         self.right_trigger_words = alternation(right)
-        self.adjacent = re.compile(rf"{WORD_START}(?:{alternation(adjacent)})(?:\s*:)?\s+\Z", FLAGS)
+        self.adjacent = re.compile(
+            rf"{WORD_START}(?:{alternation(adjacent)})(?:\s*[:–—-])?\s+\Z", FLAGS)
 
         self.nouns: dict[str, Noun] = {}
         subjects = taxonomy["subjects"]
@@ -103,6 +104,18 @@ class Language:
             for noun in nouns:
                 self.nouns[noun.lower()] = Noun("person", subgroup, subgroup)
         self.people_words = list(taxonomy.get("people_words", []))
+        self._bodies_found(taxonomy.get("bodies_found") or {})
+
+    def _bodies_found(self, spec: dict[str, Any]) -> None:
+        """Words saying the dead were found ("recovered", "exhumed", "in a mass grave")."""
+        found = alternation(spec.get("found") or ["(?!)"])
+        graves = alternation(spec.get("graves") or ["(?!)"])
+        self.found_before = re.compile(
+            rf"{WORD_START}(?:{found}){WORD_END}[^.;:,]{{0,40}}\Z", FLAGS)
+        self.found_after = re.compile(
+            r"(?:\s*,)?(?:\s+(?:were|was|have|has|had|been|being|later|also|reportedly|since|"
+            r"so\s+far|now|all|then|subsequently|already|still|reported))*"
+            rf"\s+(?:{found}){WORD_END}|(?:\s+[\w'’-]+){{0,4}}?\s+(?:{graves}){WORD_END}", FLAGS)
 
     def is_reference_or_date(self, before: str, dates: bool = True) -> bool:
         """True when the words just before a number make it a reference ("Article 8"),

@@ -26,6 +26,8 @@ FLOWS = {
     "tortured": ("captured",),
     "missing": ("captured",),
 }
+BRACKET_SIBLING = re.compile(r"\s*\)[^()\d]{0,60}\(\s*")
+LABEL_END = re.compile(r"[:–—-]\s*\Z")
 CATEGORY_HINTS = {
     "killed": ("dead", "killed", "deaths", "victims", "fatalities", "deceased", "bodies"),
     "injured": ("injured", "wounded"),
@@ -57,7 +59,9 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
         gap = text[prev.end:f.qstart] if same_sentence else ""
         if "\n" in gap:
             same_sentence = False  # a line break ends a list (tables, bullet points)
-        if same_sentence and len(gap) <= 150 and _part_marker(gap, lang):
+        if same_sentence and prev.part_of is not None and BRACKET_SIBLING.fullmatch(gap):
+            whole = prev.part_of  # "…: Stepanakert (7 people), Martuni (6 people)"
+        elif same_sentence and len(gap) <= 150 and _part_marker(gap, lang):
             whole = p
         elif (same_sentence and open_whole is not None and lang.list_gap.fullmatch(gap)
               and _listable(found[open_whole], f)
@@ -102,6 +106,9 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
 def _part_marker(gap: str, lang: Language) -> bool:
     """Whether the words between two figures make the second a part of the first: a word
     marker ("including") at the end, or a bracket, colon or dash right after the first."""
+    if ";" in gap:  # "injured – 404; missing – 17": a new item, unless words say a part
+        tail = gap.rsplit(";", 1)[1]
+        return not LABEL_END.search(tail) and bool(lang.part_marker.search(tail.rstrip()))
     stripped = gap.strip()
     if stripped[:1] in ("(", ":", "—", "–"):
         return len(stripped) == 1 or bool(lang.part_marker.search(stripped))

@@ -12,6 +12,7 @@ from typing import Any
 
 _NOT_BEFORE = set("$€£¥₽₼₺₴#№/+-.,:_") | set("0123456789")
 _DASH_WORD = re.compile(r"-\w")
+_DIGIT_AFTER = re.compile(r"\s*\d")
 _WORD = re.compile(r"[^\s(\[“\"‘']+")
 _AFTER_ARTICLE = re.compile(r"\s+(?:dozen|few|couple|hundred|thousand|million|billion)\b",
                             re.IGNORECASE)
@@ -89,12 +90,16 @@ class NumberGrammar:
         self.word_values = {**self.units, **self.teens, **self.tens, **self.hundred_words}
         self.qualifier_of: dict[str, tuple[str, str]] = {}
         for qualifier, by_bound in qualifiers.items():
-            if qualifier in ("range", "change_words"):
+            if qualifier in ("range", "change_words", "after_number"):
                 continue
             for bound, phrases in by_bound.items():
                 for phrase in phrases:
                     self.qualifier_of[" ".join(phrase.lower().split())] = (qualifier, bound)
         self.range_words = qualifiers.get("range", {})
+        after = qualifiers.get("after_number") or {}
+        self.plus = next(iter(after), None)
+        if self.plus:
+            self.qualifier_of[self.plus] = tuple(after[self.plus])
         self.change_words = {w.lower() for w in qualifiers.get("change_words", [])}
         starts = {*self.units, *self.teens, *self.tens, *self.hundred_words, *self.scales,
                   *([self.hundred] if self.hundred else []),
@@ -228,6 +233,13 @@ class NumberGrammar:
         value = self.value_of(m.group("a"))
         if value is None:
             return None
+        if self.plus and text.startswith(self.plus, a_end) and not _DIGIT_AFTER.match(
+                text, a_end + len(self.plus)):
+            qualifier, bound = self.qualifier_of[self.plus]  # "161+ people", "200+"
+            return NumberMatch(before.qual_start if qual else start, start,
+                               a_end + len(self.plus), m.group("a"), qual,
+                               Quantity(value, value if bound == "low" else None,
+                                        value if bound == "high" else None, qualifier))
         if not qual:
             return NumberMatch(start, start, a_end, m.group("a"), None,
                                Quantity(value, None, None, "exact"))
