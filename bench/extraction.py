@@ -28,8 +28,10 @@ def accuracy(paths: list[Path], language: str, verbose: bool) -> list[str]:
     passages = [p for path in paths for p in load_passages(path)]
     if not passages:
         return []
-    score = score_passages(
-        passages, lambda text: [f.to_dict() for f in extract_figures(text, language=language)])
+    # a batch says each passage's language; a corpus file is all in `language`
+    languages = {p["text"]: p.get("language", language) for p in passages}
+    score = score_passages(passages, lambda text: [
+        f.to_dict() for f in extract_figures(text, language=languages[text])])
     print(json.dumps({"files": [p.name for p in paths], "passages": len(passages),
                       **score.summary()}))
     if verbose:

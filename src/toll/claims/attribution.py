@@ -17,6 +17,7 @@ from bisect import bisect_left
 
 from toll.claims.language import Language
 from toll.claims.sentences import Sentences
+from toll.claims.subject import subject_after, subject_before
 
 CAP = (r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Gen|Col|Lt|Maj|Capt|Sgt|St|Sen|Rep|Amb)\.|[A-ZА-ЯЁ]\."
        r"|[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*)")
@@ -49,6 +50,19 @@ TITLE = r"\b(?:Mr|Ms|Mrs|Dr|Prof|Gen|Col|Lt|Maj|Capt|Sgt|St|Sen|Rep|Amb)\."
 PERSONAL = re.compile(r"(?i:he|she|он|она)\Z")
 VAGUE = re.compile(r"(?i:they|it|они|оно)\Z")
 QUOTES = re.compile(r"“[^”]{1,3000}”|\"[^\"]{1,3000}\"|«[^»]{1,3000}»")
+ACCORDING = re.compile(r"\b(?:according\s+to|по\s+данным|по\s+словам|по\s+информации)\s+",
+                       re.IGNORECASE)
+# "a spokesman for the aid group", "the ministry's spokesperson": the body speaks.
+SPEAKS_FOR = re.compile(
+    r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:spokes(?:person|man|woman)|representative)\s+(?:for|of|from)\s+"
+    r"(?P<body>.+)|(?P<owner>.+?)['’]s\s+(?:[\w-]+\s+)?(?:spokes(?:person|man|woman)|"
+    r"representative|press\s+(?:office|service)|report|statement|data|figures|bulletin|"
+    r"update|tally|count|records|estimates?)", re.IGNORECASE)
+# A person named after a lower-case title: "the regional governor Anna Petrenko".
+TITLED_PERSON = re.compile(r".*\b(?!(?:of|for|in|on|at|and|the|a|an|de|du|al|el|bin|van|von)\s)"
+                           r"(?-i:[a-z][\w-]*)\s+(?P<person>(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){1,3})")
+# A role alone, in lower case: "the office", "the monitor", "the local group".
+ROLE = re.compile(r"(?:the|The)(?:\s+[a-z-]+){1,3}")
 NOT_NAMES = {"The", "This", "That", "These", "Those", "It", "In", "On", "At", "But", "And",
              "According", "However", "Meanwhile", "Earlier", "Later", "Also", "A", "An", "She",
              "He", "They", "We", "I", "You", "Officials", "Police", "Witnesses", "Residents",
@@ -103,12 +117,21 @@ class Speakers:
             for verb in self.verb.finditer(self.text):
                 start = max(after, verb.start() - 100)
                 after = verb.end()
+                sentence = self.sentences.span(self.sentences.index(verb.start()))[0]
+                phrase = subject_before(self.text, verb.start(), sentence)
+                if phrase and not self._is_pronoun(phrase):
+                    named.append((verb.start() - len(phrase), self._clean(phrase), phrase))
+                    continue
                 for m in self.name_frame.finditer(self.text, start, verb.end()):
                     if m.end() == verb.end():
                         named.append((m.start(), self._clean(self._who(m)), m.group(0)))
                         break
+            for m in ACCORDING.finditer(self.text):
+                phrase = subject_after(self.text, m.end(), len(self.text))
+                if phrase:
+                    named.append((m.start(), self._clean(phrase), phrase))
             named += [(m.start(), self._clean(self._who(m)), m.group(0))
-                      for m in self.according.finditer(self.text)]
+                      for m in self.inverted.finditer(self.text)]
             self._named = [n for n in sorted(named) if n[1] and not self._is_pronoun(n[1])]
             self.named_at = [pos for pos, _, _ in self._named]
         return self._named
@@ -134,12 +157,18 @@ class Speakers:
     def _clean(name: str | None) -> str | None:
         if not name:
             return None
+        agent = SPEAKS_FOR.fullmatch(name.strip())
+        if agent:
+            name = agent.group("body") or agent.group("owner")
+        person = TITLED_PERSON.fullmatch(name.strip())
+        if person and _personal_name(person.group("person")):
+            name = person.group("person")  # "Borno state's information commissioner M. Bulama"
         words = name.split()
-        the = words[0] in ("The", "the") and len(words) > 1
+        the = words[0] if words[0] in ("The", "the") and len(words) > 1 else None
         if len(words) == 1 and words[0] in UNNAMED:
             return words[0].lower()  # "Police said", "Officials said"
         if words[0] in ("A", "An", "a", "an") and len(words) > 1 and words[1].islower():
-            return " ".join([words[0].lower(), *words[1:]])  # "a senior police officer"
+            return " ".join(words)  # "a senior police officer", as written
         while words and words[0] in NOT_NAMES | {"the"}:
             words.pop(0)
         words = WHEN.sub("", " ".join(words)).split()
@@ -147,15 +176,18 @@ class Speakers:
             words[-1] = words[-1][:-1]
         if not words or not words[-1]:
             return None
-        return ("the " if the else "") + " ".join(words)
+        return (f"{the} " if the else "") + " ".join(words)
 
     def _is_pronoun(self, who: str) -> bool:
         """He, she, it, they, or a role word alone ("the ministry"), not a full name ("the
         Office of the Ombudsman")."""
+        if ROLE.fullmatch(who):
+            return True  # "the office", "the monitor"
         if not self.pronoun.match(who):
             return False
-        return not re.search(r"\(|\bof\b|\bfor\b", who) and sum(
-            w[:1].isupper() for w in who.split()[1:]) <= 1
+        # "the Ombudsman", "the Chamber" are roles; "the UN humanitarian coordinator" is named
+        return not re.search(r"\(|\bof\b|\bfor\b", who) and not any(
+            w[:1].isupper() for w in who.split()[1:-1])
 
     def of(self, offset: int) -> str | None:
         """The speaker of a figure at `offset`."""
@@ -188,10 +220,26 @@ class Speakers:
         return self._sentence_speaker[index]
 
     def _sentence(self, index: int) -> str | None:
+        """Who the sentence says speaks: "according to X"; "…, X said" closing it; the subject
+        of its first reporting verb; "X, head of Y, said"; "…, said X"."""
         start, end = self.sentences.span(index)
         sentence = self.text[start:end]
-        m = (self.according.search(sentence) or self.trailing.search(sentence)
-             or self.frame.search(sentence) or self.inverted.search(sentence))
+        according = ACCORDING.search(sentence)
+        if according and (who := subject_after(self.text, start + according.end(), end)):
+            return who
+        subjects = []
+        for verb in self.verb.finditer(self.text, start, end):
+            phrase = subject_before(self.text, verb.start(), start)
+            if phrase:
+                at = verb.start() - len(phrase)
+                subjects.append((phrase, self.text[start:at].rstrip()[-1:] in (",", "—", "–")))
+        closing = [phrase for phrase, after_comma in subjects if after_comma]
+        if closing:
+            return closing[-1]
+        m = self.trailing.search(sentence)
+        if m is None and subjects:
+            return subjects[0][0]
+        m = m or self.frame.search(sentence) or self.inverted.search(sentence)
         return self._who(m) if m else None
 
     def _resolve(self, who: str, offset: int) -> str | None:
@@ -221,9 +269,10 @@ class Speakers:
         if pronoun:
             if PERSONAL.match(name):
                 earlier = [n for n in earlier if not BODIES.search(n[1])]
-            elif not VAGUE.match(name):  # a role: the one named with that role before
-                role = name.split()[-1].lower()[:6]
-                earlier = [n for n in earlier if role in n[2].lower()]
+            elif not VAGUE.match(name):  # a role: the one named with that role before,
+                role = name.split()[-1].lower()[:6]  # else the last body named before
+                same = [n for n in earlier if role in n[2].lower()]
+                earlier = same or [n for n in earlier if not _personal_name(n[1])]
                 if not earlier:
                     return name
             if not earlier:
@@ -234,3 +283,10 @@ class Speakers:
                 if full.endswith(" " + name):
                     return full
         return name
+
+
+def _personal_name(name: str) -> bool:
+    """Whether a speaker is a person's name ("Ko Zaw Tun"), not a body ("the UN mission")."""
+    words = name.split()
+    return (all(w[:1].isupper() for w in words) and len(words) <= 4
+            and not BODIES.search(name) and not re.search(r"\(|[A-Z]{2,}", name))

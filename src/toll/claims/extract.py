@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from toll.claims.attribution import Speakers
 from toll.claims.figure import Figure
 from toll.claims.incident import Incidents
-from toll.claims.language import Language, Noun, load_language
+from toll.claims.language import Language, Noun, detect_language, load_language
 from toll.claims.nesting import OPENING_WHOLE, link_parts
 from toll.claims.numbers import NumberMatch, Quantity
 from toll.claims.sentences import Sentences
@@ -94,13 +94,16 @@ class Found:
         return self.noun.kind if self.noun else "person"
 
 
-def extract_figures(text: str, *, language: str = "en",
+def extract_figures(text: str, *, language: str | None = "en",
                     default_speaker: str | None = None) -> list[Figure]:
     """The harm figures stated in `text`, in order, with parts linked to their whole.
 
-    `language` picks the data files (number grammar, taxonomy); `default_speaker` is whom a
-    figure is attributed to when the text does not say (usually the source's author).
+    `language` picks the data files (number grammar, taxonomy): a code ("en", "ru"), or None
+    or "auto" for the language of the text's script; `default_speaker` is whom a figure is
+    attributed to when the text does not say (usually the source's author).
     """
+    if language in (None, "auto"):
+        language = detect_language(text)
     lang = load_language(language)
     sentences = Sentences(text)
     found: list[Found] = []

@@ -248,6 +248,17 @@ class Language:
         return outcome
 
 
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def detect_language(text: str) -> str:
+    """ "ru" when most letters of the text (its first 20,000 characters) are Cyrillic, else "en"."""
+    sample = text[:20000]
+    letters = len(LETTER.findall(sample))
+    return "ru" if letters and len(CYRILLIC.findall(sample)) * 2 > letters else "en"
+
+
 @cache
 def load_language(code: str) -> Language:
     """The compiled data of language `code` ("en", ...); a TollError if there is none."""

@@ -143,8 +143,9 @@ def _compare(pid: str, g: dict, p: dict, match: dict, score: Score) -> None:
                                   f"got {p.get('subgroup')!r}")
     if "speaker" in g:
         score.speaker_gold += 1
-        score.speaker += g["speaker"] == p.get("speaker")
-        if g["speaker"] != p.get("speaker"):
+        same = _same_speaker(g["speaker"], p.get("speaker"))
+        score.speaker += same
+        if not same:
             score.problems.append(f"{pid}: {g['text']!r} speaker {g['speaker']!r}, "
                                   f"got {p.get('speaker')!r}")
     if g.get("part_of") is not None:
@@ -156,3 +157,10 @@ def _compare(pid: str, g: dict, p: dict, match: dict, score: Score) -> None:
                                   f"{g['part_of']}, got part_of {p.get('part_of')}")
     elif p.get("part_of") is not None:
         score.problems.append(f"{pid}: {g['text']!r} is not a part, got part_of {p['part_of']}")
+
+
+def _same_speaker(gold: str | None, predicted: str | None) -> bool:
+    """The same speaker, whatever the case of its first letter ("The court", "the court")."""
+    if gold is None or predicted is None:
+        return gold is predicted
+    return gold[:1].lower() + gold[1:] == predicted[:1].lower() + predicted[1:]

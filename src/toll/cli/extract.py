@@ -18,7 +18,9 @@ SIGNS = {"more_than": ">", "at_least": "≥", "at_most": "≤", "less_than": "<"
 def extract(
     file: str = typer.Argument(..., help="A document (.txt, .html, .pdf, .docx) or - for stdin."),
     json: bool = typer.Option(False, "--json", help="Print a JSON array, one object per figure."),
-    language: str = typer.Option("en", "--language", help="Language of the text (data files)."),
+    language: str = typer.Option(
+        "auto", "--language", help="Language of the text: en, ru, or auto (from its script)."
+    ),
     speaker: str = typer.Option(
         None, "--speaker", help="Whom to attribute figures to when the text does not say."
     ),

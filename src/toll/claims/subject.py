@@ -1,0 +1,136 @@
+"""The noun phrase that is the subject of a reporting verb: who says it, as the text words it.
+
+Read backwards from the verb: "the UN human rights monitors in Ukraine recorded", "The
+Houthis' Al Masirah television put", "members of the opposition National Unity Government
+said", "Medical sources quoted by the UN humanitarian coordinator said" (the agent after *by*).
+A phrase is chunks of words each opened by a determiner or a capitalised word, joined by *of,
+for, in, on, at, and*; it ends at punctuation, a number, a clause word (that, which, when...),
+an auxiliary or *by*. Words just before the verb such as *has, also, further* are skipped.
+"""
+
+import re
+
+# A word keeps its full stop only as an abbreviation ("Ms.", "U.N."), not at a sentence end.
+ABBREVIATION = "|".join(rf"(?<=\b{a})" for a in ("Mr", "Ms", "Mrs", "Dr", "St", "Gen", "Col",
+                                                   "Lt", "Prof", "Sgt", "[A-Z]"))
+TOKEN = re.compile(rf"\([A-ZА-ЯЁ][\w.-]{{1,12}}\)"
+                   rf"|[^\W\d_](?:[\w'’-]|\.(?=\w))*(?:(?:{ABBREVIATION})\.)?"
+                   r"|\d[\d,.]*|[^\w\s]")
+DETERMINERS = {"the", "a", "an", "some", "its", "their", "his", "her", "several", "two",
+               "three", "local", "this", "these", "those", "both"}
+OPENERS = {"the", "a", "an", "some", "its", "their", "his", "her", "this", "these", "those"}
+LINKERS = {"of", "for", "in", "on", "at", "and", "de", "du", "al", "el", "from", "to"}
+SKIPPED = {"has", "have", "had", "also", "further", "later", "earlier", "previously", "again",
+           "separately", "reportedly", "has also", "had also", "then", "now", "already",
+           "officially", "publicly", "jointly", "yesterday", "today", "tonight", "recently"}
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds",
+                "thousand", "thousands", "dozen", "dozens", "others", "more"}
+STOPS = NUMBER_WORDS | {
+         "that", "which", "who", "whom", "whose", "when", "while", "where", "as", "after",
+         "before", "since", "because", "if", "but", "or", "than", "is", "are", "was", "were",
+         "be", "been", "being", "by", "not", "no", "said", "says", "say", "with", "without",
+         "what", "how", "why", "whether", "yet", "so", "also", "about", "into", "over",
+         "yesterday", "today", "last", "week", "night", "morning", "evening", "year", "month",
+         "time", "hours", "days", "weeks", "months", "years",
+         "и", "что", "как", "который", "которая", "которые", "по", "в", "на", "с"}
+PRONOUNS = {"he", "she", "they", "it", "we", "он", "она", "они", "оно"}
+LIMIT = 160
+
+
+def subject_before(text: str, verb_start: int, start: int) -> str | None:
+    """The words of the subject just before a reporting verb at `verb_start` (not before
+    `start`), as written; a pronoun ("She") when that is the subject; None when the verb has
+    no subject of its own there (an apposition, a clause word, a number)."""
+    tokens = list(TOKEN.finditer(text, max(start, verb_start - LIMIT), verb_start))
+    i = len(tokens) - 1
+    while i >= 0 and tokens[i].group().lower() in SKIPPED:
+        i -= 1
+    if i < 0:
+        return None
+    if tokens[i].group().lower() in PRONOUNS:
+        return tokens[i].group()
+    first, last = None, i
+    while i >= 0:
+        begin = _chunk(tokens, i)
+        if begin is None:
+            break
+        first = begin
+        i = begin - 1
+        if i < 0 or tokens[i].group().lower() not in LINKERS or i == 0:
+            break
+        if tokens[i].group() == "and" and not (tokens[i - 1].group()[:1].isupper()
+                                               and tokens[begin].group()[:1].isupper()):
+            break  # "witnesses and | members of ...": the last of two speakers
+        i -= 1  # "members of | the opposition ..."
+    if first is None:
+        return None
+    if first > 0 and tokens[first - 1].group()[:1].isdigit():
+        return None  # "2,791 casualties documented": counted, not speaking
+    while tokens[first].group().lower() in LINKERS:
+        first += 1
+    if first > last or all(t.group().lower() in DETERMINERS for t in tokens[first:last + 1]):
+        return None  # "an estimated 13,500": no one is named
+    return text[tokens[first].start():tokens[last].end()]
+
+
+def _chunk(tokens: list[re.Match], i: int) -> int | None:
+    """The index where the chunk of words ending at `i` begins, or None if there is none."""
+    begin = None
+    while i >= 0:
+        word = tokens[i].group()
+        low = word.lower()
+        if not word[0].isalpha() and not word.startswith("("):
+            break
+        if low in STOPS or low in PRONOUNS or low in LINKERS:
+            break
+        begin = i
+        if low in OPENERS:
+            break
+        i -= 1
+    if begin is None:
+        return None
+    return begin
+
+
+# What a body issues, not who it is: "the latest bulletin of the UN High Commissioner".
+DOCUMENTS = {"bulletin", "bulletins", "report", "reports", "statement", "statements", "figures",
+             "data", "update", "updates", "tally", "count", "estimate", "estimates",
+             "information", "findings", "records", "list", "toll", "numbers",
+             "sources", "briefing", "assessment", "analysis", "review", "survey", "database"}
+AGENTS = {"spokesperson", "spokesman", "spokeswoman", "representative", "spokespeople"}
+ISSUED = {"of", "from", "by"}
+FORWARD_STOPS = (STOPS | {"and", "to", "from"} | PRONOUNS) - {"by"}
+BY = {"by"}
+
+
+def subject_after(text: str, start: int, end: int) -> str | None:
+    """The body named after "according to" at `start` (not past `end`): "the UN Office for
+    the Coordination of Humanitarian Affairs (OCHA)"; the body that issued a document ("the
+    latest bulletin of X", "initial reports cited by X" give X); the first of a pair."""
+    tokens = list(TOKEN.finditer(text, start, min(end, start + LIMIT)))
+    first, last, i = None, None, 0
+    while i < len(tokens):
+        word = tokens[i].group()
+        low = word.lower()
+        if low in BY or (low in ISSUED and first is not None and _document(tokens, first, i)):
+            first, last = None, None  # "reports cited by X", "the bulletin of X": X speaks
+            i += 1
+            continue
+        if low in LINKERS and first is not None and i + 1 < len(tokens) and (
+                tokens[i + 1].group().lower() in OPENERS or tokens[i + 1].group()[0].isupper()):
+            i += 1
+            continue
+        if not (word[0].isalpha() or word.startswith("(")) or low in FORWARD_STOPS \
+                or low in LINKERS:
+            break
+        first = i if first is None else first
+        last = i
+        i += 1
+    if first is None:
+        return None
+    return text[tokens[first].start():tokens[last].end()]
+
+
+def _document(tokens: list[re.Match], first: int, i: int) -> bool:
+    return any(t.group().lower() in DOCUMENTS | AGENTS for t in tokens[first:i])

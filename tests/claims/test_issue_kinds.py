@@ -1,0 +1,105 @@
+"""The kinds of error issue 17 lists, each on invented sentences (none from any corpus)."""
+
+import pytest
+
+from toll.claims import extract_figures
+
+
+def brief(text: str, **kwargs) -> list[tuple]:
+    return [(f.text, f.value, f.qualifier, f.category, f.subgroup, f.part_of)
+            for f in extract_figures(text, **kwargs)]
+
+
+# -- parts after the whole ---------------------------------------------------------------
+
+def test_parts_listed_before_among_them():
+    assert brief("Shelling killed 58 villagers, 14 women and 9 children among them.") == [
+        ("58 villagers", 58, "exact", "killed", None, None),
+        ("14 women", 14, "exact", "killed", "women", 0),
+        ("9 children", 9, "exact", "killed", "children", 0)]
+
+
+def test_subgroup_named_before_n_of_them():
+    figures = brief("Some 310 people were left disabled (minors made up 42 of them).")
+    assert figures[1][1:] == (42, "exact", "injured", "children", 0)
+
+
+def test_place_breakdown_in_brackets_parts_of_one_whole():
+    text = "The strikes killed 19 civilians: Orvik (11 people), Dalen (8 people)."
+    assert [(f[1], f[3], f[5]) for f in brief(text)] == [
+        (19, "killed", None), (11, "killed", 0), (8, "killed", 0)]
+
+
+# -- figures without a harm verb next to them ---------------------------------------------
+
+def test_harm_noun_before_a_running_total():
+    assert brief("By noon civilian deaths reached 64.")[0][1:4] == (64, "exact", "killed")
+    assert brief("The number of wounded climbed to 210.")[0][3] == "injured"
+
+
+def test_labels_with_a_dash_are_separate_items():
+    assert [(f[1], f[3], f[5]) for f in brief("Killed – 31; injured – 270; missing – 9.")] == [
+        (31, "killed", None), (270, "injured", None), (9, "missing", None)]
+
+
+def test_orphanhood_and_an_elliptical_sibling():
+    assert [(f[1], f[3]) for f in brief("Orphanhood struck 31 children fully and 88 partly.")] \
+        == [(31, "orphaned"), (88, "orphaned")]
+
+
+def test_a_plural_person_noun_ends_the_noun_phrase():
+    assert brief("Talks focus on bringing the 37 detainees home.")[0][:4] == (
+        "37 detainees", 37, "exact", "captured")
+
+
+# -- ranges and competing estimates -------------------------------------------------------
+
+def test_plus_after_a_number_means_more_than():
+    assert brief("Monitors say 240+ people were abducted.")[0][1:4] == (
+        240, "more_than", "captured")
+
+
+def test_all_but_n_of_the_total():
+    assert brief("All but four of the 52 passengers were killed.")[0][:4] == (
+        "All but four of the 52 passengers", 48, "exact", "killed")
+    assert brief("All but four were killed.") == []  # how many were is not said
+
+
+# -- category confusions ------------------------------------------------------------------
+
+def test_words_about_the_statement_are_not_the_harm():
+    assert brief("The ministry released data on 320 pupils in the district.") == []
+    assert brief("The office released figures showing 97 children were detained.")[0][3] == \
+        "captured"
+
+
+def test_fate_unknown_is_missing():
+    assert brief("Families of 71 men whose fate is still unknown met the envoy.")[0][3] == \
+        "missing"
+
+
+def test_casualties_and_their_parts():
+    text = "Monitors recorded 1,410 civilian casualties (388 killed and 1,022 injured)."
+    assert [(f[1], f[3], f[5]) for f in brief(text)] == [
+        (1410, "casualties", None), (388, "killed", 0), (1022, "injured", 0)]
+
+
+@pytest.mark.parametrize("text", [
+    "Divers recovered 23 bodies from the lake.",
+    "Forensic teams exhumed the remains of 61 people near the quarry.",
+    "Nine bodies were found in a shallow grave.",
+])
+def test_bodies_found(text):
+    assert brief(text)[0][3] == "bodies_found"
+
+
+def test_bodies_received_are_killed_and_coffins_are_the_dead():
+    assert brief("The morgue received 40 bodies.")[0][3] == "killed"
+    assert brief("Mourners carried 12 coffins through the town.")[0][3] == "killed"
+
+
+# -- language -----------------------------------------------------------------------------
+
+def test_language_from_the_script():
+    [figure] = extract_figures("В результате обстрела погибли 12 человек.", language=None)
+    assert (figure.value, figure.category) == (12, "killed")
