@@ -7,59 +7,11 @@ import pyrage
 import pytest
 from sqlalchemy import create_engine, inspect, select
 
-from documents import STATEMENT
-from lists import write_az, write_ru
+from filled_store import fill
 from toll.backup import backup_store, open_archive, restore_archive
-from toll.claims.store import correct_claim, save_extracted_claims
 from toll.errors import TollError
-from toll.model import Base, Estimate, MatchDecision, Person, Record
-from toll.records.store import import_list
-from toll.sources import SourceMetadata, add_document
+from toll.model import Base, Person
 from toll.store import Store
-from toll.store.access import add_user
-from toll.store.history import retract
-
-
-def fill(store: Store, folder: Path) -> None:
-    """A small store with something in every kind of column: history, retractions, bytes."""
-    statement = folder / "statement.txt"
-    statement.write_text(STATEMENT + "Ещё 7 человек пропали без вести. Həlak olub.\n")
-    with store.session() as session:
-        add_user(session, "tester", "admin", True)
-        source = add_document(
-            session,
-            statement,
-            SourceMetadata(publisher="Ombudsman", published="2021-03", language="en"),
-        ).source
-        claims = save_extracted_claims(session, source)
-        correct_claim(session, claims[0].id, {"value": 42.5}, note="typo")
-        retract(session, claims[-1], "not a harm figure")
-        import_list(session, write_az(folder / "az.csv", range(6)), SourceMetadata())
-        import_list(session, write_ru(folder / "ru.csv", range(3, 9)), SourceMetadata())
-        records = list(session.scalars(select(Record).order_by(Record.id)))
-        people = [Person(label=f"P-{i:05d}", display_name=f"Şəxs {i}") for i in range(1, 4)]
-        session.add_all(people)
-        session.flush()
-        for record, person in zip(records, people * 4, strict=False):
-            record.person_id = person.id
-        session.add(
-            MatchDecision(
-                record_a_id=records[0].id,
-                record_b_id=records[6].id,
-                decision="same",
-                note="same father named",
-            )
-        )
-        session.add(
-            Estimate(
-                label="ŝ",
-                stratum={"sex": "female"},
-                table={"counts": [1, 2.25]},
-                settings={"seed": 1},
-                result={"n": 1e-300, "ci": [0.1, None]},
-                toll_version="test",
-            )
-        )
 
 
 def snapshot(url: str) -> dict[str, list[tuple]]:

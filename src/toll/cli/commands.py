@@ -10,4 +10,4 @@ from toll.cli import records, linking, persons
 from toll.cli import cases, remains
 from toll.cli import estimate, estimates
 from toll.cli import synth, users, database
-from toll.cli import backup
+from toll.cli import exports, backup

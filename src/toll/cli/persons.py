@@ -1,7 +1,5 @@
-"""`toll persons`, `toll person`, `toll export records`: the register of persons."""
+"""`toll persons`, `toll person`: the register of persons (exports are in cli/exports)."""
 
-from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -123,35 +121,3 @@ def _print_person(data: dict) -> None:
             f"({made['by']}, {made['at']:%Y-%m-%d}{'; ' + made['note'] if made['note'] else ''})",
             markup=False,
         )
-
-
-export_app = typer.Typer(help="Export data from the store as CSV or JSON.")
-app.add_typer(export_app, name="export")
-
-
-class Format(StrEnum):
-    csv = "csv"
-    json = "json"
-
-
-@export_app.command("records")
-def export_records(
-    format: Annotated[Format, typer.Option("--format", help="csv or json.")] = Format.csv,
-    output: Annotated[
-        Path | None, typer.Option(help="Write to this file (default: stdout).")
-    ] = None,
-    db: DbOption = None,
-    json: Annotated[bool, typer.Option("--json", help="The same as --format json.")] = False,
-) -> None:
-    """One row per record, with source_file, row (1-based data row) and person_id.
-
-    Beside the values Toll read, each row has the text it could not read (sex_raw, status_raw,
-    warnings) and the intervals partial dates and ages allow. Exports are written to the audit
-    trail; users without the personal-data grant cannot export records.
-    """
-    from toll.persons import export_records
-
-    with open_store(db, create=False).session() as session:
-        count = export_records(session, "json" if json else format.value, output)
-    if output:
-        console.print(f"{count:,} records written to {output}.")

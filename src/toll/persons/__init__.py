@@ -15,7 +15,6 @@ views of personal data to the audit trail, and returns plain data with provenanc
             decide(session, pair.a.record_id, pair.b.record_id, "same", note="same father")
 """
 
-from toll.persons.export import write_records as export_records
 from toll.persons.lookup import PersonFilter
 from toll.persons.queue import PairSide, PairView, review_pairs
 from toll.persons.register import LinkSummary, link_register
@@ -48,7 +47,6 @@ __all__ = [
     "Retraction",
     "decide",
     "decisions",
-    "export_records",
     "link_register",
     "person_view",
     "review_pairs",

@@ -74,8 +74,15 @@ def _without_little_words(key: str) -> str:
     return " ".join(sorted(word for word in key.split() if word not in _LITTLE_WORDS))
 
 
+# The columns of `toll export records` that say what Toll read a value as (birth_date_earliest,
+# sex_raw): importing the export again reads the value's own column, not these.
+TOLL_READING = re.compile(r"[a-z_]+_(raw|earliest|latest|low|high)")
+
+
 def recognise(header: str) -> str | None:
     """The field a header names, "civilian_flag"/"combatant_flag", "?" for "Name", or None."""
+    if TOLL_READING.fullmatch(header.strip()):
+        return None  # what Toll read a value as, in its own export: the value's column says it
     exact, compact, sorted_words = _rules()
     key = header_key(header)
     if not key:

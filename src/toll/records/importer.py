@@ -5,6 +5,7 @@ Problems that make the whole file unusable raise TollError; problems with single
 warnings, and the value is kept as text.
 """
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,8 @@ def _import_table(table: Table, file: str, mapping: Mapping | None) -> ImportedL
     layout = find_layout(table, file, mapping)
     problems += layout.problems
     headers, body = layout.headers, table.rows[layout.data_start :]
+    if body and is_hxl_tag_row(body[0]):  # HXL: hashtags (#affected+name) under the header
+        body = body[1:]
     if not any(is_filled(row) for row in body):
         raise TollError(f"{file}: only a header row ({', '.join(headers)}) and no rows of data")
     overrides = match_headers(mapping, headers, file) if mapping else None
@@ -94,6 +97,15 @@ def _import_table(table: Table, file: str, mapping: Mapping | None) -> ImportedL
         warnings=problems,
         sheet=table.sheet,
     )
+
+
+HXL_TAG = re.compile(r"#[a-z][a-z0-9_]*(\s*\+[a-z0-9_]+)*", re.IGNORECASE)
+
+
+def is_hxl_tag_row(row: list[str]) -> bool:
+    """Whether a row is HXL's row of hashtags (every filled cell like #affected+killed)."""
+    cells = [cell.strip() for cell in row if cell and cell.strip()]
+    return bool(cells) and all(HXL_TAG.fullmatch(cell) for cell in cells)
 
 
 def _note_shared_fields(plan: ColumnPlan, file: str, problems: list) -> None:

@@ -1,0 +1,73 @@
+"""`toll export sources|claims|records|persons|estimates`: the store in open formats."""
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from toll.cli.app import DbOption, app, open_store
+from toll.cli.output import count, err_console
+
+export_app = typer.Typer(
+    help="Export data from the store as CSV, HXL-tagged CSV, XLSX or JSON.", no_args_is_help=True
+)
+app.add_typer(export_app, name="export")
+
+
+class Format(StrEnum):
+    csv = "csv"
+    hxl = "hxl"
+    xlsx = "xlsx"
+    json = "json"
+
+
+WHAT = {
+    "sources": "One row per source: metadata, file name, size and SHA-256 of the original.",
+    "claims": "One row per claim: the figure, its bounds, category, speaker and the words.",
+    "records": "One row per record, with source_file, row (1-based data row) and person_id. "
+    "Beside the values Toll read, each row has the text it could not read (sex_raw, "
+    "status_raw, warnings) and the intervals partial dates and ages allow; the file imports "
+    "again with `toll import`.",
+    "persons": "One row per person: label, name, how many records on which lists, and the "
+    "values most of their records give; the file imports again with `toll import`.",
+    "estimates": "One row per method of every stored estimate: the estimate, its interval, "
+    "how it was computed.",
+}
+PUBLIC_NOTE = (
+    "With --public there is no personal data: confidential sources and their claims are left "
+    "out, records and persons become counts by place, year, sex and age group, and every "
+    "count under 5 is suppressed. Exports are written to the audit trail; records and persons "
+    "need the personal-data grant."
+)
+
+
+def _command(what: str):
+    def command(
+        format: Annotated[Format, typer.Option("--format", help="csv, hxl, xlsx or json.")] = (
+            Format.csv
+        ),
+        output: Annotated[
+            Path | None,
+            typer.Option("--output", "-o", help="Write to this file (default: stdout)."),
+        ] = None,
+        public: Annotated[
+            bool, typer.Option("--public", help="No personal data; counts under 5 suppressed.")
+        ] = False,
+        db: DbOption = None,
+        json: Annotated[bool, typer.Option("--json", help="The same as --format json.")] = False,
+    ) -> None:
+        from toll.exports import export
+
+        chosen = "json" if json else format.value
+        with open_store(db, create=False).session() as session:
+            written = export(session, what, chosen, output, public)
+        if output:
+            err_console.print(f"{count(written, 'row')} of {what} written to {output}.")
+
+    command.__doc__ = f"{WHAT[what]}\n\n{PUBLIC_NOTE}"
+    return command
+
+
+for _what in WHAT:
+    export_app.command(_what)(_command(_what))

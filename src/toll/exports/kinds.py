@@ -1,0 +1,300 @@
+"""The exports: sources, claims, records, persons and estimates, in full or public form.
+
+A full export is what the store holds (records and persons need the personal-data grant).
+A public export (`public=True`) holds no personal data: sources marked confidential and their
+claims are left out, and records and persons become counts by status, sex, age group, place
+and year, with every count under 5 suppressed.
+"""
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from toll.errors import TollError
+from toll.exports.tables import ExportTable, columns
+from toll.figures.overlap import stratum_value
+from toll.model import Claim, Estimate, Record, Source
+from toll.persons.export import EXPORT_COLUMNS, record_rows
+from toll.store.access import may_see_personal_data, require, require_personal_data
+
+SUPPRESS_BELOW = 5
+STATUS_TAGS = {
+    "killed": "#affected+killed",
+    "injured": "#affected+injured",
+    "missing": "#affected+missing",
+    "captured": "#affected+captured",
+    "released": "#affected+released",
+    "remains_found": "#affected+remains_found",
+    "identified": "#affected+identified",
+    "alive": "#affected+alive",
+    "unknown": "#affected+status_unknown",
+}
+DIMENSIONS = ("place", "period", "sex", "age_group")
+
+SOURCE_COLUMNS = columns(
+    ("source_id", "#meta+id", "int"),
+    ("title", "#meta+title"),
+    ("publisher", "#org+publisher"),
+    ("author", "#contact+author"),
+    ("speaker", "#contact+speaker"),
+    ("published", "#date+published"),
+    ("kind", "#meta+kind"),
+    ("language", "#meta+lang"),
+    ("url", "#meta+url"),
+    ("file_name", "#meta+file"),
+    ("media_type", "#meta+media_type"),
+    ("size", "#meta+bytes", "int"),
+    ("sha256", "#meta+sha256"),
+    ("confidential", "#meta+confidential", "bool"),
+    ("added_at", "#date+added"),
+    ("retracted_at", "#date+retracted"),
+    ("retraction_reason", "#meta+retraction_reason"),
+)
+CLAIM_COLUMNS = columns(
+    ("claim_id", "#meta+id", "int"),
+    ("source_id", "#meta+source_id", "int"),
+    ("publisher", "#org+publisher"),
+    ("published", "#date+published"),
+    ("category", "#indicator+category"),
+    ("subgroup", "#indicator+subgroup"),
+    ("value", "#affected+num", "float"),
+    ("low", "#affected+num+min", "float"),
+    ("high", "#affected+num+max", "float"),
+    ("qualifier", "#indicator+qualifier"),
+    ("subject", "#indicator+subject"),
+    ("incident", "#event+name"),
+    ("speaker", "#contact+speaker"),
+    ("words", "#description+quote"),
+    ("start", "#meta+start", "int"),
+    ("end", "#meta+end", "int"),
+    ("part_of", "#meta+part_of", "int"),
+    ("review_state", "#status+review"),
+    ("review_note", "#meta+review_note"),
+)
+RECORD_TAGS = {
+    "record_id": ("#meta+id", "int"),
+    "source_id": ("#meta+source_id", "int"),
+    "row": ("#meta+row", "int"),
+    "person_id": ("#meta+person_id", "text"),
+    "full_name": ("#affected+name", "text"),
+    "sex": ("#affected+sex", "text"),
+    "age": ("#affected+age", "int"),
+    "event_date": ("#date+event", "text"),
+    "place": ("#loc+name", "text"),
+    "status": ("#status+affected", "text"),
+    "age_low": ("#affected+age+min", "int"),
+    "age_high": ("#affected+age+max", "int"),
+    "birth_year": ("#affected+birth_year", "int"),
+    "warnings": ("#meta+warnings", "json"),
+}
+RECORD_COLUMNS = columns(
+    *((name, *RECORD_TAGS.get(name, (f"#meta+{name}", "text"))) for name in EXPORT_COLUMNS)
+)
+PERSON_COLUMNS = columns(
+    ("person_id", "#meta+id"),
+    ("full_name", "#affected+name"),  # the name shown for the person
+    ("records", "#meta+records", "int"),
+    ("sources", "#meta+sources", "json"),
+    ("sex", "#affected+sex"),
+    ("birth_year", "#affected+birth_year", "int"),
+    ("status", "#status+affected"),
+    ("event_date", "#date+event"),
+    ("place", "#loc+name"),
+)
+ESTIMATE_COLUMNS = columns(
+    ("estimate_id", "#meta+id", "int"),
+    ("label", "#meta+label"),
+    ("stratum", "#meta+stratum", "json"),
+    ("method", "#meta+method"),
+    ("observed", "#affected+observed", "int"),
+    ("estimate", "#affected+est", "float"),
+    ("low", "#affected+est+min", "float"),
+    ("high", "#affected+est+max", "float"),
+    ("interval", "#meta+interval"),
+    ("lists", "#meta+lists", "json"),
+    ("created_at", "#date+created"),
+    ("toll_version", "#meta+version"),
+)
+COUNT_COLUMNS = columns(
+    ("place", "#loc+name"),
+    ("year", "#date+year"),
+    ("sex", "#affected+sex"),
+    ("age_group", "#affected+age_group"),
+    *((status, tag, "int") for status, tag in STATUS_TAGS.items()),
+    ("suppressed", "#meta+suppressed", "json"),
+)
+
+
+def _iso(value) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def sources(session: Session, public: bool) -> ExportTable:
+    require(session, "read")
+    hide = public or not may_see_personal_data(session)
+    query = select(Source).order_by(Source.id)
+    if hide:
+        query = query.where(Source.confidential.is_(False), Source.retracted_at.is_(None))
+    rows = (
+        {
+            "source_id": s.id,
+            **{c.name: getattr(s, c.name, None) for c in SOURCE_COLUMNS[1:14]},
+            "added_at": _iso(s.created_at),
+            "retracted_at": _iso(s.retracted_at),
+            "retraction_reason": s.retraction_reason,
+        }
+        for s in session.scalars(query)
+    )
+    return ExportTable("sources", SOURCE_COLUMNS, rows, public)
+
+
+def claims(session: Session, public: bool) -> ExportTable:
+    require(session, "read")
+    query = (
+        select(Claim, Source)
+        .join(Source, Source.id == Claim.source_id)
+        .where(Claim.retracted_at.is_(None))
+        .order_by(Claim.source_id, Claim.position)
+    )
+    if public or not may_see_personal_data(session):
+        query = query.where(Source.confidential.is_(False), Claim.review_state != "rejected")
+    rows = (
+        {
+            "claim_id": claim.id,
+            "source_id": source.id,
+            "publisher": source.publisher,
+            "published": source.published,
+            "words": claim.text,
+            "part_of": claim.part_of_id,
+            **{c.name: getattr(claim, c.name) for c in CLAIM_COLUMNS if hasattr(Claim, c.name)},
+        }
+        for claim, source in session.execute(query)
+    )
+    return ExportTable("claims", CLAIM_COLUMNS, rows, public)
+
+
+def records(session: Session, public: bool) -> ExportTable:
+    if public:
+        return _counts(session, "records", lambda record: record.id)
+    require_personal_data(session)
+    return ExportTable("records", RECORD_COLUMNS, record_rows(session))
+
+
+def persons(session: Session, public: bool) -> ExportTable:
+    if public:
+        return _counts(session, "persons", lambda record: record.person_id)
+    require_personal_data(session)
+    return ExportTable("persons", PERSON_COLUMNS, _person_rows(session))
+
+
+def _person_rows(session: Session) -> Iterator[dict]:
+    from toll.model import Person
+
+    query = (
+        select(Record, Person.label, Person.display_name)
+        .join(Person, Person.id == Record.person_id)
+        .where(Record.retracted_at.is_(None), Person.retracted_at.is_(None))
+        .order_by(Record.person_id, Record.id)
+    )
+    current, label, name, found = None, None, None, []
+    for record, person_label, display_name in session.execute(query):
+        if record.person_id != current and found:
+            yield _person_row(label, name, found)
+            found = []
+        current, label, name = record.person_id, person_label, display_name
+        found.append(record)
+    if found:
+        yield _person_row(label, name, found)
+
+
+def _person_row(label: str, name: str | None, found: list[Record]) -> dict:
+    def usual(field: str):
+        values = Counter(getattr(r, field) for r in found if getattr(r, field) is not None)
+        return values.most_common(1)[0][0] if values else None
+
+    return {
+        "person_id": label,
+        "full_name": name,
+        "records": len(found),
+        "sources": sorted({r.source_id for r in found}),
+        **{field: usual(field) for field in ("sex", "birth_year", "status", "event_date", "place")},
+    }
+
+
+def _counts(session: Session, what: str, unit: Callable[[Record], int | None]) -> ExportTable:
+    """Counts of records (or persons) by place, year, sex and age group, by status."""
+    require(session, "read")
+    query = select(Record).where(Record.retracted_at.is_(None))
+    if what == "persons":
+        query = query.where(Record.person_id.isnot(None))
+    seen: dict[tuple, set] = defaultdict(set)
+    for record in session.scalars(query.execution_options(yield_per=5000)):
+        key = tuple(stratum_value(record, by) or "unknown" for by in DIMENSIONS)
+        seen[(key, record.status or "unknown")].add(unit(record))
+    cells: dict[tuple, dict] = defaultdict(dict)
+    for (key, status), units in seen.items():
+        cells[key][status] = len(units)
+    return ExportTable(what, COUNT_COLUMNS, _count_rows(cells), public=True)
+
+
+def _count_rows(cells: dict[tuple, dict]) -> Iterator[dict]:
+    for (place, year, sex, age_group), counts in sorted(cells.items()):
+        row = {"place": place, "year": year, "sex": sex, "age_group": age_group}
+        suppressed = []
+        for status in STATUS_TAGS:
+            count = counts.get(status, 0)
+            if 0 < count < SUPPRESS_BELOW:
+                suppressed.append(status)
+                count = None
+            row[status] = count
+        row["suppressed"] = suppressed
+        yield row
+
+
+def estimates(session: Session, public: bool) -> ExportTable:
+    require(session, "read")
+    query = select(Estimate).where(Estimate.retracted_at.is_(None)).order_by(Estimate.id)
+    rows = (
+        row
+        for estimate in session.scalars(query)
+        for row in _estimate_rows(estimate)
+        if not (public and (row["observed"] or 0) < SUPPRESS_BELOW)
+    )
+    return ExportTable("estimates", ESTIMATE_COLUMNS, rows, public)
+
+
+def _estimate_rows(estimate: Estimate) -> Iterator[dict]:
+    result = estimate.result or {}
+    for method in result.get("methods", []):
+        yield {
+            "estimate_id": estimate.id,
+            "label": estimate.label,
+            "stratum": estimate.stratum,
+            "method": method.get("name"),
+            "observed": result.get("observed"),
+            "estimate": method.get("estimate"),
+            "low": method.get("low"),
+            "high": method.get("high"),
+            "interval": (method.get("diagnostics") or {}).get("interval"),
+            "lists": result.get("lists"),
+            "created_at": _iso(estimate.created_at),
+            "toll_version": estimate.toll_version,
+        }
+
+
+EXPORTS: dict[str, Callable[[Session, bool], ExportTable]] = {
+    "sources": sources,
+    "claims": claims,
+    "records": records,
+    "persons": persons,
+    "estimates": estimates,
+}
+
+
+def export_table(session: Session, what: str, public: bool = False) -> ExportTable:
+    """The export `what` (one of EXPORTS), in full or public form."""
+    if what not in EXPORTS:
+        raise TollError(f"cannot export {what!r}; choose from {', '.join(EXPORTS)}")
+    return EXPORTS[what](session, public)
