@@ -119,3 +119,32 @@ def test_tables_without_overlap_give_no_loglinear_estimate():
     report = estimate(everyone, methods="loglinear", n_boot=50)
     assert all(m.estimate is None for m in report.methods)
     assert any("records everyone" in w for w in report.warnings)
+
+
+def write_table(path, table):
+    lines = [",".join(table.lists) + ",count"]
+    lines += [",".join(map(str, p)) + f",{c}" for p, c in table.rows()]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_cli_netherlands_bma_as_the_issue_ran_it(tmp_path, monkeypatch, netherlands):
+    monkeypatch.chdir(tmp_path)
+    path = write_table(tmp_path / "ned.csv", netherlands)
+    result = CliRunner().invoke(app, ["estimate", "--table", str(path), "-m", "bma", "--delta",
+                                      "0.03125", "--json"])
+    assert result.exit_code == 0, result.output
+    bma = json.loads(result.stdout)["methods"][0]
+    assert bma["high"] > 150_000
+    assert any("2 separate modes" in w for w in bma["warnings"])
+    assert list(tmp_path.iterdir()) == [path], "no plot or other file unless asked"
+
+
+def test_cli_refuses_a_table_whose_lists_share_no_one(tmp_path, toll):
+    apart = CaptureTable.from_patterns(["A", "B", "C"], [((1, 0, 0), 9), ((0, 1, 0), 4),
+                                                        ((0, 0, 1), 6), ((1, 1, 0), 2)])
+    path = write_table(tmp_path / "apart.csv", apart)
+    result = toll("estimate", "--table", path, "-m", "independence")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("Error: no estimate: list(s) C share no one with the other")
+    assert len(result.stderr.strip().splitlines()) == 1

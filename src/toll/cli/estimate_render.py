@@ -30,15 +30,17 @@ def basis(m) -> str:
     return d.get("interval", "")
 
 
-def print_methods(report, title: str) -> None:
-    """One row per method, then the table's and each method's warnings."""
+def print_methods(report, title: str, shown_above: tuple[str, ...] = ()) -> None:
+    """One row per method, then the table's and each method's warnings (except those of the
+    strata in `shown_above`, already printed with their stratum)."""
     print_table([(m.name, fmt(m.estimate), fmt(m.low), fmt(m.high), basis(m), len(m.warnings))
                  for m in report.methods], COLUMNS, title=title)
     for warning in report.warnings:
         say("warning", warning)
     for m in report.methods:
         for warning in m.warnings:
-            say(f"warning ({m.name})", warning)
+            if warning.split(": ", 1)[0] not in shown_above:
+                say(f"warning ({m.name})", warning)
 
 
 def say(label: str, text: str, style: str = "yellow") -> None:
@@ -71,7 +73,8 @@ def print_strata(done) -> None:
                     ["Method", "Strata it cannot estimate", "How handled"],
                     title="Strata too small or too thin for a method")
     print_methods(report, f"Observed {report.observed:,}: sum of the strata each method "
-                  "could estimate")
+                  "could estimate", tuple(report.strata))
+    console.print("Each stratum's own warnings are shown with it above; all are in --json.")
 
 
 def print_sensitivity(rows: list[dict[str, Any]]) -> None:
