@@ -7,7 +7,7 @@ The order of the imports is the order `toll --help` lists the commands in: the p
 from toll.cli import demo
 from toll.cli import sources, extract, claims, figures
 from toll.cli import records, linking, persons
-from toll.cli import cases, remains
+from toll.cli import cases, remains, families
 from toll.cli import estimate, estimates
 from toll.cli import synth, users, database
 from toll.cli import exports, backup

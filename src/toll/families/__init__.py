@@ -1,0 +1,23 @@
+"""Families: households read from the lists and relations entered by hand, and family figures.
+
+Use::
+
+    from toll.families import Definitions, family_figures, family_of, relate
+    relate(session, "P-00012", "P-00031", "parent", source_id=4)
+    family_of(session, "P-00031").members          # roles, statuses, parents, records
+    family_figures(session, Definitions(missing_counts=True))["families_wiped_out"]["count"]
+"""
+
+from toll.families.figures import Definitions, family_figures
+from toll.families.households import Family, read_families
+from toll.families.relations import FamilyView, family_of, relate
+
+__all__ = [
+    "Definitions",
+    "Family",
+    "FamilyView",
+    "family_figures",
+    "family_of",
+    "read_families",
+    "relate",
+]
