@@ -21,7 +21,7 @@ class DateValue:
 
     earliest: date | None = None
     latest: date | None = None
-    # day, month, season, part_of_year, year, decade, range or approximate
+    # day, part_of_month, month, season, part_of_year, year, decade, range or approximate
     precision: str | None = None
     problem: str | None = None
 
@@ -209,6 +209,16 @@ def _year(year: int) -> DateValue:
     return DateValue(date(year, 1, 1), date(year, 12, 31), "year")
 
 
+def _part_of_month(year: int, month: int, part_start: int) -> DateValue:
+    """ "late February 1992": the words for a part of a year (early, mid, late) said of a
+    month mean its first, middle or last ten days or so (the 21st to the month's end)."""
+    whole = _month(year, month)
+    if whole.earliest is None:
+        return whole
+    first, last = {1: (1, 10), 5: (11, 20)}.get(part_start, (21, whole.latest.day))
+    return DateValue(date(year, month, first), date(year, month, last), "part_of_month")
+
+
 def _months_span(year: int, start: int, count: int, precision: str) -> DateValue:
     first_year, first_month = (year - 1, 12) if start == 12 else (year, start)
     last_index = first_year * 12 + first_month - 1 + count - 1
@@ -265,6 +275,8 @@ def _parse_with_words(text: str) -> DateValue:
     year = int(years[0])
     if month and days:
         return _day(year, month, int(days[0]))
+    if month and span and span[0] == "part_of_year":
+        return _part_of_month(year, month, span[1])
     if month:
         return _month(year, month)
     if span:
