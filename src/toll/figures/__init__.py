@@ -4,8 +4,11 @@ from toll.figures.overlap import STRATA, capture_tables
 from toll.figures.provenance import ClaimProvenance, claim_provenance
 from toll.figures.reconcile import (
     FigureGroup,
+    IncidentAccount,
+    Reconciled,
     claim_checks,
     compare_claims,
+    reconcile,
     register_counts,
 )
 
@@ -13,9 +16,12 @@ __all__ = [
     "STRATA",
     "ClaimProvenance",
     "FigureGroup",
+    "IncidentAccount",
+    "Reconciled",
     "capture_tables",
     "claim_provenance",
     "compare_claims",
+    "reconcile",
     "claim_checks",
     "register_counts",
 ]

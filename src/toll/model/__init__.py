@@ -3,9 +3,10 @@
 from toll.model.audit import AuditEvent
 from toll.model.base import Base
 from toll.model.case import Case, CaseReporter, CaseTransition
+from toll.model.characterisation import Characterisation
 from toll.model.claim import Claim
 from toll.model.estimate import Estimate
-from toll.model.incident import Incident
+from toll.model.incident import Incident, IncidentLink, IncidentName
 from toll.model.person import CandidatePair, LinkageRun, MatchDecision, Person
 from toll.model.record import Record
 from toll.model.relation import Relation
@@ -20,9 +21,12 @@ __all__ = [
     "Case",
     "CaseReporter",
     "CaseTransition",
+    "Characterisation",
     "Claim",
     "Estimate",
     "Incident",
+    "IncidentLink",
+    "IncidentName",
     "LinkageRun",
     "MatchDecision",
     "Original",

@@ -1,0 +1,41 @@
+"""Incidents: one account per event, with every source's claims, the register and estimates.
+
+    from toll.incidents import add_incident, find_incidents, attach, attach_automatically
+
+Functions take the SQLAlchemy session (its `info["actor"]` is the acting user), check the
+user's role, write history through the store, and return plain data.
+"""
+
+from toll.incidents.attach import (
+    attach,
+    attach_automatically,
+    decide,
+    detach,
+    review_queue,
+)
+from toll.incidents.store import (
+    IncidentView,
+    add_incident,
+    add_names,
+    descendants,
+    find_incidents,
+    list_incidents,
+    resolve,
+    show_incident,
+)
+
+__all__ = [
+    "IncidentView",
+    "add_incident",
+    "add_names",
+    "attach",
+    "attach_automatically",
+    "decide",
+    "descendants",
+    "detach",
+    "find_incidents",
+    "list_incidents",
+    "resolve",
+    "review_queue",
+    "show_incident",
+]
