@@ -13,6 +13,7 @@ from toll.incidents.attach import (
     detach,
     review_queue,
 )
+from toll.incidents.datasets import EventImport, import_events
 from toll.incidents.store import (
     IncidentView,
     add_incident,
@@ -25,6 +26,7 @@ from toll.incidents.store import (
 )
 
 __all__ = [
+    "EventImport",
     "IncidentView",
     "add_incident",
     "add_names",
@@ -34,6 +36,7 @@ __all__ = [
     "descendants",
     "detach",
     "find_incidents",
+    "import_events",
     "list_incidents",
     "resolve",
     "review_queue",

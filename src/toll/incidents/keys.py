@@ -47,6 +47,7 @@ def name_keys(text: str) -> list[str]:
     return list(dict.fromkeys(k for w in words(text) if (k := word_key(w))))
 
 
+@lru_cache(maxsize=50_000)
 def stored_key(text: str) -> str:
     """A name's keys as stored: between spaces, so that a search can look for " key "."""
     return " " + " ".join(name_keys(text)) + " "
