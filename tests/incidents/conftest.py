@@ -2,8 +2,8 @@
 
 import pytest
 
-from toll.claims.saving import save_extracted_claims
-from toll.sources import SourceMetadata, add_document
+from toll.sources import SourceMetadata
+from toll.sources.statements import add_statement
 
 # Invented statements about an invented town (never corpus sentences).
 STATEMENTS = {
@@ -30,9 +30,7 @@ def add_statements(session, folder, names=tuple(STATEMENTS)) -> dict[str, int]:
         text, metadata = STATEMENTS[name]
         path = folder / name
         path.write_text(text, encoding="utf-8")
-        added = add_document(session, path, SourceMetadata(**metadata.__dict__))
-        save_extracted_claims(session, added.source)
-        ids[name] = added.source.id
+        ids[name] = add_statement(session, path, SourceMetadata(**metadata.__dict__)).source.id
     return ids
 
 

@@ -115,15 +115,13 @@ def test_a_speakers_later_figure_supersedes_the_earlier_one(store, tmp_path):
             "On 4 April 2021, 60 people were killed in Marlow, the ombudsman said.",
             encoding="utf-8",
         )
-        from toll.claims.saving import save_extracted_claims
-        from toll.sources import add_document
+        from toll.sources.statements import add_statement
 
-        earlier = add_document(
+        add_statement(
             session,
             path,
             SourceMetadata(publisher="Ombudsman", speaker="the ombudsman", published="2021-04-05"),
-        ).source
-        save_extracted_claims(session, earlier)
+        )
         add_incident(session, "Marlow shelling", place="Marlow", when="3-4 April 2021")
         attach_automatically(session)
         (account,) = reconcile(session, "Marlow")
