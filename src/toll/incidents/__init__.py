@@ -14,6 +14,12 @@ from toll.incidents.attach import (
     review_queue,
 )
 from toll.incidents.datasets import EventImport, import_events
+from toll.incidents.recognitions import (
+    Recognitions,
+    add_recognition,
+    extract_characterisations,
+    list_recognitions,
+)
 from toll.incidents.store import (
     IncidentView,
     add_incident,
@@ -26,6 +32,10 @@ from toll.incidents.store import (
 )
 
 __all__ = [
+    "Recognitions",
+    "add_recognition",
+    "extract_characterisations",
+    "list_recognitions",
     "EventImport",
     "IncidentView",
     "add_incident",

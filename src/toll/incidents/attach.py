@@ -157,7 +157,7 @@ class Candidate:
     names: set[str]  # the keys of its names and place
 
 
-def _candidates(session: Session) -> list[Candidate]:
+def incident_candidates(session: Session) -> list[Candidate]:
     incidents = {
         i.id: i for i in session.scalars(select(Incident).where(Incident.retracted_at.is_(None)))
     }
@@ -243,7 +243,7 @@ def attach_automatically(session: Session, ref: str | int | None = None) -> Auto
     """Attach claims by their incident hints and records by place and date of event, to one
     incident or any; rows already attached, waiting, or once rejected for it are left alone."""
     require(session, "edit")
-    candidates = _candidates(session)
+    candidates = incident_candidates(session)
     if ref is not None:
         wanted = resolve(session, ref).id
         candidates = [c for c in candidates if c.incident.id == wanted]
