@@ -26,6 +26,12 @@ def synth(
         help="Instead of --persons: size the population so that the lists "
         "hold about this many rows in all (for benchmarks, e.g. 1000000).",
     ),
+    households: bool = typer.Option(
+        False,
+        "--households",
+        help="Group the persons into households (head, wife, children) with household and "
+        "relation-to-head columns, and write the true family figures to families.json.",
+    ),
     json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Write K overlapping lists of one synthetic population, each in its own script and
@@ -38,9 +44,9 @@ def synth(
     if out_dir.exists() and not out_dir.is_dir():
         raise TollError(f"{out_dir} exists and is not a folder: choose another OUT_DIR.")
     settings = (
-        SynthSettings.for_records(records, lists=lists, seed=seed)
+        SynthSettings.for_records(records, lists=lists, seed=seed, households=households)
         if records is not None
-        else SynthSettings(persons=persons, lists=lists, seed=seed)
+        else SynthSettings(persons=persons, lists=lists, seed=seed, households=households)
     )
     with err_console.status(f"Writing {lists} lists of {settings.persons} persons…"):
         result = write_lists(out_dir, settings)
@@ -56,3 +62,11 @@ def synth(
         f"{summary['persons_listed']} of {summary['persons']} persons are on at least one list; "
         f"{summary['persons_unlisted']} on none."
     )
+    if summary["families"]:
+        true = summary["families"]
+        print(
+            f"families.json: {true['families']} families; wiped out "
+            f"{true['families_wiped_out']}, children who lost both parents "
+            f"{true['children_lost_both_parents']}, lost one parent "
+            f"{true['children_lost_one_parent']} (the true figures)."
+        )

@@ -38,7 +38,7 @@ class Family:
             role = group.get(person)
             if role in CHILD_ROLES:
                 couple = {p for p, r in group.items() if r in ("head", "spouse")}
-                parents |= couple if "head" in group.values() else self.head_couple()
+                parents |= couple if "head" in group.values() else couple | self.head_couple()
             elif role == "head":
                 parents |= {p for p, r in group.items() if r in PARENT_OF_HEAD}
         for relation in self.relations:
@@ -55,8 +55,8 @@ class Family:
         if self.head is None:
             return set()
         couple = {self.head}
-        for group in self.groups:
-            if group.get(self.head) == "head":
+        for group in self.groups:  # the head's own household, or one whose head is not listed
+            if group.get(self.head) == "head" or "head" not in group.values():
                 couple |= {p for p, r in group.items() if r == "spouse"}
         return couple
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from toll.synth.households import family_truth, make_households
 from toll.synth.noise import add_typos, blank, noisy_ages, strip_azerbaijani
 from toll.synth.pools import Pools, load_pools
 from toll.synth.population import capture, make_population
@@ -124,12 +125,14 @@ _SEX = {
 }
 _STATUS = {
     "az": {
+        "alive": "sağ qalıb",
         "killed": "həlak olub",
         "missing": "itkin düşüb",
         "captured": "əsir götürülüb",
         "injured": "yaralanıb",
     },
     "ru": {
+        "alive": "жив",
         "killed": "погиб",
         "missing": "пропал без вести",
         "captured": "в плену",
@@ -172,6 +175,7 @@ class SynthSettings:
     plain_letters_rate: float = 0.15
     script_slip_rate: float = 0.02
     sibling_rate: float = 0.1
+    households: bool = False  # group persons into households (head, spouse, children)
 
     @classmethod
     def for_records(cls, records: int, lists: int = 5, **options) -> SynthSettings:
@@ -191,6 +195,7 @@ class SynthLists:
     population: pd.DataFrame
     settings: SynthSettings
     files: list[Path] = field(default_factory=list)
+    families: dict | None = None  # the true family figures (with households)
 
     def summary(self) -> dict:
         """Counts for people and programs (what `toll synth` prints)."""
@@ -204,6 +209,13 @@ class SynthLists:
             "records": int(sum(rows.values())),
             "lists": rows,
             "files": [str(path) for path in self.files],
+            "families": None
+            if self.families is None
+            else {
+                k: v["count"] if isinstance(v, dict) else v
+                for k, v in self.families.items()
+                if k != "definitions"
+            },
         }
 
 
@@ -369,7 +381,32 @@ def render(
     if vocabulary:
         status = pd.Series(status).map(vocabulary).to_numpy(dtype=object)
     columns["status"] = blank(status, miss / 2, rng)
-    return pd.DataFrame({convention.headers[role]: columns[role] for role in convention.headers})
+    frame = pd.DataFrame({convention.headers[role]: columns[role] for role in convention.headers})
+    if "household" in people:
+        household, relation = _HOUSEHOLD_HEADERS[_SCRIPT[style]]
+        frame[household] = people["household_written"].to_numpy()
+        frame[relation] = people["relation"].map(_RELATIONS[_SCRIPT[style]]).to_numpy()
+    return frame
+
+
+_HOUSEHOLD_HEADERS = {
+    "az": ("Ailə №", "Qohumluq"),
+    "ru": ("Семья", "Кем приходится"),
+    "en": ("Household", "Relation to head"),
+}
+_RELATIONS = {
+    "az": {"head": "ailə başçısı", "spouse": "həyat yoldaşı", "son": "oğlu", "daughter": "qızı"},
+    "ru": {"head": "глава семьи", "spouse": "жена", "son": "сын", "daughter": "дочь"},
+    "en": {"head": "head", "spouse": "wife", "son": "son", "daughter": "daughter"},
+}
+
+
+def _number_households(people: pd.DataFrame, list_number: int) -> pd.DataFrame:
+    """Each list numbers its households its own way: in the order it meets them."""
+    order = {h: k for k, h in enumerate(pd.unique(people["household"]), start=1)}
+    prefix = ("", "A-", "H")[list_number % 3]
+    written = people["household"].map(lambda h: f"{prefix}{order[h] * 3 + list_number}")
+    return people.assign(household_written=written)
 
 
 def list_names(lists: int) -> list[str]:
@@ -383,9 +420,13 @@ def make_lists(settings: SynthSettings = SynthSettings()) -> SynthLists:
         raise ValueError("persons and lists must be at least 1")
     rng = np.random.default_rng(settings.seed)
     pools = load_pools()
-    population = make_population(settings.persons, pools, rng, settings.sibling_rate)
+    siblings = 0.0 if settings.households else settings.sibling_rate
+    population = make_population(settings.persons, pools, rng, siblings)
+    if settings.households:
+        population = make_households(population, pools, rng)
     lists: dict[str, pd.DataFrame] = {}
     truths = []
+    households: dict[str, dict[int, str]] = {}
     for j, name in enumerate(list_names(settings.lists)):
         convention = CONVENTIONS[j % len(CONVENTIONS)]
         loading = 0.8 + 0.4 * ((j * 7919) % 5) / 4
@@ -401,6 +442,11 @@ def make_lists(settings: SynthSettings = SynthSettings()) -> SynthLists:
         duplicates = index[rng.random(len(index)) < settings.duplicate_rate]
         index = rng.permutation(np.concatenate([index, duplicates]))
         people = population.iloc[index].reset_index(drop=True)
+        if settings.households:
+            people = _number_households(people, j + 1)
+            households[f"{name}.csv"] = dict(
+                zip(people["person_id"], people["household_written"], strict=True)
+            )
         lists[name] = render(people, convention, pools, settings, rng)
         truths.append(
             pd.DataFrame(
@@ -419,7 +465,8 @@ def make_lists(settings: SynthSettings = SynthSettings()) -> SynthLists:
     public["event_date"] = public["event_date"].astype("datetime64[s]").dt.date
     public["lists"] = public["person_id"].map(listed.groupby("person_id")["file"].nunique())
     public["lists"] = public["lists"].fillna(0).astype(int)
-    return SynthLists(lists=lists, truth=listed, population=public, settings=settings)
+    families = family_truth(public, listed, households) if settings.households else None
+    return SynthLists(lists, listed, public, settings, families=families)
 
 
 def _remove_previous_lists(out: Path, keep: set[str]) -> None:
@@ -456,4 +503,8 @@ def write_lists(out_dir: str | Path, settings: SynthSettings = SynthSettings()) 
     result.population.to_csv(out / "population.csv", index=False)
     result.files += [out / "truth.csv", out / "population.csv"]
     (out / "synth.json").write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")
+    if result.families is not None:
+        families = out / "families.json"
+        families.write_text(json.dumps(result.families, indent=2), encoding="utf-8")
+        result.files.append(families)
     return result
