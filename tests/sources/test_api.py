@@ -59,3 +59,10 @@ def test_a_claim_leads_back_to_its_words_its_source_and_its_history(store, tmp_p
 def test_an_unknown_claim_is_a_clear_error(store):
     with store.session() as session, pytest.raises(TollError, match="no claim with id 7"):
         claim_provenance(session, 7)
+
+
+def test_a_claims_history_needs_a_claim_that_exists(store):
+    from toll.claims.store import claim_history
+
+    with store.session() as session, pytest.raises(TollError, match="no claim with id 3"):
+        claim_history(session, 3)

@@ -9,8 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from toll.errors import TollError
-from toll.model import Claim, Source
+from toll.model import AuditEvent, Claim, Source
 from toll.store.access import get_readable, require
+from toll.store.history import events_for
 
 # Fields of a claim a reviewer may correct.
 CORRECTABLE = (
@@ -88,6 +89,11 @@ def source_checks(session: Session, source_id: int) -> list[str]:
 
 def get_claim(session: Session, claim_id: int) -> Claim:
     return get_readable(session, Claim, claim_id, "claim", "`toll claims` lists them")
+
+
+def claim_history(session: Session, claim_id: int) -> list[AuditEvent]:
+    """Every change to a claim, oldest first: extracted, confirmed, corrected, rejected."""
+    return events_for(session, "claims", get_claim(session, claim_id).id)
 
 
 def find_claims(

@@ -165,12 +165,12 @@ def reject(
 @claim_app.command("history")
 def history(claim_id: ClaimId, db: DbOption = None, json: JsonOption = False) -> None:
     """Every change to a claim: who, when, before and after."""
-    from toll.store.history import events_for
+    from toll.claims.store import claim_history
 
     with open_store(db, create=False).session() as session:
         events = [
             {"at": e.at, "actor": e.actor, "action": e.action, "before": e.before, "after": e.after}
-            for e in events_for(session, "claims", claim_id)
+            for e in claim_history(session, claim_id)
         ]
     if json:
         print_json(events)

@@ -39,14 +39,12 @@ def add(
 @user_app.command("list")
 def list_(db: DbOption = None, json: JsonOption = False) -> None:
     """List users, their roles and who may see personal data."""
-    from sqlalchemy import select
-
-    from toll.model import User
+    from toll.store.access import list_users
 
     with open_store(db, create=False).session() as session:
         rows = [
             {"name": u.name, "role": u.role, "restricted": u.can_see_restricted}
-            for u in session.scalars(select(User).order_by(User.name))
+            for u in list_users(session)
         ]
     if json:
         print_json(rows)

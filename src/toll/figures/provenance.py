@@ -8,9 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from toll.claims.sentences import Sentences
-from toll.claims.store import CORRECTABLE, get_claim
+from toll.claims.store import CORRECTABLE, claim_history, get_claim
 from toll.model import Claim, Source
-from toll.store.history import events_for
 
 CLAIM_FIELDS = (*CORRECTABLE, "confidence", "review_state", "review_note")
 
@@ -90,6 +89,6 @@ def claim_provenance(session: Session, claim_id: int) -> ClaimProvenance:
         claim.retracted_at is not None,
         [
             Change(e.at, e.actor, e.action, e.before, e.after)
-            for e in events_for(session, "claims", claim.id)
+            for e in claim_history(session, claim.id)
         ],
     )

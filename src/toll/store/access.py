@@ -72,6 +72,12 @@ def get_readable(session: Session, model: type, row_id: int, what: str, hint: st
     return row
 
 
+def list_users(session: Session) -> list[User]:
+    """The store's users by name, with their roles and grants (to any user of the store)."""
+    require(session, "read")
+    return list(session.scalars(select(User).order_by(User.name)))
+
+
 def add_user(session: Session, name: str, role: str, restricted: bool) -> User:
     """Add a user, or change an existing user's role and grant (admins only, once users exist)."""
     if role not in ROLES:
