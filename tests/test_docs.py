@@ -88,3 +88,17 @@ def test_the_session_in_the_cli_reference_runs_as_written(tmp_path, monkeypatch)
     assert "already imported as source 1" in outputs["toll import lists/list1_ministry.csv"][0]
     assert "Nothing new to link" in outputs["toll link"][1]
     assert (tmp_path / "register.csv").exists()
+
+
+def test_the_python_api_example_runs_as_written(tmp_path, monkeypatch, capsys):
+    """docs/reference/python-api.md: every stage used from Python, as a notebook user would."""
+    text = (REPO / "docs" / "reference" / "python-api.md").read_text(encoding="utf-8")
+    (code,) = re.findall(r"```python\n(.*?)\n```", text, flags=re.S)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("tempfile.mkdtemp", lambda: str(tmp_path))
+    exec(compile(code, "python-api.md", "exec"), {})
+    shown = capsys.readouterr().out
+    assert "'41 civilians' in ombudsman.txt" in shown
+    assert "history: ['create', 'update']" in shown
+    assert "{'[restricted]'}" in shown
+    assert "row" in shown and "list1" in shown
