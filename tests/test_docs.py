@@ -102,3 +102,4 @@ def test_the_python_api_example_runs_as_written(tmp_path, monkeypatch, capsys):
     assert "history: ['create', 'update']" in shown
     assert "{'[restricted]'}" in shown
     assert "row" in shown and "list1" in shown
+    assert "stored as estimate 1" in shown
