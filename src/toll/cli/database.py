@@ -29,17 +29,11 @@ def upgrade(db: DbOption = None, json: JsonOption = False) -> None:
 @db_app.command("info")
 def info(db: DbOption = None, json: JsonOption = False) -> None:
     """Where the store is, its schema version and how many rows each table holds."""
-    from sqlalchemy import func, select
-
-    from toll.model import Base
-    from toll.store.schema import current_revision
+    from toll.store.schema import current_revision, row_counts
 
     store = open_store(db, create=False)
     with store.session() as session:
-        counts = {
-            name: session.scalar(select(func.count()).select_from(table))
-            for name, table in sorted(Base.metadata.tables.items())
-        }
+        counts = row_counts(session)
     data = {"url": store.url, "schema": current_revision(store.engine), "tables": counts}
     if json:
         print_json(data)

@@ -76,3 +76,17 @@ def known_revision(engine: Engine, revision: str) -> bool:
 
 def _has_foreign_tables(engine: Engine) -> bool:
     return bool(set(inspect(engine).get_table_names()) - {"alembic_version"})
+
+
+def row_counts(session) -> dict[str, int]:
+    """How many rows each table of the model holds, by table name (to any user of the store)."""
+    from sqlalchemy import func, select
+
+    from toll.model import Base
+    from toll.store.access import require
+
+    require(session, "read")
+    return {
+        name: session.scalar(select(func.count()).select_from(table))
+        for name, table in sorted(Base.metadata.tables.items())
+    }
