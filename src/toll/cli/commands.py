@@ -11,4 +11,4 @@ from toll.cli import records, linking, persons
 from toll.cli import cases, remains, families
 from toll.cli import estimate, estimates
 from toll.cli import synth, users, database
-from toll.cli import exports, backup
+from toll.cli import report, exports, backup

@@ -1,0 +1,373 @@
+"""A fact sheet of the store, as Markdown with footnotes and chart data.
+
+It says what each source claims (figures of the same thing side by side), what the register
+of persons counts (by status, sex, age group and month), what the estimates are (every method
+with its interval), and the missing persons' cases. Every number carries a footnote to its
+source: the quoted words, publisher, date and link or file hash; the lists and their hashes;
+the estimate's method and inputs. Toll sets sources side by side and endorses none.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import toll
+from toll.cases.figures import missing_figures
+from toll.estimates.store import list_estimates, show_estimate
+from toll.figures import compare_claims
+from toll.figures.breakdown import register_breakdown
+from toll.figures.provenance import claim_provenance
+from toll.model import Source
+from toll.model.base import utcnow
+from toll.reports.notes import Notes, cell, number
+from toll.reports.scope import ReportScope
+from toll.store.access import may_see_personal_data, require
+
+SUPPRESS_BELOW = 5
+SUPPRESSED = "fewer than five"
+AGE_LABELS = {"0-17": "0–17", "18-59": "18–59", "60+": "60+", "unknown": "unknown"}
+MAX_ANNEX = 200
+NOTES_HEADING = "Sources and notes"
+ANNEX_HEADING = "Annex (restricted): the persons behind the register"
+# The order of a fact sheet: people first, then what was destroyed.
+CATEGORY_ORDER = {
+    name: i
+    for i, name in enumerate(
+        (
+            "killed",
+            "casualties",
+            "injured",
+            "missing",
+            "captured",
+            "tortured",
+            "displaced",
+            "orphaned",
+            "families_killed",
+            "bodies_found",
+            "buildings_destroyed",
+            "buildings_damaged",
+        )
+    )
+}
+
+
+@dataclass
+class Chart:
+    """Data for one chart: rows of {status, value, persons}, and the note behind it."""
+
+    name: str
+    title: str
+    by: str
+    rows: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class FactSheet:
+    markdown: str
+    charts: dict[str, Chart]
+    title: str
+
+
+class Builder:
+    def __init__(self, session: Session, scope: ReportScope, public: bool):
+        require(session, "read")
+        self.session, self.scope = session, scope
+        self.public = public or not may_see_personal_data(session)
+        self.notes = Notes()
+        self.lines: list[str] = []
+        self.charts: dict[str, Chart] = {}
+
+    def add(self, *lines: str) -> None:
+        self.lines.extend(lines)
+
+    def count(self, value: int, key: str, text: str) -> str:
+        """A count with its footnote; in public reports a count under 5 is suppressed."""
+        if self.public and 0 < value < SUPPRESS_BELOW:
+            return SUPPRESSED + self.notes.ref(
+                "suppressed",
+                "Counts from one to four are not shown in public reports, so that no person "
+                "can be recognised from them.",
+            )
+        return number(value) + self.notes.ref(key, text)
+
+
+def build_fact_sheet(
+    session: Session, scope: ReportScope | None = None, public: bool = False
+) -> FactSheet:
+    """The fact sheet of the store (narrowed to `scope`), as Markdown with chart data."""
+    scope = scope or ReportScope()
+    builder = Builder(session, scope, public)
+    title = "Fact sheet" + (f": {scope.describe()}" if scope.describe() else "")
+    made = builder.notes.ref(
+        "made",
+        f"Made by Toll {toll.__version__} on {utcnow():%Y-%m-%d %H:%M} UTC from the store; "
+        + (
+            "a public report: no personal data, counts under 5 suppressed."
+            if builder.public
+            else "a restricted report: it names persons; do not publish it."
+        ),
+    )
+    builder.add(
+        f"# {title}",
+        "",
+        f"*Every figure below is footnoted to the source it comes from.{made} Toll records "
+        "who claimed what and sets the sources side by side; it endorses none of them.*",
+        "",
+    )
+    _claims(builder)
+    register = _register(builder)
+    _estimates(builder)
+    _missing(builder)
+    if not builder.public and register:
+        _annex(builder)
+    builder.add(f"## {NOTES_HEADING}", "", builder.notes.markdown(), "")
+    return FactSheet("\n".join(builder.lines) + "\n", builder.charts, title)
+
+
+def _claims(b: Builder) -> None:
+    groups = [g for g in compare_claims(b.session) if b.scope.holds_group(g)]
+    groups.sort(
+        key=lambda g: (
+            CATEGORY_ORDER.get(g.category, len(CATEGORY_ORDER)),
+            g.category,
+            g.year or "",
+            g.subgroup or "",
+        )
+    )
+    confidential = set(b.session.scalars(select(Source.id).where(Source.confidential)))
+    if b.public:
+        for group in groups:
+            group.claims = [c for c in group.claims if c.source_id not in confidential]
+        groups = [g for g in groups if g.claims]
+    b.add("## What the sources say", "")
+    if not groups:
+        b.add("No source in the store states a figure for this scope.", "")
+        return
+    grouping = b.notes.ref(
+        "grouping",
+        "Figures are set side by side when they count the same thing: the same category and "
+        "subgroup, in the same year of the incident (from the claim's words, else the "
+        "source's date). Side by side is not the same: read each source's words.",
+    )
+    for group in groups:
+        subgroup = tagged(group.subgroup or "", grouping)
+        what = " · ".join(p for p in (group.category.replace("_", " "), subgroup) if p)
+        year = f" · {group.year}" if group.year else ""
+        b.add(f"### {what.capitalize()}{year}{grouping}", "")
+        if group.conflict and group.sources > 1:
+            b.add("*The sources' figures cannot all be right: they do not overlap.*", "")
+        b.add("| figure | as stated | publisher | speaker | review |", "|---|---|---|---|---|")
+        for claim in group.claims:
+            b.add(_claim_row(b, claim))
+        b.add("")
+
+
+def tagged(text: str, ref: str) -> str:
+    """Text that holds a number (a title, a speaker) carries the footnote it comes from."""
+    return text + ref if re.search(r"\d", text) else text
+
+
+def _claim_row(b: Builder, claim) -> str:
+    ref = b.notes.ref(f"claim:{claim.claim_id}", _claim_note(b.session, claim.claim_id))
+    if claim.value is not None:
+        figure = number(claim.value)
+    elif claim.high is None:
+        figure = f"{number(claim.low)}+"
+    else:
+        figure = f"{number(claim.low)}–{number(claim.high)}"
+    qualifier = (claim.qualifier or "").replace("_", " ")
+    return (
+        f"| {figure}{ref} | {cell(qualifier)} | {tagged(cell(claim.source), ref)} | "
+        f"{tagged(cell(claim.speaker), ref) or '–'} | {claim.review_state} |"
+    )
+
+
+def _claim_note(session: Session, claim_id: int) -> str:
+    found = claim_provenance(session, claim_id)
+    source = found.source
+    where = source.url or f"file {source.file_name}, SHA-256 {source.sha256}"
+    parts = [
+        f"“{found.sentence or found.words}”",
+        source.publisher or source.file_name,
+        source.title,
+        source.published and f"published {source.published}",
+        source.speaker and f"speaker {source.speaker}",
+        where,
+        f"claim {claim_id} (the figure in the words “{found.words}”)",
+    ]
+    return "; ".join(p for p in parts if p) + "."
+
+
+def _register_note(b: Builder, lists: list[Source]) -> str:
+    named = ", ".join(
+        f"{s.title or s.file_name} ({s.file_name}, SHA-256 {s.sha256})" for s in lists
+    )
+    return (
+        f"Toll's register of persons: the records of {len(lists)} lists ({named}) linked into "
+        "persons, each person counted once per status their records give (a person whose "
+        "records give two statuses counts under each)" + b.scope.records_note() + "."
+    )
+
+
+def _register(b: Builder):
+    total = register_breakdown(b.session, None, b.scope.records)
+    b.add("## The register of persons", "")
+    if not total.counts:
+        b.add("The register holds no linked records for this scope.", "")
+        return None
+    note = _register_note(b, total.lists)
+    b.add("| status | persons |", "|---|---|")
+    for status, values in total.counts.items():
+        b.add(f"| {status.replace('_', ' ')} | {b.count(values['all'], 'register', note)} |")
+    b.add("")
+    for by, heading in (("sex", "By sex"), ("age_group", "By age group")):
+        _breakdown_table(b, by, heading, note)
+    _month_chart(b, note)
+    return total
+
+
+def _breakdown_table(b: Builder, by: str, heading: str, note: str) -> None:
+    found = register_breakdown(b.session, by, b.scope.records)
+    values = sorted({v for counts in found.counts.values() for v in counts})
+    labels = [_label(b, by, v) for v in values]
+    b.add(
+        f"### {heading}",
+        "",
+        "| status | " + " | ".join(labels) + " |",
+        "|---|" + "---|" * len(values),
+    )
+    chart = Chart(by, f"Persons in the register, {heading.lower()}", by)
+    for status, counts in found.counts.items():
+        cells = [
+            b.count(counts.get(v, 0), "register", note) if counts.get(v) else "–" for v in values
+        ]
+        b.add(f"| {status.replace('_', ' ')} | " + " | ".join(cells) + " |")
+        chart.rows += [
+            {"status": status, "value": _plain_label(by, v), "persons": n}
+            for v, n in counts.items()
+            if not (b.public and n < SUPPRESS_BELOW)
+        ]
+    b.charts[by] = chart
+    b.add("", f"<!-- chart:{by} -->", "")
+
+
+def _label(b: Builder, by: str, value: str) -> str:
+    if by != "age_group" or value == "unknown":
+        return value
+    ages = b.notes.ref(
+        "ages",
+        "Age at the event, in years: as the lists give it, else from the year of birth and "
+        "the date of the event.",
+    )
+    return AGE_LABELS.get(value, value) + ages
+
+
+def _plain_label(by: str, value: str) -> str:
+    return AGE_LABELS.get(value, value) if by == "age_group" else value
+
+
+def _month_chart(b: Builder, note: str) -> None:
+    found = register_breakdown(b.session, "month", b.scope.records)
+    chart = Chart("month", "Persons in the register by month of the event", "month")
+    for status, counts in found.counts.items():
+        chart.rows += [
+            {"status": status, "value": month, "persons": n}
+            for month, n in counts.items()
+            if month != "unknown" and not (b.public and n < SUPPRESS_BELOW)
+        ]
+    if chart.rows:
+        b.charts["month"] = chart
+        b.add("### Over time", "", "<!-- chart:month -->", "")
+
+
+def _estimates(b: Builder) -> None:
+    stored = list_estimates(b.session)
+    if not stored:
+        return
+    b.add(
+        "## Estimates of the victims no list recorded",
+        "",
+        "Multiple systems estimation infers from how the lists overlap how many victims none "
+        "of them recorded. Every method is shown with its interval; they rest on different "
+        "assumptions, and none is endorsed over the others.",
+        "",
+    )
+    for summary in stored:
+        estimate = show_estimate(b.session, summary["id"])
+        result = estimate["result"]
+        label_ref = b.notes.ref(f"estimate:{estimate['id']}", _estimate_note(estimate, None))
+        b.add(f"### {tagged(cell(estimate['label']), label_ref) or 'Estimate'}", "")
+        b.add("| method | estimate | interval |", "|---|---|---|")
+        for method in result.get("methods", []):
+            ref = b.notes.ref(
+                f"estimate:{estimate['id']}:{method['name']}", _estimate_note(estimate, method)
+            )
+            low, high = method.get("low"), method.get("high")
+            interval = f"{_whole(low)}–{_whole(high)}{ref}" if low is not None else "–"
+            b.add(f"| {method['name']} | {_whole(method.get('estimate'))}{ref} | {interval} |")
+        b.add("")
+
+
+def _whole(value: float | None) -> str:
+    """An estimate of persons, in whole persons (the footnote says how it was computed)."""
+    return number(None if value is None else round(value))
+
+
+def _estimate_note(estimate: dict, method: dict | None) -> str:
+    result = estimate["result"]
+    if method is None:
+        return (
+            f"Stored estimate {estimate['id']} ({estimate['label'] or 'no label'}), made "
+            f"{estimate['created_at']:%Y-%m-%d} by {estimate['by']}."
+        )
+    diagnostics = method.get("diagnostics") or {}
+    level = (method.get("settings") or {}).get("level", 0.95)
+    lists = ", ".join(result.get("lists", []))
+    return (
+        f"Stored estimate {estimate['id']} ({estimate['label'] or 'no label'}), made "
+        f"{estimate['created_at']:%Y-%m-%d} by {estimate['by']} with Toll "
+        f"{estimate['toll_version']}: method {method['name']}"
+        + (f", model {diagnostics['model']}" if diagnostics.get("model") else "")
+        + f"; {level:.0%} interval by {diagnostics.get('interval', 'the method')}; from the "
+        f"overlap of {len(result.get('lists', []))} lists ({lists}) holding "
+        f"{number(result.get('observed'))} persons; seed {method.get('seed')}; "
+        f"`toll estimates show {estimate['id']}` reproduces it."
+    )
+
+
+def _missing(b: Builder) -> None:
+    figures = missing_figures(b.session)
+    if not figures["total"]:
+        return
+    note = (
+        "Missing-person cases in the store (each the search for one person), by their current "
+        "status; " + "; ".join(f"{k}: {v}" for k, v in figures["definitions"].items()) + "."
+    )
+    b.add("## Missing persons", "", "| status | cases |", "|---|---|")
+    for status, entry in figures["by_status"].items():
+        b.add(f"| {status.replace('_', ' ')} | {b.count(entry['count'], 'cases', note)} |")
+    b.add("")
+
+
+def _annex(b: Builder) -> None:
+    from toll.model import Person
+
+    persons = b.session.execute(
+        select(Person.label, Person.display_name)
+        .where(Person.retracted_at.is_(None))
+        .order_by(Person.id)
+        .limit(MAX_ANNEX)
+    ).all()
+    b.add(
+        f"## {ANNEX_HEADING}",
+        "",
+        f"The first {len(persons)} persons of the register; `toll person LABEL` shows each "
+        "one's records side by side.",
+        "",
+        "| person | name |",
+        "|---|---|",
+        *(f"| {label} | {cell(name)} |" for label, name in persons),
+        "",
+    )

@@ -1,0 +1,143 @@
+"""Fact sheets: every number footnoted, charts drawn, PDF rendered and looked at, scripts right."""
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from sqlalchemy import select
+
+from filled_store import fill
+from toll.claims.store import save_extracted_claims
+from toll.demo.build import build_demo
+from toll.model import Record
+from toll.reports import ReportScope, build_fact_sheet, to_html, to_markdown, write_report
+from toll.reports.sheet import ANNEX_HEADING, NOTES_HEADING
+from toll.sources import SourceMetadata, add_document
+from toll.store import Store
+
+# A number, a range (150–200) or an open figure (24+), not inside a footnote marker.
+NUMBER = re.compile(r"(?<![\w^\[:.,–-])\d[\d,.]*(?:\s?[–-]\s?\d[\d,.]*)?\+?")
+RUSSIAN = "В результате обстрела погибли 12 мирных жителей, ещё 30 человек получили ранения.\n"
+PUBLISHER_AZ = "Azərbaycan Respublikasının İnsan Hüquqları üzrə Müvəkkili"
+
+
+def unfootnoted(markdown: str) -> list[str]:
+    """Numbers in the body of a report (before the annex and notes) without a footnote."""
+    body = markdown.split(f"## {ANNEX_HEADING}")[0].split(f"## {NOTES_HEADING}")[0]
+    return [
+        body[max(0, m.start() - 30) : m.end() + 5]
+        for m in NUMBER.finditer(body)
+        if not body.startswith("[^", m.end())
+    ]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    build_demo(path, persons=400)
+    store = Store.open(str(path), actor="tester")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def scripts(store, tmp_path):
+    """A store with a Russian statement, an Azerbaijani publisher and linked records."""
+    fill(store, tmp_path)
+    statement = tmp_path / "ru.txt"
+    statement.write_text(RUSSIAN, encoding="utf-8")
+    with store.session() as session:
+        meta = SourceMetadata(publisher=PUBLISHER_AZ, published="2020-10", language="ru")
+        save_extracted_claims(session, add_document(session, statement, meta).source)
+    return store
+
+
+def test_every_number_in_the_demo_report_has_a_footnote(demo):
+    with demo.session() as session:
+        sheet = build_fact_sheet(session)
+    markdown = sheet.markdown
+    assert "## What the sources say" in markdown and "## Estimates" in markdown
+    assert unfootnoted(markdown) == []
+    assert len(NUMBER.findall(markdown.split(f"## {NOTES_HEADING}")[0])) > 50
+    notes = markdown.split(f"## {NOTES_HEADING}")[1]
+    assert "SHA-256" in notes and "“" in notes and "published 2025-03-14" in notes
+    assert "loglinear-bic" in notes and "interval by" in notes
+
+
+def test_the_check_finds_a_number_without_a_footnote():
+    assert unfootnoted("| killed | 213 |\n") == ["| killed | 213 |\n"]
+    assert unfootnoted("| killed | 213[^4] | 150–200[^5] |\n") == []
+
+
+def test_the_demo_report_renders_to_html_with_charts_and_footnotes(demo):
+    with demo.session() as session:
+        html = to_html(build_fact_sheet(session))
+    assert html.count("<svg") >= 3 and 'class="footnotes"' in html
+    assert not re.search(r"\[\d+:\d+\]", html)  # a footnote referred to again reads [3]
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="pdftoppm (poppler-utils) not installed")
+def test_the_demo_report_renders_to_pdf_and_to_page_images(demo, tmp_path):
+    with demo.session() as session:
+        sheet = build_fact_sheet(session, public=True)
+    pdf = tmp_path / "demo.pdf"
+    write_report(sheet, "pdf", pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-l", "3", pdf, tmp_path / "page"], check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) == 3 and all(page.stat().st_size > 5000 for page in pages)
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) not installed")
+def test_russian_and_azerbaijani_text_renders_in_the_pdf(scripts, tmp_path):
+    with scripts.session() as session:
+        sheet = build_fact_sheet(session)
+    assert unfootnoted(sheet.markdown) == []
+    pdf = tmp_path / "scripts.pdf"
+    write_report(sheet, "pdf", pdf)
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+    assert "погибли 12 мирных жителей" in " ".join(text.split())
+    assert "Müvəkkili" in text
+    fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True).stdout
+    assert "DejaVu" in fonts or "Noto" in fonts
+
+
+def test_a_public_report_names_nobody_and_suppresses_small_counts(scripts):
+    with scripts.session() as session:
+        names = {r.family_name for r in session.scalars(select(Record))} - {None}
+        public = build_fact_sheet(session, public=True).markdown
+        restricted = build_fact_sheet(session).markdown
+    assert ANNEX_HEADING in restricted and "Şəxs 1" in restricted
+    assert ANNEX_HEADING not in public and "Şəxs" not in public
+    assert not any(name in public for name in names)
+    assert "fewer than five" in public and unfootnoted(public) == []
+
+
+def test_a_period_narrows_the_claims(scripts):
+    with scripts.session() as session:
+        all_years = build_fact_sheet(session).markdown
+        narrowed = build_fact_sheet(session, ReportScope(period="2020")).markdown
+    assert "Killed · 2020" in narrowed and "Killed · 2021" in all_years
+    assert "Killed · 2021" not in narrowed and "# Fact sheet: 2020" in narrowed
+
+
+def test_markdown_says_where_the_charts_are(demo):
+    with demo.session() as session:
+        text = to_markdown(build_fact_sheet(session))
+    assert "<!-- chart" not in text and "*Chart: Persons in the register, by sex" in text
+
+
+def test_cli_report(scripts, db, tmp_path, toll):
+    result = toll("report", "--format", "md", "--public", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("# Fact sheet")
+    out = tmp_path / "r.html"
+    result = toll("report", "-o", out, "--db", db)
+    assert result.exit_code == 0 and "<svg" in out.read_text(encoding="utf-8")
+    result = toll("report", "--format", "md", "--period", "2020..2021", "--db", db)
+    assert result.stdout.startswith("# Fact sheet: 2020–2021")
+    result = toll("report", "--period", "last year", "--db", db)
+    assert result.exit_code == 1 and "--period" in result.stderr
+    result = toll("report", "--format", "pdf", "--db", db)
+    assert result.exit_code == 1 and "-o FILE" in result.stderr
