@@ -52,3 +52,25 @@ def test_parts_exceeding_their_whole_are_flagged_when_added(toll, db, tmp_path):
     assert "more than their whole" in added["checks"][0]
     data = json.loads(toll("figures", "--db", db, "--json").stdout)
     assert data["checks"] and "more than their whole" in data["checks"][0]
+
+
+def test_claim_show_leads_from_a_figure_to_its_words_and_its_corrections(toll, db, tmp_path):
+    added = add(
+        toll,
+        db,
+        tmp_path,
+        "a.txt",
+        "The strike on Eastbridge on 3 May 2022 killed 57 civilians. Rescue went on for days.",
+        "--publisher",
+        "Agency A",
+    )
+    assert toll("claim", "correct", "1", "--value", "58", "--db", db).exit_code == 0
+    shown = toll("claim", "show", "1", "--db", db)
+    assert shown.exit_code == 0, shown.stderr
+    assert "'57 civilians'" in shown.stdout and "Agency A" in shown.stdout
+    assert "Rescue" not in shown.stdout, "the sentence holding the words, not the whole text"
+    assert "value 57.0 → 58.0" in shown.stdout
+    data = json.loads(toll("claim", "show", "1", "--db", db, "--json").stdout)
+    assert data["source"]["sha256"] == added["sha256"] and data["figure"]["value"] == 58
+    missing = toll("claim", "show", "99", "--db", db)
+    assert missing.exit_code == 1 and "no claim with id 99" in missing.stderr

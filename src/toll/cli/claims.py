@@ -162,6 +162,51 @@ def reject(
         _show(reject_claim(session, claim_id, reason), json)
 
 
+@claim_app.command("show")
+def show(claim_id: ClaimId, db: DbOption = None, json: JsonOption = False) -> None:
+    """Where a figure comes from: the exact words, the sentence around them, the source (file
+    and SHA-256), the claims it includes and every change made to it."""
+    from toll.figures import claim_provenance
+
+    with open_store(db, create=False).session() as session:
+        data = claim_provenance(session, claim_id).to_dict()
+    if json:
+        print_json(data)
+        return
+    figure, source = data["figure"], data["source"]
+    console.print(
+        f"Claim {data['claim_id']}: {_number(figure['value'])} {figure['category'] or ''} "
+        f"({figure['qualifier']}, {figure['review_state']}"
+        f"{', retracted' if data['retracted'] else ''})",
+        markup=False,
+        style="bold",
+    )
+    console.print(f"Words: {data['words']!r} (characters {data['start']}–{data['end']})")
+    console.print(f"Sentence: {data['sentence']}", markup=False)
+    said = ", ".join(v for v in (source["publisher"], source["published"]) if v)
+    console.print(
+        f"Source {source['id']}: {source['file_name']}{f' ({said})' if said else ''}, "
+        f"sha256 {source['sha256'][:12]}…",
+        markup=False,
+    )
+    if data["part_of"] is not None:
+        console.print(f"Part of claim {data['part_of']}.")
+    if data["parts"]:
+        console.print(f"Includes claims {', '.join(map(str, data['parts']))}.")
+    for change in data["history"]:
+        before = change["before"] or {}
+        changed = "; ".join(
+            f"{field} {before.get(field)!r} → {value!r}"
+            for field, value in (change["after"] or {}).items()
+            if change["action"] != "create" and field not in ("updated_at",)
+        )
+        console.print(
+            f"{change['at']:%Y-%m-%d %H:%M} {change['actor']}: {change['action']}"
+            f"{': ' + changed if changed else ''}",
+            markup=False,
+        )
+
+
 @claim_app.command("history")
 def history(claim_id: ClaimId, db: DbOption = None, json: JsonOption = False) -> None:
     """Every change to a claim: who, when, before and after."""
