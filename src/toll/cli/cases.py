@@ -196,7 +196,8 @@ def print_case(view, json: bool) -> None:
     )
     for r in view.reporters:
         console.print(
-            f"  reported {r.reported_on or ''} by {r.name or 'unknown'}"
+            f"  reported{' ' + str(r.reported_on) if r.reported_on else ''} by "
+            f"{r.name or 'unknown'}"
             f"{' (' + r.relationship + ')' if r.relationship else ''}"
             f"{' · ' + r.contact if r.contact else ''}"
             f"{' · consent: ' + r.consent if r.consent else ''}"

@@ -51,12 +51,23 @@ def _explain(summary, db: Path) -> None:
         ["method", "estimated total", "95% low", "95% high"],
         title=f"Victims in all, listed or not (truth: {summary.true_total:,})",
     )
+    missing = summary.missing
+    console.print(
+        f"  {missing['cases']:,} cases for the missing and captive, {missing['remains']} remains "
+        f"({missing['identified']} identified); {missing['families']:,} families: "
+        f"{missing['families_wiped_out']} wiped out, {missing['children_lost_both_parents']} "
+        f"children lost both parents, {missing['children_lost_one_parent']} one",
+        markup=False,
+    )
     console.print(
         "Look around (a name in any script finds every spelling):\n"
         f"  toll figures --db {db}\n"
         f"  toll persons --name Мамедов --db {db}\n"
         f"  toll person P-00001 --db {db}\n"
         f"  toll review --db {db}\n"
+        f"  toll case list --db {db}\n"
+        f"  toll remains match R-00001 --db {db}\n"
+        f"  toll figures families --db {db}\n"
         f"  toll estimate --db {db}",
         markup=False,
         soft_wrap=True,  # commands to copy: never broken across lines

@@ -126,7 +126,8 @@ def match(
                 *(f"{weights[n]:+.1f}" if weights[n] else "·" for n in names),
             )
         )
-    print_table(rows, ["rank", "case", "person", "name", "score", *names])
+    print_table(rows, ["rank", "case", "person", "score", *names])
+    err_console.print("Weights: + for, - against, · not known on one side; --json explains each.")
 
 
 @remains_app.command("identify")

@@ -4,6 +4,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from toll.demo.missing import add_missing_and_families
 from toll.estimates.store import estimate_register
 from toll.persons import link_register
 from toll.records.store import import_list
@@ -64,6 +65,7 @@ class DemoSummary:
     # The synthetic lists' known truth, to judge the register and the estimate against.
     true_listed: int = 0  # persons on at least one list
     true_total: int = 0  # every victim of the synthetic population, listed or not
+    missing: dict = field(default_factory=dict)  # cases, remains and families (demo/missing.py)
 
 
 def build_demo(path: Path, persons: int = 1500, progress=None) -> DemoSummary:
@@ -88,6 +90,8 @@ def build_demo(path: Path, persons: int = 1500, progress=None) -> DemoSummary:
     summary.persons, summary.to_review = linked.persons, linked.to_review
     report(3, 4, "estimating")
     _estimate(store, summary)
+    with tempfile.TemporaryDirectory() as folder:
+        summary.missing = add_missing_and_families(store, Path(folder))
     report(4, 4, "done")
     store.close()
     building.replace(path)
@@ -103,7 +107,7 @@ def _add_statements(store: Store, summary: DemoSummary) -> None:
 
 
 def _import_lists(store: Store, summary: DemoSummary, folder: Path, persons: int) -> None:
-    written = write_lists(folder, SynthSettings(persons=persons, lists=4, seed=7))
+    written = write_lists(folder, SynthSettings(persons=persons, lists=4, seed=7, households=True))
     summary.true_listed = int(written.truth["person_id"].nunique())
     summary.true_total = len(written.population)
     for file in sorted(folder.glob("list*.csv")):
