@@ -45,13 +45,10 @@ def report(
     under 5. With --json, the report's Markdown and chart data are printed as JSON.
     """
     from toll.reports import ReportScope, build_fact_sheet, write_report
-    from toll.store.history import log_event
 
     scope = ReportScope(incident, period, place)
     with open_store(db, create=False).session() as session:
         sheet = build_fact_sheet(session, scope, public)
-        form = "public" if public else "restricted"
-        log_event(session, "report", "store", None, note=f"{form} {format.value} report")
     if json:
         print_json(
             {

@@ -24,6 +24,7 @@ from toll.model.base import utcnow
 from toll.reports.notes import Notes, cell, number
 from toll.reports.scope import ReportScope
 from toll.store.access import may_see_personal_data, require
+from toll.store.history import log_event
 
 SUPPRESS_BELOW = 5
 SUPPRESSED = "fewer than five"
@@ -123,6 +124,8 @@ def build_fact_sheet(
     if not builder.public and register:
         _annex(builder)
     builder.add(f"## {NOTES_HEADING}", "", builder.notes.markdown(), "")
+    form = "public" if builder.public else "restricted"  # a restricted report names persons
+    log_event(session, "report", "store", None, note=f"{form} report: {title}")
     return FactSheet("\n".join(builder.lines) + "\n", builder.charts, title)
 
 
