@@ -111,6 +111,12 @@ def test_lists_that_share_no_one_are_refused_and_nothing_is_stored(toll, db, tmp
     assert "[" not in result.stdout                  # no interval printed
     as_json = toll("estimate", "--db", db, "--json")
     assert as_json.exit_code == 1 and json.loads(as_json.stdout)["methods"] == []
+    from toll.estimates.store import estimate_register
+
+    with store.session() as session:
+        refused = estimate_register(session, methods=["independence"])
+        assert refused.estimate_id is None and refused.run.report.methods == []
+        assert "no two lists share anyone" in refused.run.refused
     with store.session() as session:
         assert session.scalars(select(Estimate)).all() == []
 
