@@ -1,5 +1,6 @@
 """A small store with something in every kind of column, for backup and export tests."""
 
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -7,7 +8,7 @@ from sqlalchemy import select
 from documents import STATEMENT
 from lists import write_az, write_ru
 from toll.claims.store import correct_claim, save_extracted_claims
-from toll.model import Estimate, MatchDecision, Person, Record
+from toll.model import Case, Estimate, Incident, MatchDecision, Person, Record
 from toll.records.store import import_list
 from toll.sources import SourceMetadata, add_document
 from toll.store import Store
@@ -37,6 +38,29 @@ def fill(store: Store, folder: Path) -> None:
         session.flush()
         for record, person in zip(records, people * 4, strict=False):
             record.person_id = person.id
+        incident = Incident(
+            title="Shelling of Northfield",
+            place="Northfield",
+            latitude=47.25,
+            longitude=38.5,
+            date_text="12 January 2021",
+            date_earliest=date(2021, 1, 12),
+            date_latest=date(2021, 1, 12),
+        )
+        session.add(incident)
+        session.flush()
+        session.add(
+            Case(
+                label="C-00001",
+                person_id=people[0].id,
+                status="reported",
+                last_seen="12.01.2021",
+                last_seen_earliest=date(2021, 1, 12),
+                last_seen_place="Northfield",
+                incident_id=incident.id,
+                stature=172,
+            )
+        )
         session.add(
             MatchDecision(
                 record_a_id=records[0].id,

@@ -10,7 +10,8 @@ from sqlalchemy import select
 from filled_store import fill
 from toll.claims.store import save_extracted_claims
 from toll.demo.build import build_demo
-from toll.model import Record
+from toll.model import Person, Record
+from toll.records.store import import_list
 from toll.reports import ReportScope, build_fact_sheet, to_html, to_markdown, write_report
 from toll.reports.sheet import ANNEX_HEADING, NOTES_HEADING
 from toll.sources import SourceMetadata, add_document
@@ -141,3 +142,25 @@ def test_cli_report(scripts, db, tmp_path, toll):
     assert result.exit_code == 1 and "--period" in result.stderr
     result = toll("report", "--format", "pdf", "--db", db)
     assert result.exit_code == 1 and "-o FILE" in result.stderr
+
+
+def test_family_figures_are_footnoted(store, tmp_path):
+    family = tmp_path / "family.csv"
+    family.write_text(
+        "Full name,Household,Relation to head,Status,Year of birth,Date of death\n"
+        "Ali Aliyev,H-1,head,killed,1960,2020-10-04\n"
+        "Leyla Aliyeva,H-1,wife,killed,1965,2020-10-04\n"
+        "Rauf Aliyev,H-1,son,alive,2010,\n",
+        encoding="utf-8",
+    )
+    with store.session() as session:
+        import_list(session, family, SourceMetadata())
+        for i, record in enumerate(session.scalars(select(Record).order_by(Record.id)), 1):
+            person = Person(label=f"P-{i:05d}", display_name=record.full_name)
+            session.add(person)
+            session.flush()
+            record.person_id = person.id
+    with store.session() as session:
+        markdown = build_fact_sheet(session).markdown
+    assert "## Families" in markdown and "children who lost both parents" in markdown
+    assert unfootnoted(markdown) == []

@@ -1,4 +1,4 @@
-"""`toll export sources|claims|records|persons|estimates`: the store in open formats."""
+"""`toll export sources|claims|records|persons|estimates|cases|incidents`: open formats."""
 
 from enum import StrEnum
 from pathlib import Path
@@ -33,6 +33,10 @@ WHAT = {
     "values most of their records give; the file imports again with `toll import`.",
     "estimates": "One row per method of every stored estimate: the estimate, its interval, "
     "how it was computed.",
+    "cases": "One row per missing person's case: status, when and where last seen, marks, "
+    "effects and outcome (who reported it, and their contact, stay out).",
+    "incidents": "One row per incident: title, place, coordinates, dates as written and as an "
+    "interval, the source and row it came from.",
 }
 PUBLIC_NOTE = (
     "With --public there is no personal data: confidential sources and their claims are left "

@@ -284,12 +284,111 @@ def _estimate_rows(estimate: Estimate) -> Iterator[dict]:
         }
 
 
+INCIDENT_COLUMNS = columns(
+    ("incident_id", "#event+id", "int"),
+    ("title", "#event+name"),
+    ("description", "#description"),
+    ("place", "#loc+name"),
+    ("country", "#country+name"),
+    ("latitude", "#geo+lat", "float"),
+    ("longitude", "#geo+lon", "float"),
+    ("date_text", "#date+text"),
+    ("date_earliest", "#date+start"),
+    ("date_latest", "#date+end"),
+    ("date_precision", "#date+precision"),
+    ("parent_id", "#event+parent_id", "int"),
+    ("source_id", "#meta+source_id", "int"),
+    ("source_row", "#meta+row", "int"),
+    ("event_id", "#event+code"),
+)
+CASE_COLUMNS = columns(
+    ("case_id", "#meta+id"),
+    ("person_id", "#meta+person_id"),
+    ("status", "#status+case"),
+    ("reported_on", "#date+reported"),
+    ("last_seen", "#date+last_seen"),
+    ("last_seen_place", "#loc+last_seen"),
+    ("circumstances", "#description+circumstances"),
+    ("marks", "#affected+marks"),
+    ("effects", "#affected+effects"),
+    ("stature", "#affected+stature", "int"),
+    ("incident_id", "#event+id", "int"),
+    ("outcome", "#description+outcome"),
+)
+CASE_COUNT_COLUMNS = columns(
+    ("status", "#status+case"),
+    ("year", "#date+year"),
+    ("place", "#loc+name"),
+    ("cases", "#affected+missing", "int"),
+    ("suppressed", "#meta+suppressed", "bool"),
+)
+
+
+def incidents(session: Session, public: bool) -> ExportTable:
+    from toll.model import Incident
+
+    require(session, "read")
+    query = select(Incident).where(Incident.retracted_at.is_(None)).order_by(Incident.id)
+    rows = (
+        {"incident_id": i.id}
+        | {
+            c.name: _iso(v) if hasattr(v := getattr(i, c.name), "isoformat") else v
+            for c in INCIDENT_COLUMNS[1:]
+        }
+        for i in session.scalars(query)
+    )
+    return ExportTable("incidents", INCIDENT_COLUMNS, rows, public)
+
+
+def cases(session: Session, public: bool) -> ExportTable:
+    """Missing persons' cases: in full (who reported them stays out), or public counts."""
+    from toll.model import Case, Person
+
+    query = (
+        select(Case, Person.label)
+        .join(Person, Person.id == Case.person_id)
+        .where(Case.retracted_at.is_(None))
+        .order_by(Case.id)
+    )
+    if public:
+        require(session, "read")
+        return ExportTable("cases", CASE_COUNT_COLUMNS, _case_counts(session, query), True)
+    require_personal_data(session)
+    rows = (
+        {"case_id": case.label, "person_id": label}
+        | {
+            c.name: _iso(v) if hasattr(v := getattr(case, c.name), "isoformat") else v
+            for c in CASE_COLUMNS[2:]
+        }
+        for case, label in session.execute(query)
+    )
+    return ExportTable("cases", CASE_COLUMNS, rows)
+
+
+def _case_counts(session: Session, query) -> Iterator[dict]:
+    counts: Counter = Counter()
+    for case, _ in session.execute(query):
+        day = case.last_seen_earliest
+        counts[(case.status, str(day.year) if day else "unknown", case.place_key or "unknown")] += 1
+    for (status, year, place), count in sorted(counts.items()):
+        hidden = count < SUPPRESS_BELOW
+        yield {
+            "status": status,
+            "year": year,
+            "place": place,
+            "cases": None if hidden else count,
+            "suppressed": hidden,
+        }
+
+
 EXPORTS: dict[str, Callable[[Session, bool], ExportTable]] = {
     "sources": sources,
     "claims": claims,
     "records": records,
     "persons": persons,
     "estimates": estimates,
+    "cases": cases,
+    "incidents": incidents,
 }
 
 

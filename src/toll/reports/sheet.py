@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 import toll
 from toll.cases.figures import missing_figures
 from toll.estimates.store import list_estimates, show_estimate
+from toll.families import family_figures
 from toll.figures import compare_claims
 from toll.figures.breakdown import register_breakdown
 from toll.figures.provenance import claim_provenance
@@ -121,6 +122,7 @@ def build_fact_sheet(
     register = _register(builder)
     _estimates(builder)
     _missing(builder)
+    _families(builder)
     if not builder.public and register:
         _annex(builder)
     builder.add(f"## {NOTES_HEADING}", "", builder.notes.markdown(), "")
@@ -351,6 +353,31 @@ def _missing(b: Builder) -> None:
     b.add("## Missing persons", "", "| status | cases |", "|---|---|")
     for status, entry in figures["by_status"].items():
         b.add(f"| {status.replace('_', ' ')} | {b.count(entry['count'], 'cases', note)} |")
+    b.add("")
+
+
+FAMILY_ROWS = (
+    ("families", "families known"),
+    ("families_wiped_out", "families of which every known member was lost"),
+    ("children_lost_one_parent", "children who lost one parent"),
+    ("children_lost_both_parents", "children who lost both parents"),
+)
+
+
+def _families(b: Builder) -> None:
+    figures = family_figures(b.session)
+    if not figures["families"]:
+        return
+    note = (
+        "Families in the register, as the lists' households join them across lists, with the "
+        "relations entered by hand; "
+        + "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in figures["definitions"].items())
+        + "."
+    )
+    b.add("## Families", "", "| figure | count |", "|---|---|")
+    for key, label in FAMILY_ROWS:
+        value = figures[key] if key == "families" else figures[key]["count"]
+        b.add(f"| {label} | {b.count(value, 'families', note)} |")
     b.add("")
 
 
