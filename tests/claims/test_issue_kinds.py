@@ -103,3 +103,28 @@ def test_bodies_received_are_killed_and_coffins_are_the_dead():
 def test_language_from_the_script():
     [figure] = extract_figures("В результате обстрела погибли 12 человек.", language=None)
     assert (figure.value, figure.category) == (12, "killed")
+
+
+def test_killed_or_wounded_counts_casualties():
+    assert brief("In the spring 640 civilians were killed or wounded.")[0][3] == "casualties"
+    assert brief("Medics counted dozens of dead and injured.")[0][3] == "casualties"
+
+
+def test_a_whole_of_killed_and_injured_parts_counts_casualties():
+    text = "Some 900 villagers fell victim to the raids, 300 of them killed and 600 injured."
+    assert [(f[1], f[3], f[5]) for f in brief(text)] == [
+        (900, "casualties", None), (300, "killed", 0), (600, "injured", 0)]
+
+
+def test_parts_of_a_casualty_total_opened_by_of_these():
+    text = ("Monitors recorded 2,100 civilian casualties. Of these, 700 people were killed "
+            "and 1,400 injured.")
+    assert [(f[1], f[3], f[5]) for f in brief(text)] == [
+        (2100, "casualties", None), (700, "killed", 0), (1400, "injured", 0)]
+
+
+def test_russian_short_scale_and_instrumental_case():
+    [figure] = extract_figures("Из города эвакуированы 12,5 тыс. человек.", language="ru")
+    assert (figure.text, figure.value, figure.category) == ("12,5 тыс. человек", 12500, "displaced")
+    figures = extract_figures("Отряд потерял 14 человек убитыми.", language="ru")
+    assert [(f.value, f.category) for f in figures] == [(14, "killed")]

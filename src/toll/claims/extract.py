@@ -18,7 +18,7 @@ from toll.claims.attribution import Speakers
 from toll.claims.figure import Figure
 from toll.claims.incident import Incidents
 from toll.claims.language import Language, Noun, detect_language, load_language
-from toll.claims.nesting import OPENING_WHOLE, link_parts
+from toll.claims.nesting import OPENING_WHOLE, link_parts, mark_casualties
 from toll.claims.numbers import NumberMatch, Quantity
 from toll.claims.sentences import Sentences
 
@@ -114,6 +114,7 @@ def extract_figures(text: str, *, language: str | None = "en",
         if f is not None:
             found.append(f)
     link_parts(found, text, lang, sentences)
+    mark_casualties(found)
     kept = _keep_categorised(found)
     incidents = Incidents(text, sentences, lang)
     speakers = Speakers(text, sentences, lang, default_speaker)

@@ -103,6 +103,18 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
                 opening_whole = i
 
 
+def mark_casualties(found: list) -> None:
+    """A whole whose parts include both killed and injured counts casualties ("14,059
+    civilians became victims, 5,767 of them killed and 8,292 injured")."""
+    parts: dict[int, set] = {}
+    for f in found:
+        if f.part_of is not None:
+            parts.setdefault(f.part_of, set()).add(f.category)
+    for i, categories in parts.items():
+        if {"killed", "injured"} <= categories and found[i].kind == "person":
+            found[i].category = "casualties"
+
+
 def _part_marker(gap: str, lang: Language) -> bool:
     """Whether the words between two figures make the second a part of the first: a word
     marker ("including") at the end, or a bracket, colon or dash right after the first."""
@@ -151,8 +163,9 @@ def _last_whole(found: list, i: int, sentences: Sentences, sentence: int,
             break
         if g.part_of is not None or g.category is None:
             continue
-        if category is None or g.category == category or g.category.startswith(category):
-            return j
+        if category is None or g.category == category or g.category.startswith(category) \
+                or (g.category == "casualties" and category in ("killed", "injured")):
+            return j  # a casualty total holds the killed and the injured
         if fallback is None:
             fallback = j
     return None if strict else fallback

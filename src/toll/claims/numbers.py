@@ -81,6 +81,7 @@ class NumberGrammar:
         self.hundred_words = dict(numbers.get("hundreds", {}))
         self.scales = dict(numbers["scales"])
         self.suffixes = dict(numbers.get("scale_suffixes", {}))
+        self.abbreviations = list(numbers.get("scale_abbreviations", []))
         self.joiner = numbers.get("joiner", "")
         self.articles = list(numbers.get("article", []))
         self.phrases = {k.lower(): v for k, v in numbers.get("phrases", {}).items()}
@@ -118,9 +119,10 @@ class NumberGrammar:
         dec = re.escape(self.decimal)
         scales = words_pattern(list(self.scales))
         suffixes = words_pattern(list(self.suffixes))
+        short = "|".join(rf"(?<={re.escape(a)})\." for a in self.abbreviations) or "(?!)"
         return (
             rf"(?:\d{{1,3}}(?:(?:{group})\d{{3}})+(?!\d)|\d+)(?:{dec}\d+)?"
-            rf"(?:\s*(?:{scales})\b|(?:{suffixes})\b)?" + guard
+            rf"(?:\s*(?:{scales})\b(?:{short})?|(?:{suffixes})\b)?" + guard
         )
 
     def _words(self) -> str:
