@@ -128,3 +128,10 @@ def test_russian_short_scale_and_instrumental_case():
     assert (figure.text, figure.value, figure.category) == ("12,5 тыс. человек", 12500, "displaced")
     figures = extract_figures("Отряд потерял 14 человек убитыми.", language="ru")
     assert [(f.value, f.category) for f in figures] == [(14, "killed")]
+
+
+def test_russian_bodies_found():
+    [figure] = extract_figures("Спасатели извлекли из-под завалов 23 тела.", language="ru")
+    assert (figure.value, figure.category) == (23, "bodies_found")
+    [figure] = extract_figures("В морге находятся 23 тела.", language="ru")
+    assert figure.category == "killed"

@@ -53,8 +53,6 @@ ELLIPSIS_AFTER = re.compile(r"\s+(?:in|on|at|near|from|inside)\s+(?:the\s+)?(?-i
                             r"|\s+(?:partially|partly|completely|fully|totally|seriously|severely|"
                             r"lightly|slightly|critically|moderately)\b",
                             re.IGNORECASE)
-BODIES_OF = re.compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:the\s+|some\s+|at\s+least\s+)?\Z",
-                       re.IGNORECASE)
 SUBGROUP_VERB = re.compile(r"([\w-]+)\s+(?:accounted\s+for|made\s+up|make\s+up|comprised|"
                            r"constituted|represented|numbered|were|are)\s+\Z", re.IGNORECASE)
 TRAILING_AMONG = re.compile(r"(?:(?:\s*,|\s+and)\s+(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)"
@@ -396,7 +394,7 @@ def _bodies_found(text: str, f: Found, lang: Language, sentences: Sentences) -> 
     start = max(sentences.span(f.sentence)[0], f.qstart - 60)
     before = text[start:f.qstart]
     bodies = f.noun is not None and f.noun.subject == "bodies"
-    if not bodies and not BODIES_OF.search(before):
+    if not bodies and not lang.bodies_of.search(before):
         return False
     return bool(lang.found_before.search(before) or lang.found_after.match(text, f.end))
 

@@ -110,6 +110,8 @@ class Language:
         """Words saying the dead were found ("recovered", "exhumed", "in a mass grave")."""
         found = alternation(spec.get("found") or ["(?!)"])
         graves = alternation(spec.get("graves") or ["(?!)"])
+        bodies_of = alternation(spec.get("before_number") or ["(?!)"])
+        self.bodies_of = re.compile(rf"{WORD_START}(?:{bodies_of})\s*\Z", FLAGS)
         self.found_before = re.compile(
             rf"{WORD_START}(?:{found}){WORD_END}[^.;:,]{{0,40}}\Z", FLAGS)
         self.found_after = re.compile(
