@@ -24,6 +24,7 @@ figure svg { max-width: 100%; height: auto; }
 sup { font-size: 70%; } a { color: #1a4f8b; text-decoration: none; }
 .footnotes { font-size: 8pt; } .footnotes li { margin-bottom: 0.25em; word-break: break-word; }
 hr.footnotes-sep { display: none; }
+@media print { .footnote-backref { display: none; } }
 """
 
 

@@ -302,6 +302,8 @@ def _estimates(b: Builder) -> None:
     for summary in stored:
         estimate = show_estimate(b.session, summary["id"])
         result = estimate["result"]
+        if b.public and (result.get("observed") or 0) < SUPPRESS_BELOW:
+            continue  # an estimate from fewer than five persons could point at them
         label_ref = b.notes.ref(f"estimate:{estimate['id']}", _estimate_note(estimate, None))
         b.add(f"### {tagged(cell(estimate['label']), label_ref) or 'Estimate'}", "")
         b.add("| method | estimate | interval |", "|---|---|---|")
@@ -322,24 +324,24 @@ def _whole(value: float | None) -> str:
 
 def _estimate_note(estimate: dict, method: dict | None) -> str:
     result = estimate["result"]
+    made = f"Stored estimate {estimate['id']} ({estimate['label'] or 'no label'}), made " + (
+        f"{estimate['created_at']:%Y-%m-%d}" + (f" by {estimate['by']}" if estimate["by"] else "")
+    )
     if method is None:
-        return (
-            f"Stored estimate {estimate['id']} ({estimate['label'] or 'no label'}), made "
-            f"{estimate['created_at']:%Y-%m-%d} by {estimate['by']}."
-        )
+        return made + "."
     diagnostics = method.get("diagnostics") or {}
     level = (method.get("settings") or {}).get("level", 0.95)
     lists = ", ".join(result.get("lists", []))
-    return (
-        f"Stored estimate {estimate['id']} ({estimate['label'] or 'no label'}), made "
-        f"{estimate['created_at']:%Y-%m-%d} by {estimate['by']} with Toll "
-        f"{estimate['toll_version']}: method {method['name']}"
-        + (f", model {diagnostics['model']}" if diagnostics.get("model") else "")
-        + f"; {level:.0%} interval by {diagnostics.get('interval', 'the method')}; from the "
-        f"overlap of {len(result.get('lists', []))} lists ({lists}) holding "
-        f"{number(result.get('observed'))} persons; seed {method.get('seed')}; "
-        f"`toll estimates show {estimate['id']}` reproduces it."
-    )
+    parts = [
+        f"{made} with Toll {estimate['toll_version']}: method {method['name']}"
+        + (f", model {diagnostics['model']}" if diagnostics.get("model") else ""),
+        f"{level:.0%} interval by {diagnostics.get('interval', 'the method')}",
+        f"from the overlap of {len(result.get('lists', []))} lists ({lists}) holding "
+        f"{number(result.get('observed'))} persons",
+        method.get("seed") is not None and f"seed {method['seed']}",
+        f"`toll estimates show {estimate['id']}` shows every input and setting",
+    ]
+    return "; ".join(p for p in parts if p) + "."
 
 
 def _missing(b: Builder) -> None:
