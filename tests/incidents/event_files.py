@@ -25,7 +25,7 @@ def ged_row(event_id, place, day, best, low, high, civilians=0, **extra) -> dict
     row = dict.fromkeys(GED_COLUMNS, "")
     row.update(
         id=str(event_id),
-        relid=f"VAL-2021-1-{event_id}",
+        relid=f"VAL-{day[:4]}-1-{event_id}",
         year=day[:4],
         active_year="1",
         code_status="Clear",

@@ -168,3 +168,18 @@ def test_cli_attach_review_decide(toll, db, tmp_path):
     assert json.loads(decided.stdout)["state"] == "attached"
     nothing = toll("incident", "attach", "Marlow", "--db", db)
     assert nothing.exit_code == 1 and "nothing to attach" in nothing.stderr
+
+
+def test_a_hint_with_only_a_date_is_read_with_its_sources_title(store, tmp_path):
+    from toll.sources import SourceMetadata
+    from toll.sources.statements import add_statement
+
+    path = tmp_path / "report.txt"
+    path.write_text("On 4 April 2021, 64 people were killed.", encoding="utf-8")
+    with store.session() as session:
+        incident = add_incident(session, "Marlow shelling", place="Marlow", when="3-4 April 2021")
+        add_statement(session, path, SourceMetadata(title="Report on the shelling of Marlow"))
+        assert attach_automatically(session).claims_attached == 1
+        assert _claims(session, incident.id) == [64]
+        link = session.scalar(select(IncidentLink).where(IncidentLink.claim_id.isnot(None)))
+        assert "its source's title" in link.reason

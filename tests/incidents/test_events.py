@@ -36,8 +36,9 @@ def test_each_ged_row_becomes_an_incident_with_its_figures_and_provenance(store,
         assert marlow.source == {"source_id": result.source_id, "row": 1, "event_id": "9001"}
         assert marlow.latitude == 48.1 and marlow.date_earliest.isoformat() == "2021-04-04"
         (account,) = reconcile(session, marlow.id)
-        (figure,) = account.groups[0].figures
+        figure, civilians = account.groups[0].figures
         assert (figure.value, figure.low, figure.high, figure.qualifier) == (110, 96, 131, "range")
+        assert (civilians.value, civilians.part_of) == (90, figure.claim_id)
         assert figure.provenance == {
             "file": "ged.csv",
             "sha256": result.sha256,
@@ -45,8 +46,7 @@ def test_each_ged_row_becomes_an_incident_with_its_figures_and_provenance(store,
             "event_id": "9001",
         }
         assert account.groups[0].low.value == 96 and account.groups[0].high.value == 131
-        civilians = next(g for g in account.groups if g.subgroup == "civilians")
-        assert civilians.figures[0].value == 90
+        assert any("part of claim" in note for note in account.groups[0].notes)
         original = session.get(Original, result.sha256)
         assert original.content == path.read_bytes()
 

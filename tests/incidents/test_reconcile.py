@@ -155,3 +155,25 @@ def test_cli_reconcile_json_and_table(toll, marlow):
     assert killed["low"]["value"] == 85 and len(killed["low"]["claims"]) == 1
     table = toll("reconcile", "--db", db)
     assert table.exit_code == 0 and "across sources: low 85 · median 120 · high 150" in table.stdout
+
+
+def test_soldiers_are_counted_apart_and_an_open_figure_leaves_the_high_open(store, tmp_path):
+    from toll.incidents import add_incident, attach_automatically
+    from toll.sources.statements import add_statement
+
+    path = tmp_path / "wire.txt"
+    path.write_text(
+        "On 4 April 2021 more than 300 people were injured in Marlow and 2 soldiers were "
+        "killed in Marlow, officials said.",
+        encoding="utf-8",
+    )
+    with store.session() as session:
+        add_statements(session, tmp_path, ["monitor.txt"])
+        add_statement(session, path, SourceMetadata(publisher="Wire", published="2021-04-05"))
+        add_incident(session, "Marlow shelling", place="Marlow", when="3-4 April 2021")
+        attach_automatically(session)
+        (account,) = reconcile(session, "Marlow")
+    assert [f.value for f in _group(account, "killed").figures] == [85]
+    assert [f.value for f in _group(account, "killed", "combatants").figures] == [2]
+    injured = _group(account, "injured")
+    assert (injured.high.value, injured.high.open) == (300, True)

@@ -62,6 +62,7 @@ def _explain(summary, db: Path) -> None:
     console.print(
         "Look around (a name in any script finds every spelling):\n"
         f"  toll figures --db {db}\n"
+        f"  toll reconcile --incident Northfield --db {db}\n"
         f"  toll persons --name Мамедов --db {db}\n"
         f"  toll person P-00001 --db {db}\n"
         f"  toll review --db {db}\n"

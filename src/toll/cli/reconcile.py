@@ -40,7 +40,7 @@ def _print_account(account) -> None:
         for figure in group.figures:
             replaced = " (superseded)" if figure.claim_id in group.superseded else ""
             who = f"{figure.source} ({figure.published or 'undated'})"
-            if figure.speaker:
+            if figure.speaker and figure.speaker != figure.source:
                 who += f", {figure.speaker}"
             lines.append(
                 f"    {_figure(figure) + replaced:<34} {figure.qualifier or '':<10} "
@@ -74,7 +74,7 @@ def _spread(group) -> str:
     if group.median is None:
         return "–"
     low = _n(group.low.value) if group.low else "–"
-    high = _n(group.high.value) if group.high else "open"
+    high = _n(group.high.value) + ("+" if group.high.open else "") if group.high else "–"
     flag = " CONFLICT" if group.conflict else ""
     return f"low {low} · median {_n(group.median.value)} · high {high}{flag}"
 

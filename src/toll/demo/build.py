@@ -4,6 +4,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from toll.demo.incident import add_demo_incident
 from toll.demo.missing import add_missing_and_families
 from toll.estimates.store import estimate_register
 from toll.persons import link_register
@@ -44,6 +45,20 @@ DEMO_SOURCES = {
         kind="judgment",
         language="en",
     ),
+    "05_assembly_report.txt": SourceMetadata(
+        title="Report of the rapporteur on the Northfield shelling",
+        publisher="Parliamentary Assembly of the Northern Council (invented)",
+        published="2024-03-15",
+        kind="report",
+        language="en",
+    ),
+    "06_missing_commission_ru.txt": SourceMetadata(
+        title="Statement of the Commission on Missing Persons on Northfield",
+        publisher="Commission on Missing Persons of Valdoria (invented)",
+        published="2024-06-10",
+        kind="statement",
+        language="ru",
+    ),
 }
 
 
@@ -66,6 +81,7 @@ class DemoSummary:
     true_listed: int = 0  # persons on at least one list
     true_total: int = 0  # every victim of the synthetic population, listed or not
     missing: dict = field(default_factory=dict)  # cases, remains and families (demo/missing.py)
+    incident: dict = field(default_factory=dict)  # the Northfield shelling: what is attached
 
 
 def build_demo(path: Path, persons: int = 1500, progress=None) -> DemoSummary:
@@ -79,20 +95,22 @@ def build_demo(path: Path, persons: int = 1500, progress=None) -> DemoSummary:
     building.unlink(missing_ok=True)
     store = Store.open(str(building), actor="demo")
     summary = DemoSummary(path)
-    report(0, 4, "statements")
+    report(0, 5, "statements")
     _add_statements(store, summary)
-    report(1, 4, "lists")
+    report(1, 5, "lists")
     with tempfile.TemporaryDirectory() as folder:
         _import_lists(store, summary, Path(folder), persons)
-    report(2, 4, "linking")
+    report(2, 5, "linking")
     with store.session() as session:
         linked = link_register(session)
     summary.persons, summary.to_review = linked.persons, linked.to_review
-    report(3, 4, "estimating")
+    report(3, 5, "estimating")
     _estimate(store, summary)
     with tempfile.TemporaryDirectory() as folder:
         summary.missing = add_missing_and_families(store, Path(folder))
-    report(4, 4, "done")
+    report(4, 5, "the incident")
+    summary.incident = add_demo_incident(store, DEMO_ESTIMATE_SETTINGS)
+    report(5, 5, "done")
     store.close()
     building.replace(path)
     return summary

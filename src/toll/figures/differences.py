@@ -8,6 +8,7 @@ nearby figure counts something else (bodies found, not deaths).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
@@ -81,17 +82,32 @@ def _periods(figures, hint_period) -> list[str]:
     return [f"time frame: the figures cover different periods ({shown})"]
 
 
+# Capitalised words of a hint that name no place: months, days, sentence starts.
+NOT_PLACES = re.compile(
+    r"(?i)^(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|on|in|since|the|"
+    r"between|from|during|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|"
+    r"октября|ноября|декабря)$"
+)
+
+
 def _places(figures, incident_keys: set[str], hint_keys) -> list[str]:
-    wider = []
+    """Figures whose hint names a place, and none of this incident's names or place."""
+    elsewhere = []
     for figure in figures:
-        keys = set(hint_keys(figure.incident)) if figure.incident else set()
-        if figure.incident and not keys & incident_keys:
-            wider.append(f"claim {figure.claim_id} ({figure.incident!r})")
-    if not wider:
+        named = [
+            w
+            for w in re.findall(r"\b[A-ZА-ЯЁ][\w-]+", figure.incident or "")
+            if not NOT_PLACES.match(w)
+        ]
+        keys = {key for word in named for key in hint_keys(word)}
+        if keys and not keys & incident_keys:
+            elsewhere.append(f"claim {figure.claim_id} ({figure.incident!r})")
+    if not elsewhere:
         return []
     return [
-        "scope: " + ", ".join(wider) + " do not name this incident's place; they may "
-        "cover a wider (or another) area or period"
+        "scope: " + ", ".join(elsewhere) + " name another place; they may cover a wider "
+        "(or another) area"
     ]
 
 

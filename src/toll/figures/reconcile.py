@@ -190,6 +190,7 @@ def _subgroup_test(subgroup: str | None):
         "children": lambda sex, age, civ: age is not None and age < ADULT,
         "elderly": lambda sex, age, civ: age is not None and age >= 60,
         "civilians": lambda sex, age, civ: civ == "civilian",
+        "combatants": lambda sex, age, civ: civ == "combatant",
     }
     return tests.get(name)
 
@@ -200,6 +201,7 @@ class Bound:
 
     value: float
     claims: list[int]
+    open: bool = False  # the highest figure is itself a lower bound ("more than 350")
 
 
 @dataclass
@@ -375,6 +377,7 @@ def _groups(session: Session, within: list[int], view) -> list[Reconciled]:
     stored = _estimates(session, within)
     by_group: dict[tuple, list[ClaimedFigure]] = {}
     for figure in figures:
+        figure.subgroup = figure.subgroup or subgroup_of_subject(figure.subject)
         by_group.setdefault((figure.category, figure.subgroup), []).append(figure)
     for status in {status for _, status, *_ in register}:
         category = next((c for c, s in CATEGORY_STATUSES.items() if status in s), None)
@@ -418,6 +421,27 @@ def _groups(session: Session, within: list[int], view) -> list[Reconciled]:
     return groups
 
 
+COMBATANT_WORDS = (
+    "soldier",
+    "fighter",
+    "servicem",
+    "combatant",
+    "troops",
+    "militant",
+    "военнослужащ",
+    "солдат",
+    "боец",
+    "бойц",
+    "боевик",
+)
+
+
+def subgroup_of_subject(subject: str | None) -> str | None:
+    """Soldiers and fighters counted apart from everyone: a subgroup of their own."""
+    words = (subject or "").lower()
+    return "combatants" if any(word in words for word in COMBATANT_WORDS) else None
+
+
 CATEGORY_ORDER = ("killed", "injured", "missing", "captured", "tortured", "displaced")
 
 
@@ -428,8 +452,9 @@ def _order(item) -> tuple:
 
 
 def spread(figures: list[ClaimedFigure]) -> tuple[Bound | None, Bound | None, Bound | None]:
-    """The lowest and highest figure any source allows, and the median of their points, each
-    with the claims behind it ("at least 161" sets no high; a range sets both ends)."""
+    """The lowest and highest figure any source gives, and the median of their points, each
+    with the claims behind it. A range gives both its ends; "at least 300" gives 300 to the
+    low side and, when nothing bounded is higher, a high of 300 that is open ("300+")."""
     lows, highs, points = [], [], []
     for figure in figures:
         allowed = _range(figure)
@@ -437,8 +462,7 @@ def spread(figures: list[ClaimedFigure]) -> tuple[Bound | None, Bound | None, Bo
             continue
         low, high = allowed
         lows.append((figure.low if figure.low is not None else low, figure.claim_id))
-        if high != float("inf"):
-            highs.append((high, figure.claim_id))
+        highs.append((high if high != float("inf") else low, high == float("inf"), figure.claim_id))
         point = (
             figure.value
             if figure.value is not None
@@ -447,7 +471,13 @@ def spread(figures: list[ClaimedFigure]) -> tuple[Bound | None, Bound | None, Bo
         points.append((point, figure.claim_id))
     if not points:
         return None, None, None
-    return _bound(lows, min), _bound(highs, max), _median(points)
+    top = max(value for value, _, _ in highs)
+    high = Bound(
+        top,
+        [c for v, _, c in highs if v == top],
+        open=any(is_open for v, is_open, _ in highs if v == top),
+    )
+    return _bound(lows, min), high, _median(points)
 
 
 def _bound(values: list[tuple[float, int]], pick) -> Bound | None:

@@ -18,7 +18,16 @@ from sqlalchemy.orm import Session
 from toll.errors import TollError
 from toll.incidents.keys import name_keys
 from toll.incidents.store import resolve
-from toll.model import Case, Claim, Estimate, Incident, IncidentLink, IncidentName, Record
+from toll.model import (
+    Case,
+    Claim,
+    Estimate,
+    Incident,
+    IncidentLink,
+    IncidentName,
+    Record,
+    Source,
+)
 from toll.records.dates import parse_date
 from toll.store.access import require
 from toll.store.history import log_event, retract
@@ -287,36 +296,48 @@ def _attached_rows(session: Session, kind: str) -> set[int]:
 
 
 def _attach_claims(session: Session, candidates: list[Candidate], result: AutoResult) -> None:
+    """By the claim's incident hint; when the hint names no incident, by its source's title
+    (a statement "on the Northfield shelling") with the hint's date."""
     seen, attached = _seen(session, "claim"), _attached_rows(session, "claim")
-    query = select(Claim).where(
-        Claim.retracted_at.is_(None), Claim.incident.isnot(None), Claim.review_state != "rejected"
+    query = (
+        select(Claim, Source.title)
+        .join(Source, Source.id == Claim.source_id)
+        .where(Claim.retracted_at.is_(None), Claim.review_state != "rejected")
+        .where(Claim.category.isnot(None), Source.retracted_at.is_(None))
     )
     parents = {c.incident.id: c.incident.parent_id for c in candidates}
-    for claim in session.scalars(query):
+    for claim, title in session.execute(query):
         if claim.id in attached:
             continue
-        found = claim_matches(claim.incident, candidates, parents)
-        if len(found) == 1 and found[0][1]:
-            if (found[0][0].incident.id, claim.id) not in seen:
-                why = f"its incident {claim.incident!r} names this incident, and the dates agree"
-                session.add(
-                    _link(session, found[0][0].incident.id, "claim", claim.id, "attached", why)
-                )
-                claim.incident_id = found[0][0].incident.id
-                result.claims_attached += 1
+        hint, where = claim.incident or "", f"its incident {claim.incident!r}"
+        found = claim_matches(hint, candidates, parents) if hint else []
+        if not found and title:
+            hint, where = f"{title}, {hint}", f"its source's title {title!r}"
+            found = claim_matches(hint, candidates, parents)
+        _propose(session, claim, found, where, seen, result)
+
+
+def _propose(session, claim, found, where: str, seen, result: AutoResult) -> None:
+    """Attach when one incident is named and the dates agree; else each waits for review."""
+    if len(found) == 1 and found[0][1]:
+        if (found[0][0].incident.id, claim.id) not in seen:
+            why = f"{where} names this incident, and the dates agree"
+            session.add(_link(session, found[0][0].incident.id, "claim", claim.id, "attached", why))
+            claim.incident_id = found[0][0].incident.id
+            result.claims_attached += 1
+        return
+    for candidate, agrees in found:
+        if (candidate.incident.id, claim.id) in seen:
             continue
-        for candidate, agrees in found:
-            if (candidate.incident.id, claim.id) in seen:
-                continue
-            if len(found) > 1:
-                why = f"it names {len(found)} incidents"
-            elif agrees is None:
-                why = "no date to check"
-            else:
-                why = "but its date falls outside the incident's dates"
-            reason = f"its incident {claim.incident!r} names this incident; {why}"
-            session.add(_link(session, candidate.incident.id, "claim", claim.id, "review", reason))
-            result.claims_review += 1
+        if len(found) > 1:
+            why = f"it names {len(found)} incidents"
+        elif agrees is None:
+            why = "no date to check"
+        else:
+            why = "but its date falls outside the incident's dates"
+        reason = f"{where} names this incident; {why}"
+        session.add(_link(session, candidate.incident.id, "claim", claim.id, "review", reason))
+        result.claims_review += 1
 
 
 def _link(session, incident_id, kind, item_id, state, reason, method="hint") -> IncidentLink:

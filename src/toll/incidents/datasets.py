@@ -205,6 +205,7 @@ def _create_claims(session, source, drafts, targets, actor) -> int:
                     speaker=source.speaker,
                     review_state="extracted",
                     created_by=actor,
+                    part_of_id=draft.row * 10 if index else None,  # a part of the row's total
                 )
             )
             links.append(
@@ -220,11 +221,19 @@ def _create_claims(session, source, drafts, targets, actor) -> int:
                     position=draft.row * 10 + index,
                 )
             )
-    _insert(session, Claim, rows)
-    ids = dict(
-        session.execute(select(Claim.position, Claim.id).where(Claim.source_id == source.id)).all()
-    )
+    wholes = [row for row in rows if row["part_of_id"] is None]
+    _insert(session, Claim, wholes)
+    ids = _claim_ids(session, source.id)
+    parts = [row | {"part_of_id": ids[row["part_of_id"]]} for row in rows if row["part_of_id"]]
+    _insert(session, Claim, parts)
+    ids = _claim_ids(session, source.id)
     for link in links:
         link["claim_id"] = ids[link.pop("position")]
     _insert(session, IncidentLink, links)
     return len(rows)
+
+
+def _claim_ids(session: Session, source_id: int) -> dict[int, int]:
+    """{position: claim id} of a source's claims."""
+    query = select(Claim.position, Claim.id).where(Claim.source_id == source_id)
+    return dict(session.execute(query).all())

@@ -222,8 +222,8 @@ def _ged(row: Row) -> EventDraft:
                 None,
                 None,
                 "exact",
-                "civilians",
-                "civilian deaths (UCDP GED)",
+                None,
+                "civilians (UCDP GED civilian deaths, part of best)",
             )
         )
     return draft
