@@ -1,4 +1,4 @@
-"""The one exception type users see: a clear, one-line message instead of a traceback."""
+"""The exception types users see: a clear, one-line message instead of a traceback."""
 
 
 class TollError(Exception):
@@ -11,3 +11,11 @@ class TollError(Exception):
 
     def __init__(self, message: str):
         super().__init__(" ".join(str(message).split()))
+
+
+class NotAllowed(TollError):
+    """The acting user's role or grants do not allow this (the web answers 403)."""
+
+
+class NotFound(TollError):
+    """No such source, claim, person... (the web answers 404)."""

@@ -17,6 +17,10 @@ def demo(
     ),
     persons: Annotated[int, typer.Option(help="Persons in the synthetic population.")] = 1500,
     json: JsonOption = False,
+    serve: Annotated[
+        bool, typer.Option("--serve", help="Then open it in the web workspace (toll serve).")
+    ] = False,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="The port for --serve.")] = 8000,
 ) -> None:
     """Build a demo store from invented data and say what it holds.
 
@@ -31,8 +35,12 @@ def demo(
     data = {k: v for k, v in summary.__dict__.items() if k != "path"} | {"db": str(summary.path)}
     if json:
         print_json(data)
-        return
-    _explain(summary, db)
+    else:
+        _explain(summary, db)
+    if serve:
+        from toll.cli.serve import serve_demo
+
+        serve_demo(db, port=port)
 
 
 def _explain(summary, db: Path) -> None:

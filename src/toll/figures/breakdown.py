@@ -61,6 +61,12 @@ def register_breakdown(
 ) -> Breakdown:
     """Persons in the register by status, and by `by` (one of BREAKDOWNS) when given."""
     require(session, "read")
+    return tally(session, by, scope)
+
+
+def tally(session: Session, by: str | None = None, scope: RecordScope | None = None) -> Breakdown:
+    """`register_breakdown` without the access check, for outputs that publish nothing but
+    these counts, suppressed (`toll.figures.public`)."""
     scope = scope or RecordScope()
     query = select(Record).where(Record.person_id.isnot(None), Record.retracted_at.is_(None))
     values: dict[tuple[int, str], Counter] = defaultdict(Counter)

@@ -12,7 +12,7 @@ from toll.model.record import Record
 from toll.model.relation import Relation
 from toll.model.remains import Remains
 from toll.model.source import Original, Source
-from toll.model.user import User
+from toll.model.user import Credential, User
 
 __all__ = [
     "AuditEvent",
@@ -23,6 +23,7 @@ __all__ = [
     "CaseTransition",
     "Characterisation",
     "Claim",
+    "Credential",
     "Estimate",
     "Incident",
     "IncidentLink",

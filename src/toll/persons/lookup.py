@@ -3,10 +3,10 @@
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Select, extract, func, literal, or_, select
+from sqlalchemy import Select, extract, false, func, literal, or_, select
 from sqlalchemy.orm import Session
 
-from toll.errors import TollError
+from toll.errors import NotFound, TollError
 from toll.model import CandidatePair, MatchDecision, Person, Record, Source
 from toll.model.record import RECORD_STATUSES
 from toll.names import name_keys, place_key
@@ -27,15 +27,18 @@ class PersonFilter:
     source_id: int | None = None
 
 
-def find_persons(session: Session, where: PersonFilter, limit: int = 100) -> list[Person]:
-    """Persons with at least one current record matching every given condition."""
+def find_persons(
+    session: Session, where: PersonFilter, limit: int = 100, offset: int = 0
+) -> list[Person]:
+    """Persons with at least one current record matching every given condition (`offset`
+    of them skipped, for pages of results)."""
     require(session, "read")
     if where.name:
         require_personal_data(session)
     if where.source_id is not None and session.get(Source, where.source_id) is None:
         raise TollError(f"no source with id {where.source_id}; `toll source list` shows them")
     query = _record_query(where).with_only_columns(Record.person_id).distinct()
-    ids = list(session.scalars(query.order_by(Record.person_id).limit(limit)))
+    ids = list(session.scalars(query.order_by(Record.person_id).limit(limit).offset(offset)))
     persons = session.scalars(select(Person).where(Person.id.in_(ids)).order_by(Person.id))
     return list(persons)
 
@@ -52,7 +55,7 @@ def find_similar_persons(session: Session, where: PersonFilter, limit: int = 100
 
     require(session, "read")
     require_personal_data(session)
-    wanted = name_keys(full=where.name or "").name_tokens_sorted.split()
+    wanted = (name_keys(full=where.name or "").name_tokens_sorted or "").split()
     if not wanted:
         return []
     longest = max(wanted, key=len)
@@ -111,7 +114,9 @@ def _known(text: str, parse, accepted: tuple[str, ...], what: str) -> str:
 def _record_query(where: PersonFilter) -> Select:
     query = select(Record).where(Record.retracted_at.is_(None), Record.person_id.isnot(None))
     if where.name:
-        tokens = name_keys(full=where.name).name_tokens_sorted.split()
+        tokens = (name_keys(full=where.name).name_tokens_sorted or "").split()
+        if not tokens:  # no letters ("' OR 1=1 --"): no name matches
+            return query.where(false())
         words = literal(" ") + Record.name_key  # each word of the name starts after a space
         for token in tokens:  # "Ali" finds Ali and Aliyev, not Khalil
             query = query.where(words.contains(" " + token))
@@ -142,7 +147,7 @@ def get_person(session: Session, reference: str) -> Person:
         query = select(Person).where(Person.id == int(reference))
     person = session.scalar(query)
     if person is None:
-        raise TollError(f"no person {reference}; `toll persons` finds them by name")
+        raise NotFound(f"no person {reference}; `toll persons` finds them by name")
     return person
 
 

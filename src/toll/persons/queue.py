@@ -27,6 +27,9 @@ class PairSide:
     place: str | None
     source: str  # file name
     row: int
+    sex: str | None = None
+    status: str | None = None
+    event_date: str | None = None  # as the list writes it
 
 
 @dataclass
@@ -80,4 +83,6 @@ def _side(session: Session, record: Record, named: bool) -> PairSide:
     if named:
         side.name, side.born = record_name(record), born_text(record)
         side.age, side.place = record.age, record.place
+        side.event_date = record.event_date
+    side.sex, side.status = record.sex, record.status
     return side

@@ -154,19 +154,22 @@ class PersonSearch:
         return asdict(self)
 
 
-def search_persons(session: Session, where: PersonFilter, limit: int = 100) -> PersonSearch:
+def search_persons(
+    session: Session, where: PersonFilter, limit: int = 100, offset: int = 0
+) -> PersonSearch:
     """Persons matching every condition of `where` (a name in any script, status, sex, ages,
     place, source); close spellings when no record spells the name so. Searching by name needs
-    the personal-data grant; without it, names are RESTRICTED. Views of names are audited."""
+    the personal-data grant; without it, names are RESTRICTED. Views of names are audited.
+    `offset` skips that many persons (pages of results)."""
     if where.age_min is not None and where.age_max is not None and where.age_min > where.age_max:
         raise TollError(
             f"--age-min {where.age_min} is above --age-max {where.age_max}; no age is both, so "
             "give the younger age to --age-min"
         )
     named = may_see_personal_data(session)
-    found = find_persons(session, where, limit)
-    total = count_persons(session, where) if len(found) == limit else len(found)
-    similar = not found and bool(where.name)
+    found = find_persons(session, where, limit, offset)
+    total = count_persons(session, where) if len(found) == limit or offset else len(found)
+    similar = not found and not offset and bool(where.name)
     if similar:  # no record spells the name so: look for close spellings
         found = find_similar_persons(session, where, limit)
         total = len(found)

@@ -12,7 +12,7 @@ user is added, every actor must be a known user (`$TOLL_USER`, else the login na
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from toll.errors import TollError
+from toll.errors import NotAllowed, NotFound, TollError
 from toll.model import User
 from toll.model.user import ROLES
 
@@ -27,7 +27,7 @@ def current_user(session: Session) -> User | None:
     actor = session.info.get("actor", "unknown")
     user = session.scalar(select(User).where(User.name == actor))
     if user is None:
-        raise TollError(
+        raise NotAllowed(
             f"{actor!r} is not a user of this store; an admin can add them with "
             f"`toll user add {actor} --role viewer` (set TOLL_USER to act as another user)"
         )
@@ -39,7 +39,7 @@ def require(session: Session, permission: str) -> None:
     user = current_user(session)
     needed = PERMISSIONS[permission]
     if user is not None and ROLES.index(user.role) < ROLES.index(needed):
-        raise TollError(
+        raise NotAllowed(
             f"{user.name} has role {user.role}; to {permission} you need the role "
             f"{needed} or higher (an admin can change it with `toll user add`)"
         )
@@ -54,7 +54,7 @@ def may_see_personal_data(session: Session) -> bool:
 def require_personal_data(session: Session) -> None:
     if not may_see_personal_data(session):
         actor = session.info.get("actor")
-        raise TollError(
+        raise NotAllowed(
             f"{actor} may not see personal data in this store; an admin can grant it "
             f"with `toll user add {actor} --role ROLE --restricted`"
         )
@@ -68,7 +68,7 @@ def get_readable(session: Session, model: type, row_id: int, what: str, hint: st
     require(session, "read")
     row = session.get(model, row_id)
     if row is None:
-        raise TollError(f"no {what} with id {row_id}; {hint}")
+        raise NotFound(f"no {what} with id {row_id}; {hint}")
     return row
 
 

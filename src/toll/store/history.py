@@ -14,7 +14,7 @@ from toll.errors import TollError
 from toll.model import AuditEvent
 from toll.model.base import Base, utcnow
 
-NOT_AUDITED = {"audit_events", "originals", "candidate_pairs"}
+NOT_AUDITED = {"audit_events", "originals", "candidate_pairs", "credentials"}
 
 
 def log_event(
@@ -120,3 +120,29 @@ def events_for(session: Session, entity: str, entity_id: int) -> list[AuditEvent
         .order_by(AuditEvent.id)
     )
     return list(session.scalars(query))
+
+
+def find_events(
+    session: Session,
+    *,
+    actor: str | None = None,
+    entity: str | None = None,
+    action: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> tuple[list[AuditEvent], int]:
+    """The audit trail, newest first, and how many events match (admins only: changes to
+    records carry personal data)."""
+    from sqlalchemy import func
+
+    from toll.store.access import require
+
+    require(session, "admin")
+    query = select(AuditEvent)
+    for column, value in ((AuditEvent.actor, actor), (AuditEvent.entity, entity),
+                          (AuditEvent.action, action)):
+        if value:
+            query = query.where(column == value)
+    total = session.scalar(query.with_only_columns(func.count()).order_by(None)) or 0
+    events = session.scalars(query.order_by(AuditEvent.id.desc()).limit(limit).offset(offset))
+    return list(events), total

@@ -1,0 +1,117 @@
+"""What anyone may see, signed in or not: figures as sources published them, the register
+only as counts (under 5 suppressed), and estimates. No name, no record, no confidential source.
+
+This is the only read in Toll that needs no user: everything it returns is aggregated or was
+already public, so the rule of what is public lives here, not in the web or report layer.
+"""
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from toll.figures.breakdown import tally
+from toll.model import Claim, Estimate, Source
+from toll.persons.lookup import PersonFilter, count_persons
+
+PUBLIC_MINIMUM = 5  # counts under this are suppressed: a count of 1 or 2 can name a person
+
+
+def suppress(count: int | None, minimum: int = PUBLIC_MINIMUM) -> int | None:
+    """The count, or None when it is under `minimum` (shown as "fewer than 5")."""
+    return None if count is None or count < minimum else count
+
+
+@dataclass
+class PublicFigure:
+    source: str
+    published: str | None
+    speaker: str | None
+    words: str
+    category: str | None
+    subgroup: str | None
+    qualifier: str | None
+    value: float | None
+    low: float | None
+    high: float | None
+
+
+@dataclass
+class PublicSummary:
+    figures: list[PublicFigure] = field(default_factory=list)
+    # [{"status": ..., "persons": n or None (suppressed)}]; by sex and by age group, each row
+    # also has "sex" or "age_group"
+    by_status: list[dict] = field(default_factory=list)
+    by_sex: list[dict] = field(default_factory=list)
+    by_age_group: list[dict] = field(default_factory=list)
+    persons: int | None = None
+    estimate: dict | None = None  # {"label", "observed", "methods": [{name, estimate, low, high}]}
+    minimum: int = PUBLIC_MINIMUM
+
+
+def public_summary(session: Session) -> PublicSummary:
+    """The public view of the store."""
+    summary = PublicSummary(figures=_figures(session))
+    summary.by_status = [
+        {"status": status, "persons": suppress(sum(values.values()))}
+        for status, values in tally(session).counts.items()
+    ]
+    summary.by_sex = _rows(session, "sex")
+    summary.by_age_group = _rows(session, "age_group")
+    summary.persons = suppress(count_persons(session, PersonFilter()))
+    summary.estimate = _latest_estimate(session)
+    return summary
+
+
+def _rows(session: Session, by: str) -> list[dict]:
+    return [
+        {"status": status, by: value, "persons": suppress(count)}
+        for status, values in tally(session, by).counts.items()
+        for value, count in values.items()
+    ]
+
+
+def _figures(session: Session) -> list[PublicFigure]:
+    query = (
+        select(Claim, Source)
+        .join(Source, Source.id == Claim.source_id)
+        .where(
+            Claim.retracted_at.is_(None),
+            Claim.review_state != "rejected",
+            Claim.category.isnot(None),
+            Source.retracted_at.is_(None),
+            Source.confidential.is_(False),
+        )
+        .order_by(Claim.category, Source.id, Claim.position)
+    )
+    return [
+        PublicFigure(
+            source.publisher or source.title or source.file_name,
+            source.published,
+            claim.speaker,
+            claim.text,
+            claim.category,
+            claim.subgroup,
+            claim.qualifier,
+            claim.value,
+            claim.low,
+            claim.high,
+        )
+        for claim, source in session.execute(query)
+    ]
+
+
+def _latest_estimate(session: Session) -> dict | None:
+    query = select(Estimate).where(Estimate.retracted_at.is_(None)).order_by(Estimate.id.desc())
+    row = session.scalars(query.limit(1)).first()
+    if row is None:
+        return None
+    methods = row.result.get("methods") or row.result.get("total") or []
+    return {
+        "label": row.label,
+        "observed": suppress(row.result.get("observed")),
+        "methods": [
+            {key: method.get(key) for key in ("name", "estimate", "low", "high")}
+            for method in methods
+        ],
+    }

@@ -1,0 +1,115 @@
+"""The FastAPI application: routers, error pages, limits and security headers."""
+
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
+
+from toll import __version__
+from toll.errors import NotAllowed, NotFound, TollError
+from toll.store import Store
+from toll.web.limits import MAX_BODY, BodyLimit
+from toll.web.render import page
+
+STATIC = Path(__file__).parent / "static"
+
+
+class Problem(BaseModel):
+    detail: str
+
+
+PROBLEMS = {
+    status: {"model": Problem, "description": words}
+    for status, words in (
+        (400, "Refused: the message says what is wrong and what to do"),
+        (401, "Not signed in: send a session cookie or `Authorization: Bearer TOKEN`"),
+        (403, "The user's role or grants do not allow it, or the CSRF token is missing"),
+        (404, "No such source, claim, person or estimate"),
+        (413, "The upload is too large; nothing was stored"),
+    )
+}
+HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
+    "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+
+
+def routers() -> list:
+    """Every router of the workspace, in the order they are mounted."""
+    from toll.web import access, audit, dashboard, estimates, public, register, review, sources
+
+    modules = (access, dashboard, sources, register, review, estimates, audit, public)
+    return [module.router for module in modules]
+
+
+def routes() -> list[tuple[str, str]]:
+    """(method, path) of every page and API route, e.g. ("GET", "/persons/{reference}")."""
+    return [
+        (method, route.path)
+        for router in routers()
+        for route in router.routes
+        for method in sorted(route.methods - {"HEAD"})
+    ]
+
+
+def create_app(db: str | None = None, *, store: Store | None = None, max_body: int = MAX_BODY):
+    """The workspace on the store named by `db` (a path or database URL), or on `store`."""
+    app = FastAPI(
+        title="Toll",
+        version=__version__,
+        description="The human toll of armed conflict: sources and their figures, the register "
+        "of persons, review and estimates. Authenticate with a session cookie (the login page) "
+        "or `Authorization: Bearer TOKEN` (`toll user token NAME`).",
+    )
+    app.state.store = store or Store.open(db)
+    for router in routers():
+        app.include_router(router, responses=PROBLEMS)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(BodyLimit, limit=max_body)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for name, value in HEADERS.items():
+            response.headers.setdefault(name, value)
+        if request.url.path not in ("/docs",) and not request.url.path.startswith("/static"):
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    for error, status in ((NotAllowed, 403), (NotFound, 404), (TollError, 400)):
+        app.add_exception_handler(error, _toll_error(status))
+    app.add_exception_handler(HTTPException, _http_error)
+    return app
+
+
+def is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _answer(request: Request, status: int, message: str):
+    if is_api(request):
+        return JSONResponse({"detail": message}, status_code=status)
+    return page(request, "error.html", status_code=status, status=status, message=message)
+
+
+def _toll_error(status: int):
+    async def handler(request: Request, error: TollError):
+        return _answer(request, status, str(error))
+
+    return handler
+
+
+async def _http_error(request: Request, error: HTTPException):
+    if error.status_code == 401 and not is_api(request):
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
+    if is_api(request) or error.status_code == 405:
+        headers = {"WWW-Authenticate": "Bearer"} if error.status_code == 401 else None
+        return JSONResponse({"detail": error.detail}, error.status_code, headers=headers)
+    return _answer(request, error.status_code, str(error.detail))

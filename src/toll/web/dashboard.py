@@ -1,0 +1,140 @@
+"""The dashboard: each source's headline figures, the register's count, the estimate, charts."""
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel
+from sqlalchemy.orm import Session
+
+from toll.estimates.store import list_estimates, show_estimate
+from toll.figures import compare_claims, register_counts
+from toll.figures.breakdown import register_breakdown
+from toll.persons.lookup import PersonFilter, count_persons, unlinked_records
+from toll.web import charts
+from toll.web.context import Db, Reader
+from toll.web.render import page
+
+router = APIRouter()
+
+
+class ClaimedOut(BaseModel):
+    claim_id: int
+    source_id: int
+    source: str
+    words: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    review_state: str
+
+
+class HeadlineOut(BaseModel):
+    category: str
+    subgroup: str | None
+    year: str | None
+    conflict: bool
+    sources: int
+    claims: list[ClaimedOut]
+
+
+class MethodOut(BaseModel):
+    name: str
+    estimate: float | None
+    low: float | None
+    high: float | None
+
+
+class EstimateOut(BaseModel):
+    id: int
+    label: str | None
+    created_at: str
+    created_by: str | None
+    strata: list[str]
+    observed: int | None
+    methods: list[MethodOut]
+    warnings: list[str]
+
+
+class DashboardOut(BaseModel):
+    headlines: list[HeadlineOut]
+    persons: int
+    persons_by_status: dict[str, int]
+    unlinked_records: int
+    estimate: EstimateOut | None
+
+
+def estimate_out(shown: dict) -> EstimateOut:
+    """An estimate as `toll.estimates.store.show_estimate` gives it."""
+    result = shown["result"]
+    return EstimateOut(
+        id=shown["id"],
+        label=shown["label"],
+        created_at=shown["created_at"].isoformat(timespec="minutes"),
+        created_by=shown["by"],
+        strata=shown["stratum"].get("by") or [],
+        observed=result.get("observed"),
+        methods=[
+            MethodOut(**{k: m.get(k) for k in MethodOut.model_fields})
+            for m in result.get("methods", [])
+        ],
+        warnings=result.get("warnings") or [],
+    )
+
+
+def dashboard_data(session: Session) -> DashboardOut:
+    groups = [g for g in compare_claims(session) if g.subgroup is None]
+    stored = list_estimates(session)
+    latest = show_estimate(session, stored[-1]["id"]) if stored else None
+    return DashboardOut(
+        headlines=[
+            HeadlineOut(
+                category=g.category,
+                subgroup=g.subgroup,
+                year=g.year,
+                conflict=g.conflict,
+                sources=g.sources,
+                claims=[
+                    ClaimedOut(
+                        claim_id=c.claim_id,
+                        source_id=c.source_id,
+                        source=c.source,
+                        words=c.words,
+                        value=c.value,
+                        low=c.low,
+                        high=c.high,
+                        qualifier=c.qualifier,
+                        review_state=c.review_state,
+                    )
+                    for c in g.claims
+                ],
+            )
+            for g in sorted(groups, key=lambda g: (-g.sources, g.category, g.year or ""))
+        ],
+        persons=count_persons(session, PersonFilter()),
+        persons_by_status=register_counts(session),
+        unlinked_records=unlinked_records(session),
+        estimate=estimate_out(latest) if latest else None,
+    )
+
+
+@router.get("/api/dashboard", response_model=DashboardOut, tags=["dashboard"])
+def dashboard_json(session: Db, _: Reader) -> DashboardOut:
+    """Headline figures per category and year, the register's count and the latest estimate."""
+    return dashboard_data(session)
+
+
+@router.get("/", include_in_schema=False)
+def dashboard_page(request: Request, session: Db, _: Reader):
+    data = dashboard_data(session)
+    estimate = data.estimate
+    return page(
+        request,
+        "dashboard.html",
+        data=data,
+        chart_people=charts.persons_by_sex_and_age(register_breakdown(session, "sex", "age_group")),
+        chart_time=charts.persons_over_time(register_breakdown(session, "year", "status")),
+        chart_estimate=charts.estimate_intervals(
+            [m.model_dump() for m in estimate.methods], estimate.observed
+        )
+        if estimate
+        else None,
+    )

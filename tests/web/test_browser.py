@@ -1,0 +1,133 @@
+"""The workspace in headless Chromium (Debian's package, driven by Playwright), as users use it:
+sign in, review a match from the keyboard, confirm a figure, search a name in another script,
+view the public page. A screenshot of each page is kept in the test's tmp folder.
+"""
+
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from ._web import PASSWORD
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+playwright_api = pytest.importorskip("playwright.sync_api")
+if not Path(CHROMIUM).exists():
+    pytest.skip(
+        "Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True
+    )
+
+
+@pytest.fixture
+def server(app):
+    import uvicorn
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if running.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def page(server, tmp_path):
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, base_url=server)
+        page.shots = tmp_path / "screenshots"
+        page.shots.mkdir()
+        yield page
+        browser.close()
+
+
+def shot(page, name: str) -> Path:
+    path = page.shots / f"{name}.png"
+    page.screenshot(path=path, full_page=True)
+    assert path.stat().st_size > 10_000
+    return path
+
+
+def sign_in(page, name: str) -> None:
+    page.goto("/")
+    assert "/login" in page.url  # not signed in: sent to the login form
+    page.fill("input[name=name]", name)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button:has-text('Sign in')")
+    page.wait_for_url("**/")
+
+
+def test_sign_in_and_see_the_dashboard(page):
+    page.goto("/login")
+    page.fill("input[name=name]", "admin")
+    page.fill("input[name=password]", "not the password")
+    page.click("button:has-text('Sign in')")
+    assert page.locator(".error").inner_text() == "Wrong user name or password."
+    sign_in(page, "admin")
+    assert page.locator("h1").inner_text() == "Dashboard"
+    assert page.locator("figure svg").count() >= 2  # the charts, drawn on the server
+    shot(page, "dashboard")
+
+
+def test_review_a_match_from_the_keyboard(page):
+    sign_in(page, "reviewer")
+    page.goto("/review")
+    waiting = int(page.locator("main p.muted").first.inner_text().split()[0])
+    assert waiting >= 1
+    shot(page, "review")
+    page.keyboard.press("s")  # same person
+    page.wait_for_load_state()
+    left = page.locator("main p.muted").first.inner_text()
+    assert left.startswith(f"{waiting - 1} pairs") or "Nothing" in page.content()
+
+
+def test_confirm_a_figure_in_its_source(page):
+    sign_in(page, "reviewer")
+    page.goto("/sources/1")
+    first = page.locator(".claim").first
+    claim_id = first.get_attribute("id")
+    assert page.locator("a.fig").count() >= 3  # figures highlighted in the text
+    shot(page, "source")
+    first.locator("button:has-text('Confirm')").click()
+    page.wait_for_url(f"**/sources/1#{claim_id}")
+    assert page.locator(f"#{claim_id} .badge").inner_text() == "confirmed"
+
+
+def test_search_a_name_in_another_script(page):
+    sign_in(page, "editor")
+    page.goto("/register")
+    page.fill("input[name=name]", "Мамедов")
+    page.click("button:has-text('Search')")
+    page.wait_for_url("**/register?*")
+    names = page.locator("table tbody tr td:nth-child(2)").all_inner_texts()
+    assert names and any(name.startswith(("Məmmədov", "Mammadov", "Mamedov")) for name in names)
+    shot(page, "register")
+    page.locator("table tbody tr td a").first.click()
+    page.wait_for_url("**/persons/P-*")
+    assert "This view is written to the audit trail" in page.content()
+    shot(page, "person")
+
+
+def test_the_public_page_needs_no_sign_in_and_shows_no_names(page, web_store):
+    from sqlalchemy import select
+
+    from toll.model import Person
+
+    page.goto("/public")
+    assert page.locator("h1").inner_text() == "Public view"
+    text = page.locator("main").inner_text()
+    with web_store.session() as session:
+        names = [n for n in session.scalars(select(Person.display_name).limit(200)) if n]
+    assert names and not any(name in text for name in names)
+    shot(page, "public")
