@@ -6,11 +6,9 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse
 from pydantic import BaseModel
-from sqlalchemy import select
 
 from toll.errors import NotAllowed
-from toll.model import User
-from toll.store.access import add_user
+from toll.store.access import add_user, list_users
 from toll.store.auth import SESSION_HOURS, log_in, log_out, set_password
 from toll.web.context import LOGIN_CSRF_COOKIE, SESSION_COOKIE, Admin, Db, signed_in
 from toll.web.render import page
@@ -84,7 +82,7 @@ async def me(request: Request, session: Db) -> UserOut:
 @router.get("/api/users", response_model=list[UserOut], tags=["access"])
 def users_json(session: Db, _: Admin) -> list[UserOut]:
     """Every user of the store with their role (admins only)."""
-    return [_user_out(u) for u in session.scalars(select(User).order_by(User.name))]
+    return [_user_out(u) for u in list_users(session)]
 
 
 @router.get("/users", include_in_schema=False)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from toll.claims.store import (
     CORRECTABLE,
+    claim_history,
     confirm_claim,
     correct_claim,
     find_claims,
@@ -19,7 +20,6 @@ from toll.claims.store import (
 )
 from toll.records.store import import_list
 from toll.sources import SourceMetadata, add_statement, get_source, list_sources
-from toll.store.history import events_for
 from toll.web.context import Db, Editor, Id, Reader, Reviewer
 from toll.web.render import page
 from toll.web.uploads import saved
@@ -178,9 +178,8 @@ def source_page(request: Request, session: Db, _: Reader, source_id: Id):
 
 
 @router.get("/api/claims/{claim_id}/history", tags=["sources"])
-def claim_history(session: Db, _: Reader, claim_id: Id) -> list[dict]:
+def claim_history_json(session: Db, _: Reader, claim_id: Id) -> list[dict]:
     """Every change to the claim, oldest first: who, when, before and after."""
-    get_claim(session, claim_id)
     return [
         {
             "at": e.at.isoformat(),
@@ -189,7 +188,7 @@ def claim_history(session: Db, _: Reader, claim_id: Id) -> list[dict]:
             "before": e.before,
             "after": e.after,
         }
-        for e in events_for(session, "claims", claim_id)
+        for e in claim_history(session, claim_id)
     ]
 
 
