@@ -130,8 +130,19 @@ def dashboard_page(request: Request, session: Db, _: Reader):
         request,
         "dashboard.html",
         data=data,
-        chart_people=charts.persons_by_sex_and_age(register_breakdown(session, "sex", "age_group")),
-        chart_time=charts.persons_over_time(register_breakdown(session, "year", "status")),
+        chart_age=charts.persons_by(
+            charts.rows_of(register_breakdown(session, "age_group")),
+            "age_group",
+            "Persons by age group and status",
+            "age at the event",
+        ),
+        chart_sex=charts.persons_by(
+            charts.rows_of(register_breakdown(session, "sex")),
+            "sex",
+            "Persons by sex and status",
+            "sex",
+        ),
+        chart_time=charts.persons_over_time(charts.rows_of(register_breakdown(session, "month"))),
         chart_estimate=charts.estimate_intervals(
             [m.model_dump() for m in estimate.methods], estimate.observed
         )
