@@ -15,6 +15,15 @@ export_app = typer.Typer(
 app.add_typer(export_app, name="export")
 
 
+# Options that exports and reports share.
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")
+]
+PublicOption = Annotated[
+    bool, typer.Option("--public", help="No personal data; counts under 5 suppressed.")
+]
+
+
 class Format(StrEnum):
     csv = "csv"
     hxl = "hxl"
@@ -51,13 +60,8 @@ def _command(what: str):
         format: Annotated[Format, typer.Option("--format", help="csv, hxl, xlsx or json.")] = (
             Format.csv
         ),
-        output: Annotated[
-            Path | None,
-            typer.Option("--output", "-o", help="Write to this file (default: stdout)."),
-        ] = None,
-        public: Annotated[
-            bool, typer.Option("--public", help="No personal data; counts under 5 suppressed.")
-        ] = False,
+        output: OutputOption = None,
+        public: PublicOption = False,
         db: DbOption = None,
         json: Annotated[bool, typer.Option("--json", help="The same as --format json.")] = False,
     ) -> None:

@@ -1,12 +1,12 @@
 """`toll report`: a fact sheet of the store, every figure footnoted to its sources."""
 
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from toll.cli.app import DbOption, JsonOption, app, open_store
+from toll.cli.exports import OutputOption, PublicOption
 from toll.cli.output import err_console, print_json
 
 
@@ -26,12 +26,8 @@ def report(
     ] = None,
     place: Annotated[str | None, typer.Option(help="Only this place (any script).")] = None,
     format: Annotated[Format, typer.Option("--format", help="html, pdf or md.")] = Format.html,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")
-    ] = None,
-    public: Annotated[
-        bool, typer.Option("--public", help="No personal data; counts under 5 suppressed.")
-    ] = False,
+    output: OutputOption = None,
+    public: PublicOption = False,
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
