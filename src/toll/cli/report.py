@@ -33,7 +33,7 @@ def report(
 ) -> None:
     """A fact sheet: what each source claims side by side, the register's counts by status, sex,
     age and month (with charts), every estimate with its interval and method, and missing
-    persons' cases.
+    persons' cases and family figures.
 
     Every number is footnoted to where it comes from: the quoted words, publisher, date and link
     or file hash; the lists and their hashes; the estimate's method. A restricted report ends
