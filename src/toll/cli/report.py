@@ -32,7 +32,7 @@ def report(
     json: JsonOption = False,
 ) -> None:
     """A fact sheet: what each source claims side by side, the register's counts by status, sex,
-    age and month (with charts), every estimate with its interval and method, and missing
+    age and month (with charts), every estimate with its interval and method, missing
     persons' cases and family figures.
 
     Every number is footnoted to where it comes from: the quoted words, publisher, date and link
