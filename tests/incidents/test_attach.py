@@ -183,3 +183,15 @@ def test_a_hint_with_only_a_date_is_read_with_its_sources_title(store, tmp_path)
         assert _claims(session, incident.id) == [64]
         link = session.scalar(select(IncidentLink).where(IncidentLink.claim_id.isnot(None)))
         assert "its source's title" in link.reason
+
+
+def test_a_hint_without_the_place_is_read_with_the_sentence_of_its_figure(store, tmp_path):
+    from toll.sources.statements import add_statement
+
+    path = tmp_path / "statement.txt"
+    path.write_text("The shelling of Marlow on 4 April 2021 killed 33 civilians.", encoding="utf-8")
+    with store.session() as session:
+        incident = add_incident(session, "Marlow shelling", place="Marlow", when="3-4 April 2021")
+        add_statement(session, path)
+        attach_automatically(session)
+        assert _claims(session, incident.id) == [33]

@@ -246,6 +246,9 @@ def review(
     if json:
         print_json(items)
         return
+    if not items:
+        console.print("Nothing waits for review.")
+        return
     print_table(
         [
             (

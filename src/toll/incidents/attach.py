@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from toll.claims.sentences import Sentences
 from toll.errors import TollError
 from toll.incidents.keys import name_keys
 from toll.incidents.store import resolve
@@ -296,25 +297,37 @@ def _attached_rows(session: Session, kind: str) -> set[int]:
 
 
 def _attach_claims(session: Session, candidates: list[Candidate], result: AutoResult) -> None:
-    """By the claim's incident hint; when the hint names no incident, by its source's title
-    (a statement "on the Northfield shelling") with the hint's date."""
+    """By the claim's incident hint; when the hint names no incident, by the sentence the figure
+    stands in, then by its source's title (a statement "on the Northfield shelling"), each
+    with the hint's date."""
     seen, attached = _seen(session, "claim"), _attached_rows(session, "claim")
     query = (
-        select(Claim, Source.title)
+        select(Claim, Source.title, Source.text)
         .join(Source, Source.id == Claim.source_id)
         .where(Claim.retracted_at.is_(None), Claim.review_state != "rejected")
         .where(Claim.category.isnot(None), Source.retracted_at.is_(None))
     )
     parents = {c.incident.id: c.incident.parent_id for c in candidates}
-    for claim, title in session.execute(query):
+    for claim, title, text in session.execute(query):
         if claim.id in attached:
             continue
         hint, where = claim.incident or "", f"its incident {claim.incident!r}"
         found = claim_matches(hint, candidates, parents) if hint else []
+        if not found and text:
+            sentence = _sentence(text, claim.start)
+            hint, where = f"{sentence}, {hint}", f"its sentence {sentence!r}"
+            found = claim_matches(hint, candidates, parents)
         if not found and title:
             hint, where = f"{title}, {hint}", f"its source's title {title!r}"
             found = claim_matches(hint, candidates, parents)
         _propose(session, claim, found, where, seen, result)
+
+
+def _sentence(text: str, offset: int) -> str:
+    """The sentence of a text that holds `offset` (where a claim's figure stands)."""
+    sentences = Sentences(text)
+    start, end = sentences.span(sentences.index(offset))
+    return " ".join(text[start:end].split())
 
 
 def _propose(session, claim, found, where: str, seen, result: AutoResult) -> None:
