@@ -121,7 +121,6 @@ def match(
                 c.rank,
                 c.case_id,
                 c.person_id,
-                c.name,
                 f"{c.score:+.1f}",
                 *(f"{weights[n]:+.1f}" if weights[n] else "·" for n in names),
             )
