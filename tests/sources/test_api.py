@@ -66,3 +66,30 @@ def test_a_claims_history_needs_a_claim_that_exists(store):
 
     with store.session() as session, pytest.raises(TollError, match="no claim with id 3"):
         claim_history(session, 3)
+
+
+@pytest.mark.parametrize(
+    ("changes", "reason"),
+    [
+        ({"value": 12.7}, "the value to 12.7: a claim's value and bounds are whole counts"),
+        ({"value": -5}, "the value to -5: .* not negative"),
+        ({"low": 50, "high": 40}, "the low bound 50 is above the high bound 40"),
+        ({"high": 1}, "the low bound .* is above the high bound 1"),
+    ],
+)
+def test_an_impossible_correction_is_refused_and_nothing_is_written(
+    store, tmp_path, changes, reason
+):
+    from toll.claims.store import correct_claim, get_claim
+
+    path = tmp_path / "ombudsman.txt"
+    path.write_text(STATEMENT, encoding="utf-8")
+    with store.session() as session:
+        added = add_statement(session, path)
+        killed = next(c for c in added.claims if c.category == "killed")
+        correct_claim(session, killed.id, {"low": 40, "high": 45, "value": 41.0})
+    with pytest.raises(TollError, match=reason), store.session() as session:
+        correct_claim(session, killed.id, changes)
+    with store.session() as session:
+        kept = get_claim(session, killed.id)
+        assert (kept.value, kept.low, kept.high) == (41, 40, 45)

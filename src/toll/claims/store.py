@@ -25,6 +25,8 @@ CORRECTABLE = (
     "incident",
     "speaker",
 )
+# The fields that count people or things.
+COUNTS = ("value", "low", "high")
 
 
 def save_extracted_claims(session: Session, source: Source) -> list[Claim]:
@@ -136,10 +138,31 @@ def correct_claim(
     if not changes:
         raise TollError("nothing to correct: give at least one field, e.g. --value 600")
     claim = get_claim(session, claim_id)
-    for field, value in changes.items():
+    counts = {field: _whole_count(field, changes[field]) for field in COUNTS if field in changes}
+    low, high = (counts.get(f, getattr(claim, f)) for f in ("low", "high"))
+    if low is not None and high is not None and low > high:
+        raise TollError(
+            f"cannot correct claim {claim.id}: the low bound {low} is above the high bound {high}"
+            f"; give --low and --high with low ≤ high"
+        )
+    for field, value in {**changes, **counts}.items():
         setattr(claim, field, value)
     claim.review_state, claim.review_note = "corrected", note
     return claim
+
+
+def _whole_count(field: str, value: Any) -> int:
+    """A claim's value and bounds count people or things: whole and not negative."""
+    try:
+        whole = float(value)
+    except (TypeError, ValueError):
+        whole = float("nan")
+    if not whole.is_integer() or whole < 0:
+        raise TollError(
+            f"cannot correct the {field} to {value}: a claim's value and bounds are whole counts "
+            f"of people or things (0, 1, 2, ...); give a whole number that is not negative"
+        )
+    return int(whole)
 
 
 def reject_claim(session: Session, claim_id: int, reason: str) -> Claim:

@@ -162,16 +162,11 @@ def _review_interactively(store, rows: list[dict]) -> None:
                 err_console.print(f"Not decided: {error}", markup=False)
 
 
-class Decision(StrEnum):
-    same = "same"
-    different = "different"
-
-
 @app.command()
 def decide(
     record_a: Annotated[int, typer.Argument(help="A record id (see toll review).")],
     record_b: Annotated[int, typer.Argument(help="Another record id.")],
-    decision: Annotated[Decision, typer.Argument(help="same or different.")],
+    decision: Annotated[str, typer.Argument(help="same or different (any case).")],
     note: Annotated[str | None, typer.Option(help="Why; kept in history.")] = None,
     db: DbOption = None,
     json: JsonOption = False,
@@ -180,10 +175,10 @@ def decide(
     from toll.persons import decide as decide_pair
 
     with open_store(db, create=False).session() as session:
-        data = decide_pair(session, record_a, record_b, decision.value, note).to_dict()
+        data = decide_pair(session, record_a, record_b, decision, note).to_dict()
     if json:
         print_json(data)
-    elif decision is Decision.same:
+    elif data["decision"] == "same":
         console.print(f"Decided: records {record_a} and {record_b} are the same person.")
     else:
         console.print(f"Decided: records {record_a} and {record_b} are different persons.")
@@ -221,3 +216,30 @@ def decisions(
         ],
         ["id", "record", "record", "decision", "by", "at (UTC)", "note", "replaced"],
     )
+
+
+decision_app = typer.Typer(help="One reviewer's decision: undo it (history is kept).")
+app.add_typer(decision_app, name="decision")
+
+
+@decision_app.command("undo")
+def undo(
+    decision_id: Annotated[int, typer.Argument(help="The decision's id (see toll decisions).")],
+    reason: Annotated[str | None, typer.Option(help="Why; kept in history.")] = None,
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Withdraw a decision; it stays in `toll decisions --all`, and the next `toll link`
+    decides the pair by the model again (other decisions still hold)."""
+    from toll.persons import undo_decision
+
+    with open_store(db, create=False).session() as session:
+        data = undo_decision(session, decision_id, reason).to_dict()
+    if json:
+        print_json(data)
+    else:
+        console.print(
+            f"Undone: decision {decision_id} (records {data['record_a']} and {data['record_b']} "
+            f"{data['decision']}); `toll link` decides the pair again.",
+            markup=False,
+        )

@@ -60,20 +60,52 @@ def persons(
 @app.command()
 def person(
     reference: Annotated[str, typer.Argument(help="A person label (P-00417) or number.")],
+    split_from: Annotated[
+        str | None, typer.Argument(help="With `split`: the person to split.", show_default=False)
+    ] = None,
+    record: Annotated[
+        int | None, typer.Option(help="With `split`: the record to take out.")
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="With `split`: why; kept in history.")] = None,
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
     """One person: every record side by side with its source, why they were joined (match
     weight per field) and reviewers' decisions about them. Each view is written to the audit trail.
+
+    `toll person split P-00417 --record 12` takes record 12 out into a new person of its own.
     """
     from toll.persons import person_view
 
+    if reference == "split":
+        _split(split_from, record, note, db, json)
+        return
     with open_store(db, create=False).session() as session:
         data = person_view(session, reference).to_dict()
     if json:
         print_json(data)
     else:
         _print_person(data)
+
+
+def _split(reference: str | None, record: int | None, note, db, json: bool) -> None:
+    from toll.errors import TollError
+    from toll.persons import split_person
+
+    if reference is None or record is None:
+        raise TollError(
+            "to split a person, give it and a record: toll person split P-00417 --record 12"
+        )
+    with open_store(db, create=False).session() as session:
+        data = split_person(session, reference, record, note).to_dict()
+    if json:
+        print_json(data)
+    else:
+        console.print(
+            f"Split: record {data['record']} left {data['person']} for a new person "
+            f"{data['new_person']} ({len(data['decisions'])} decisions keep them apart).",
+            markup=False,
+        )
 
 
 def _print_person(data: dict) -> None:

@@ -18,7 +18,15 @@ views of personal data to the audit trail, and returns plain data with provenanc
 from toll.persons.lookup import PersonFilter
 from toll.persons.queue import PairSide, PairView, review_pairs
 from toll.persons.register import LinkSummary, link_register
-from toll.persons.reviewing import DECISIONS, DecisionView, decide, decisions
+from toll.persons.reviewing import (
+    DECISIONS,
+    DecisionView,
+    SplitView,
+    decide,
+    decisions,
+    split_person,
+    undo_decision,
+)
 from toll.persons.views import (
     LinkView,
     PersonRow,
@@ -45,10 +53,13 @@ __all__ = [
     "PersonView",
     "RecordView",
     "Retraction",
+    "SplitView",
     "decide",
     "decisions",
     "link_register",
     "person_view",
     "review_pairs",
     "search_persons",
+    "split_person",
+    "undo_decision",
 ]

@@ -9,10 +9,11 @@ import pandas as pd
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from toll.errors import TollError
+from toll.errors import NotFound, TollError
 from toll.model import CandidatePair, LinkageRun, MatchDecision, Person, Record
 from toll.persons.clustering import components
 from toll.persons.labels import name_persons, new_persons
+from toll.persons.lookup import get_person
 from toll.store.access import require
 from toll.store.history import retract
 
@@ -46,6 +47,20 @@ class DecisionView:
             made.retracted_at,
             made.retraction_reason,
         )
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class SplitView:
+    """A record taken out of a person by hand: the person it left, its new person, and the
+    `different` decisions that keep it apart."""
+
+    person: str
+    new_person: str
+    record: int
+    decisions: list[int]
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -113,22 +128,25 @@ def decide(
     Every later `toll link` keeps the decision.
     """
     require(session, "review")
-    if decision not in DECISIONS:
-        raise TollError(f"decision must be one of {', '.join(DECISIONS)}, not {decision!r}")
+    decision = _decision_word(decision)
     a, b = _record(session, record_a), _record(session, record_b)
     if a.id == b.id:
         raise TollError("a record is always the same person as itself; give two different records")
     a, b = sorted((a, b), key=lambda record: record.id)
-    earlier = session.scalars(
+    # The same word again is a new entry beside the first (its note kept, both standing);
+    # the other word replaces the standing decisions, which stay in history.
+    contrary = session.scalars(
         select(MatchDecision).where(
-            MatchDecision.retracted_at.is_(None), _same_pair(MatchDecision, a.id, b.id)
+            MatchDecision.retracted_at.is_(None),
+            MatchDecision.decision != decision,
+            _same_pair(MatchDecision, a.id, b.id),
         )
     ).all()
     if decision == "same":
-        _refuse_joining_decided_apart(session, a, b, [old.id for old in earlier])
+        _refuse_joining_decided_apart(session, a, b, [old.id for old in contrary])
     else:
-        _refuse_parting_decided_same(session, a, b, [old.id for old in earlier])
-    for old in earlier:
+        _refuse_parting_decided_same(session, a, b, [old.id for old in contrary])
+    for old in contrary:
         retract(session, old, f"replaced by a new decision: {decision}")
     made = MatchDecision(
         record_a_id=a.id,
@@ -142,6 +160,76 @@ def decide(
     session.flush()
     name_persons(session, {a.person_id, b.person_id} - {None})
     return DecisionView.of(made)
+
+
+def _decision_word(decision: str) -> str:
+    word = (decision or "").strip().lower()
+    if word not in DECISIONS:
+        raise TollError(f"decision must be one of {', '.join(DECISIONS)}, not {decision!r}")
+    return word
+
+
+def undo_decision(session: Session, decision_id: int, reason: str | None = None) -> DecisionView:
+    """Withdraw a decision; it stays in history with the reason. Other standing decisions
+    still hold; the pair is the model's again at the next `toll link`."""
+    require(session, "review")
+    made = session.get(MatchDecision, decision_id)
+    if made is None:
+        raise NotFound(f"no decision with id {decision_id}; `toll decisions` lists them")
+    if made.retracted_at is not None:
+        raise TollError(
+            f"decision {made.id} was withdrawn already ({made.retraction_reason}); "
+            f"`toll decisions --all` shows it"
+        )
+    retract(session, made, (reason or "").strip() or "undone by a reviewer")
+    session.flush()
+    return DecisionView.of(made)
+
+
+def split_person(
+    session: Session, reference: str, record_id: int, note: str | None = None
+) -> SplitView:
+    """Take one record out of a person into a new person of its own: a `different` decision
+    between it and each other record of the person, kept on every re-link."""
+    require(session, "review")
+    person = get_person(session, reference)
+    record = _record(session, record_id)
+    if record.person_id != person.id:
+        raise TollError(
+            f"record {record.id} is not one of {person.label}'s records; "
+            f"`toll person {person.label}` lists them"
+        )
+    others = session.scalars(
+        select(Record).where(
+            Record.person_id == person.id, Record.id != record.id, Record.retracted_at.is_(None)
+        )
+    ).all()
+    if not others:
+        raise TollError(f"{person.label} has only record {record.id}; there is nothing to split")
+    joined = _joined_by_decisions(session, record.id)
+    bound = sorted(other.id for other in others if other.id in joined)
+    if bound:
+        raise TollError(
+            f"record {record.id} cannot leave {person.label}: reviewers' decisions join it to "
+            f"record {bound[0]}; undo them first (`toll decisions` lists them)"
+        )
+    actor = session.info.get("actor")
+    made = [
+        MatchDecision(
+            record_a_id=min(record.id, other.id),
+            record_b_id=max(record.id, other.id),
+            decision="different",
+            note=note,
+            created_by=actor,
+        )
+        for other in others
+    ]
+    session.add_all(made)
+    record.person_id = new_persons(session, 1)[0]
+    session.flush()
+    name_persons(session, {person.id, record.person_id})
+    new_label = session.get(Person, record.person_id).label
+    return SplitView(person.label, new_label, record.id, [d.id for d in made])
 
 
 def decisions(session: Session, *, include_replaced: bool = False) -> list[DecisionView]:
