@@ -142,3 +142,21 @@ def test_relations_by_hand_join_families_and_give_parents(families, db, toll):
     son = next(m for m in view.members if m["person_id"] == "P-00020")
     assert set(son["parents"]) == {"P-00018", "P-00019", "P-00011"}
     assert view.relations[0]["kind"] == "parent" and view.relations[0]["by"] == "tester"
+
+
+def test_an_incident_counts_only_the_losses_of_its_night(families, db, toll):
+    from toll.model import Incident
+
+    with families.session() as session:
+        night = Incident(title="the night of 26 February", date_earliest=NIGHT, date_latest=NIGHT)
+        other = Incident(title="a later shelling", date_earliest=date(1993, 7, 1))
+        session.add_all([night, other])
+        session.flush()
+        ids = night.id, other.id
+        on_the_night = family_figures(session, incident_id=ids[0])
+        later = family_figures(session, incident_id=ids[1])
+    assert on_the_night["families_wiped_out"]["count"] == 2
+    assert on_the_night["incident"]["title"] == "the night of 26 February"
+    assert later["families_wiped_out"]["count"] == 0
+    assert later["children_lost_one_parent"]["count"] == 0
+    assert toll("figures", "families", "--incident", "99", "--db", db).exit_code == 1

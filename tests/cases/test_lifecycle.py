@@ -140,10 +140,14 @@ def test_a_transition_needs_a_source_and_a_date_in_order(register):
 
 
 def test_an_unknown_person_is_a_clear_error_and_changes_nothing(register, db, toll):
+    with register.session() as session:
+        events = session.scalar(select(func.count()).select_from(AuditEvent))
     result = toll("case", "open", "P-00999", "--db", db)
     assert result.exit_code == 1
     assert "no person P-00999" in result.stderr
     assert json.loads(toll("case", "list", "--db", db, "--json").stdout) == []
+    with register.session() as session:
+        assert session.scalar(select(func.count()).select_from(AuditEvent)) == events
 
 
 def test_a_person_has_one_case_at_a_time(register):
