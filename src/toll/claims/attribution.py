@@ -107,6 +107,7 @@ class Speakers:
         self._sentence_speaker: dict[int, str | None] = {}
         self._resolved: dict[tuple[str, int], str | None] = {}
         self._cleaned: dict[str, tuple[str | None, bool]] = {}
+        self._subjects: dict[int, str | None] = {}
 
     @property
     def named(self) -> list[tuple[int, str, str]]:
@@ -118,7 +119,7 @@ class Speakers:
                 start = max(after, verb.start() - 100)
                 after = verb.end()
                 sentence = self.sentences.span(self.sentences.index(verb.start()))[0]
-                phrase = subject_before(self.text, verb.start(), sentence)
+                phrase = self._subject(verb.start(), sentence)
                 if phrase and not self._is_pronoun(phrase):
                     named.append((verb.start() - len(phrase), self._clean(phrase), phrase))
                     continue
@@ -135,6 +136,12 @@ class Speakers:
             self._named = [n for n in sorted(named) if n[1] and not self._is_pronoun(n[1])]
             self.named_at = [pos for pos, _, _ in self._named]
         return self._named
+
+    def _subject(self, verb: int, sentence: int) -> str | None:
+        """The subject phrase of the reporting verb at `verb` (read once per verb)."""
+        if verb not in self._subjects:
+            self._subjects[verb] = subject_before(self.text, verb, sentence)
+        return self._subjects[verb]
 
     @staticmethod
     def _who(m: re.Match) -> str | None:
@@ -229,7 +236,7 @@ class Speakers:
             return who
         subjects = []
         for verb in self.verb.finditer(self.text, start, end):
-            phrase = subject_before(self.text, verb.start(), start)
+            phrase = self._subject(verb.start(), start)
             if phrase:
                 at = verb.start() - len(phrase)
                 subjects.append((phrase, self.text[start:at].rstrip()[-1:] in (",", "—", "–")))
