@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
+from toll.errors import TollError
 from toll.records import dry_run_summary, read_list
 
 from ._record_lists import HEADERS_AZ, HEADERS_RU, ROWS_AZ, ROWS_RU, csv_text
@@ -298,10 +299,12 @@ def test_a_column_written_month_first_is_read_month_first(write):
     assert second.event_date_earliest == date(1992, 1, 3)
 
 
-def test_an_unclosed_quote_is_reported(write):
-    text = 'ФИО;Примечание\nИванов;"ранен\nПетров;пропал\nСидоров;погиб\n'
+def test_a_quote_that_swallows_rows_is_reported(write):
+    text = 'ФИО;Примечание\nИванов;"ранен\nПетров;пропал\nСидоров;погиб"\nКозлов;\n'
     imported = read_list(write("q.csv", text))
     assert any("quote may be left open" in str(w) for w in imported.warnings)
+    with pytest.raises(TollError, match="line 2: a quote .* never closed"):
+        read_list(write("q.csv", text.replace('погиб"', "погиб")))
 
 
 def test_the_sheet_holding_the_list_is_chosen(write_xlsx):

@@ -286,7 +286,7 @@ def test_xlsx_formula_without_saved_result_is_reported(write_xlsx):
     # openpyxl, like many programs that write XLSX, stores formulas without their results.
     path = write_xlsx(
         "f.xlsx",
-        {"List": [["Surname", "Name", "Full name"], ["Aliyev", "Vugar", "=B2&\" \"&A2"]]},
+        {"List": [["Surname", "Name", "Full name"], ["Aliyev", "Vugar", '=B2&" "&A2']]},
     )
     imported = read_list(path)
     assert imported.records[0].full_name is None

@@ -72,14 +72,20 @@ def _import_table(table: Table, file: str, mapping: Mapping | None) -> ImportedL
         raise TollError(
             f"{file}: no column of names recognised among the headers "
             f"{', '.join(repr(h) for h in headers)}; write a mapping file "
-            '(columns: {"Header": full_name}) and pass it with --mapping'
+            '(columns: {"Header": full_name}) and pass it with --mapping; for a list without '
+            "a header row, header: false with columns: {1: surname, 2: given_name}"
         )
     _note_shared_fields(plan, file, problems)
     reader = RowReader(file, headers, plan, body)
     records = []
+    last_filled = max((i for i, row in enumerate(body, start=1) if is_filled(row)), default=0)
     for number, row in enumerate(body, start=1):
         if not is_filled(row):
+            if number < last_filled:  # blank lines after the last row are no rows
+                problems.append(ImportProblem(file, number, None, None, "an empty row; skipped"))
             continue
+        if table.format == "csv" and len(row) < len(headers):
+            reader.problems.setdefault(number, []).append(_short_row(file, number, row, headers))
         if stripped_cells(row) in layout.header_rows:  # the header again, as on each printed page
             problems.append(ImportProblem(file, number, None, None, "the header again; skipped"))
             continue
@@ -96,6 +102,20 @@ def _import_table(table: Table, file: str, mapping: Mapping | None) -> ImportedL
         records=records,
         warnings=problems,
         sheet=table.sheet,
+    )
+
+
+def _short_row(file: str, number: int, row: list[str], headers: list[str]) -> ImportProblem:
+    """A CSV row with fewer cells than the header: the missing cells are read as empty."""
+    missing = headers[len(row) :]
+    return ImportProblem(
+        file,
+        number,
+        missing[0],
+        None,
+        f"the row has {len(row)} of the header's {len(headers)} cells; "
+        f"{', '.join(repr(h) for h in missing)} read as empty (check the delimiters and "
+        f"quotes on that row)",
     )
 
 

@@ -35,6 +35,9 @@ def find_layout(table: Table, file: str, mapping: Mapping | None) -> Layout:
     problems: list[ImportProblem] = []
     if not any(is_filled(row) for row in table.rows):
         raise TollError(f"{file}: the file is empty; there is no list to import")
+    if mapping and not mapping.header and not table.header_is_first_row:
+        width = max(len(stripped_cells(row)) for row in table.rows)
+        return Layout([f"column {i}" for i in range(1, width + 1)], 0, [], problems)
     index = _header_index(table, file, mapping, problems)
     header_row, start = _header_and_data_start(table, index, file, problems)
     header_rows = [stripped_cells(row) for row in table.rows[index:start] if is_filled(row)]

@@ -8,6 +8,11 @@
     sheet: "Список"       # optional: which sheet of a workbook to read
     header_row: 3         # optional: the header is on this line/row of the file (1-based)
 
+A list without a header row maps its columns by position (1 is the first column):
+
+    header: false
+    columns: {1: surname, 2: given_name, 4: status}
+
 YAML or JSON. Field names are those of FIELDS (plus civilian_flag/combatant_flag for yes/no
 columns); a usual header word ("surname", "Фамилия") is accepted for a field too.
 """
@@ -23,7 +28,7 @@ from toll.errors import TollError
 from toll.records.columns import FIELDS, FLAG_FIELDS, header_key, recognise
 
 _IGNORE = {"", "ignore", "none", "skip", "-"}
-_OPTIONS = {"columns", "encoding", "delimiter", "sheet", "header_row"}
+_OPTIONS = {"columns", "encoding", "delimiter", "sheet", "header_row", "header"}
 _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 
 
@@ -37,6 +42,7 @@ class Mapping:
     delimiter: str | None = None
     sheet: str | None = None
     header_row: int | None = None
+    header: bool = True  # False: no header row; columns are named "column 1", "column 2"...
 
 
 def load_mapping(mapping: dict[str, Any] | Path | str | None) -> Mapping | None:
@@ -68,8 +74,16 @@ def _parse(data: Any, name: str) -> Mapping:
             f"{name}: unknown key(s) {', '.join(sorted(map(str, unknown)))}; "
             f"a mapping may have {', '.join(sorted(_OPTIONS))}"
         )
-    columns = {str(h): _field_named(v, str(h), name) for h, v in data.get("columns", {}).items()}
+    header = data.get("header", True)
+    if not isinstance(header, bool):
+        raise TollError(f"{name}: header must be true or false, not {header!r}")
+    columns = {
+        _column_named(h, header, name): _field_named(v, str(h), name)
+        for h, v in data.get("columns", {}).items()
+    }
     header_row = data.get("header_row")
+    if not header and header_row is not None:
+        raise TollError(f"{name}: header: false and header_row contradict each other; keep one")
     if header_row is not None and (not isinstance(header_row, int) or header_row < 1):
         raise TollError(f"{name}: header_row must be a line number from 1, not {header_row!r}")
     delimiter = _DELIMITER_NAMES.get(str(data.get("delimiter")).lower(), data.get("delimiter"))
@@ -82,7 +96,21 @@ def _parse(data: Any, name: str) -> Mapping:
         delimiter=delimiter,
         sheet=_optional_text(data, "sheet"),
         header_row=header_row,
+        header=header,
     )
+
+
+def _column_named(key: Any, header: bool, name: str) -> str:
+    """A column as the mapping names it: its header, or (header: false) its position."""
+    if header:
+        return str(key)
+    position = str(key).strip().removeprefix("column ").strip()
+    if not position.isdigit() or int(position) < 1:
+        raise TollError(
+            f"{name}: with header: false, columns are named by position (1 is the first), "
+            f"not {key!r}; write e.g. columns: {{1: surname, 2: given_name}}"
+        )
+    return f"column {int(position)}"
 
 
 def _optional_text(data: dict[str, Any], key: str) -> str | None:

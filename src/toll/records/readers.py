@@ -82,15 +82,34 @@ def read_csv(data: bytes, file: str, *, encoding: str | None, delimiter: str | N
         delimiter = delimiter or excel_hint.group(1)
     delimiter = delimiter or guess_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows, last_start, line = [], 1, 0
     try:
-        rows = [row for row in reader]
+        for row in reader:
+            rows.append(row)
+            last_start, line = line + 1, reader.line_num
     except csv.Error as error:
         raise TollError(
             f"{file}, line {reader.line_num}: not readable as CSV ({_one_line(error)}); "
             "check the quotes on that line"
         ) from None
+    _refuse_quote_left_open(text, file, delimiter, last_start)
     notes = _unclosed_quotes(rows, delimiter)
     return Table("csv", rows, encoding=used_encoding, delimiter=delimiter, notes=notes)
+
+
+def _refuse_quote_left_open(text: str, file: str, delimiter: str, start: int) -> None:
+    """A quote opened in the last row and never closed swallows the rest of the file into one
+    cell: that row cannot be read, so the file is refused (naming the line), not mis-read."""
+    tail = "".join(text.splitlines(keepends=True)[start - 1 :])
+    try:
+        list(csv.reader(io.StringIO(tail, newline=""), delimiter=delimiter, strict=True))
+    except csv.Error as error:
+        if "unexpected end of data" in str(error):
+            raise TollError(
+                f'{file}, line {start}: a quote (") opened on this line is never closed, so '
+                f"the row cannot be read (its cells would run together to the end of the "
+                f"file); close or remove the quote and import again"
+            ) from None
 
 
 def _unclosed_quotes(rows: list[list[str]], delimiter: str) -> list[str]:
