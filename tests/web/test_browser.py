@@ -8,6 +8,7 @@ import socket
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -65,7 +66,7 @@ def sign_in(page, name: str) -> None:
     page.fill("input[name=name]", name)
     page.fill("input[name=password]", PASSWORD)
     page.click("button:has-text('Sign in')")
-    page.wait_for_url("**/")
+    page.wait_for_url(lambda url: urlparse(url).path == "/")
 
 
 def test_sign_in_and_see_the_dashboard(page):

@@ -146,3 +146,16 @@ def find_events(
     total = session.scalar(query.with_only_columns(func.count()).order_by(None)) or 0
     events = session.scalars(query.order_by(AuditEvent.id.desc()).limit(limit).offset(offset))
     return list(events), total
+
+
+# Audit actions that change nothing in the store (who looked, who signed in).
+NOT_CHANGES = ("view", "login", "logout", "token", "revoke", "password", "export")
+
+
+def last_change(session: Session) -> int:
+    """The id of the latest audit event that changed the store (0 for none): what a cache of
+    figures drawn from the store is keyed on."""
+    from sqlalchemy import func
+
+    query = select(func.max(AuditEvent.id)).where(AuditEvent.action.notin_(NOT_CHANGES))
+    return session.scalar(query) or 0

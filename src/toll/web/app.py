@@ -1,5 +1,6 @@
 """The FastAPI application: routers, error pages, limits and security headers."""
 
+import threading
 from pathlib import Path
 from urllib.parse import quote
 
@@ -68,6 +69,8 @@ def create_app(db: str | None = None, *, store: Store | None = None, max_body: i
         "or `Authorization: Bearer TOKEN` (`toll user token NAME`).",
     )
     app.state.store = store or Store.open(db)
+    app.state.figures_cache, app.state.figures_lock = {}, threading.Lock()
+    _concurrent_readers(app.state.store)
     for router in routers():
         app.include_router(router, responses=PROBLEMS)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -86,6 +89,18 @@ def create_app(db: str | None = None, *, store: Store | None = None, max_body: i
         app.add_exception_handler(error, _toll_error(status))
     app.add_exception_handler(HTTPException, _http_error)
     return app
+
+
+def _concurrent_readers(store: Store) -> None:
+    """A SQLite store served to many users keeps a write-ahead log, so that a long read (the
+    dashboard) does not hold up a write (an audited view, a review decision)."""
+    if store.engine.dialect.name == "sqlite" and store.engine.url.database not in (
+        None,
+        "",
+        ":memory:",
+    ):
+        with store.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA journal_mode=WAL")
 
 
 def is_api(request: Request) -> bool:

@@ -62,7 +62,8 @@ def store_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-Db = Annotated[Session, Depends(store_session)]
+# Committed before the response is sent, so that the page a redirect leads to sees the change.
+Db = Annotated[Session, Depends(store_session, scope="function")]
 
 
 async def _check_csrf(request: Request) -> None:

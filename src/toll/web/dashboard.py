@@ -8,6 +8,7 @@ from toll.estimates.store import list_estimates, show_estimate
 from toll.figures import compare_claims, register_counts
 from toll.figures.breakdown import register_breakdown
 from toll.persons.lookup import PersonFilter, count_persons, unlinked_records
+from toll.store.history import last_change
 from toll.web import charts
 from toll.web.context import Db, Reader
 from toll.web.render import page
@@ -116,36 +117,51 @@ def dashboard_data(session: Session) -> DashboardOut:
     )
 
 
+def cached(request: Request, session: Session, what: str, make):
+    """`make()` once per change of the store: the dashboard reads every record, and what it
+    shows is the same for every reader (no personal data)."""
+    cache = request.app.state.figures_cache
+    version = last_change(session)
+    with request.app.state.figures_lock:  # one reader draws; the others wait for it
+        if what not in cache or cache[what][0] != version:
+            cache[what] = (version, make())
+        return cache[what][1]
+
+
 @router.get("/api/dashboard", response_model=DashboardOut, tags=["dashboard"])
-def dashboard_json(session: Db, _: Reader) -> DashboardOut:
+def dashboard_json(request: Request, session: Db, _: Reader) -> DashboardOut:
     """Headline figures per category and year, the register's count and the latest estimate."""
-    return dashboard_data(session)
+    return cached(request, session, "data", lambda: dashboard_data(session))
 
 
-@router.get("/", include_in_schema=False)
-def dashboard_page(request: Request, session: Db, _: Reader):
-    data = dashboard_data(session)
+def dashboard_charts(session: Session, data: DashboardOut) -> dict[str, str | None]:
     estimate = data.estimate
-    return page(
-        request,
-        "dashboard.html",
-        data=data,
-        chart_age=charts.persons_by(
+    return {
+        "chart_age": charts.persons_by(
             charts.rows_of(register_breakdown(session, "age_group")),
             "age_group",
             "Persons by age group and status",
             "age at the event",
         ),
-        chart_sex=charts.persons_by(
+        "chart_sex": charts.persons_by(
             charts.rows_of(register_breakdown(session, "sex")),
             "sex",
             "Persons by sex and status",
             "sex",
         ),
-        chart_time=charts.persons_over_time(charts.rows_of(register_breakdown(session, "month"))),
-        chart_estimate=charts.estimate_intervals(
+        "chart_time": charts.persons_over_time(
+            charts.rows_of(register_breakdown(session, "month"))
+        ),
+        "chart_estimate": charts.estimate_intervals(
             [m.model_dump() for m in estimate.methods], estimate.observed
         )
         if estimate
         else None,
-    )
+    }
+
+
+@router.get("/", include_in_schema=False)
+def dashboard_page(request: Request, session: Db, _: Reader):
+    data = dashboard_json(request, session, _)
+    drawn = cached(request, session, "charts", lambda: dashboard_charts(session, data))
+    return page(request, "dashboard.html", data=data, **drawn)

@@ -1,0 +1,115 @@
+"""Speed of the web workspace under concurrent users (issue 14: p95 < 150 ms for the dashboard,
+register search and person page with 50 users on 1,000,000 persons).
+
+    .venv/bin/python bench/web.py [--persons 100000] [--users 50] [--seconds 30] [--db PATH]
+
+Builds a SQLite store of N persons (as bench/backup.py does; or uses --db), serves it with
+uvicorn on loopback only, and lets --users threads request the three pages in turn, signed in
+with an API token, for --seconds. Prints each page's median, p95 and slowest time and the
+requests per second. Bounded in time; nothing leaves the machine.
+"""
+
+import argparse
+import random
+import socket
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import httpx
+import uvicorn
+
+from toll.store import Store
+from toll.store.access import add_user
+from toll.store.auth import create_token
+from toll.web import create_app
+
+sys.path.insert(0, str(Path(__file__).parent))
+from backup import build  # noqa: E402  (the same synthetic store as the backup benchmark)
+
+PAGES = {
+    "dashboard": lambda rng, n: "/",
+    "register search": lambda rng, n: (
+        "/register?name=" + rng.choice(["Məmmədov", "Мамедов", "Aliyeva", "Hüseynov"])
+    ),
+    "person page": lambda rng, n: f"/persons/{rng.randint(1, n)}",
+}
+
+
+def serve(store: Store) -> tuple[str, uvicorn.Server]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port, log_level="error")
+    )
+    threading.Thread(target=server.run, daemon=True).start()
+    while not server.started:
+        time.sleep(0.05)
+    return f"http://127.0.0.1:{port}", server
+
+
+def user(base: str, token: str, persons: int, until: float, seed: int, times: dict) -> None:
+    rng = random.Random(seed)
+    headers = {"Authorization": f"Bearer {token}"}
+    with httpx.Client(base_url=base, headers=headers, timeout=60) as client:
+        while time.perf_counter() < until:
+            page = rng.choice(list(PAGES))
+            started = time.perf_counter()
+            response = client.get(PAGES[page](rng, persons))
+            elapsed = time.perf_counter() - started
+            if response.status_code != 200:
+                raise SystemExit(f"{page}: {response.status_code} {response.text[:200]}")
+            times[page].append(elapsed)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--persons", type=int, default=100_000)
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--db", help="an existing store to serve instead of building one")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        if args.db:
+            store = Store.open(args.db, actor="bench")
+        else:
+            started = time.perf_counter()
+            store = build(Path(folder) / "web.db", args.persons)
+            print(f"built {args.persons:,} persons in {time.perf_counter() - started:.0f} s")
+        with store.session() as session:
+            add_user(session, "bench", "admin", True)
+            token = create_token(session, "bench", "bench/web.py")
+        base, server = serve(store)
+        times: dict[str, list[float]] = defaultdict(list)
+        until = time.perf_counter() + args.seconds
+        workers = [
+            threading.Thread(target=user, args=(base, token, args.persons, until, i, times))
+            for i in range(args.users)
+        ]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        server.should_exit = True
+        total = sum(len(t) for t in times.values())
+        print(
+            f"{args.users} users for {args.seconds:.0f} s: {total:,} requests, "
+            f"{total / args.seconds:.1f} per second"
+        )
+        for page, taken in times.items():
+            ms = sorted(1000 * t for t in taken)
+            p95 = ms[int(0.95 * (len(ms) - 1))]
+            print(
+                f"  {page:16} n={len(ms):5}  median {statistics.median(ms):7.0f} ms  "
+                f"p95 {p95:7.0f} ms  slowest {ms[-1]:7.0f} ms"
+            )
+        store.close()
+
+
+if __name__ == "__main__":
+    main()
