@@ -62,8 +62,10 @@ def store_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-# Committed before the response is sent, so that the page a redirect leads to sees the change.
-Db = Annotated[Session, Depends(store_session, scope="function")]
+# Committed before the response is sent, so that the page a redirect leads to sees the change;
+# at most SESSIONS at once (fewer than the engine's pool holds), the other requests wait.
+SESSIONS = 10
+Db = Annotated[Session, Depends(store_session, scope="function", max_concurrency=SESSIONS)]
 
 
 async def _check_csrf(request: Request) -> None:
