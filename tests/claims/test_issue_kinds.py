@@ -135,3 +135,12 @@ def test_russian_bodies_found():
     assert (figure.value, figure.category) == (23, "bodies_found")
     [figure] = extract_figures("В морге находятся 23 тела.", language="ru")
     assert figure.category == "killed"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("За сутки погибли 14 человек, сообщил минздрав области.", "минздрав области"),
+    ("Ранены 9 человек, заявила уполномоченный по правам человека Анна Петрова.", "Анна Петрова"),
+])
+def test_russian_speaker_named_after_the_verb(text, speaker):
+    [figure] = extract_figures(text, language="ru")
+    assert figure.speaker == speaker

@@ -60,7 +60,9 @@ SPEAKS_FOR = re.compile(
     r"update|tally|count|records|estimates?)", re.IGNORECASE)
 # A person named after a lower-case title: "the regional governor Anna Petrenko".
 TITLED_PERSON = re.compile(r".*\b(?!(?:of|for|in|on|at|and|the|a|an|de|du|al|el|bin|van|von)\s)"
-                           r"(?-i:[a-z][\w-]*)\s+(?P<person>(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){1,3})")
+                           r"(?-i:[a-zа-яё][\w-]*)\s+(?P<person>(?-i:[A-ZА-ЯЁ][\w'’.-]+)"
+                           r"(?:\s+(?-i:[A-ZА-ЯЁ][\w'’.-]+)){1,3})")
+CLAUSE_REST = re.compile(r"\s+([^\s,.;:!?“”«»\"()][^,.;:!?“”«»\"()]{0,80}?)\s*(?:[,.;:!?]|\Z)")
 # A role alone, in lower case: "the office", "the monitor", "the local group".
 ROLE = re.compile(r"(?:the|The)(?:\s+[a-z-]+){1,3}")
 NOT_NAMES = {"The", "This", "That", "These", "Those", "It", "In", "On", "At", "But", "And",
@@ -74,6 +76,7 @@ class Speakers:
 
     def __init__(self, text: str, sentences: Sentences, lang: Language, default: str | None):
         self.text, self.sentences, self.default = text, sentences, default
+        self.code = lang.code
         body = (rf"(?:(?:an?|the)\s+{AGENT}\s+(?:for|of|from)\s+)?"
                 rf"(?P<who>(?:the\s+)?{NAME}(?:['’]s\s+(?:[a-z-]+\s+){{0,2}}?{ROLES})?"
                 rf"|an?\s+(?:[a-z-]+\s+){{0,2}}?{SOMEONE}|(?:police|officials|witnesses|residents)"
@@ -136,6 +139,20 @@ class Speakers:
             self._named = [n for n in sorted(named) if n[1] and not self._is_pronoun(n[1])]
             self.named_at = [pos for pos, _, _ in self._named]
         return self._named
+
+    def _closing_after_verb(self, start: int, end: int) -> str | None:
+        """ "…, сообщила омбудсмен республики Дарья Морозова": the speaker after a reporting
+        verb that follows a comma or dash at the end of the sentence."""
+        for verb in self.verb.finditer(self.text, start, end):
+            if self.text[start:verb.start()].rstrip()[-1:] in (",", "—", "–"):
+                if self.code == "ru":  # the rest of the clause names who: "сообщил минздрав"
+                    rest = CLAUSE_REST.match(self.text, verb.end(), end)
+                    phrase = rest.group(1) if rest else None
+                else:
+                    phrase = subject_after(self.text, verb.end(), end)
+                if phrase and (phrase[:1].isupper() or self.code == "ru"):
+                    return phrase
+        return None
 
     def _subject(self, verb: int, sentence: int) -> str | None:
         """The subject phrase of the reporting verb at `verb` (read once per verb)."""
@@ -243,6 +260,9 @@ class Speakers:
         closing = [phrase for phrase, after_comma in subjects if after_comma]
         if closing:
             return closing[-1]
+        after = self._closing_after_verb(start, end)
+        if after:
+            return after
         m = self.trailing.search(sentence)
         if m is None and subjects:
             return subjects[0][0]
