@@ -28,7 +28,7 @@ def fill(store: Store, folder: Path) -> None:
             SourceMetadata(publisher="Ombudsman", published="2021-03", language="en"),
         ).source
         claims = save_extracted_claims(session, source)
-        correct_claim(session, claims[0].id, {"value": 42.5}, note="typo")
+        correct_claim(session, claims[0].id, {"value": 4242}, note="typo")
         retract(session, claims[-1], "not a harm figure")
         import_list(session, write_az(folder / "az.csv", range(6)), SourceMetadata())
         import_list(session, write_ru(folder / "ru.csv", range(3, 9)), SourceMetadata())

@@ -121,7 +121,7 @@ def test_a_file_rewritten_with_a_valid_zip_is_caught(filled, tmp_path):
         for info in original.infolist():
             data = original.read(info.filename)
             if info.filename == "tables/claims.jsonl":
-                data = data.replace(b"42.5", b"12.5")
+                data = data.replace(b"4242", b"4243")
             copy.writestr(info.filename, data)
     with pytest.raises(TollError, match=r"tables/claims\.jsonl differs from its SHA-256"):
         restore_archive(open_archive(tampered), str(tmp_path / "r.db"))
