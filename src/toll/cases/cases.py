@@ -25,6 +25,7 @@ from toll.persons.lookup import get_person
 from toll.records.dates import parse_date
 from toll.store.access import RESTRICTED, may_see_personal_data, require
 from toll.store.history import log_event
+from toll.store.locks import in_turn
 
 
 @dataclass
@@ -97,6 +98,7 @@ def case_label(number: int) -> str:
 
 def next_number(session: Session, model) -> int:
     """The number of the next label (C-00032): rows are never deleted, so labels never repeat."""
+    in_turn(session, f"labels of {model.__tablename__}")  # many writers: one label each
     return (session.scalar(select(func.count()).select_from(model)) or 0) + 1
 
 
@@ -204,6 +206,7 @@ def transition_case(
     """
     require(session, "edit")
     case = get_case(session, reference)
+    session.refresh(case, with_for_update=True)  # two changes at once: the second waits
     check_transition(case.label, case.status, status)
     if source_id is None:
         raise TollError(

@@ -87,11 +87,20 @@ def review(
     "joined" says whether the two records are now one person. Users without the personal-data
     grant see the pairs without names.
     """
-    from toll.persons import review_pairs
+    from toll.persons import replaced_for, review_pairs
 
     store = open_store(db, create=False)
     with store.session() as session:
         rows = [pair.to_dict() for pair in review_pairs(session, limit)]
+        replaced = replaced_for(session, store.actor)
+    if not json:
+        for made in replaced[:10]:
+            err_console.print(
+                f"Note: your decision {made.id} ({made.decision}, records {made.record_a} and "
+                f"{made.record_b}) was {made.replaced_why} by {made.replaced_by} "
+                f"at {made.replaced_at:%Y-%m-%d %H:%M} UTC (toll decisions --all).",
+                markup=False,
+            )
     if json:
         print_json(rows)
     elif interactive:
@@ -178,10 +187,11 @@ def decide(
         data = decide_pair(session, record_a, record_b, decision, note).to_dict()
     if json:
         print_json(data)
-    elif data["decision"] == "same":
-        console.print(f"Decided: records {record_a} and {record_b} are the same person.")
     else:
-        console.print(f"Decided: records {record_a} and {record_b} are different persons.")
+        what = "the same person" if data["decision"] == "same" else "different persons"
+        console.print(f"Decided: records {record_a} and {record_b} are {what}.")
+        for earlier in data["replaces"]:
+            console.print(f"This replaces {earlier}; `toll review` tells them.", markup=False)
 
 
 @app.command()

@@ -24,6 +24,7 @@ from toll.persons.reviewing import (
     SplitView,
     decide,
     decisions,
+    replaced_for,
     split_person,
     undo_decision,
 )
@@ -58,6 +59,7 @@ __all__ = [
     "decisions",
     "link_register",
     "person_view",
+    "replaced_for",
     "review_pairs",
     "search_persons",
     "split_person",

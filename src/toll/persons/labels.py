@@ -5,12 +5,14 @@ from sqlalchemy.orm import Session
 
 from toll.model import Person, Record
 from toll.records.display import full_name
+from toll.store.locks import in_turn
 
 
 def new_persons(session: Session, count: int) -> list[int]:
     """Create `count` persons with the next free labels; return their ids in order."""
     if not count:
         return []
+    in_turn(session, "labels of persons")  # many writers: one label each
     labels = session.scalars(select(Person.label))
     start = max((int(label.removeprefix("P-")) for label in labels), default=0) + 1
     actor = session.info.get("actor")

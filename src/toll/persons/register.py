@@ -21,6 +21,7 @@ from toll.persons.features import INPUT_COLUMNS
 from toll.persons.labels import name_persons, new_persons
 from toll.store.access import require
 from toll.store.history import log_event, retract
+from toll.store.locks import one_at_a_time
 
 RECORD_COLUMNS = INPUT_COLUMNS  # what linkage reads from each record
 
@@ -134,6 +135,7 @@ def link_register(
     from toll.persons.linkage import LinkModel, link, link_new
 
     require(session, "edit")
+    one_at_a_time(session, "link")
     if review_low > threshold:
         raise TollError(
             f"--review-below {review_low} is above --threshold {threshold}; pairs between "

@@ -1,6 +1,6 @@
 """Review of uncertain pairs: a person decides, the decision holds on every re-run."""
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from itertools import islice
 from typing import Any
@@ -16,6 +16,7 @@ from toll.persons.labels import name_persons, new_persons
 from toll.persons.lookup import get_person
 from toll.store.access import require
 from toll.store.history import retract
+from toll.store.locks import in_turn
 
 DECISIONS = ("same", "different")
 
@@ -33,6 +34,8 @@ class DecisionView:
     at: datetime
     replaced_at: datetime | None
     replaced_why: str | None
+    replaced_by: str | None = None
+    replaces: list[str] = field(default_factory=list)  # others' decisions this one replaced
 
     @classmethod
     def of(cls, made: MatchDecision) -> "DecisionView":
@@ -46,6 +49,7 @@ class DecisionView:
             made.created_at,
             made.retracted_at,
             made.retraction_reason,
+            made.retracted_by,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -128,6 +132,7 @@ def decide(
     Every later `toll link` keeps the decision.
     """
     require(session, "review")
+    in_turn(session, "decisions")  # two reviewers at once: the later one reads the earlier
     decision = _decision_word(decision)
     a, b = _record(session, record_a), _record(session, record_b)
     if a.id == b.id:
@@ -146,6 +151,7 @@ def decide(
         _refuse_joining_decided_apart(session, a, b, [old.id for old in contrary])
     else:
         _refuse_parting_decided_same(session, a, b, [old.id for old in contrary])
+    actor = session.info.get("actor")
     for old in contrary:
         retract(session, old, f"replaced by a new decision: {decision}")
     made = MatchDecision(
@@ -159,7 +165,29 @@ def decide(
     _apply(session, a, b, decision)
     session.flush()
     name_persons(session, {a.person_id, b.person_id} - {None})
-    return DecisionView.of(made)
+    view = DecisionView.of(made)
+    view.replaces = [
+        f"decision {old.id} ({old.decision}) by {old.created_by}"
+        for old in contrary
+        if old.created_by != actor
+    ]
+    return view
+
+
+def replaced_for(session: Session, author: str | None) -> list[DecisionView]:
+    """`author`'s decisions that another reviewer replaced, newest first: what `toll review`
+    tells the earlier author."""
+    require(session, "read")
+    query = (
+        select(MatchDecision)
+        .where(
+            MatchDecision.created_by == author,
+            MatchDecision.retraction_reason.like("replaced by a new decision:%"),
+            MatchDecision.retracted_by != author,
+        )
+        .order_by(MatchDecision.retracted_at.desc())
+    )
+    return [DecisionView.of(made) for made in session.scalars(query)]
 
 
 def _decision_word(decision: str) -> str:
@@ -192,6 +220,7 @@ def split_person(
     """Take one record out of a person into a new person of its own: a `different` decision
     between it and each other record of the person, kept on every re-link."""
     require(session, "review")
+    in_turn(session, "decisions")
     person = get_person(session, reference)
     record = _record(session, record_id)
     if record.person_id != person.id:

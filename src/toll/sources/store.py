@@ -13,6 +13,7 @@ from toll.errors import TollError
 from toll.model import Original, Source
 from toll.sources.text import media_type, read_bytes, text_from_bytes
 from toll.store.access import get_readable, require
+from toll.store.locks import in_turn
 
 
 @dataclass
@@ -88,6 +89,7 @@ def store_original(
 
 
 def find_by_hash(session: Session, digest: str) -> Source | None:
+    in_turn(session, f"source {digest}")  # two imports of one file: the second finds the first
     return session.scalar(select(Source).where(Source.sha256 == digest))
 
 
