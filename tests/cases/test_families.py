@@ -160,3 +160,34 @@ def test_an_incident_counts_only_the_losses_of_its_night(families, db, toll):
     assert later["families_wiped_out"]["count"] == 0
     assert later["children_lost_one_parent"]["count"] == 0
     assert toll("figures", "families", "--incident", "99", "--db", db).exit_code == 1
+
+
+def test_a_relation_by_hand_is_retracted_with_its_reason_and_leaves_the_family(families, db, toll):
+    from toll.model import Relation
+
+    toll("family", "relate", "P-00011", "P-00020", "--as", "parent", "--db", db)
+    with families.session() as session:
+        relation_id = family_of(session, "P-00011").relations[0]["relation_id"]
+    result = toll(
+        "family",
+        "unrelate",
+        str(relation_id),
+        "--reason",
+        "another Person 11",
+        "--db",
+        db,
+        "--json",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["retracted_by"] == "tester"
+    with families.session() as session:
+        row = session.get(Relation, relation_id)
+        assert row.retraction_reason == "another Person 11" and row.retracted_at is not None
+        alone = {m["person_id"] for m in family_of(session, "P-00011").members}
+        assert "P-00020" not in alone and family_of(session, "P-00011").relations == []
+        son = next(m for m in family_of(session, "P-00020").members if m["person_id"] == "P-00020")
+        assert set(son["parents"]) == {"P-00018", "P-00019"}
+    twice = toll("family", "unrelate", str(relation_id), "--reason", "x", "--db", db)
+    assert twice.exit_code == 1 and "already retracted" in twice.stderr
+    unknown = toll("family", "unrelate", "999", "--reason", "x", "--db", db)
+    assert "no relation 999" in unknown.stderr

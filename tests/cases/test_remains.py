@@ -210,3 +210,75 @@ def test_remains_added_by_hand(cases, db, toll):
     assert bad.exit_code == 1 and "--stature 'tall'" in bad.stderr
     again = toll("remains", "add", "--lab-ref", "BK-800", "--db", db)
     assert again.exit_code == 1 and "already in the store" in again.stderr
+
+
+def test_a_mistaken_identification_is_retracted_with_its_reason_nothing_deleted(
+    cases, tmp_path, db, toll
+):
+    path = tmp_path / "exhumation.csv"
+    path.write_text(REMAINS, encoding="utf-8")
+    toll("remains", "import", path, "--db", db)
+    toll(
+        "remains",
+        "identify",
+        "BK-771",
+        "C-00001",
+        "--source",
+        "3",
+        "--on",
+        "2019-10-01",
+        "--db",
+        db,
+    )
+    result = toll(
+        "remains",
+        "unidentify",
+        "R-00001",
+        "--reason",
+        "DNA re-test excluded him",
+        "--on",
+        "2020-01-15",
+        "--db",
+        db,
+        "--json",
+    )
+    assert result.exit_code == 0, result.stderr
+    view = json.loads(result.stdout)
+    assert view["status"] == "fate_unknown" and view["outcome"] is None
+    assert [(t["to_status"], t["on"]) for t in view["transitions"][-3:]] == [
+        ("remains_recovered", "2019-08-21"),
+        ("identified", "2019-10-01"),
+        ("fate_unknown", "2020-01-15"),
+    ]
+    last = view["transitions"][-1]
+    assert last["reopened"] and "DNA re-test excluded him" in last["note"]
+    assert last["remains"] == "R-00001" and last["by"] == "tester"
+    with cases.session() as session:
+        from toll.model import Identification
+
+        person = session.scalar(select(Person).where(Person.label == "P-00001"))
+        assert person.fate is None
+        [row] = session.scalars(select(Identification)).all()
+        assert row.retracted_by == "tester" and row.retracted_at is not None
+        assert row.retraction_reason == "DNA re-test excluded him" and row.source_id == 3
+        assert session.scalar(select(Remains).where(Remains.label == "R-00001")).case_id is None
+        # the case is open again: matched again, and the remains may be identified anew
+        assert "C-00001" in [c.case_id for c in match_remains(session, "BK-771")["candidates"]]
+        with pytest.raises(TollError, match="are not identified"):
+            from toll.remains import unidentify
+
+            unidentify(session, "R-00001", reason="again")
+    again = toll("remains", "identify", "BK-771", "C-00002", "--source", "3", "--db", db)
+    assert again.exit_code == 0, again.stderr
+
+
+def test_retracting_an_identification_needs_a_reason(cases, tmp_path, db, toll):
+    path = tmp_path / "exhumation.csv"
+    path.write_text(REMAINS, encoding="utf-8")
+    toll("remains", "import", path, "--db", db)
+    toll("remains", "identify", "BK-771", "C-00001", "--source", "3", "--db", db)
+    result = toll("remains", "unidentify", "R-00001", "--reason", " ", "--db", db)
+    assert result.exit_code == 1 and "needs its reason" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    with cases.session() as session:
+        assert show_case(session, "C-00001").status == "identified"

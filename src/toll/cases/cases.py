@@ -170,7 +170,7 @@ def open_case(
         reporter.reported_on = reporter.reported_on or on
         reporter.source_id = reporter.source_id or details.source_id
         add_reporter(session, case, reporter)
-    _append(session, case, "reported", on, source.id if source else None, details.note)
+    append_transition(session, case, "reported", on, source.id if source else None, details.note)
     return show_case(session, case.label)
 
 
@@ -215,7 +215,7 @@ def transition_case(
         )
     source_of(session, source_id)
     check_date(on, last_change(session, case))
-    _append(session, case, status, on, source_id, note, remains_id)
+    append_transition(session, case, status, on, source_id, note, remains_id)
     return show_case(session, case.label)
 
 
@@ -225,7 +225,8 @@ def last_change(session: Session, case: Case) -> date | None:
     )
 
 
-def _append(session, case, status, on, source_id, note, remains_id=None) -> None:
+def append_transition(session, case, status, on, source_id, note, remains_id=None) -> None:
+    """Append one change of status (checked by the caller) and set the case's status."""
     previous = (
         case.status
         if session.scalar(select(func.count()).where(CaseTransition.case_id == case.id))

@@ -1,4 +1,4 @@
-"""`toll family relate|show` and `toll figures families`: who belongs to which family."""
+"""`toll family relate|unrelate|show` and `toll figures families`: who belongs to which family."""
 
 from dataclasses import asdict
 from typing import Annotated
@@ -34,6 +34,30 @@ def relate(
         print_json(data)
     else:
         console.print(f"Relation {data['relation_id']}: {person} is {kind} of {relative}.")
+
+
+@family_app.command("unrelate")
+def unrelate(
+    relation_id: Annotated[int, typer.Argument(help="The relation's id (`toll family show`).")],
+    reason: Annotated[str, typer.Option(help="Why the relation was wrong.")],
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Retract a relation entered by hand, with its reason (kept in the store, retracted)."""
+    from toll.families import unrelate as unrelate_persons
+
+    with open_store(db, create=False).session() as session:
+        relation = unrelate_persons(session, relation_id, reason=reason)
+        data = {
+            "relation_id": relation.id,
+            "retracted_by": relation.retracted_by,
+            "retracted_at": relation.retracted_at.isoformat(),
+            "reason": relation.retraction_reason,
+        }
+    if json:
+        print_json(data)
+    else:
+        console.print(f"Relation {relation_id} retracted: {data['reason']}", markup=False)
 
 
 @family_app.command("show")

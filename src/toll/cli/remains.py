@@ -1,4 +1,4 @@
-"""`toll remains add|import|match|identify`: postmortem records matched against the missing."""
+"""`toll remains add|import|match|identify|unidentify`: postmortem records vs the missing."""
 
 from pathlib import Path
 from typing import Annotated
@@ -147,5 +147,26 @@ def identify(
     with open_store(db, create=False).session() as session:
         view = refused_exits_2(
             lambda: identify_remains(session, remains, case, source_id=source, on=when, note=note)
+        )
+    print_case(view, json)
+
+
+@remains_app.command("unidentify")
+def unidentify(
+    remains: Annotated[str, typer.Argument(help="Remains label (R-00007) or lab reference.")],
+    reason: Annotated[str, typer.Option(help="Why the identification was wrong.")],
+    source: SourceOption = None,
+    on: Annotated[str | None, typer.Option(help="Date retracted, YYYY-MM-DD (today).")] = None,
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Retract a mistaken identification with its reason: it stays in the store marked
+    retracted, the case is reopened (fate_unknown), the person's fate is as before."""
+    from toll.remains import unidentify as unidentify_remains
+
+    when = day(on, "--on")
+    with open_store(db, create=False).session() as session:
+        view = refused_exits_2(
+            lambda: unidentify_remains(session, remains, reason=reason, source_id=source, on=when)
         )
     print_case(view, json)

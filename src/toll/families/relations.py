@@ -13,7 +13,7 @@ from toll.model import Person, Relation
 from toll.model.relation import RELATION_KINDS
 from toll.persons.lookup import get_person
 from toll.store.access import require
-from toll.store.history import log_event
+from toll.store.history import log_event, retract
 
 SYMMETRIC = ("spouse", "sibling", "household")
 
@@ -55,6 +55,25 @@ def relate(
         created_by=session.info.get("actor"),
     )
     session.add(relation)
+    session.flush()
+    return relation
+
+
+def unrelate(session: Session, relation_id: int, *, reason: str) -> Relation:
+    """Retract a relation entered by hand, with its reason: it stays in the store marked
+    retracted (who, when, why) and no longer joins the two persons' families."""
+    require(session, "edit")
+    relation = session.get(Relation, relation_id)
+    if relation is None:
+        raise TollError(
+            f"no relation {relation_id}; `toll family show PERSON` lists a family's relations"
+        )
+    if relation.retracted_at is not None:
+        raise TollError(
+            f"relation {relation_id} was already retracted by {relation.retracted_by}: "
+            f"{relation.retraction_reason}"
+        )
+    retract(session, relation, reason)
     session.flush()
     return relation
 

@@ -10,7 +10,7 @@ from toll.model.incident import Incident, IncidentLink, IncidentName
 from toll.model.person import CandidatePair, LinkageRun, MatchDecision, Person
 from toll.model.record import Record
 from toll.model.relation import Relation
-from toll.model.remains import Remains
+from toll.model.remains import Identification, Remains
 from toll.model.source import Original, Source
 from toll.model.user import Credential, User
 
@@ -25,6 +25,7 @@ __all__ = [
     "Claim",
     "Credential",
     "Estimate",
+    "Identification",
     "Incident",
     "IncidentLink",
     "IncidentName",

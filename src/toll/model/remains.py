@@ -36,3 +36,21 @@ class Remains(Created, Retractable, Base):
     original: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     warnings: Mapped[list[Any]] = mapped_column(JSON, default=list)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+
+
+class Identification(Created, Retractable, Base):
+    """Remains confirmed to be the person of a case, per the lab's report (`source_id`).
+
+    A mistaken identification is retracted with its reason, never deleted; `previous_fate` is
+    the person's fate before, given back to them when the identification is retracted.
+    """
+
+    __tablename__ = "identifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    remains_id: Mapped[int] = mapped_column(ForeignKey("remains.id"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    on: Mapped[date] = mapped_column(Date)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
+    previous_fate: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)

@@ -6,11 +6,19 @@ Use::
     import_remains(session, Path("exhumation.csv"), SourceMetadata(publisher="Forensic institute"))
     best = match_remains(session, "R-00007")["candidates"][0]  # score explained per field
     identify(session, "R-00007", best.case_id, source_id=14)
+    unidentify(session, "R-00007", reason="DNA re-test excluded him")  # the case reopens
 """
 
 from toll.remains.match import Candidate, load_candidates, match_remains, rank
 from toll.remains.reading import RemainsDraft, read_remains
-from toll.remains.store import RemainsImport, add_remains, get_remains, identify, import_remains
+from toll.remains.store import (
+    RemainsImport,
+    add_remains,
+    get_remains,
+    identify,
+    import_remains,
+    unidentify,
+)
 
 __all__ = [
     "Candidate",
@@ -24,4 +32,5 @@ __all__ = [
     "match_remains",
     "rank",
     "read_remains",
+    "unidentify",
 ]

@@ -16,6 +16,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from toll.cases.cases import (
+    append_transition,
     check_date,
     get_case,
     last_change,
@@ -24,16 +25,16 @@ from toll.cases.cases import (
     source_of,
     transition_case,
 )
-from toll.cases.lifecycle import TransitionRefused
+from toll.cases.lifecycle import OPEN_STATUSES, REOPENED, TransitionRefused, check_transition
 from toll.errors import TollError
-from toll.model import Person, Remains
+from toll.model import Case, Identification, Person, Remains
 from toll.model.base import utcnow
 from toll.names import place_key
 from toll.remains.reading import RemainsDraft, read_remains
 from toll.sources.store import SourceMetadata, find_by_hash, sha256_of, store_original
 from toll.sources.text import read_bytes
 from toll.store.access import require
-from toll.store.history import log_event
+from toll.store.history import log_event, retract
 
 MEDIA_TYPES = {
     ".csv": "text/csv",
@@ -197,14 +198,72 @@ def identify(
         remains_id=remains.id,
         note=note or f"remains {remains.label} (lab ref {remains.lab_reference}) identified",
     )
+    person = session.get(Person, case.person_id)
+    session.add(
+        Identification(
+            remains_id=remains.id,
+            case_id=case.id,
+            on=on,
+            source_id=source_id,
+            previous_fate=person.fate,
+            note=note,
+            created_by=session.info.get("actor"),
+        )
+    )
     remains.case_id = case.id
     case.outcome = f"dead: remains {remains.label} (lab ref {remains.lab_reference}) identified"
-    session.get(Person, case.person_id).fate = "dead"
+    person.fate = "dead"
     session.flush()
     return show_case(session, case.label)
 
 
-def _label(session: Session, remains: Remains) -> str:
-    from toll.model import Case
+def unidentify(
+    session: Session,
+    remains_reference: str,
+    *,
+    reason: str,
+    source_id: int | None = None,
+    on: date | None = None,
+):
+    """Retract a mistaken identification, with its reason: the identification stays in the
+    store marked retracted (who, when, why), the case is reopened (back to fate_unknown by an
+    appended change), the person's fate is what it was before. Returns the case view."""
+    require(session, "edit")
+    remains = get_remains(session, remains_reference)
+    if not reason or not reason.strip():
+        raise TollError('retracting an identification needs its reason (--reason "...")')
+    if remains.case_id is None:
+        raise TollError(
+            f"remains {remains.label} are not identified; `toll remains match {remains.label}` "
+            "ranks the open cases for them"
+        )
+    identification = session.scalars(
+        select(Identification)
+        .where(Identification.remains_id == remains.id, Identification.retracted_at.is_(None))
+        .order_by(Identification.id.desc())
+    ).first()
+    if identification is None:
+        raise TollError(f"remains {remains.label} have no identification to retract")
+    case = session.get(Case, identification.case_id)
+    source_of(session, source_id)
+    on = on or date.today()
+    check_date(on, last_change(session, case))
+    retract(session, identification, reason)
+    note = f"identification of remains {remains.label} retracted: {reason.strip()}"
+    if case.status not in OPEN_STATUSES:
+        _reopen(session, case, on, source_id, remains.id, note)
+    remains.case_id = None
+    case.outcome = None
+    session.get(Person, case.person_id).fate = identification.previous_fate
+    log_event(session, "retract", "identifications", identification.id, note=note)
+    session.flush()
+    return show_case(session, case.label)
 
+
+def _reopen(session: Session, case: Case, on: date, source_id, remains_id: int, note: str):
+    check_transition(case.label, case.status, REOPENED)
+    append_transition(session, case, REOPENED, on, source_id, note, remains_id)
+
+
+def _label(session: Session, remains: Remains) -> str:
     return session.get(Case, remains.case_id).label
