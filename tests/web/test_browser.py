@@ -87,8 +87,8 @@ def test_review_a_match_from_the_keyboard(page):
     waiting = int(page.locator("main p.muted").first.inner_text().split()[0])
     assert waiting >= 1
     shot(page, "review")
-    page.keyboard.press("s")  # same person
-    page.wait_for_load_state()
+    with page.expect_navigation():  # the decision is posted, then the next pair is shown
+        page.keyboard.press("s")  # same person
     left = page.locator("main p.muted").first.inner_text()
     assert left.startswith(f"{waiting - 1} pairs") or "Nothing" in page.content()
 
