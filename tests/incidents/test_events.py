@@ -134,3 +134,14 @@ def test_cli_detects_the_format_or_is_told_it(toll, db, tmp_path):
     text.write_text("name,age\nAli,30\n", encoding="utf-8")
     refused = toll("import-events", text, "--db", db)
     assert refused.exit_code == 1 and "not a UCDP GED or ACLED export" in refused.stderr
+
+
+def test_a_figure_from_a_row_leads_back_to_its_row_and_event(store, tmp_path):
+    from toll.figures import claim_provenance
+
+    with store.session() as session:
+        import_events(session, _ged(tmp_path))
+        claim = session.scalars(select(Claim).where(Claim.value == 110)).one()
+        shown = claim_provenance(session, claim.id)
+    assert shown.words == "best 110 (low 96, high 131)"
+    assert shown.sentence.startswith("row 1, event 9001: best 110") and "Marlow" in shown.sentence

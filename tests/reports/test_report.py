@@ -64,6 +64,8 @@ def test_every_number_in_the_demo_report_has_a_footnote(demo):
     notes = markdown.split(f"## {NOTES_HEADING}")[1]
     assert "SHA-256" in notes and "“" in notes and "published 2025-03-14" in notes
     assert "loglinear-bic" in notes and "interval by" in notes
+    assert "“”" not in notes, "a figure from a data file's row names its row, not empty words"
+    assert "row 1, event" in notes
 
 
 def test_the_check_finds_a_number_without_a_footnote():

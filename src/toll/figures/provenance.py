@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from toll.claims.sentences import Sentences
 from toll.claims.store import CORRECTABLE, claim_history, get_claim
-from toll.model import Claim, Source
+from toll.model import Claim, IncidentLink, Source
 
 CLAIM_FIELDS = (*CORRECTABLE, "confidence", "review_state", "review_note")
 
@@ -46,10 +46,10 @@ class ClaimProvenance:
     claim_id: int
     figure: dict[str, Any]  # value, bounds, qualifier, category... as the claim holds them now
     source: SourceRef
-    words: str  # the source's text from `start` to `end`
+    words: str  # the source's text from `start` to `end` (a data file's row: the row's figure)
     start: int
     end: int
-    sentence: str  # the sentence holding the words
+    sentence: str  # the sentence holding the words (a data file's row: where it is)
     part_of: int | None  # the claim whose figure includes this one
     parts: list[int]  # claims whose figures are part of this one
     retracted: bool
@@ -63,9 +63,7 @@ def claim_provenance(session: Session, claim_id: int) -> ClaimProvenance:
     """Where claim `claim_id` comes from (any user who may read)."""
     claim = get_claim(session, claim_id)
     source = session.get(Source, claim.source_id)
-    text = source.text or ""
-    sentences = Sentences(text)
-    start, end = sentences.span(sentences.index(claim.start))
+    words, sentence = _passage(session, claim, source.text or "")
     parts = session.scalars(select(Claim.id).where(Claim.part_of_id == claim.id).order_by(Claim.id))
     return ClaimProvenance(
         claim.id,
@@ -80,10 +78,10 @@ def claim_provenance(session: Session, claim_id: int) -> ClaimProvenance:
             source.published,
             source.url,
         ),
-        text[claim.start : claim.end],
+        words,
         claim.start,
         claim.end,
-        text[start:end].strip(),
+        sentence,
         claim.part_of_id,
         list(parts),
         claim.retracted_at is not None,
@@ -92,3 +90,19 @@ def claim_provenance(session: Session, claim_id: int) -> ClaimProvenance:
             for e in claim_history(session, claim.id)
         ],
     )
+
+
+def _passage(session: Session, claim: Claim, text: str) -> tuple[str, str]:
+    """The claim's words and the sentence around them; a data file's row has no passage, so its
+    figure as read and the row (and event id) it was read from."""
+    if claim.end > claim.start:
+        sentences = Sentences(text)
+        start, end = sentences.span(sentences.index(claim.start))
+        return text[claim.start : claim.end], text[start:end].strip()
+    link = session.scalars(
+        select(IncidentLink).where(
+            IncidentLink.claim_id == claim.id, IncidentLink.source_row.is_not(None)
+        )
+    ).first()
+    where = f"row {link.source_row}, event {link.event_id}" if link else "the data file"
+    return claim.text, f"{where}: {claim.text}" + (f" ({claim.incident})" if claim.incident else "")

@@ -193,14 +193,15 @@ def _claim_note(session: Session, claim_id: int) -> str:
     found = claim_provenance(session, claim_id)
     source = found.source
     where = source.url or f"file {source.file_name}, SHA-256 {source.sha256}"
+    quoted = found.end > found.start  # a data file's row has no words to quote, but its row
     parts = [
-        f"“{found.sentence or found.words}”",
+        f"“{found.sentence or found.words}”" if quoted else found.sentence,
         source.publisher or source.file_name,
         source.title,
         source.published and f"published {source.published}",
         source.speaker and f"speaker {source.speaker}",
         where,
-        f"claim {claim_id} (the figure in the words “{found.words}”)",
+        f"claim {claim_id}" + (f" (the figure in the words “{found.words}”)" if quoted else ""),
     ]
     return "; ".join(p for p in parts if p) + "."
 
