@@ -1,5 +1,9 @@
 """The exception types users see: a clear, one-line message instead of a traceback."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 
 class TollError(Exception):
     """A problem the user can act on.
@@ -19,3 +23,16 @@ class NotAllowed(TollError):
 
 class NotFound(TollError):
     """No such source, claim, person... (the web answers 404)."""
+
+
+@contextmanager
+def writing(path: Path) -> Iterator[None]:
+    """Turn a failure to write `path` (no such folder, no permission, disk full) into one line."""
+    try:
+        yield
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise TollError(
+            f"cannot write {path}: {reason}; give a file path in a folder that exists and "
+            "that you may write to"
+        ) from None

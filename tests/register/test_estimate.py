@@ -133,3 +133,16 @@ def test_a_plot_only_when_asked_and_estimates_list(toll, db, tmp_path, monkeypat
     assert listed.exit_code == 0 and [e["id"] for e in json.loads(listed.stdout)] == [1, 2]
     shown = toll("estimates", "show", "1", "--db", db)
     assert shown.exit_code == 0 and "independence" in shown.stdout
+
+
+def test_a_plot_that_cannot_be_written_is_refused_before_anything_is_estimated(
+    toll, db, tmp_path, store
+):
+    build_register(toll, db, tmp_path)
+    for plot, why in ((tmp_path / "est.doc", "must end in .png"),
+                      (tmp_path / "no" / "est.png", "does not exist")):
+        result = toll("estimate", "-m", "independence", "--plot", plot, "--db", db)
+        assert result.exit_code == 1 and result.stderr.startswith(f"Error: --plot {plot}")
+        assert why in result.stderr and "Traceback" not in result.stderr
+    with store.session() as session:
+        assert session.scalars(select(Estimate)).all() == [], "nothing stored"

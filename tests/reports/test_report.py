@@ -144,6 +144,10 @@ def test_cli_report(scripts, db, tmp_path, toll):
     assert result.exit_code == 1 and "--period" in result.stderr
     result = toll("report", "--format", "pdf", "--db", db)
     assert result.exit_code == 1 and "-o FILE" in result.stderr
+    for format in ("pdf", "md"):
+        target = tmp_path / "no" / f"sheet.{format}"
+        result = toll("report", "--format", format, "-o", target, "--db", db)
+        assert result.exit_code == 1 and result.stderr.startswith(f"Error: cannot write {target}")
 
 
 def test_family_figures_are_footnoted(store, tmp_path):

@@ -55,7 +55,11 @@ def estimate_command(
     Lists that share no one get no estimate: the output says which list stands apart.
     """
     from toll.estimates import run
+    from toll.estimates.plot import check_plot_path
     from toll.estimates.store import estimate_register
+
+    if plot is not None:
+        check_plot_path(plot)  # before the work, not after it
 
     settings = {"max_order": max_order, "stepwise_order": stepwise_order, "n_boot": n_boot,
                 "threshold": threshold, "delta": delta, "prior": prior, "grid_max": grid_max,

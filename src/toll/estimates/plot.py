@@ -6,7 +6,22 @@ from pathlib import Path
 
 import numpy as np
 
+from toll.errors import TollError, writing
 from toll.estimates.report import EstimateReport
+
+PLOT_FORMATS = (".png", ".pdf", ".svg")
+
+
+def check_plot_path(path: str | Path) -> Path:
+    """The file a plot is to be written to, refused before any work when it cannot be."""
+    path = Path(path)
+    if path.suffix.lower() not in PLOT_FORMATS:
+        raise TollError(
+            f"--plot {path}: the file must end in {', '.join(PLOT_FORMATS)} (the figure's format)"
+        )
+    if not path.parent.is_dir():
+        raise TollError(f"--plot {path}: folder {path.parent} does not exist")
+    return path
 
 
 def save_plot(report: EstimateReport, path: str | Path) -> Path:
@@ -16,7 +31,7 @@ def save_plot(report: EstimateReport, path: str | Path) -> Path:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    path = Path(path)
+    path = check_plot_path(path)
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2))
     shown = [m for m in report.methods if m.estimate is not None]
     for i, m in enumerate(shown):
@@ -52,6 +67,7 @@ def save_plot(report: EstimateReport, path: str | Path) -> Path:
     if right.get_legend_handles_labels()[0]:
         right.legend()
     fig.tight_layout()
-    fig.savefig(path, dpi=120)
+    with writing(path):
+        fig.savefig(path, dpi=120)
     plt.close(fig)
     return path

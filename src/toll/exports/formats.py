@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from toll.errors import TollError
+from toll.errors import TollError, writing
 from toll.exports.tables import Column, ExportTable
 
 FORMATS = ("csv", "hxl", "xlsx", "json")
@@ -50,12 +50,8 @@ def write_export(table: ExportTable, format: str, output: Path | None) -> int:
 
 
 def _open(output: Path) -> IO[str]:
-    try:
+    with writing(output):
         return open(output, "w", encoding="utf-8", newline="")
-    except OSError as error:
-        raise TollError(
-            f"cannot write {output}: {error.strerror}; give a file path in a folder that exists"
-        ) from None
 
 
 def _write_csv(table: ExportTable, handle: IO[str], hxl: bool) -> int:
@@ -91,10 +87,8 @@ def _write_xlsx(table: ExportTable, output: Path) -> int:
     for row in table:
         sheet.append([cell(row[c.name], c) for c in table.columns])
         count += 1
-    try:
+    with writing(output):
         book.save(output)
-    except OSError as error:
-        raise TollError(f"cannot write {output}: {error.strerror}") from None
     return count
 
 

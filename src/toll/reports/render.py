@@ -4,7 +4,7 @@ import html
 import re
 from pathlib import Path
 
-from toll.errors import TollError
+from toll.errors import TollError, writing
 from toll.reports.sheet import FactSheet
 
 FORMATS = ("html", "pdf", "md")
@@ -67,13 +67,12 @@ def write_report(sheet: FactSheet, format: str, output: Path | None) -> str | No
             raise TollError("a PDF is a binary file: give the file to write with -o FILE")
         from weasyprint import HTML
 
-        HTML(string=to_html(sheet)).write_pdf(output)
+        with writing(output):
+            HTML(string=to_html(sheet)).write_pdf(output)
         return None
     text = to_markdown(sheet) if format == "md" else to_html(sheet)
     if output is None:
         return text
-    try:
+    with writing(output):
         output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise TollError(f"cannot write {output}: {error.strerror}") from None
     return None
