@@ -191,3 +191,17 @@ def test_a_relation_by_hand_is_retracted_with_its_reason_and_leaves_the_family(f
     assert twice.exit_code == 1 and "already retracted" in twice.stderr
     unknown = toll("family", "unrelate", "999", "--reason", "x", "--db", db)
     assert "no relation 999" in unknown.stderr
+
+
+def test_public_family_figures_suppress_counts_under_5_and_name_nobody(families, db, toll):
+    result = toll("figures", "families", "--public", "--db", db, "--json")
+    assert result.exit_code == 0, result.stderr
+    shown = json.loads(result.stdout)
+    assert shown["families"] == 6  # 5 or more: shown
+    for figure in ("families_wiped_out", "children_lost_one_parent", "children_lost_both_parents"):
+        assert shown[figure] == {"count": None}  # 2 each: fewer than 5
+    assert "P-0" not in result.stdout and "F-0" not in result.stdout
+    assert "Person" not in result.stdout and "under 18" in shown["definitions"]["child"]
+    text = toll("figures", "families", "--public", "--db", db)
+    assert text.exit_code == 0 and "families wiped out fewer than 5" in text.stdout
+    assert "(of 6 families" in text.stdout

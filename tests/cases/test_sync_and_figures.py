@@ -64,3 +64,20 @@ def test_status_figures_count_cases_by_status_subgroup_and_month(register, db, t
     shown = json.loads(toll("figures", "missing", "--by", "sex,age", "--db", db, "--json").stdout)
     assert shown["by_status"]["identified"]["count"] == 1
     assert toll("figures", "missing", "--by", "colour", "--db", db).exit_code == 1
+
+
+def test_public_missing_figures_suppress_counts_under_5_and_list_no_case(register, db, toll):
+    with register.session() as session:
+        sync_cases(session)
+    result = toll("figures", "missing", "--by", "sex,age", "--public", "--db", db, "--json")
+    assert result.exit_code == 0, result.stderr
+    shown = json.loads(result.stdout)
+    assert shown["total"] is None  # 2 cases: fewer than 5
+    assert shown["by_status"] == {"reported": {"count": None}}
+    assert shown["subgroups"]["women"] == {"reported": {"count": None}}
+    assert {g["count"] for g in shown["groups"]} == {None}
+    assert {m["opened"] for m in shown["per_month"]} == {None}
+    assert "C-0" not in result.stdout and "P-0" not in result.stdout
+    assert "under 5" in shown["suppressed"] and "children" in shown["definitions"]
+    text = toll("figures", "missing", "--public", "--db", db)
+    assert text.exit_code == 0 and "fewer than 5 cases" in text.stdout

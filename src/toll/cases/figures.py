@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from toll.cases.facts import person_facts
 from toll.cases.lifecycle import OUTCOMES
 from toll.errors import TollError
+from toll.figures.public import PUBLIC_MINIMUM, suppress
 from toll.model import Case, CaseTransition
 from toll.model.case import CASE_STATUSES
 from toll.store.access import require
@@ -36,8 +37,10 @@ def age_group(age: int | None) -> str:
     return "elderly" if age >= ELDERLY_FROM else "adult"
 
 
-def missing_figures(session: Session, by: tuple[str, ...] = ()) -> dict:
-    """Current cases by status (and by sex and age group when asked), and per month."""
+def missing_figures(session: Session, by: tuple[str, ...] = (), public: bool = False) -> dict:
+    """Current cases by status (and by sex and age group when asked), and per month.
+
+    `public`: for publication, only counts, each under 5 suppressed (None), no case listed."""
     require(session, "read")
     wrong = set(by) - set(BY)
     if wrong:
@@ -61,7 +64,7 @@ def missing_figures(session: Session, by: tuple[str, ...] = ()) -> dict:
                 subgroups[name].setdefault(case.status, []).append(case.label)
         key = tuple(v for k, v in (("sex", sex or "unknown"), ("age", group)) if k in by)
         groups[(*key, case.status)].append(case.label)
-    return {
+    figures = {
         "definitions": DEFINITIONS,
         "total": len(cases),
         "by_status": {s: {"count": len(c), "cases": c} for s, c in by_status.items() if c},
@@ -77,6 +80,31 @@ def missing_figures(session: Session, by: tuple[str, ...] = ()) -> dict:
         else [],
         "per_month": _per_month(session),
     }
+    return publish(figures) if public else figures
+
+
+def publish(figures: dict) -> dict:
+    """The figures as they may be published: every count under 5 suppressed (None), and no
+    list of the cases, families or persons behind a count (they would name persons)."""
+    shown = {}
+    for key, value in figures.items():
+        if isinstance(value, dict) and key != "definitions":
+            shown[key] = publish(value)
+        elif isinstance(value, list) and key in LISTED:
+            continue  # the cases, families or persons behind a count
+        elif isinstance(value, list):
+            shown[key] = [publish(v) for v in value]
+        elif isinstance(value, int) and not isinstance(value, bool) and key in COUNTS:
+            shown[key] = suppress(value)
+        else:
+            shown[key] = value
+    if "definitions" in figures:
+        shown["suppressed"] = f"counts under {PUBLIC_MINIMUM} are not shown (null)"
+    return shown
+
+
+LISTED = ("cases", "families", "persons")
+COUNTS = ("count", "total", "opened", "resolved", "families")
 
 
 def _per_month(session: Session) -> list[dict]:

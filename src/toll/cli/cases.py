@@ -17,6 +17,9 @@ app.add_typer(case_app, name="case")
 SourceOption = Annotated[
     int | None, typer.Option("--source", help="The source id that says so (`toll source list`).")
 ]
+PublicOption = Annotated[
+    bool, typer.Option("--public", help="Counts only, each under 5 suppressed; nobody listed.")
+]
 NoteOption = Annotated[str | None, typer.Option(help="A note kept with the change.")]
 
 
@@ -30,6 +33,11 @@ def day(text: str | None, option: str) -> date | None:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise TollError(f"{option} {text!r}: write the date as YYYY-MM-DD") from None
+
+
+def shown_count(count: int | None) -> str:
+    """A count as printed; None is a count under 5 suppressed for publication."""
+    return "fewer than 5" if count is None else f"{count:,}"
 
 
 def refused_exits_2(action):
@@ -220,33 +228,41 @@ def print_case(view, json: bool) -> None:
 @figures_app.command("missing")
 def figures_missing(
     by: Annotated[str | None, typer.Option(help="sex, age or sex,age.")] = None,
+    public: PublicOption = False,
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Cases by status and subgroup (women, children, elderly), opened and resolved per month."""
+    """Cases by status and subgroup (women, children, elderly), opened and resolved per month;
+    --public: counts only, each under 5 suppressed, no case listed."""
     from toll.cases import missing_figures
 
     wanted = tuple(part.strip() for part in by.split(",") if part.strip()) if by else ()
     with open_store(db, create=False).session() as session:
-        data = missing_figures(session, wanted)
+        data = missing_figures(session, wanted, public=public)
     if json:
         print_json(data)
         return
     print_table(
-        [(s, v["count"]) for s, v in data["by_status"].items()],
+        [(s, shown_count(v["count"])) for s, v in data["by_status"].items()],
         ["status", "cases"],
-        title=f"{data['total']:,} cases",
+        title=f"{shown_count(data['total'])} cases",
     )
     for name, statuses in data["subgroups"].items():
-        shown = ", ".join(f"{s} {v['count']}" for s, v in statuses.items()) or "none"
+        shown = ", ".join(f"{s} {shown_count(v['count'])}" for s, v in statuses.items()) or "none"
         console.print(f"{name} ({data['definitions'][name]}): {shown}", markup=False)
     if data["groups"]:
         print_table(
-            [(*(g.get(k, "") for k in wanted), g["status"], g["count"]) for g in data["groups"]],
+            [
+                (*(g.get(k, "") for k in wanted), g["status"], shown_count(g["count"]))
+                for g in data["groups"]
+            ],
             [*wanted, "status", "cases"],
         )
     if data["per_month"]:
         print_table(
-            [(m["month"], m["opened"], m["resolved"]) for m in data["per_month"]],
+            [
+                (m["month"], shown_count(m["opened"]), shown_count(m["resolved"]))
+                for m in data["per_month"]
+            ],
             ["month", "opened", "resolved"],
         )

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from toll.cli.app import DbOption, JsonOption, app, open_store
-from toll.cli.cases import SourceOption
+from toll.cli.cases import PublicOption, SourceOption, shown_count
 from toll.cli.figures import figures_app
 from toll.cli.output import console, print_json, print_table
 
@@ -110,31 +110,36 @@ def figures_families(
     missing_counts: Annotated[
         bool, typer.Option("--missing-counts", help="Count the missing as lost.")
     ] = False,
+    public: PublicOption = False,
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
     """Families wiped out, children who lost one parent, children who lost both; --json lists
-    the families and persons behind each number, with the definitions used."""
+    the families and persons behind each number, with the definitions used; --public: counts
+    only, each under 5 suppressed, nobody listed."""
     from toll.families import Definitions, family_figures
 
     rules = Definitions(min_members, child_under, missing_counts)
     with open_store(db, create=False).session() as session:
-        data = family_figures(session, rules, incident)
+        data = family_figures(session, rules, incident, public=public)
     if json:
         print_json(data)
         return
+    count = {
+        k: shown_count(v["count"]) for k, v in data.items() if isinstance(v, dict) and "count" in v
+    }
     console.print(
-        f"families wiped out {data['families_wiped_out']['count']} · children who lost both "
-        f"parents {data['children_lost_both_parents']['count']} · lost one parent "
-        f"{data['children_lost_one_parent']['count']}   (of {data['families']} families; "
-        "--json lists the persons)",
+        f"families wiped out {count['families_wiped_out']} · children who lost both "
+        f"parents {count['children_lost_both_parents']} · lost one parent "
+        f"{count['children_lost_one_parent']}   (of {shown_count(data['families'])} families"
+        f"{'; counts under 5 suppressed' if public else '; --json lists the persons'})",
         markup=False,
     )
     for name, text in data["definitions"].items():
         console.print(f"  {name}: {text}", markup=False)
-    if data["children_age_unknown"]["count"]:
+    if data["children_age_unknown"]["count"] != 0:
         console.print(
-            f"  {data['children_age_unknown']['count']} children who lost a parent have no "
+            f"  {count['children_age_unknown']} children who lost a parent have no "
             "known age and are not counted",
             markup=False,
         )

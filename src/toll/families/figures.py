@@ -17,6 +17,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from toll.cases.facts import FATE_UNKNOWN, PersonFacts, person_facts
+from toll.cases.figures import publish
 from toll.families.households import Family, read_families
 from toll.model import Incident
 from toll.store.access import RESTRICTED, may_see_personal_data, require
@@ -69,9 +70,14 @@ class _Loss:
 
 
 def family_figures(
-    session: Session, rules: Definitions = Definitions(), incident_id: int | None = None
+    session: Session,
+    rules: Definitions = Definitions(),
+    incident_id: int | None = None,
+    public: bool = False,
 ) -> dict:
-    """The three family figures with the families and persons behind each number."""
+    """The three family figures with the families and persons behind each number.
+
+    `public`: for publication, only counts, each under 5 suppressed (None), nobody listed."""
     require(session, "read")
     incident = _incident(session, incident_id)
     families = read_families(session)
@@ -97,7 +103,7 @@ def family_figures(
         if all(loss.lost(p) for p in f.members)
     ]
     one, both, unknown_age = _children(counted, loss, facts, rules, person)
-    return {
+    figures = {
         "definitions": rules.stated(),
         "incident": None if incident is None else {"id": incident.id, "title": incident.title},
         "families": len(counted),
@@ -106,6 +112,7 @@ def family_figures(
         "children_lost_both_parents": {"count": len(both), "persons": both},
         "children_age_unknown": {"count": len(unknown_age), "persons": unknown_age},
     }
+    return publish(figures) if public else figures
 
 
 def _children(families: list[Family], loss: _Loss, facts, rules: Definitions, person):
