@@ -170,3 +170,9 @@ def test_family_figures_are_footnoted(store, tmp_path):
         markdown = build_fact_sheet(session).markdown
     assert "## Families" in markdown and "children who lost both parents" in markdown
     assert unfootnoted(markdown) == []
+
+
+def test_a_report_of_an_incident_nobody_recorded_is_refused(scripts, db, toll):
+    result = toll("report", "--format", "md", "--incident", "Atlantis", "--db", db)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("Error: --incident 'Atlantis': no incident is named so")

@@ -10,17 +10,19 @@ the estimate's method and inputs. Toll sets sources side by side and endorses no
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 import toll
 from toll.cases.figures import missing_figures
+from toll.errors import TollError
 from toll.estimates.store import list_estimates, show_estimate
 from toll.families import family_figures
 from toll.figures import compare_claims
 from toll.figures.breakdown import register_breakdown
 from toll.figures.provenance import claim_provenance
-from toll.model import Source
+from toll.incidents import find_incidents
+from toll.model import Claim, Source
 from toll.model.base import utcnow
 from toll.reports.notes import Notes, cell, number
 from toll.reports.scope import ReportScope
@@ -100,6 +102,8 @@ def build_fact_sheet(
 ) -> FactSheet:
     """The fact sheet of the store (narrowed to `scope`), as Markdown with chart data."""
     scope = scope or ReportScope()
+    if scope.incident:
+        _require_incident(session, scope.incident)
     builder = Builder(session, scope, public)
     title = "Fact sheet" + (f": {scope.describe()}" if scope.describe() else "")
     made = builder.notes.ref(
@@ -167,6 +171,18 @@ def _claims(b: Builder) -> None:
         for claim in group.claims:
             b.add(_claim_row(b, claim))
         b.add("")
+
+
+def _require_incident(session: Session, name: str) -> None:
+    """A report of an incident nobody recorded would be a sheet of the whole store under its
+    name: refused, unless an incident of the store or a claim's words name it."""
+    pattern = f"%{name}%"
+    said = select(Claim.id).where(or_(Claim.incident.ilike(pattern), Claim.text.ilike(pattern)))
+    if not find_incidents(session, name) and session.scalars(said.limit(1)).first() is None:
+        raise TollError(
+            f"--incident {name!r}: no incident is named so and no figure mentions it; "
+            "`toll incident list` shows the incidents"
+        )
 
 
 def tagged(text: str, ref: str) -> str:
