@@ -65,23 +65,9 @@ def backup(
             encrypted=encrypted,
             progress=bar,
         )
-    data = {
-        "file": str(file),
-        "bytes": summary.bytes,
-        "encrypted": summary.encrypted,
-        "tables": summary.tables,
-        "originals": summary.originals,
-    }
-    if json:
-        print_json(data)
-        return
-    rows = sum(summary.tables.values())
+    data = {"file": str(file), "bytes": summary.bytes, "encrypted": summary.encrypted}
     how = "encrypted " if summary.encrypted else ""
-    console.print(
-        f"{file}: {how}backup of {count(rows, 'row')} in {count(len(summary.tables), 'table')} "
-        f"and {count(summary.originals, 'original file')} ({summary.bytes:,} bytes).",
-        markup=False,
-    )
+    _done(summary, data, json, f"{file}: {how}backup of ", f" ({summary.bytes:,} bytes).")
 
 
 @app.command()
@@ -119,22 +105,22 @@ def restore(
             summary = restore_archive(archive, db, progress=bar)
     finally:
         archive.close()
-    data = {
-        "target": summary.target,
-        "schema": summary.schema,
-        "tables": summary.tables,
-        "originals": summary.originals,
-    }
+    data = {"target": summary.target, "schema": summary.schema}
+    _done(summary, data, json, f"{file.name} → {summary.target}: ", ", every hash checked.")
+
+
+def _done(summary, data: dict, json: bool, before: str, after: str) -> None:
+    """What a backup or restore held: `data` with its tables and originals as JSON, or told
+    in words between `before` and `after`."""
     if json:
-        print_json(data)
+        print_json(data | {"tables": summary.tables, "originals": summary.originals})
         return
     rows = sum(summary.tables.values())
-    console.print(
-        f"{file.name} → {summary.target}: {count(rows, 'row')} in "
-        f"{count(len(summary.tables), 'table')} and {count(summary.originals, 'original file')}"
-        ", every hash checked.",
-        markup=False,
+    contents = (
+        f"{count(rows, 'row')} in {count(len(summary.tables), 'table')} and "
+        f"{count(summary.originals, 'original file')}"
     )
+    console.print(before + contents + after, markup=False)
 
 
 def _is_encrypted_file(file: Path, is_encrypted) -> bool:
