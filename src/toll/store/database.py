@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from toll.errors import TollError
@@ -85,13 +85,41 @@ class Store:
         `actor` is the acting user (default: the store's); every stage's API reads it from the
         session to apply roles and grants and to write the audit trail.
         """
-        with self._sessions() as session:
-            session.info["actor"] = actor or self.actor
-            with session.begin():
-                yield session
+        try:
+            with self._sessions() as session:
+                session.info["actor"] = actor or self.actor
+                with session.begin():
+                    yield session
+        except DBAPIError as error:
+            plain = storage_error(error, self.url)
+            if plain is None:
+                raise
+            raise plain from None
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+# What the database says when the disk is full or the store may not be written, and what to do.
+_DISK_FULL = ("database or disk is full", "no space left on device", "could not extend file")
+_READ_ONLY = ("readonly database", "read-only transaction", "read-only file system")
+
+
+def storage_error(error: DBAPIError, where: str) -> TollError | None:
+    """One clear line for a full disk or a read-only store (None for any other error)."""
+    said = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+    state = getattr(error.orig, "sqlstate", None)
+    if state == "53100" or any(words in said.lower() for words in _DISK_FULL):
+        return TollError(
+            f"cannot write to the store {where}: the disk is full ({said}); nothing of this "
+            "change was stored — free some space, then run the command again"
+        )
+    if state == "25006" or any(words in said.lower() for words in _READ_ONLY):
+        return TollError(
+            f"cannot write to the store {where}: it is read-only ({said}); nothing was changed "
+            "— give the user write access to the store (and its folder), or work on a copy"
+        )
+    return None
 
 
 def _check_sqlite_folder(url: str) -> None:
