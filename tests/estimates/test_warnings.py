@@ -151,3 +151,12 @@ def test_an_upper_limit_far_beyond_the_observed_is_no_limit():
     assert _bounded_high(9.3e15, 8234, warnings) is None
     assert "no upper limit is given" in warnings[0]
     assert _bounded_high(200_000, 8234, []) == 200_000
+
+
+@pytest.mark.parametrize("setting", [{"grid_max": -5}, {"n_boot": 0}, {"chains": 0}])
+def test_a_setting_that_means_nothing_at_zero_or_below_is_refused(setting):
+    from toll.errors import TollError
+
+    name = next(iter(setting))
+    with pytest.raises(TollError, match=f"estimate setting {name} must be above zero"):
+        estimate(simulate(500, [0.4, 0.4, 0.4], seed=1), methods="bma", **setting)

@@ -24,6 +24,9 @@ DEFAULTS: dict[str, Any] = {
     "K": 10, "chains": 4, "burnin": 10_000, "samples": 1_000, "thin": 20,
     "a_alpha": 0.25, "b_alpha": 0.25,
 }
+# Settings that mean nothing at zero or below (a grid, a count of draws, chains or classes).
+POSITIVE = ("max_order", "n_boot", "stepwise_order", "delta", "grid_max", "grid_points", "K",
+            "chains", "samples", "thin")
 SMALL_TABLE = 30
 SPARSE_CELL = 5
 
@@ -124,6 +127,9 @@ def estimate(table: CaptureTable, methods: str | Iterable[str] = ("all",), seed:
     unknown = set(settings) - set(DEFAULTS)
     if unknown:
         raise TollError(f"unknown estimate setting(s): {', '.join(sorted(unknown))}")
+    for name in POSITIVE:
+        if settings.get(name) is not None and settings[name] <= 0:
+            raise TollError(f"estimate setting {name} must be above zero, not {settings[name]:g}")
     options = {**DEFAULTS, **settings}
     names = method_names(methods)
     warnings = table_warnings(table)
