@@ -168,8 +168,9 @@ def test_identification_moves_the_case_records_the_fate_and_keeps_both_in_histor
         assert session.scalar(select(Remains).where(Remains.lab_reference == "BK-771")).case_id
         # identified cases are no longer open: they leave the matching
         assert "C-00001" not in [c.case_id for c in match_remains(session, "BK-773")["candidates"]]
-        with pytest.raises(TollError, match="already identified"):
+        with pytest.raises(TollError, match="already identified") as refused:
             identify(session, "BK-771", "C-00002", source_id=3)
+        assert "`toll remains unidentify R-00001 --reason" in str(refused.value)
 
 
 def test_identifying_a_case_not_yet_searched_is_refused_with_exit_2(cases, tmp_path, db, toll):

@@ -166,7 +166,8 @@ def identify(
     if remains.case_id is not None:
         raise TollError(
             f"remains {remains.label} are already identified (case {_label(session, remains)}); "
-            "retract that identification first"
+            f'if that was a mistake, `toll remains unidentify {remains.label} --reason "..."` '
+            "retracts it first"
         )
     if source_id is None:
         raise TollError("an identification needs its source: --source ID (the lab's report)")
