@@ -100,6 +100,14 @@ def event_files(draw, folder: Path) -> Path:
     return write(path, columns, rows)
 
 
+def test_a_lone_carriage_return_in_an_event_file_is_an_error_naming_the_file(store, tmp_path):
+    """Found by the fuzzer: b"\\r!" was a csv traceback."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(b"\r!")
+    with pytest.raises(TollError, match="events.csv"), store.session() as session:
+        import_events(session, path)
+
+
 @FUZZ
 @given(data=st.data())
 def test_event_datasets(store, tmp_path, data):

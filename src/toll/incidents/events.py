@@ -80,7 +80,7 @@ def detect_format(header: list[str], file: str) -> str:
 def read_events(content: bytes, file: str, format: str | None = None) -> EventFile:
     """Read and check every row; raise on the first row that cannot be read."""
     text = decode_text(content, file)
-    reader = csv.reader(io.StringIO(text))
+    reader = _rows(csv.reader(io.StringIO(text, newline="")), file)
     header = [cell.strip().lstrip("\ufeff") for cell in next(reader, [])]
     if not any(header):
         raise TollError(f"{file}: no header row; an event export starts with its column names")
@@ -112,6 +112,14 @@ def read_events(content: bytes, file: str, format: str | None = None) -> EventFi
     if not drafts:
         raise TollError(f"{file}: only a header row and no events")
     return EventFile(format, drafts)
+
+
+def _rows(reader, file: str):
+    """The CSV reader's rows; a line it cannot read is an error naming the file and line."""
+    try:
+        yield from reader
+    except csv.Error as error:
+        raise TollError(f"{file}, line {reader.line_num}: not readable as CSV ({error})") from None
 
 
 class Row:
