@@ -175,6 +175,20 @@ def test_mutated_backup_archives_are_refused_naming_the_file(archive, tmp_path_f
     # a mutation the archive does not notice (e.g. a flipped byte in a zip comment) restores whole
 
 
+def test_an_archive_whose_zip_version_was_changed_is_refused_naming_it(archive, tmp_path):
+    """Found by the fuzzer: a flipped byte in a zip version field was a NotImplementedError."""
+    changed = bytearray(archive)
+    at = changed.find(b"PK\x01\x02")
+    while at != -1:  # every central directory entry: "version needed to extract" = 10.9
+        changed[at + 6 : at + 8] = (109).to_bytes(2, "little")
+        at = changed.find(b"PK\x01\x02", at + 4)
+    path = tmp_path / "changed.zip"
+    path.write_bytes(bytes(changed))
+    with pytest.raises(TollError, match="changed.zip"):
+        restore_archive(open_archive(path), str(tmp_path / "restored.db"))
+    assert not (tmp_path / "restored.db").exists()
+
+
 @st.composite
 def statements(draw, folder: Path) -> Path:
     words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=60)

@@ -65,6 +65,11 @@ class ArchiveWriter:
         self.zip.close()
 
 
+# zipfile's errors for a member it cannot open: a changed version or compression field, or a
+# member marked encrypted (a damaged archive, never one Toll wrote).
+UNREADABLE = (NotImplementedError, RuntimeError)
+
+
 class Archive:
     """An archive opened for reading. `verify()` before trusting anything in it."""
 
@@ -73,7 +78,7 @@ class Archive:
         try:
             self.zip = zipfile.ZipFile(data)
             raw = self.zip.read(MANIFEST)
-        except (zipfile.BadZipFile, KeyError, zlib.error, EOFError, OSError) as error:
+        except (zipfile.BadZipFile, KeyError, zlib.error, EOFError, OSError, *UNREADABLE) as error:
             raise TollError(
                 f"{label} is not a Toll backup or is damaged ({error}); nothing was restored"
             ) from None
@@ -124,7 +129,7 @@ class Archive:
                 while chunk := handle.read(CHUNK):
                     digest.update(chunk)
                     size += len(chunk)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, *UNREADABLE) as error:
             raise self._refuse(name, f"is damaged ({error})") from None
         return digest.hexdigest(), size
 
