@@ -25,6 +25,14 @@ def import_(
         Path | None,
         typer.Option(help='YAML/JSON file {columns: {"Header in file": field}} to set columns.'),
     ] = None,
+    replaces: Annotated[
+        int | None,
+        typer.Option(help="The source id of the list this file is a revised version of."),
+    ] = None,
+    new_list: Annotated[
+        bool,
+        typer.Option("--new-list", help="A new list, though its rows mostly equal an earlier one."),
+    ] = False,
     dry_run: Annotated[
         bool,
         typer.Option(
@@ -54,6 +62,8 @@ def import_(
             metadata,
             mapping=mapping,
             progress=lambda done, total: bar(done, total, "rows"),
+            replaces=replaces,
+            new_list=new_list,
         )
         summary = {
             "source_id": result.source.id,
@@ -62,6 +72,7 @@ def import_(
             "records": result.records,
             "columns": result.columns,
             "warnings": result.warnings,
+            "replaced": result.replaced,
         }
     if json:
         print_json(summary)
@@ -80,6 +91,14 @@ def import_(
             f"(source {summary['source_id']}; columns: {columns})",
             markup=False,
         )
+        if result.replaced:
+            done = result.replaced
+            console.print(
+                f"Replaces source {done['source']}: its {count(done['records'], 'record')} "
+                f"retracted; {done['matched']} equal rows keep their persons, "
+                f"{count(done['decisions'], 'decision')} carried over.",
+                markup=False,
+            )
         _print_warnings(result.warnings)
 
 

@@ -1,4 +1,4 @@
-"""`toll source add|list|show` and `toll verify`."""
+"""`toll source add|list|show|retract` and `toll verify`."""
 
 from pathlib import Path
 from typing import Annotated
@@ -130,6 +130,29 @@ def show(
             console.print(f"[bold]{key}[/bold]: {value}")
     console.print()
     console.print(summary["text"] or "", markup=False, highlight=False)
+
+
+@source_app.command("retract")
+def retract(
+    source_id: Annotated[int, typer.Argument(help="The source's id (see `toll source list`).")],
+    reason: Annotated[str, typer.Option(help="Why it is withdrawn (required; kept in history).")],
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Retract a source with its claims and records: kept and shown as retracted, left out of
+    counts, linkage and estimates from now on."""
+    from toll.records.versions import retract_source
+
+    with open_store(db, create=False).session() as session:
+        data = retract_source(session, source_id, reason).to_dict()
+    if json:
+        print_json(data)
+        return
+    console.print(
+        f"Retracted source {source_id}: {data['claims']} claims, {data['records']} records, "
+        f"{data['persons']} persons left with no record (kept in history: {data['reason']}).",
+        markup=False,
+    )
 
 
 @app.command()

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from toll.errors import TollError
 from toll.model import Record, Source
 from toll.names import name_keys, place_key
 from toll.sources.store import SourceMetadata, find_by_hash, sha256_of, store_original
@@ -36,13 +37,27 @@ class ImportResult:
     records: int
     warnings: list[str] = field(default_factory=list)
     columns: dict[str, str | None] = field(default_factory=dict)
+    replaced: dict | None = None  # with --replaces: the old list's retraction and what carried
 
 
 def import_list(
-    session: Session, path: Path, metadata: SourceMetadata, *, mapping=None, progress=None
+    session: Session,
+    path: Path,
+    metadata: SourceMetadata,
+    *,
+    mapping=None,
+    progress=None,
+    replaces: int | None = None,
+    new_list: bool = False,
 ) -> ImportResult:
-    """Read the list at `path` and store it as a source with one record per row."""
+    """Read the list at `path` and store it as a source with one record per row.
+
+    `replaces`: the source id of the list this file is a revised version of; that list is
+    retracted with the reason, its rows' persons and decisions carried to the equal rows here.
+    Without it, a file whose rows mostly equal a standing list's is refused unless `new_list`.
+    """
     from toll.records import read_list
+    from toll.records.versions import carry_over, near_copy, retract_source
 
     require(session, "edit")
     content = read_bytes(path, empty="there is no list to import")  # as a dry run says
@@ -51,6 +66,9 @@ def import_list(
         count = session.query(Record).filter(Record.source_id == existing.id).count()
         return ImportResult(existing, created=False, records=count)
     imported = read_list(path, mapping=mapping)
+    old = _replaced_list(session, replaces) if replaces is not None else None
+    if old is None and not new_list:
+        near_copy(session, [draft.original for draft in imported.records], path.name)
     metadata.kind = metadata.kind or "list"
     metadata.title = metadata.title or path.name
     media_type = LIST_MEDIA_TYPES.get(path.suffix.lower(), "application/octet-stream")
@@ -60,6 +78,11 @@ def import_list(
         session.execute(insert(Record), rows[start : start + BATCH])
         if progress:
             progress(min(start + BATCH, len(rows)), len(rows))
+    replaced = None
+    if old is not None:
+        replaced = carry_over(session, old, source)
+        reason = f"replaced by its revised version, source {source.id} ({path.name})"
+        replaced.update(retract_source(session, old.id, reason).to_dict())
     warnings = [str(problem) for problem in imported.warnings]
     log_event(
         session,
@@ -71,9 +94,24 @@ def import_list(
             "records": len(rows),
             "warnings": len(warnings),
             "columns": imported.columns,
+            **({"replaces": old.id} if old is not None else {}),
         },
     )
-    return ImportResult(source, True, len(rows), warnings, imported.columns)
+    return ImportResult(source, True, len(rows), warnings, imported.columns, replaced)
+
+
+def _replaced_list(session: Session, source_id: int) -> Source:
+    from toll.sources.store import get_source
+
+    old = get_source(session, source_id)
+    if old.kind != "list":
+        raise TollError(f"--replaces {source_id}: source {source_id} is not a list of persons")
+    if old.retracted_at is not None:
+        raise TollError(
+            f"--replaces {source_id}: source {source_id} was retracted already "
+            f"({old.retraction_reason}); import the file without --replaces"
+        )
+    return old
 
 
 def _record_row(source_id: int, draft, actor: str | None) -> dict:
