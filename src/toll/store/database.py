@@ -38,6 +38,20 @@ def current_actor() -> str:
         return "unknown"
 
 
+_COMMITTED = 0  # transactions of this process that wrote something and were committed
+
+
+def committed_transactions() -> int:
+    """How many transactions that wrote to a store this process has committed (what an
+    interrupted command has kept)."""
+    return _COMMITTED
+
+
+@event.listens_for(Session, "after_flush")
+def _note_writing(session: Session, _context) -> None:
+    session.info["wrote"] = True
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -85,11 +99,14 @@ class Store:
         `actor` is the acting user (default: the store's); every stage's API reads it from the
         session to apply roles and grants and to write the audit trail.
         """
+        global _COMMITTED
         try:
             with self._sessions() as session:
                 session.info["actor"] = actor or self.actor
                 with session.begin():
                     yield session
+                if session.info.pop("wrote", False):
+                    _COMMITTED += 1
         except DBAPIError as error:
             plain = storage_error(error, self.url)
             if plain is None:
