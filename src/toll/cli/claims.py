@@ -194,17 +194,32 @@ def show(claim_id: ClaimId, db: DbOption = None, json: JsonOption = False) -> No
     if data["parts"]:
         console.print(f"Includes claims {', '.join(map(str, data['parts']))}.")
     for change in data["history"]:
-        before = change["before"] or {}
-        changed = "; ".join(
-            f"{field} {before.get(field)!r} → {value!r}"
-            for field, value in (change["after"] or {}).items()
-            if change["action"] != "create" and field not in ("updated_at",)
-        )
+        changed = _change_text(change)
         console.print(
             f"{change['at']:%Y-%m-%d %H:%M} {change['actor']}: {change['action']}"
             f"{': ' + changed if changed else ''}",
             markup=False,
         )
+
+
+def _change_text(change: dict) -> str:
+    """What one change did, as a reviewer reads it: "value 41 → 42; review_state … → …"."""
+    if change["action"] == "create":
+        return ""
+    before = change["before"] or {}
+    return "; ".join(
+        f"{field} {_plain(before.get(field))} → {_plain(value)}"
+        for field, value in (change["after"] or {}).items()
+        if field not in ("updated_at",)
+    )
+
+
+def _plain(value) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:,.0f}"
+    return str(value)
 
 
 @claim_app.command("history")
@@ -221,6 +236,6 @@ def history(claim_id: ClaimId, db: DbOption = None, json: JsonOption = False) ->
         print_json(events)
         return
     print_table(
-        [(e["at"], e["actor"], e["action"], e["before"], e["after"]) for e in events],
-        ["when", "who", "what", "before", "after"],
+        [(f"{e['at']:%Y-%m-%d %H:%M}", e["actor"], e["action"], _change_text(e)) for e in events],
+        ["when (UTC)", "who", "what", "change"],
     )

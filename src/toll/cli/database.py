@@ -1,4 +1,4 @@
-"""`toll db upgrade|info`: the store's schema."""
+"""`toll db upgrade|info|compact`: the store itself."""
 
 import typer
 
@@ -41,3 +41,29 @@ def info(db: DbOption = None, json: JsonOption = False) -> None:
     console.print(f"{data['url']} (schema {data['schema']})")
     for name, count in counts.items():
         console.print(f"  {name:<16} {count:>10,}")
+
+
+@db_app.command("compact")
+def compact(db: DbOption = None, json: JsonOption = False) -> None:
+    """Give back the space of rewritten rows (VACUUM), saying the size before and after."""
+    from toll.store.schema import compact_store
+
+    store = open_store(db, create=False)
+    data = {"url": store.url, **compact_store(store)}
+    if json:
+        print_json(data)
+        return
+    saved = data["before"] - data["after"]
+    console.print(
+        f"{data['url']}: {_size(data['before'])} → {_size(data['after'])} "
+        f"({_size(saved)} given back).",
+        markup=False,
+    )
+
+
+def _size(size: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if abs(size) < 1024 or unit == "GB":
+            return f"{size:,} {unit}" if unit == "bytes" else f"{size:,.1f} {unit}"
+        size /= 1024
+    return str(size)
