@@ -15,11 +15,11 @@ from sqlalchemy.orm import Session
 from toll.errors import TollError
 from toll.exports.tables import ExportTable, columns
 from toll.figures.overlap import stratum_value
+from toll.figures.public import is_suppressed
 from toll.model import Claim, Estimate, Record, Source
 from toll.persons.export import EXPORT_COLUMNS, record_rows
 from toll.store.access import may_see_personal_data, require, require_personal_data
 
-SUPPRESS_BELOW = 5
 STATUS_TAGS = {
     "killed": "#affected+killed",
     "injured": "#affected+injured",
@@ -245,7 +245,7 @@ def _count_rows(cells: dict[tuple, dict]) -> Iterator[dict]:
         suppressed = []
         for status in STATUS_TAGS:
             count = counts.get(status, 0)
-            if 0 < count < SUPPRESS_BELOW:
+            if is_suppressed(count):
                 suppressed.append(status)
                 count = None
             row[status] = count
@@ -260,7 +260,7 @@ def estimates(session: Session, public: bool) -> ExportTable:
         row
         for estimate in session.scalars(query)
         for row in _estimate_rows(estimate)
-        if not (public and (row["observed"] or 0) < SUPPRESS_BELOW)
+        if not (public and is_suppressed(row["observed"] or 0))
     )
     return ExportTable("estimates", ESTIMATE_COLUMNS, rows, public)
 
@@ -371,7 +371,7 @@ def _case_counts(session: Session, query) -> Iterator[dict]:
         day = case.last_seen_earliest
         counts[(case.status, str(day.year) if day else "unknown", case.place_key or "unknown")] += 1
     for (status, year, place), count in sorted(counts.items()):
-        hidden = count < SUPPRESS_BELOW
+        hidden = is_suppressed(count)
         yield {
             "status": status,
             "year": year,

@@ -17,9 +17,15 @@ from toll.persons.lookup import PersonFilter, count_persons
 PUBLIC_MINIMUM = 5  # counts under this are suppressed: a count of 1 or 2 can name a person
 
 
+def is_suppressed(count: int | None, minimum: int = PUBLIC_MINIMUM) -> bool:
+    """Whether a public output hides this count: one to `minimum - 1` persons could be
+    recognised; zero names nobody and is shown."""
+    return count is not None and 0 < count < minimum
+
+
 def suppress(count: int | None, minimum: int = PUBLIC_MINIMUM) -> int | None:
-    """The count, or None when it is under `minimum` (shown as "fewer than 5")."""
-    return None if count is None or count < minimum else count
+    """The count, or None when a public output hides it (shown as "fewer than 5")."""
+    return None if is_suppressed(count, minimum) else count
 
 
 @dataclass

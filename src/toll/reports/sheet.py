@@ -21,6 +21,7 @@ from toll.families import family_figures
 from toll.figures import compare_claims
 from toll.figures.breakdown import register_breakdown
 from toll.figures.provenance import claim_provenance
+from toll.figures.public import is_suppressed
 from toll.incidents import find_incidents
 from toll.model import Claim, Source
 from toll.model.base import utcnow
@@ -29,7 +30,6 @@ from toll.reports.scope import ReportScope
 from toll.store.access import may_see_personal_data, require
 from toll.store.history import log_event
 
-SUPPRESS_BELOW = 5
 SUPPRESSED = "fewer than five"
 AGE_LABELS = {"0-17": "0–17", "18-59": "18–59", "60+": "60+", "unknown": "unknown"}
 MAX_ANNEX = 200
@@ -88,7 +88,7 @@ class Builder:
 
     def count(self, value: int, key: str, text: str) -> str:
         """A count with its footnote; in public reports a count under 5 is suppressed."""
-        if self.public and 0 < value < SUPPRESS_BELOW:
+        if self.public and is_suppressed(value):
             return SUPPRESSED + self.notes.ref(
                 "suppressed",
                 "Counts from one to four are not shown in public reports, so that no person "
@@ -269,7 +269,7 @@ def _breakdown_table(b: Builder, by: str, heading: str, note: str) -> None:
         chart.rows += [
             {"status": status, "value": _plain_label(by, v), "persons": n}
             for v, n in counts.items()
-            if not (b.public and n < SUPPRESS_BELOW)
+            if not (b.public and is_suppressed(n))
         ]
     b.charts[by] = chart
     b.add("", f"<!-- chart:{by} -->", "")
@@ -297,7 +297,7 @@ def _month_chart(b: Builder, note: str) -> None:
         chart.rows += [
             {"status": status, "value": month, "persons": n}
             for month, n in counts.items()
-            if month != "unknown" and not (b.public and n < SUPPRESS_BELOW)
+            if month != "unknown" and not (b.public and is_suppressed(n))
         ]
     if chart.rows:
         b.charts["month"] = chart
@@ -319,7 +319,7 @@ def _estimates(b: Builder) -> None:
     for summary in stored:
         estimate = show_estimate(b.session, summary["id"])
         result = estimate["result"]
-        if b.public and (result.get("observed") or 0) < SUPPRESS_BELOW:
+        if b.public and is_suppressed(result.get("observed") or 0):
             continue  # an estimate from fewer than five persons could point at them
         label_ref = b.notes.ref(f"estimate:{estimate['id']}", _estimate_note(estimate, None))
         b.add(f"### {tagged(cell(estimate['label']), label_ref) or 'Estimate'}", "")
