@@ -158,6 +158,20 @@ def test_restore_never_overwrites_a_store(filled, tmp_path):
         restore_archive(open_archive(tmp_path / "b.zip"), str(tmp_path / "source.db"))
 
 
+def test_backup_never_writes_over_an_archive_unless_told(filled, tmp_path, toll):
+    store, _ = filled
+    path = tmp_path / "b.zip"
+    backup_store(store, path)
+    before = path.read_bytes()
+    with pytest.raises(TollError, match="already exists.*--replace"):
+        backup_store(store, path)
+    assert path.read_bytes() == before
+    source = store.url.removeprefix("sqlite:///")
+    result = toll("backup", path, "--db", source)
+    assert result.exit_code == 1 and "already exists" in result.stderr
+    assert toll("backup", path, "--replace", "--db", source).exit_code == 0
+
+
 def test_passphrase_encryption_round_trips_and_refuses_a_wrong_one(filled, tmp_path):
     store, expected = filled
     path = tmp_path / "b.age"

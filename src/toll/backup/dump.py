@@ -51,11 +51,19 @@ def backup_store(
     passphrase: str | None = None,
     recipients: Sequence[str] = (),
     encrypted: bool = False,
+    replace: bool = False,
     progress: Progress | None = None,
 ) -> BackupSummary:
-    """Write the whole store to the archive `path` (encrypted with age when `encrypted`)."""
+    """Write the whole store to the archive `path` (encrypted with age when `encrypted`).
+
+    An existing file at `path` is refused unless `replace`: an older backup may be the only
+    copy of what the store has since lost."""
     report = progress or (lambda done, total, message: None)
     summary = BackupSummary(path, encrypted=encrypted)
+    if path.exists() and not replace:
+        raise TollError(
+            f"{path} already exists: give the backup a new name, or --replace to write over it"
+        )
     if encrypted and not (passphrase or recipients):
         raise TollError("--encrypt needs a passphrase (--passphrase-file) or --recipient KEY")
     with store.session() as session:

@@ -40,6 +40,9 @@ def backup(
         list[str] | None,
         typer.Option(help="Encrypt to this age (age1…) or SSH public key; repeat for several."),
     ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Write over an existing archive of that name.")
+    ] = False,
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -63,6 +66,7 @@ def backup(
             passphrase=passphrase,
             recipients=recipients,
             encrypted=encrypted,
+            replace=replace,
             progress=bar,
         )
     data = {"file": str(file), "bytes": summary.bytes, "encrypted": summary.encrypted}
