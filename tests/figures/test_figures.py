@@ -69,7 +69,7 @@ def test_claim_show_leads_from_a_figure_to_its_words_and_its_corrections(toll, d
     assert shown.exit_code == 0, shown.stderr
     assert "'57 civilians'" in shown.stdout and "Agency A" in shown.stdout
     assert "Rescue" not in shown.stdout, "the sentence holding the words, not the whole text"
-    assert "value 57.0 → 58.0" in shown.stdout
+    assert "value 57 → 58" in shown.stdout, "whole counts read as whole numbers"
     data = json.loads(toll("claim", "show", "1", "--db", db, "--json").stdout)
     assert data["source"]["sha256"] == added["sha256"] and data["figure"]["value"] == 58
     missing = toll("claim", "show", "99", "--db", db)

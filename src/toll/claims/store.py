@@ -145,7 +145,8 @@ def correct_claim(
             f"cannot correct claim {claim.id}: the low bound {low} is above the high bound {high}"
             f"; give --low and --high with low ≤ high"
         )
-    for field, value in {**changes, **counts}.items():
+    # Stored as the float columns hold every count, so that the history compares like with like.
+    for field, value in {**changes, **{f: float(n) for f, n in counts.items()}}.items():
         setattr(claim, field, value)
     claim.review_state, claim.review_note = "corrected", note
     return claim
