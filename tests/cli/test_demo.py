@@ -9,6 +9,7 @@ def test_demo_explains_itself_and_its_suggestions_work(toll, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "persons after linking (truth:" in result.stdout
     assert "Victims in all, listed or not (truth: 200)" in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db"], "the build leaves no litter"
     suggested = [line.split() for line in result.stdout.splitlines() if "  toll " in line]
     assert len(suggested) >= 4
     for command in suggested:

@@ -113,6 +113,8 @@ def build_demo(path: Path, persons: int = 1500, progress=None) -> DemoSummary:
     report(5, 5, "done")
     store.close()
     building.replace(path)
+    for lock in path.parent.glob(f"{building.name}.*.lock"):  # the build's own, now unused
+        lock.unlink()
     return summary
 
 
