@@ -3,7 +3,7 @@
 from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
-from toll.figures.public import public_summary
+from toll.figures.public import PublicFigure, public_summary
 from toll.web import charts
 from toll.web.context import Db
 from toll.web.render import page
@@ -11,21 +11,8 @@ from toll.web.render import page
 router = APIRouter()
 
 
-class PublicFigureOut(BaseModel):
-    source: str
-    published: str | None
-    speaker: str | None
-    words: str
-    category: str | None
-    subgroup: str | None
-    qualifier: str | None
-    value: float | None
-    low: float | None
-    high: float | None
-
-
 class PublicOut(BaseModel):
-    figures: list[PublicFigureOut]
+    figures: list[PublicFigure]
     persons: int | None  # None: fewer than `minimum`
     by_status: list[dict]
     by_sex: list[dict]
@@ -37,7 +24,7 @@ class PublicOut(BaseModel):
 def public_data(session) -> PublicOut:
     summary = public_summary(session)
     return PublicOut(
-        figures=[PublicFigureOut(**vars(f)) for f in summary.figures],
+        figures=summary.figures,
         persons=summary.persons,
         by_status=summary.by_status,
         by_sex=summary.by_sex,
