@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from toll.claims.scoring import gold_spans
+
 BATCHES = Path(__file__).parent / "corpus" / "batches"
 FILES = sorted(BATCHES.glob("b[0-9][0-9].jsonl"))
 
@@ -40,19 +42,6 @@ def _passages(path: Path) -> list[dict]:
         except json.JSONDecodeError as e:
             pytest.fail(f"{path.name}:{n}: not JSON ({e})")
     return out
-
-
-def _spans(text: str, figures: list[dict]) -> list[tuple[int, int] | None]:
-    """Find each figure's words as the scorer does: first occurrence not already taken."""
-    used, spans = set(), []
-    for f in figures:
-        i = text.find(f["text"])
-        while i >= 0 and (i, i + len(f["text"])) in used:
-            i = text.find(f["text"], i + 1)
-        span = (i, i + len(f["text"])) if i >= 0 else None
-        used.add(span)
-        spans.append(span)
-    return spans
 
 
 def _on_word_edges(text: str, span: tuple[int, int]) -> bool:
@@ -118,7 +107,7 @@ def test_batch_is_well_formed(path: Path):
         assert d["language"] in LANGUAGES, f"{where}: language {d['language']!r}"
         assert d["source_url"].startswith("http"), f"{where}: source_url"
         text, figures = d["text"], d["figures"]
-        spans = _spans(text, figures)
+        spans = gold_spans(text, figures)
         for i, (f, span) in enumerate(zip(figures, spans, strict=True)):
             assert span is not None, f"{where}: figure {f['text']!r} not in the text"
             assert _on_word_edges(text, span), \

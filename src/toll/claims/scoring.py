@@ -80,7 +80,9 @@ def score_passages(passages: Iterable[dict], extract: Callable[[str], list[dict]
     return score
 
 
-def _gold_spans(text: str, figures: list[dict]) -> list[tuple[int, int] | None]:
+def gold_spans(text: str, figures: list[dict]) -> list[tuple[int, int] | None]:
+    """Where each gold figure's words stand, as the shared scorer finds them: the first
+    occurrence not already taken by an earlier figure (None where the words are absent)."""
     used, spans = set(), []
     for f in figures:
         i = text.find(f["text"])
@@ -94,7 +96,7 @@ def _gold_spans(text: str, figures: list[dict]) -> list[tuple[int, int] | None]:
 
 def _score_one(passage: dict, predicted: list[dict], score: Score) -> None:
     text, gold = passage["text"], passage["figures"]
-    spans = _gold_spans(text, gold)
+    spans = gold_spans(text, gold)
     match, taken = {}, set()
     for gi, span in enumerate(spans):
         for pi, p in enumerate(predicted):
