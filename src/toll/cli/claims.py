@@ -36,6 +36,7 @@ def claim_dict(claim) -> dict:
         "confidence": claim.confidence,
         "review_state": claim.review_state,
         "review_note": claim.review_note,
+        "extractor_version": claim.extractor_version,
     }
 
 
@@ -47,6 +48,9 @@ def _number(value: float | None) -> str | None:
 def list_claims(
     source: Annotated[int | None, typer.Option(help="Only the claims of this source id.")] = None,
     category: Annotated[str | None, typer.Option(help="Only this category, e.g. killed.")] = None,
+    extractor_version: Annotated[str | None, typer.Option(
+        help="Only claims this extractor version made (`toll extractor version`); "
+        "none: made before versions were recorded.")] = None,
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -55,7 +59,8 @@ def list_claims(
 
     store = open_store(db, create=False)
     with store.session() as session:
-        rows = [claim_dict(c) for c in find_claims(session, source_id=source, category=category)]
+        rows = [claim_dict(c) for c in find_claims(
+            session, source_id=source, category=category, extractor_version=extractor_version)]
     if json:
         print_json(rows)
         return

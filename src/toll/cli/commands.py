@@ -6,6 +6,7 @@ The order of the imports is the order `toll --help` lists the commands in: the p
 # ruff: noqa: F401, I001
 from toll.cli import demo
 from toll.cli import sources, extract, claims, figures
+from toll.cli import extractor
 from toll.cli import incidents, events, reconcile, recognitions
 from toll.cli import records, linking, persons
 from toll.cli import cases, remains, families

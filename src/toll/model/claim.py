@@ -37,3 +37,5 @@ class Claim(Created, Retractable, Base):
     confidence: Mapped[float | None] = mapped_column(Float)
     review_state: Mapped[str] = mapped_column(String(20), default="extracted")
     review_note: Mapped[str | None] = mapped_column(Text)
+    # Which rules and model extracted it (toll.claims.version); null before versions were kept.
+    extractor_version: Mapped[str | None] = mapped_column(String(80), index=True)
