@@ -1,17 +1,20 @@
 """The register broken down: persons by status and by sex, age group or month of the event.
 
 Each person counts once per status their records give, with the value most of their records
-give for the breakdown (as in `capture_tables`). Periods and places narrow the records first.
+give for the breakdown (as in `capture_tables`; a tie goes to the value of the earliest record).
+Periods and places narrow the records first. Counted in the database (GROUP BY), so that a
+register of a million persons is never read into Python.
 """
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, case, extract, func, literal, null, select
 from sqlalchemy.orm import Session
 
-from toll.figures.overlap import list_sources, stratum_value
+from toll.errors import TollError
+from toll.figures.overlap import AGE_GROUPS, STRATA, list_sources
 from toll.model import Record, Source
 from toll.names import place_key
 from toll.store.access import require
@@ -36,6 +39,18 @@ class RecordScope:
                 return False
         return True
 
+    def conditions(self) -> list[ColumnElement]:
+        """`holds` as SQL conditions on records."""
+        found = []
+        if self.place:
+            found.append(Record.place_key == place_key(self.place))
+        day = Record.event_date_earliest
+        if self.start:
+            found.append(day >= self.start)
+        if self.end:
+            found.append(day <= self.end)
+        return found
+
 
 @dataclass
 class Breakdown:
@@ -46,14 +61,54 @@ class Breakdown:
     lists: list[Source] = field(default_factory=list)
 
 
-def _value(record: Record, by: str | None) -> str | None:
+def _year(column) -> ColumnElement:
+    return extract("year", column)
+
+
+def _age_group() -> ColumnElement:
+    """`toll.figures.overlap.stratum_value(record, "age_group")` in SQL."""
+    known = and_(
+        Record.birth_year.isnot(None),
+        Record.birth_year != 0,
+        Record.event_date_earliest.isnot(None),
+    )
+    age = func.coalesce(
+        Record.age, case((known, _year(Record.event_date_earliest) - Record.birth_year))
+    )
+    return case(
+        *[(age.between(low, high), literal(label)) for low, high, label in AGE_GROUPS],
+        else_=null(),
+    )
+
+
+def _month() -> ColumnElement:
+    """The event's year and month as one number (199202), when its dates fall in one month."""
+    earliest, latest = Record.event_date_earliest, Record.event_date_latest
+    same = and_(
+        earliest.isnot(None),
+        latest.isnot(None),
+        extract("month", earliest) == extract("month", latest),
+    )
+    return case((same, _year(earliest) * 100 + extract("month", earliest)))
+
+
+def _value(by: str | None) -> ColumnElement:
     if by is None:
-        return "all"
+        return literal("all")
     if by == "month":
-        day = record.event_date_earliest
-        same = day and record.event_date_latest and day.month == record.event_date_latest.month
-        return f"{day.year:04d}-{day.month:02d}" if same else None
-    return stratum_value(record, by)
+        return _month()
+    if by == "age_group":
+        return _age_group()
+    if by not in STRATA:
+        raise TollError(f"cannot divide by {by!r}; choose from {', '.join(STRATA)}")
+    if by == "period":
+        same = and_(
+            Record.event_date_earliest.isnot(None),
+            Record.event_date_latest.isnot(None),
+            _year(Record.event_date_earliest) == _year(Record.event_date_latest),
+        )
+        return case((same, _year(Record.event_date_earliest)))
+    return {"sex": Record.sex, "status": Record.status, "place": Record.place_key}[by]
 
 
 def register_breakdown(
@@ -68,17 +123,49 @@ def tally(session: Session, by: str | None = None, scope: RecordScope | None = N
     """`register_breakdown` without the access check, for outputs that publish nothing but
     these counts, suppressed (`toll.figures.public`)."""
     scope = scope or RecordScope()
-    query = select(Record).where(Record.person_id.isnot(None), Record.retracted_at.is_(None))
-    values: dict[tuple[int, str], Counter] = defaultdict(Counter)
-    for record in session.scalars(query.execution_options(yield_per=5000)):
-        if scope.holds(record):
-            values[(record.person_id, record.status or "unknown")][_value(record, by)] += 1
-    counts: dict[str, Counter] = defaultdict(Counter)
-    for (_, status), found in values.items():
-        known = Counter({value: n for value, n in found.items() if value is not None})
-        counts[status][known.most_common(1)[0][0] if known else "unknown"] += 1
+    status = func.coalesce(func.nullif(Record.status, ""), "unknown")
+    value = _value(by)
+    # One row per person, status and value: how many records give it, and the first of them.
+    given = (
+        select(
+            Record.person_id.label("person"),
+            status.label("status"),
+            value.label("value"),
+            func.count().label("records"),
+            func.min(Record.id).label("first"),
+        )
+        .where(Record.person_id.isnot(None), Record.retracted_at.is_(None), *scope.conditions())
+        .group_by(Record.person_id, status, value)
+        .subquery()
+    )
+    # The value each person's records give most often (a known value before none at all).
+    rank = func.row_number().over(
+        partition_by=(given.c.person, given.c.status),
+        order_by=(
+            case((given.c.value.is_(None), 1), else_=0),
+            given.c.records.desc(),
+            given.c.first,
+        ),
+    )
+    ranked = select(given.c.status, given.c.value, rank.label("rank")).subquery()
+    query = (
+        select(ranked.c.status, ranked.c.value, func.count())
+        .where(ranked.c.rank == 1)
+        .group_by(ranked.c.status, ranked.c.value)
+    )
+    counts: dict[str, Counter] = {}
+    for found, shown, persons in session.execute(query):
+        counts.setdefault(found, Counter())[_label(shown, by)] += persons
     return Breakdown(
         by,
         {status: dict(sorted(c.items())) for status, c in sorted(counts.items())},
         list_sources(session),
     )
+
+
+def _label(value, by: str | None) -> str:
+    if value is None:
+        return "unknown"
+    if by == "month":
+        return f"{int(value) // 100:04d}-{int(value) % 100:02d}"
+    return str(int(value)) if by == "period" else str(value)

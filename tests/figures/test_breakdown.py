@@ -1,0 +1,119 @@
+"""The register's breakdown counted in SQL gives what counting every record in Python gave:
+one person once per status, with the value most of their records give (a tie to the earliest
+record's), whatever mix of missing ages, dates, sexes and statuses the records hold."""
+
+import random
+from collections import Counter, defaultdict
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import insert, select
+
+from toll.errors import TollError
+from toll.figures.breakdown import BREAKDOWNS, RecordScope, register_breakdown, tally
+from toll.figures.overlap import stratum_value
+from toll.model import Person, Record
+from toll.sources import SourceMetadata
+from toll.sources.store import store_original
+
+
+def _python_value(record: Record, by: str | None) -> str | None:
+    if by is None:
+        return "all"
+    if by == "month":
+        day = record.event_date_earliest
+        same = day and record.event_date_latest and day.month == record.event_date_latest.month
+        return f"{day.year:04d}-{day.month:02d}" if same else None
+    return stratum_value(record, by)
+
+
+def counted_in_python(session, by, scope):
+    """The breakdown as it was first written: every record read, counted in Python."""
+    values: dict[tuple[int, str], Counter] = defaultdict(Counter)
+    query = select(Record).where(Record.person_id.isnot(None), Record.retracted_at.is_(None))
+    for record in session.scalars(query.order_by(Record.id)):
+        if scope.holds(record):
+            values[(record.person_id, record.status or "unknown")][_python_value(record, by)] += 1
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for (_, status), found in values.items():
+        known = Counter({value: n for value, n in found.items() if value is not None})
+        counts[status][known.most_common(1)[0][0] if known else "unknown"] += 1
+    return {status: dict(sorted(c.items())) for status, c in sorted(counts.items())}
+
+
+def _record(i: int, person: int | None, source_id: int, rng: random.Random) -> dict:
+    first = date(1992, 1, 20) + timedelta(days=rng.randint(0, 800))
+    last = first + timedelta(days=rng.choice([0, 0, 3, 20, 40, 366]))
+    undated = rng.random() < 0.15
+    return {
+        "id": i,
+        "source_id": source_id,
+        "row_number": i,
+        "original": {},
+        "person_id": person,
+        "full_name": f"Person {person}",
+        "sex": rng.choice(["male", "female", None, ""]),
+        "age": rng.choice([None, None, 3, 17, 18, 59, 60, 95, -2, 230]),
+        "birth_year": rng.choice([None, 1930, 1975, 1990, 2010]),
+        "event_date_earliest": None if undated else first,
+        "event_date_latest": None if undated or rng.random() < 0.1 else last,
+        "status": rng.choice(["killed", "killed", "missing", None, ""]),
+        "place_key": rng.choice(["xocali", "susa", None]),
+        "retracted_at": None if rng.random() > 0.05 else date(2024, 1, 1),
+        "warnings": [],
+    }
+
+
+@pytest.fixture
+def varied(store):
+    rng = random.Random(14)
+    with store.session() as session:
+        source = store_original(
+            session, b"stand-in", "list.csv", "text/csv", None, SourceMetadata(kind="list")
+        ).source
+        persons = 120
+        session.execute(insert(Person), [{"id": i, "label": f"P-{i:05d}"} for i in range(1, 121)])
+        rows = [
+            _record(i, rng.choice([None, *range(1, persons + 1)]), source.id, rng)
+            for i in range(1, 601)
+        ]
+        session.execute(insert(Record), rows)
+    return store
+
+
+SCOPES = [
+    RecordScope(),
+    RecordScope(start=date(1992, 6, 1)),
+    RecordScope(start=date(1992, 3, 1), end=date(1993, 1, 31)),
+    RecordScope(place="Xocalı"),
+]
+
+
+@pytest.mark.parametrize("by", [None, *BREAKDOWNS, "period", "place", "status"])
+def test_sql_breakdown_gives_what_python_counting_gave(varied, by):
+    with varied.session() as session:
+        for scope in SCOPES:
+            expected = counted_in_python(session, by, scope)
+            assert tally(session, by, scope).counts == expected, (by, scope)
+            assert register_breakdown(session, by, scope).counts == expected
+
+
+def test_a_tie_goes_to_the_earliest_record(store):
+    with store.session() as session:
+        source = store_original(
+            session, b"stand-in", "list.csv", "text/csv", None, SourceMetadata(kind="list")
+        ).source
+        session.execute(insert(Person), [{"id": 1, "label": "P-00001"}])
+        rows = [
+            {"id": i, "source_id": source.id, "row_number": i, "original": {}, "person_id": 1,
+             "sex": sex, "status": "killed", "warnings": []}
+            for i, sex in ((1, "female"), (2, "male"), (3, None))
+        ]
+        session.execute(insert(Record), rows)
+        assert tally(session, "sex").counts == {"killed": {"female": 1}}
+        assert [s.file_name for s in tally(session, "sex").lists] == ["list.csv"]
+
+
+def test_an_unknown_breakdown_is_refused(store):
+    with store.session() as session, pytest.raises(TollError, match="cannot divide by"):
+        tally(session, "colour")
