@@ -1,12 +1,17 @@
 """Speed of the web workspace under concurrent users (issue 14: p95 < 150 ms for the dashboard,
 register search and person page with 50 users on 1,000,000 persons).
 
-    .venv/bin/python bench/web.py [--persons 100000] [--users 50] [--seconds 30] [--db PATH]
+    .venv/bin/python bench/web.py [--persons 100000] [--users 50] [--seconds 30] [--think 1]
+                                  [--db PATH | --build-into URL]
 
-Builds a SQLite store of N persons (as bench/backup.py does; or uses --db), serves it with
-uvicorn on loopback only, and lets --users threads request the three pages in turn, signed in
-with an API token, for --seconds. Prints each page's median, p95 and slowest time and the
-requests per second. Bounded in time; nothing leaves the machine.
+Builds a SQLite store of N persons (as bench/backup.py does, with the name and place search
+keys the importer writes), or into --build-into (an empty store's URL, e.g. a new PostgreSQL
+database), or uses --db as it is; serves it with uvicorn on loopback only, and lets --users
+threads request the three pages in turn, signed in with an API token, for --seconds. Each user
+waits --think seconds on average (0.5 to 1.5 times it) between pages, as a person reading
+them does; --think 0 sends the next request at once (a test of throughput: then the time is
+mostly waiting in line). Prints each page's median, p95 and slowest time and the requests per
+second. Bounded in time; nothing leaves the machine.
 """
 
 import argparse
@@ -22,7 +27,10 @@ from pathlib import Path
 
 import httpx
 import uvicorn
+from sqlalchemy import select, update
 
+from toll.model import Record, User
+from toll.names import name_keys, place_key
 from toll.store import Store
 from toll.store.access import add_user
 from toll.store.auth import create_token
@@ -40,6 +48,25 @@ PAGES = {
 }
 
 
+def with_search_keys(store: Store) -> Store:
+    """The name and place keys `toll import` writes (Latin ASCII, any script), so that a search
+    finds what it would find in an imported list."""
+    with store.session() as session:
+        names = session.execute(select(Record.given_name, Record.family_name).distinct()).all()
+        for given, family in names:
+            key = name_keys(given=given, family=family).name_tokens_sorted
+            session.execute(
+                update(Record)
+                .where(Record.given_name == given, Record.family_name == family)
+                .values(name_key=key)
+            )
+        for (place,) in session.execute(select(Record.place).distinct()).all():
+            session.execute(
+                update(Record).where(Record.place == place).values(place_key=place_key(place))
+            )
+    return store
+
+
 def serve(store: Store) -> tuple[str, uvicorn.Server]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -53,7 +80,9 @@ def serve(store: Store) -> tuple[str, uvicorn.Server]:
     return f"http://127.0.0.1:{port}", server
 
 
-def user(base: str, token: str, persons: int, until: float, seed: int, times: dict) -> None:
+def user(
+    base: str, token: str, persons: int, until: float, seed: int, times: dict, think: float
+) -> None:
     rng = random.Random(seed)
     headers = {"Authorization": f"Bearer {token}"}
     with httpx.Client(base_url=base, headers=headers, timeout=60) as client:
@@ -65,6 +94,7 @@ def user(base: str, token: str, persons: int, until: float, seed: int, times: di
             if response.status_code != 200:
                 raise SystemExit(f"{page}: {response.status_code} {response.text[:200]}")
             times[page].append(elapsed)
+            time.sleep(think * rng.uniform(0.5, 1.5))
 
 
 def main() -> None:
@@ -72,17 +102,21 @@ def main() -> None:
     parser.add_argument("--persons", type=int, default=100_000)
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--think", type=float, default=1.0, help="seconds between pages")
     parser.add_argument("--db", help="an existing store to serve instead of building one")
+    parser.add_argument("--build-into", help="an empty store's URL to build the store in")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         if args.db:
             store = Store.open(args.db, actor="bench")
         else:
             started = time.perf_counter()
-            store = build(Path(folder) / "web.db", args.persons)
+            where = args.build_into or str(Path(folder) / "web.db")
+            store = with_search_keys(build(where, args.persons))
             print(f"built {args.persons:,} persons in {time.perf_counter() - started:.0f} s")
         with store.session() as session:
-            add_user(session, "bench", "admin", True)
+            if session.scalar(select(User).where(User.name == "bench")) is None:
+                add_user(session, "bench", "admin", True)
             token = create_token(session, "bench", "bench/web.py")
         base, server = serve(store)
         started = time.perf_counter()
@@ -94,7 +128,10 @@ def main() -> None:
         times: dict[str, list[float]] = defaultdict(list)
         until = time.perf_counter() + args.seconds
         workers = [
-            threading.Thread(target=user, args=(base, token, args.persons, until, i, times))
+            threading.Thread(
+                target=user,
+                args=(base, token, args.persons, until, i, times, args.think),
+            )
             for i in range(args.users)
         ]
         for worker in workers:
@@ -104,7 +141,8 @@ def main() -> None:
         server.should_exit = True
         total = sum(len(t) for t in times.values())
         print(
-            f"{args.users} users for {args.seconds:.0f} s: {total:,} requests, "
+            f"{args.users} users (thinking {args.think:g} s) for {args.seconds:.0f} s: "
+            f"{total:,} requests, "
             f"{total / args.seconds:.1f} per second"
         )
         for page, taken in times.items():
