@@ -5,8 +5,8 @@ register search and person page with 50 users on 1,000,000 persons).
                                   [--db PATH | --build-into URL]
 
 Builds a SQLite store of N persons (as bench/backup.py does, with the name and place search
-keys the importer writes), or into --build-into (an empty store's URL, e.g. a new PostgreSQL
-database), or uses --db as it is; serves it with uvicorn on loopback only, and lets --users
+keys the importer writes), or inside --build-into (an empty PostgreSQL database's URL), or
+uses --db as it is; serves it with uvicorn on loopback only, and lets --users
 threads request the three pages in turn, signed in with an API token, for --seconds. Each user
 waits --think seconds on average (0.5 to 1.5 times it) between pages, as a person reading
 them does; --think 0 sends the next request at once (a test of throughput: then the time is
@@ -37,7 +37,28 @@ from toll.store.auth import create_token
 from toll.web import create_app
 
 sys.path.insert(0, str(Path(__file__).parent))
-from backup import build  # noqa: E402  (the same synthetic store as the backup benchmark)
+from backup import FAMILY, GIVEN, PLACES, build  # noqa: E402  (the backup benchmark's store)
+
+# The same store built inside PostgreSQL (generate_series), a million rows in a minute or two.
+RECORDS_IN_SQL = """
+WITH r AS (
+  SELECT i, 1 + floor(random() * 10)::int AS g, 1 + floor(random() * 7)::int AS f,
+         1 + floor(random() * 6)::int AS p, 1920 + floor(random() * 96)::int AS born,
+         date '1992-02-25' + floor(random() * 901)::int AS day, floor(random() * 3)::int AS s
+  FROM generate_series(1, :persons) AS i)
+INSERT INTO records (id, source_id, row_number, row_key, original, person_id, full_name,
+  given_name, family_name, sex, age, birth_year, event_date, event_date_earliest,
+  event_date_latest, event_date_precision, place, status, warnings, name_key, place_key,
+  created_at, created_by)
+SELECT i, :source, i, i::text,
+  json_build_object('Adı', (:given)[g], 'Soyadı', (:family)[f], 'Doğum ili', born::text,
+                    'Yer', (:places)[p]),
+  i, (:given)[g] || ' ' || (:family)[f], (:given)[g], (:family)[f],
+  (ARRAY['male', 'female', NULL])[s + 1], extract(year FROM day)::int - born, born,
+  day::text, day, day, 'day', (:places)[p], 'killed', '[]'::json,
+  (:name_keys)[(g - 1) * 7 + f], (:place_keys)[p], now(), 'bench'
+FROM r
+"""
 
 PAGES = {
     "dashboard": lambda rng, n: "/",
@@ -46,6 +67,47 @@ PAGES = {
     ),
     "person page": lambda rng, n: f"/persons/{rng.randint(1, n)}",
 }
+
+
+def build_in_postgresql(url: str, persons: int) -> Store:
+    """bench/backup.py's store of N persons, one record each, written by PostgreSQL itself."""
+    from sqlalchemy import text
+
+    from toll.sources import SourceMetadata
+    from toll.sources.store import store_original
+
+    store = Store.open(url, actor="bench")
+    arrays = {
+        "given": GIVEN,
+        "family": FAMILY,
+        "places": PLACES,
+        "name_keys": [
+            name_keys(given=g, family=f).name_tokens_sorted for g in GIVEN for f in FAMILY
+        ],
+        "place_keys": [place_key(p) for p in PLACES],
+    }
+    with store.session() as session:
+        content = f"a list of {persons} persons (stand-in bytes)\n".encode()
+        metadata = SourceMetadata(kind="list")
+        source = store_original(session, content, "list.csv", "text/csv", None, metadata).source
+        session.execute(text("SELECT setseed(0.15)"))
+        session.execute(
+            text(
+                "INSERT INTO persons (id, label, created_at, created_by) SELECT i, "
+                "'P-' || lpad(i::text, 7, '0'), now(), 'bench' FROM generate_series(1, :n) i"
+            ),
+            {"n": persons},
+        )
+        typed = {k: f"CAST(:{k} AS text[])" for k in arrays}
+        sql = RECORDS_IN_SQL
+        for key, cast in typed.items():
+            sql = sql.replace(f"(:{key})", f"({cast})")
+        session.execute(text(sql), {"persons": persons, "source": source.id, **arrays})
+        for table in ("persons", "records"):
+            session.execute(text(f"SELECT setval('{table}_id_seq', :n)"), {"n": persons})
+    with store.engine.connect() as connection:
+        connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
+    return store
 
 
 def with_search_keys(store: Store) -> Store:
@@ -104,15 +166,17 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--think", type=float, default=1.0, help="seconds between pages")
     parser.add_argument("--db", help="an existing store to serve instead of building one")
-    parser.add_argument("--build-into", help="an empty store's URL to build the store in")
+    parser.add_argument("--build-into", help="an empty PostgreSQL database to build it in")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         if args.db:
             store = Store.open(args.db, actor="bench")
         else:
             started = time.perf_counter()
-            where = args.build_into or str(Path(folder) / "web.db")
-            store = with_search_keys(build(where, args.persons))
+            if args.build_into:
+                store = build_in_postgresql(args.build_into, args.persons)
+            else:
+                store = with_search_keys(build(str(Path(folder) / "web.db"), args.persons))
             print(f"built {args.persons:,} persons in {time.perf_counter() - started:.0f} s")
         with store.session() as session:
             if session.scalar(select(User).where(User.name == "bench")) is None:

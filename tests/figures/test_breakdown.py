@@ -105,8 +105,16 @@ def test_a_tie_goes_to_the_earliest_record(store):
         ).source
         session.execute(insert(Person), [{"id": 1, "label": "P-00001"}])
         rows = [
-            {"id": i, "source_id": source.id, "row_number": i, "original": {}, "person_id": 1,
-             "sex": sex, "status": "killed", "warnings": []}
+            {
+                "id": i,
+                "source_id": source.id,
+                "row_number": i,
+                "original": {},
+                "person_id": 1,
+                "sex": sex,
+                "status": "killed",
+                "warnings": [],
+            }
             for i, sex in ((1, "female"), (2, "male"), (3, None))
         ]
         session.execute(insert(Record), rows)

@@ -45,6 +45,28 @@ WHO_MAY = {
     ("POST", "/api/decisions"): "reviewer",
     ("GET", "/review"): "reviewer",
     ("POST", "/review"): "reviewer",
+    ("GET", "/api/review/figures"): "reviewer",
+    ("GET", "/review/figures"): "reviewer",
+    ("GET", "/api/review/incidents"): "reviewer",
+    ("GET", "/review/incidents"): "reviewer",
+    ("POST", "/api/review/incidents/{link_id}"): "reviewer",
+    ("POST", "/review/incidents/{link_id}"): "reviewer",
+    ("GET", "/api/cases"): "viewer",
+    ("GET", "/api/cases/{case}"): "viewer",
+    ("GET", "/api/cases/{case}/remains"): "viewer",
+    ("GET", "/cases"): "viewer",
+    ("GET", "/cases/{case}"): "viewer",
+    ("GET", "/api/families"): "viewer",
+    ("GET", "/families"): "viewer",
+    ("GET", "/api/families/{person}"): "viewer+personal",
+    ("GET", "/families/{person}"): "viewer+personal",
+    ("GET", "/api/incidents"): "viewer",
+    ("GET", "/api/incidents/{incident_id}"): "viewer",
+    ("GET", "/api/incidents/{incident_id}/reconcile"): "viewer",
+    ("GET", "/incidents"): "viewer",
+    ("GET", "/incidents/{incident_id}"): "viewer",
+    ("GET", "/api/recognitions"): "viewer",
+    ("GET", "/recognitions"): "viewer",
     ("GET", "/api/estimates"): "viewer",
     ("GET", "/api/estimates/{estimate_id}"): "viewer",
     ("GET", "/estimates"): "viewer",
@@ -60,6 +82,10 @@ SAMPLE_PATHS = {
     "{claim_id}": "1",
     "{reference}": "P-00001",
     "{estimate_id}": "1",
+    "{case}": "C-00001",
+    "{person}": "P-00003",  # in a family of the demo store
+    "{incident_id}": "1",
+    "{link_id}": "999999",  # no such attachment: past the access check, refused as unknown
 }
 STATEMENT = b"Officials said that 12 civilians were killed and 30 injured in the attack."
 LIST = b"Full name,Sex,Year of birth\nAmira Testova,f,1970\nBoris Testov,m,1965\n"
@@ -78,6 +104,8 @@ BODIES = {
     # records that do not exist: past the access check, refused as not found
     "/api/decisions": {"json": {"record_a": 999998, "record_b": 999999, "decision": "same"}},
     "/review": {"data": {"record_a": "999998", "record_b": "999999", "decision": "same"}},
+    "/api/review/incidents/{link_id}": {"json": {"accept": True}},
+    "/review/incidents/{link_id}": {"data": {"decision": "accept"}},
     "/users": {"data": {"name": "newcomer", "role": "viewer"}},
     "/login": {"data": {"name": "nobody", "password": "wrong", "csrf": "x"}},
 }

@@ -9,7 +9,7 @@ Use::
     unidentify(session, "R-00007", reason="DNA re-test excluded him")  # the case reopens
 """
 
-from toll.remains.match import Candidate, load_candidates, match_remains, rank
+from toll.remains.match import Candidate, case_candidates, load_candidates, match_remains, rank
 from toll.remains.reading import RemainsDraft, read_remains
 from toll.remains.store import (
     RemainsImport,
@@ -25,6 +25,7 @@ __all__ = [
     "RemainsDraft",
     "RemainsImport",
     "add_remains",
+    "case_candidates",
     "get_remains",
     "identify",
     "import_remains",

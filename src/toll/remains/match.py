@@ -211,3 +211,24 @@ def _remains_dict(remains: Remains) -> dict:
         "row": remains.row_number,
         "identified_as_case": remains.case_id,
     }
+
+
+def case_candidates(session: Session, case_reference: str, limit: int = 10) -> list[dict]:
+    """The unidentified remains that rank this open case among their best `limit` cases, best
+    score first (the case page's "remains candidates"); none for a case that is not open."""
+    from toll.cases import get_case
+
+    case = get_case(session, case_reference)
+    candidates = load_candidates(session)
+    position = next((i for i, row in enumerate(candidates.cases) if row.id == case.id), None)
+    if position is None:
+        return []
+    query = select(Remains).where(Remains.case_id.is_(None), Remains.retracted_at.is_(None))
+    found = []
+    for remains in session.scalars(query.order_by(Remains.id)):
+        ranked = rank(candidates, remains, limit)
+        place = next((n for n, (i, _) in enumerate(ranked, start=1) if i == position), None)
+        if place is not None:
+            score = ranked[place - 1][1]
+            found.append(_remains_dict(remains) | {"rank": place, "score": round(score, 2)})
+    return sorted(found, key=lambda item: (-item["score"], item["remains_id"]))

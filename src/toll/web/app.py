@@ -43,9 +43,23 @@ HEADERS = {
 
 def routers() -> list:
     """Every router of the workspace, in the order they are mounted."""
-    from toll.web import access, audit, dashboard, estimates, public, register, review, sources
+    from toll.web import (
+        access,
+        audit,
+        cases,
+        dashboard,
+        estimates,
+        families,
+        incidents,
+        public,
+        queues,
+        register,
+        review,
+        sources,
+    )
 
-    modules = (access, dashboard, sources, register, review, estimates, audit, public)
+    modules = (access, dashboard, sources, register, review, queues, cases, families)
+    modules += (incidents, estimates, audit, public)
     return [module.router for module in modules]
 
 

@@ -1,7 +1,7 @@
 """Sources: the list, one source's text with every figure highlighted in place, review of
 each figure (confirm, correct, reject), and adding statements and lists."""
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse
@@ -217,10 +217,19 @@ def _back_to(session: Session, claim_id: int) -> RedirectResponse:
     return RedirectResponse(f"/sources/{claim.source_id}#claim-{claim_id}", status_code=303)
 
 
+QUEUE = "/review/figures"  # where a confirmation from the review queue goes back to
+
+
 @router.post("/claims/{claim_id}/confirm", include_in_schema=False)
-def confirm_form(session: Db, _: Reviewer, claim_id: Id, note: Note = None):
+def confirm_form(
+    session: Db,
+    _: Reviewer,
+    claim_id: Id,
+    note: Note = None,
+    back: Annotated[Literal["/review/figures"] | None, Form()] = None,
+):
     confirm_claim(session, claim_id, note or None)
-    return _back_to(session, claim_id)
+    return RedirectResponse(QUEUE, status_code=303) if back else _back_to(session, claim_id)
 
 
 @router.post("/claims/{claim_id}/reject", include_in_schema=False)

@@ -1,0 +1,87 @@
+"""The pages of the later stages on the demo store: missing-person cases, families, incidents
+and their reconciliation, recognitions and the review queues for figures and attachments."""
+
+import re
+
+
+def test_the_case_board_and_a_case_with_its_history_and_remains_candidates(browser):
+    client = browser("editor")
+    board = client.get("/cases")
+    assert board.status_code == 200
+    assert "C-00001" in board.text and "fate unknown" in board.text
+    case = client.get("/cases/C-00001")
+    assert case.status_code == 200
+    assert "reported → <strong>fate unknown</strong>" in case.text
+    candidates = client.get("/api/cases/C-00001/remains").json()
+    assert candidates and all(r["identified_as_case"] is None for r in candidates)
+    assert candidates[0]["remains_id"] in case.text
+    identified = client.get("/cases/C-00002")
+    assert "not open, so it is not matched" in identified.text
+
+
+def test_a_viewer_sees_a_case_without_names_or_contacts(browser):
+    client = browser("viewer")
+    shown = client.get("/api/cases/C-00001").json()
+    assert shown["name"] == "[restricted]"
+    assert all(r["name"] == "[restricted]" for r in shown["reporters"])
+    page = client.get("/cases/C-00001").text
+    assert 'href="/persons/' not in page
+
+
+def test_family_figures_list_the_families_behind_each_count(browser):
+    client = browser("editor")
+    figures = client.get("/api/families").json()
+    page = client.get("/families").text
+    assert f'<div class="big">{figures["families_wiped_out"]["count"]}</div>' in page
+    wiped = figures["families_wiped_out"]["families"]
+    assert wiped and wiped[0]["family_id"] in page
+    member = wiped[0]["members"][0]["person_id"]
+    family = client.get(f"/families/{member}")
+    assert family.status_code == 200 and member in family.text
+    assert client.get("/api/families?missing_counts=true").json()["definitions"]["lost"] == (
+        "killed or missing"
+    )
+
+
+def test_an_incident_sets_every_source_figure_beside_the_register(browser):
+    client = browser("viewer")
+    account = client.get("/api/incidents/1/reconcile").json()[0]
+    page = client.get("/incidents/1").text
+    group = account["groups"][0]
+    assert group["figures"] and f"#claim-{group['figures'][0]['claim_id']}" in page
+    assert "ucdp_ged_valdoria.csv row 1" in page
+    assert "Northfield shelling" in client.get("/incidents").text
+    recognitions = client.get("/recognitions").text
+    assert "war crime" in recognitions and "Ostland" in recognitions
+
+
+def test_a_figure_confirmed_from_the_queue_leaves_it(browser):
+    client = browser("reviewer")
+    waiting = client.get("/api/review/figures").json()
+    first = waiting[0]["id"]
+    assert f"/claims/{first}/confirm" in client.get("/review/figures").text
+    sent = client.post(
+        f"/claims/{first}/confirm",
+        data={"csrf": client.csrf, "back": "/review/figures"},
+        follow_redirects=False,
+    )
+    assert sent.status_code == 303 and sent.headers["location"] == "/review/figures"
+    assert [c["id"] for c in client.get("/api/review/figures").json()] == [
+        c["id"] for c in waiting[1:]
+    ]
+    elsewhere = client.post(
+        f"/claims/{waiting[1]['id']}/confirm",
+        data={"csrf": client.csrf, "back": "https://elsewhere.example/"},
+        follow_redirects=False,
+    )
+    assert elsewhere.status_code == 422  # only the queue is a place to go back to
+
+
+def test_the_attachment_queue_refuses_an_unknown_attachment_in_one_line(browser):
+    client = browser("reviewer")
+    assert "No attachment waits for review" in client.get("/review/incidents").text
+    refused = client.post(
+        "/api/review/incidents/4242", json={"accept": True}, headers={"x-csrf-token": client.csrf}
+    )
+    assert refused.status_code == 400
+    assert re.match(r"no attachment 4242 waits for review", refused.json()["detail"])
