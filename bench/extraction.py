@@ -1,12 +1,14 @@
 """Benchmark figure extraction: accuracy on annotated passages and throughput on one core.
 
     .venv/bin/python bench/extraction.py [--verbose] [--language en] [--file BATCH.jsonl ...]
+        [--learned | --rules-only]
 
 Prints precision/recall/F1 for detection, value+qualifier, value+category, category, the
 subgroup accuracy and the nesting (part_of) precision/recall/F1, on tests/claims/corpus/*.jsonl
 and on ../shared/corpus/*.figures.json when present; then the throughput in MB of text per
 second, extracting from the corpus texts repeated to about 5 MB. With `--file`, only the given
-files are scored (a new batch's first run), without the throughput.
+files are scored (a new batch's first run), without the throughput. `--learned` and
+`--rules-only` run with and without the category model (default: as `toll extract` runs).
 """
 
 import argparse
@@ -24,6 +26,9 @@ SHARED = next((sorted(p.glob("*.figures.json")) for p in (
     ROOT.parent / "shared" / "corpus", ROOT.parent.parent / "shared" / "corpus") if p.is_dir()), [])
 
 
+LEARNED: bool | None = None  # as extract_figures decides by default
+
+
 def accuracy(paths: list[Path], language: str, verbose: bool) -> list[str]:
     passages = [p for path in paths for p in load_passages(path)]
     if not passages:
@@ -31,7 +36,7 @@ def accuracy(paths: list[Path], language: str, verbose: bool) -> list[str]:
     # a batch says each passage's language; a corpus file is all in `language`
     languages = {p["text"]: p.get("language", language) for p in passages}
     score = score_passages(passages, lambda text: [
-        f.to_dict() for f in extract_figures(text, language=languages[text])])
+        f.to_dict() for f in extract_figures(text, language=languages[text], learned=LEARNED)])
     print(json.dumps({"files": [p.name for p in paths], "passages": len(passages),
                       **score.summary()}))
     if verbose:
@@ -45,9 +50,9 @@ def throughput(texts: list[str], language: str, megabytes: float = 5.0) -> None:
     size = len(sample.encode("utf-8"))
     repeat = max(1, int(megabytes * 1_000_000 / max(size, 1)))
     text = "\n\n".join([sample] * repeat)
-    extract_figures(text[:10000], language=language)  # load and compile the language once
+    extract_figures(text[:10000], language=language, learned=LEARNED)  # load and compile once
     start = time.process_time()
-    figures = extract_figures(text, language=language)
+    figures = extract_figures(text, language=language, learned=LEARNED)
     seconds = time.process_time() - start
     mb = len(text.encode("utf-8")) / 1_000_000
     print(json.dumps({"throughput_mb_per_s": round(mb / seconds, 2), "megabytes": round(mb, 2),
@@ -60,7 +65,14 @@ def main() -> None:
     parser.add_argument("--language", default="en")
     parser.add_argument("--file", nargs="+", type=Path, default=[],
                         help="score only these annotated files (JSON Lines or *.figures.json)")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--learned", action="store_const", const=True, dest="learned",
+                       help="with the category model")
+    group.add_argument("--rules-only", action="store_const", const=False, dest="learned",
+                       help="without the category model")
     args = parser.parse_args()
+    global LEARNED
+    LEARNED = args.learned
     if args.file:
         for path in args.file:
             accuracy([path], args.language, args.verbose)

@@ -14,7 +14,9 @@ How it works (details in docs/methods/extraction.md):
 import re
 from dataclasses import dataclass
 
+from toll.claims import classifier
 from toll.claims.attribution import Speakers
+from toll.claims.classifier import CategoryModel, Context
 from toll.claims.figure import Figure
 from toll.claims.incident import Incidents
 from toll.claims.language import Language, Noun, detect_language, load_language
@@ -61,7 +63,7 @@ TRAILING_AMONG = re.compile(r"(?:(?:\s*,|\s+and)\s+(?:\d[\d,.]*|[a-z]+(?:-[a-z]+
 ALL_BUT = re.compile(r"\ball\s+(?:but|except)\s+\Z", re.IGNORECASE)
 NEW_PHRASE = re.compile(r"\b(?:and|or)\s+(?:the|a|an|its|their|his|her)\s", re.IGNORECASE)
 CONFIDENCE = {"after": 0.9, "before": 0.85, "adjacent": 0.85, "noun": 0.8, "parent": 0.85,
-              "sibling": 0.7, "list": 0.75}
+              "sibling": 0.7, "list": 0.75, "model": 0.65}
 
 
 @dataclass
@@ -86,6 +88,7 @@ class Found:
     trigger_at: int = -1  # where the words that gave the category start
     reach: int = 0  # how far its words go (a number before this belongs to them)
     said_end: int = 0  # where the words after it that gave its category end
+    nend: int = 0  # where the number itself ends
 
     @property
     def kind(self) -> str:
@@ -93,30 +96,122 @@ class Found:
 
 
 def extract_figures(text: str, *, language: str | None = "en",
-                    default_speaker: str | None = None) -> list[Figure]:
+                    default_speaker: str | None = None,
+                    learned: "bool | CategoryModel | None" = None) -> list[Figure]:
     """The harm figures stated in `text`, in order, with parts linked to their whole.
 
     `language` picks the data files (number grammar, taxonomy): a code ("en", "ru"), or None
     or "auto" for the language of the text's script; `default_speaker` is whom a figure is
-    attributed to when the text does not say (usually the source's author).
+    attributed to when the text does not say (usually the source's author). `learned` lets the
+    category model (classifier.py) add, change or drop categories where it is confident
+    (None: `classifier.ON_BY_DEFAULT`; or a model to use).
     """
     if language in (None, "auto"):
         language = detect_language(text)
     lang = load_language(language)
     sentences = Sentences(text)
-    found: list[Found] = []
-    for m in lang.numbers.finditer(text):
-        if found and m.start < max(found[-1].end, found[-1].reach):
-            continue  # inside the previous figure's words ("40 of its 120 houses")
-        f = _candidate(text, m, lang, sentences, found[-1] if found else None)
-        if f is not None:
-            found.append(f)
+    model = _model(learned)
+    found, others = _read_numbers(text, lang, sentences, keep_others=model is not None)
+    if model is not None:
+        found = _decide(text, found, others, lang, sentences, model)
     link_parts(found, text, lang, sentences)
     mark_casualties(found)
     kept = _keep_categorised(found)
     incidents = Incidents(text, sentences, lang)
     speakers = Speakers(text, sentences, lang, default_speaker)
     return [_figure(text, f, kept, incidents, speakers) for f in kept]
+
+
+def _model(learned: "bool | CategoryModel | None") -> CategoryModel | None:
+    if isinstance(learned, CategoryModel):
+        return learned
+    if learned is None:
+        learned = classifier.ON_BY_DEFAULT
+    return classifier.load_model() if learned else None
+
+
+def _read_numbers(text: str, lang: Language, sentences: Sentences,
+                  keep_others: bool = False) -> tuple[list[Found], list[Found]]:
+    """The numbers the rules read as figures (with or without a category) and, with
+    `keep_others`, the counts the rules left out for want of harm words (for the model)."""
+    found: list[Found] = []
+    others: list[Found] = []
+    for m in lang.numbers.finditer(text):
+        if found and m.start < max(found[-1].end, found[-1].reach):
+            continue  # inside the previous figure's words ("40 of its 120 houses")
+        f = _candidate(text, m, lang, sentences, found[-1] if found else None)
+        if f is not None:
+            f.nend = m.end
+            found.append(f)
+        elif keep_others and (other := _other(text, m, lang, sentences)) is not None:
+            others.append(other)
+    return found, others
+
+
+def _other(text: str, m: NumberMatch, lang: Language, sentences: Sentences) -> Found | None:
+    """A count the rules did not take (no harm words): a candidate for the model, unless it is
+    a date, reference, money, measure or year."""
+    before = text[max(0, m.start - 40):m.start]
+    if _not_a_count(text, m, before, lang, m.quantity) or _year_like(m, m.quantity):
+        return None
+    f = Found(m.start, m.num_start, m.end, m.quantity, None, sentences.index(m.start), nend=m.end)
+    head = _head(text, m.end, lang, m.quantity)
+    if head is not None:
+        f.noun, f.end = lang.noun(head), head.end()
+        f.subgroup = _subgroup(f.noun, head)
+    else:
+        f.bare = True
+    return f
+
+
+def model_contexts(text: str, language: str) -> list[tuple[int, int, Context]]:
+    """(start, end, context) of every number the model decides on in `text`, in order: the
+    training examples' inputs (toll.claims.training), read exactly as extraction reads them."""
+    lang = load_language(language)
+    sentences = Sentences(text)
+    found, others = _read_numbers(text, lang, sentences, keep_others=True)
+    both = sorted(found + others, key=lambda f: f.qstart)
+    return [(f.qstart, f.end, c) for f, c in zip(both, _contexts(text, both, lang, sentences),
+                                                  strict=True)]
+
+
+def _contexts(text: str, both: list[Found], lang: Language,
+              sentences: Sentences) -> list[Context]:
+    """The model's inputs for numbers in text order, each knowing the category the rules gave
+    the figure before it in the same paragraph."""
+    contexts, previous, paragraph = [], None, -1
+    for f in both:
+        if sentences.paragraph(f.qstart) != paragraph:
+            previous, paragraph = None, sentences.paragraph(f.qstart)
+        context = _context(text, f, lang, sentences)
+        context.previous = previous
+        contexts.append(context)
+        previous = f.category or previous
+    return contexts
+
+
+def _context(text: str, f: Found, lang: Language, sentences: Sentences) -> Context:
+    noun = f.noun
+    return Context(text, lang.code, f.qstart, f.nend or f.nstart, max(f.end, f.nend),
+                   sentences.span(f.sentence), f.category, f.source,
+                   noun.kind if noun else None, noun.category if noun else None,
+                   f.quantity.qualifier, f.quantity.value, f.bare, f.of_them)
+
+
+def _decide(text: str, found: list[Found], others: list[Found], lang: Language,
+            sentences: Sentences, model: CategoryModel) -> list[Found]:
+    """Let the model add a category the rules did not find, change one or drop a figure,
+    each only above its probability threshold (classifier.ADD, CHANGE, DROP)."""
+    added, other = [], {id(f) for f in others}
+    both = sorted(found + others, key=lambda f: f.qstart)
+    for f, context in zip(both, _contexts(text, both, lang, sentences), strict=True):
+        best, p = model.best(classifier.features(context))
+        category = classifier.decide(f.category, best, p)
+        if category != f.category:
+            if f.category is None and id(f) in other:
+                added.append(f)
+            f.category, f.source = category, "model"
+    return sorted(found + added, key=lambda f: f.qstart) if added else found
 
 
 def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,

@@ -68,9 +68,9 @@ def extract_source(source: Source) -> list:
 
 def current_extractor_version() -> str:
     """The version `save_extracted_claims` records now (rules, and model when it takes part)."""
-    from toll.claims.version import extractor_version
+    from toll.claims.version import current_version
 
-    return extractor_version()
+    return current_version()
 
 
 def _claim_fields(figure) -> dict:

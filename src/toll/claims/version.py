@@ -14,7 +14,7 @@ from toll import __version__
 
 HERE = Path(__file__).resolve().parent
 # The modules whose code decides what a text yields (not the store, checks or scoring).
-RULE_MODULES = ("attribution", "extract", "figure", "incident", "language", "nesting",
+RULE_MODULES = ("attribution", "classifier", "extract", "figure", "incident", "language", "nesting",
                 "numbers", "sentences", "subject")
 
 
@@ -34,3 +34,13 @@ def extractor_version(model_hash: str | None = None) -> str:
     """ "0.1.0+rules.1a2b3c4d" or, with a category model, "0.1.0+rules.1a2b3c4d.model.5e6f7a8b"."""
     version = f"{__version__}+rules.{rules_hash()}"
     return f"{version}.model.{model_hash}" if model_hash else version
+
+
+def current_version(learned: bool | None = None) -> str:
+    """The version of what `extract_figures(..., learned=learned)` runs now."""
+    from toll.claims import classifier
+
+    if learned is None:
+        learned = classifier.ON_BY_DEFAULT
+    model = classifier.load_model() if learned else None
+    return extractor_version(model.digest if model else None)

@@ -1,12 +1,14 @@
 """`toll extractor version|examples|compare`: which extractor made the claims, what reviewers
 taught it, and what the current one would extract from a stored source."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from toll.cli.app import DbOption, JsonOption, app, open_store
 from toll.cli.output import console, print_json, print_table
+from toll.cli.progress import progress_bar
 
 extractor_app = typer.Typer(
     help="The figure extractor: its version, the examples reviewers made, re-extraction."
@@ -68,3 +70,58 @@ def compare(
 
 def _changes(changes: dict) -> str:
     return "; ".join(f"{field} {old} → {new}" for field, (old, new) in changes.items())
+
+
+@extractor_app.command("retrain")
+def retrain(
+    out: Annotated[Path, typer.Option(help="Where to write the model (JSON).")] = Path(
+        "extractor-model.json"),
+    corpus: Annotated[Path | None, typer.Option(
+        help="The annotated corpus folder (default: the checkout's tests/claims/corpus).",
+        show_default=False)] = None,
+    folds: Annotated[int, typer.Option(help="Folds of the cross-validation.")] = 5,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Also learn from this store's reviewed claims (confirmed, corrected, "
+        "rejected).", show_default=False)] = None,
+    json: JsonOption = False,
+) -> None:
+    """Rebuild the category model from the annotated corpus and the store's reviewed claims,
+    report its cross-validated score and write it; extraction uses it when
+    TOLL_EXTRACTOR_MODEL names the file."""
+    import time
+
+    from toll.claims.examples import from_files
+    from toll.claims.training import build_examples, corpus_files, cross_validate, train
+    from toll.errors import TollError
+
+    started = time.perf_counter()
+    files = corpus_files(corpus)
+    if not files:
+        raise TollError(f"{corpus or 'tests/claims/corpus'}: no annotated *.jsonl files; "
+                        "give the corpus folder with --corpus")
+    texts = from_files(files)
+    reviewed = []
+    if db is not None:
+        from toll.claims.store import review_examples
+
+        with open_store(db, create=False).session() as session:
+            reviewed = review_examples(session)
+    with progress_bar("reading examples", quiet=json) as update:
+        examples = build_examples(texts + reviewed, lambda done, total: update(done, total, ""))
+    report = cross_validate(texts + reviewed, folds, examples)
+    model = train(texts + reviewed, examples)
+    out.write_text(model.to_json(), encoding="utf-8")
+    data = {"model": str(out), "model_hash": model.digest, "passages": len(texts),
+            "reviewed_claims": sum(len(t.labels) for t in reviewed), **report.to_dict(),
+            "seconds": round(time.perf_counter() - started, 1)}
+    if json:
+        print_json(data)
+        return
+    console.print(
+        f"Model {model.digest} written to {out}: {data['examples']:,} examples from "
+        f"{len(texts):,} passages and {data['reviewed_claims']:,} reviewed claims, "
+        f"{data['seconds']} s. Cross-validated ({report.folds} folds) category F1: rules "
+        f"{report.rules_f1}, with the model {report.combined_f1} (model alone right "
+        f"{report.model_accuracy:.0%}). Use it with TOLL_EXTRACTOR_MODEL={out}.",
+        markup=False,
+    )
