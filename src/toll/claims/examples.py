@@ -16,7 +16,7 @@ class Label:
     start: int
     end: int
     category: str | None  # None: not a harm figure
-    also: str | None = None  # a second fair category ("also_acceptable_category")
+    also: tuple[str, ...] = ()  # other fair categories ("also_acceptable_category")
 
 
 @dataclass
@@ -35,11 +35,18 @@ def from_passages(passages: Iterable[dict], origin: str = "") -> list[LabelledTe
     texts = []
     for passage in passages:
         spans = gold_spans(passage["text"], passage["figures"])
-        labels = [Label(span[0], span[1], g["category"], g.get("also_acceptable_category"))
+        labels = [Label(span[0], span[1], g["category"],
+                        tuple(_as_list(g.get("also_acceptable_category"))))
                   for g, span in zip(passage["figures"], spans, strict=True) if span]
         texts.append(LabelledText(passage["text"], passage.get("language", "en"), labels,
                                   True, f"{origin}:{passage.get('id', '')}"))
     return texts
+
+
+def _as_list(value) -> list[str]:
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else list(value)
 
 
 def from_files(paths: Iterable[Path], language: str | None = None) -> list[LabelledText]:

@@ -67,7 +67,7 @@ def _label(t: LabelledText, start: int, end: int, taken: set[int],
             taken.add(i)
             if label.category is None:
                 return NONE
-            return rule if rule and rule == label.also else label.category
+            return rule if rule and rule in label.also else label.category
     return NONE if t.complete else None
 
 
