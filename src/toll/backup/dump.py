@@ -23,10 +23,14 @@ from toll.model import Base
 from toll.model.base import utcnow
 from toll.store import Store
 from toll.store.access import require
+from toll.store.database import is_encrypted
 from toll.store.history import log_event
 from toll.store.schema import current_revision
 
 BATCH = 5000
+# A sealed store's wrapped field key: the archive holds the fields unsealed (and is encrypted
+# itself); `toll restore --encrypt` seals them again under a new key.
+NOT_BACKED_UP = {"store_keys"}
 Progress = Callable[[int, int, str], None]
 
 
@@ -66,6 +70,11 @@ def backup_store(
         )
     if encrypted and not (passphrase or recipients):
         raise TollError("--encrypt needs a passphrase (--passphrase-file) or --recipient KEY")
+    if not encrypted and is_encrypted(store.engine):
+        raise TollError(
+            f"{store.url} is encrypted: its backup must be too, or it would hold the store in the "
+            "clear; give --encrypt (with a passphrase) or --recipient KEY"
+        )
     with store.session() as session:
         connection = _snapshot(session)
         require(session, "admin")
@@ -109,7 +118,7 @@ def _replace(path: Path, write: Callable) -> None:
 def _write(
     connection: Connection, writer: ArchiveWriter, store: Store, summary: BackupSummary, report
 ) -> None:
-    tables = Base.metadata.sorted_tables
+    tables = [t for t in Base.metadata.sorted_tables if t.name not in NOT_BACKED_UP]
     counts = {t.name: connection.scalar(select(func.count()).select_from(t)) for t in tables}
     total, done = sum(counts.values()) or 1, 0
     for table in tables:

@@ -15,12 +15,15 @@ from pathlib import Path
 
 from sqlalchemy import Connection, MetaData, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 from toll.backup.archive import Archive, original_file
 from toll.backup.encryption import decrypt, is_encrypted
 from toll.backup.rows import row_decoder
 from toll.errors import TollError
+from toll.store import encrypted_sqlite
 from toll.store.database import database_url, make_engine
+from toll.store.fields import seal_fields
 from toll.store.schema import known_revision, migrate_connection
 
 BATCH = 5000
@@ -34,6 +37,7 @@ class RestoreSummary:
     schema: str
     tables: dict[str, int] = field(default_factory=dict)
     originals: int = 0
+    recovery_key: str | None = None  # restored encrypted (printed once)
 
 
 def open_archive(path: Path, *, passphrase: str | None = None, identity: Path | None = None):
@@ -52,22 +56,23 @@ def open_archive(path: Path, *, passphrase: str | None = None, identity: Path | 
 
 
 def restore_archive(
-    archive: Archive, target: str, progress: Progress | None = None
+    archive: Archive, target: str, progress: Progress | None = None, encrypt: str | None = None
 ) -> RestoreSummary:
-    """Verify `archive`, then restore it into the new store `target` (path or URL)."""
+    """Verify `archive`, then restore it into the new store `target` (path or URL); encrypted
+    behind the passphrase `encrypt` if given (SQLCipher, or sealed fields on a server)."""
     report = progress or (lambda done, total, message: None)
     archive.verify(lambda done, total: report(done, total, "checking hashes"))
     url = make_url(database_url(target))
     schema = archive.manifest["schema"]
     summary = RestoreSummary(url.render_as_string(hide_password=True), schema)
     if url.get_backend_name() == "sqlite":
-        _restore_sqlite(archive, Path(url.database), summary, report)
+        _restore_sqlite(archive, Path(url.database), summary, report, encrypt)
     else:
-        _restore_server(archive, url, summary, report)
+        _restore_server(archive, url, summary, report, encrypt)
     return summary
 
 
-def _restore_sqlite(archive: Archive, path: Path, summary: RestoreSummary, report) -> None:
+def _restore_sqlite(archive: Archive, path: Path, summary: RestoreSummary, report, encrypt) -> None:
     if path.exists() and path.stat().st_size > 0:
         raise TollError(
             f"{path} already exists: restore into a new file (Toll never overwrites a store)"
@@ -76,6 +81,9 @@ def _restore_sqlite(archive: Archive, path: Path, summary: RestoreSummary, repor
         raise TollError(f"cannot restore into {path}: folder {path.parent} does not exist")
     building = path.with_name(f".{path.name}.restoring-{os.getpid()}")
     building.unlink(missing_ok=True)
+    encrypted_sqlite.key_file(building).unlink(missing_ok=True)
+    if encrypt:
+        summary.recovery_key = encrypted_sqlite.create(building, encrypt)
     engine = make_engine(f"sqlite:///{building}")
     try:
         _check_schema(archive, engine)
@@ -87,13 +95,14 @@ def _restore_sqlite(archive: Archive, path: Path, summary: RestoreSummary, repor
                 connection.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
                 _fill(connection, archive, summary, report)
         engine.dispose()
-        os.replace(building, path)
+        encrypted_sqlite.move(building, path)
     finally:
         engine.dispose()
         building.unlink(missing_ok=True)
+        encrypted_sqlite.key_file(building).unlink(missing_ok=True)
 
 
-def _restore_server(archive: Archive, url, summary: RestoreSummary, report) -> None:
+def _restore_server(archive: Archive, url, summary: RestoreSummary, report, encrypt) -> None:
     engine = make_engine(url.render_as_string(hide_password=False))
     shown = summary.target
     try:
@@ -111,6 +120,9 @@ def _restore_server(archive: Archive, url, summary: RestoreSummary, report) -> N
         with engine.connect() as connection, connection.begin():
             _fill(connection, archive, summary, report)
             _reset_sequences(connection)
+            if encrypt:
+                with Session(bind=connection) as session:
+                    summary.recovery_key = seal_fields(session, encrypt)
     finally:
         engine.dispose()
 

@@ -11,6 +11,7 @@ import warnings
 
 from toll.cli import commands  # noqa: F401  (registers every command)
 from toll.cli.app import app
+from toll.cli.keys import ask_when_needed
 from toll.errors import TollError
 
 
@@ -18,6 +19,7 @@ def main() -> None:
     """Run the `toll` command."""
     # Deprecation chatter between splink, duckdb and pandas is not for users of the CLI.
     warnings.filterwarnings("ignore", category=FutureWarning)
+    ask_when_needed()  # an encrypted store's passphrase, asked for at a terminal
     try:
         app()
     except TollError as error:
@@ -25,7 +27,7 @@ def main() -> None:
             print(json.dumps({"error": str(error), "where": where(error)}, ensure_ascii=False))
         else:
             print(f"Error: {error}", file=sys.stderr)
-        sys.exit(1)
+        sys.exit(getattr(error, "exit_code", 1))  # 2: a wrong or missing key
     except KeyboardInterrupt:
         print(f"interrupted: {kept()}", file=sys.stderr)
         sys.exit(130)

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from toll.cli.app import DbOption, JsonOption, app, open_store
+from toll.cli.keys import new_passphrase, show_recovery_key
 from toll.cli.output import console, count, print_json
 from toll.cli.progress import progress_bar
 
@@ -90,6 +91,14 @@ def restore(
         Path | None,
         typer.Option(help="The age or SSH private key file the archive was encrypted to."),
     ] = None,
+    encrypt: Annotated[
+        bool,
+        typer.Option(
+            "--encrypt",
+            help="Make the new store encrypted (see `toll init --encrypt`); its passphrase "
+            "from $TOLL_PASSPHRASE, else asked for. Prints its recovery key once.",
+        ),
+    ] = False,
     json: JsonOption = False,
 ) -> None:
     """Restore an archive into a new store, after verifying every file's SHA-256.
@@ -104,13 +113,18 @@ def restore(
     if identity is None and _is_encrypted_file(file, is_encrypted):
         passphrase = _passphrase(passphrase_file, confirm=False)
     archive = open_archive(file, passphrase=passphrase, identity=identity)
+    sealing = new_passphrase(None) if encrypt else None
     try:
         with progress_bar(f"Restoring {file.name}", json) as bar:
-            summary = restore_archive(archive, db, progress=bar)
+            summary = restore_archive(archive, db, progress=bar, encrypt=sealing)
     finally:
         archive.close()
-    data = {"target": summary.target, "schema": summary.schema}
+    data = {"target": summary.target, "schema": summary.schema, "encrypted": encrypt}
+    if encrypt:
+        data["recovery_key"] = summary.recovery_key
     _done(summary, data, json, f"{file.name} → {summary.target}: ", ", every hash checked.")
+    if encrypt and not json:
+        show_recovery_key(data, False, f"{summary.target} is encrypted.")
 
 
 def _done(summary, data: dict, json: bool, before: str, after: str) -> None:

@@ -11,6 +11,6 @@ from toll.cli import incidents, events, reconcile, recognitions
 from toll.cli import records, linking, persons
 from toll.cli import cases, remains, families
 from toll.cli import estimate, estimates
-from toll.cli import synth, users, credentials, database
+from toll.cli import synth, users, credentials, database, keys
 from toll.cli import report, exports, backup
 from toll.cli import serve

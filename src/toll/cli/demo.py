@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from toll.cli.app import JsonOption, app
+from toll.cli.keys import PassphraseFileOption, new_passphrase, show_recovery_key
 from toll.cli.output import console, print_json, print_table
 from toll.cli.progress import progress_bar
 
@@ -21,6 +22,10 @@ def demo(
         bool, typer.Option("--serve", help="Then open it in the web workspace (toll serve).")
     ] = False,
     port: Annotated[int, typer.Option(min=1, max=65535, help="The port for --serve.")] = 8000,
+    encrypt: Annotated[
+        bool, typer.Option("--encrypt", help="Encrypt the demo store (see `toll init --encrypt`).")
+    ] = False,
+    passphrase_file: PassphraseFileOption = None,
 ) -> None:
     """Build a demo store from invented data and say what it holds.
 
@@ -30,13 +35,18 @@ def demo(
     """
     from toll.demo import build_demo
 
+    passphrase = new_passphrase(passphrase_file) if encrypt else None
     with progress_bar("Building the demo", quiet=json) as update:
-        summary = build_demo(db, persons=persons, progress=update)
+        summary = build_demo(db, persons=persons, progress=update, passphrase=passphrase)
     data = {k: v for k, v in summary.__dict__.items() if k != "path"} | {"db": str(summary.path)}
+    if not encrypt:
+        data.pop("recovery_key")
     if json:
         print_json(data)
     else:
         _explain(summary, db)
+        if encrypt:
+            show_recovery_key(data, False, f"{db} is encrypted.")
     if serve:
         from toll.cli.serve import serve_demo
 

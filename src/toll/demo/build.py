@@ -10,7 +10,7 @@ from toll.estimates.store import estimate_register
 from toll.persons import link_register
 from toll.records.store import import_list
 from toll.sources import SourceMetadata, add_statement
-from toll.store import Store
+from toll.store import Store, encrypted_sqlite
 from toll.synth import SynthSettings, write_lists
 
 STATEMENTS = Path(__file__).parent / "statements"
@@ -82,10 +82,14 @@ class DemoSummary:
     true_total: int = 0  # every victim of the synthetic population, listed or not
     missing: dict = field(default_factory=dict)  # cases, remains and families (demo/missing.py)
     incident: dict = field(default_factory=dict)  # the Northfield shelling: what is attached
+    recovery_key: str | None = None  # when built encrypted (printed once)
 
 
-def build_demo(path: Path, persons: int = 1500, progress=None) -> DemoSummary:
-    """Build a fresh demo store at `path` (replacing an older demo there).
+def build_demo(
+    path: Path, persons: int = 1500, progress=None, passphrase: str | None = None
+) -> DemoSummary:
+    """Build a fresh demo store at `path` (replacing an older demo there); with a passphrase,
+    an encrypted one (`toll.store.encrypted_sqlite`).
 
     Statements → claims; synthetic lists (`toll synth`) → records → persons; an estimate.
     `progress(step, steps, message)` is told as each stage starts.
@@ -93,8 +97,10 @@ def build_demo(path: Path, persons: int = 1500, progress=None) -> DemoSummary:
     report = progress or (lambda step, steps, message: None)
     building = path.with_name(path.name + ".building")
     building.unlink(missing_ok=True)
+    encrypted_sqlite.key_file(building).unlink(missing_ok=True)
+    recovery = encrypted_sqlite.create(building, passphrase) if passphrase else None
     store = Store.open(str(building), actor="demo")
-    summary = DemoSummary(path)
+    summary = DemoSummary(path, recovery_key=recovery)
     report(0, 5, "statements")
     _add_statements(store, summary)
     report(1, 5, "lists")
@@ -112,7 +118,7 @@ def build_demo(path: Path, persons: int = 1500, progress=None) -> DemoSummary:
     summary.incident = add_demo_incident(store, DEMO_ESTIMATE_SETTINGS)
     report(5, 5, "done")
     store.close()
-    building.replace(path)
+    encrypted_sqlite.move(building, path)
     for lock in path.parent.glob(f"{building.name}.*.lock"):  # the build's own, now unused
         lock.unlink()
     return summary

@@ -12,6 +12,7 @@ from toll.model.record import Record
 from toll.model.relation import Relation
 from toll.model.remains import Identification, Remains
 from toll.model.source import Original, Source
+from toll.model.store_key import StoreKey
 from toll.model.user import Credential, User
 
 __all__ = [
@@ -37,5 +38,6 @@ __all__ = [
     "Relation",
     "Remains",
     "Source",
+    "StoreKey",
     "User",
 ]

@@ -12,6 +12,7 @@ from sqlalchemy import Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from toll.model.base import Base, Created, Retractable
+from toll.model.sealed import SealedText
 
 CASE_STATUSES = (
     "reported",
@@ -55,8 +56,8 @@ class CaseReporter(Created, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
-    name: Mapped[str | None] = mapped_column(Text)  # restricted
-    contact: Mapped[str | None] = mapped_column(Text)  # restricted
+    name: Mapped[str | None] = mapped_column(SealedText)  # restricted
+    contact: Mapped[str | None] = mapped_column(SealedText)  # restricted
     relationship: Mapped[str | None] = mapped_column(Text)  # mother, brother, neighbour...
     consent: Mapped[str | None] = mapped_column(Text)  # the scope of sharing consented to
     reported_on: Mapped[date | None] = mapped_column(Date)

@@ -12,6 +12,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from toll.errors import TollError
+from toll.store import encrypted_sqlite
 
 DEFAULT_DATABASE = "toll.db"
 DATABASE_ENV = "TOLL_DATABASE_URL"
@@ -60,11 +61,40 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def make_engine(url: str) -> Engine:
-    """Create the engine, with foreign keys enforced on SQLite."""
-    engine = create_engine(url)
+    """Create the engine, with foreign keys enforced on SQLite.
+
+    An encrypted SQLite store (`toll.store.encrypted_sqlite`) is opened with SQLCipher, keyed
+    from the secret given (`toll.store.crypto.secret_for`); a wrong or missing one is one line
+    before anything is opened.
+    """
+    path = sqlite_file(url)
+    if path is not None and encrypted_sqlite.is_encrypted(path):
+        key = encrypted_sqlite.data_key(path)
+        engine = create_engine(
+            url,
+            module=encrypted_sqlite.dbapi(),
+            creator=lambda: encrypted_sqlite.connect(path, key, check_same_thread=False),
+        )
+    else:
+        engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite store's URL (None for a server or an in-memory store)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def is_encrypted(engine: Engine) -> bool:
+    """Whether the store is encrypted at rest: a SQLCipher file, or sealed fields on a server."""
+    from toll.store.fields import field_key
+
+    return engine.dialect.dbapi is encrypted_sqlite.dbapi() or field_key(engine) is not None
 
 
 class Store:
@@ -80,12 +110,18 @@ class Store:
         cls, db: str | None = None, *, actor: str | None = None, upgrade: bool = True
     ) -> "Store":
         """Open (and create or upgrade, unless upgrade=False) the store named by `db`."""
+        from toll.store.fields import unlock_fields
         from toll.store.schema import ensure_current
 
         url = database_url(db)
         _check_sqlite_folder(url)
         store = cls(make_engine(url), actor=actor)
-        ensure_current(store.engine, upgrade=upgrade)
+        try:
+            ensure_current(store.engine, upgrade=upgrade)
+            unlock_fields(store.engine, store.url)
+        except BaseException:
+            store.close()  # never a half-opened store
+            raise
         return store
 
     @property

@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 from toll.errors import TollError
 from toll.model import AuditEvent
 from toll.model.base import Base, utcnow
+from toll.model.sealed import field_key_of, seal, sealed_columns
 
-NOT_AUDITED = {"audit_events", "originals", "candidate_pairs", "credentials"}
+NOT_AUDITED = {"audit_events", "originals", "candidate_pairs", "credentials", "store_keys"}
 
 
 def log_event(
@@ -95,6 +96,10 @@ def _audit_changes(session: Session, _context) -> None:
                 action = "retract" if "retracted_at" in after else "update"
                 events.append((action, row, before, after))
     if events:
+        events = [
+            (action, row, *sealed_values(session, row, before, after))
+            for action, row, before, after in events
+        ]
         session.execute(
             AuditEvent.__table__.insert(),
             [
@@ -110,6 +115,20 @@ def _audit_changes(session: Session, _context) -> None:
                 for action, row, before, after in events
             ],
         )
+
+
+def sealed_values(session: Session, row: Base, *values: dict | None) -> tuple:
+    """The audited values with the row's sealed fields sealed, as the row itself holds them."""
+    key = field_key_of(session.get_bind().dialect)
+    names = sealed_columns(row.__table__)
+    if key is None or not names:
+        return values
+    return tuple(
+        None
+        if found is None
+        else {k: seal(v, key) if k in names and isinstance(v, str) else v for k, v in found.items()}
+        for found in values
+    )
 
 
 def events_for(session: Session, entity: str, entity_id: int) -> list[AuditEvent]:
@@ -139,8 +158,11 @@ def find_events(
 
     require(session, "admin")
     query = select(AuditEvent)
-    for column, value in ((AuditEvent.actor, actor), (AuditEvent.entity, entity),
-                          (AuditEvent.action, action)):
+    for column, value in (
+        (AuditEvent.actor, actor),
+        (AuditEvent.entity, entity),
+        (AuditEvent.action, action),
+    ):
         if value:
             query = query.where(column == value)
     total = session.scalar(query.with_only_columns(func.count()).order_by(None)) or 0
