@@ -217,3 +217,29 @@ def test_an_encrypted_store_is_backed_up_encrypted_and_restored_encrypted(tmp_pa
         with store.session() as session:
             assert session.scalar(select(Source.file_name)) == "w17.txt"
         store.close()
+
+
+def test_an_age_identity_opens_a_store_made_for_its_public_key(tmp_path, toll, monkeypatch):
+    import pyrage
+
+    identity = pyrage.x25519.Identity.generate()
+    (tmp_path / "me.age").write_text(f"# my key\n{identity}\n")
+    path = tmp_path / "toll.db"
+    made = toll(
+        "init",
+        "--encrypt",
+        "--db",
+        path,
+        "--recipient",
+        str(identity.to_public()),
+        env={"TOLL_PASSPHRASE": PASSPHRASE},
+    )
+    assert made.exit_code == 0, made.stderr
+    crypto.forget()
+    monkeypatch.setenv(crypto.IDENTITY_ENV, str(tmp_path / "me.age"))
+    Store.open(str(path)).close()
+    other = pyrage.x25519.Identity.generate()
+    (tmp_path / "other.age").write_text(f"{other}\n")
+    monkeypatch.setenv(crypto.IDENTITY_ENV, str(tmp_path / "other.age"))
+    with pytest.raises(crypto.Locked, match="wrong identity"):
+        Store.open(str(path))
