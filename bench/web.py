@@ -29,7 +29,7 @@ import httpx
 import uvicorn
 from sqlalchemy import select, update
 
-from toll.model import Record, User
+from toll.model import Person, Record, User
 from toll.names import name_keys, place_key
 from toll.store import Store
 from toll.store.access import add_user
@@ -103,6 +103,12 @@ def build_in_postgresql(url: str, persons: int) -> Store:
         for key, cast in typed.items():
             sql = sql.replace(f"(:{key})", f"({cast})")
         session.execute(text(sql), {"persons": persons, "source": source.id, **arrays})
+        session.execute(
+            text(
+                "UPDATE persons SET display_name = r.full_name FROM records r "
+                "WHERE r.person_id = persons.id"
+            )
+        )
         for table in ("persons", "records"):
             session.execute(text(f"SELECT setval('{table}_id_seq', :n)"), {"n": persons})
     with store.engine.connect() as connection:
@@ -111,8 +117,8 @@ def build_in_postgresql(url: str, persons: int) -> Store:
 
 
 def with_search_keys(store: Store) -> Store:
-    """The name and place keys `toll import` writes (Latin ASCII, any script), so that a search
-    finds what it would find in an imported list."""
+    """The name and place keys `toll import` writes (Latin ASCII, any script), and each
+    person's name, so that a search finds and shows what it would in an imported list."""
     with store.session() as session:
         names = session.execute(select(Record.given_name, Record.family_name).distinct()).all()
         for given, family in names:
@@ -122,6 +128,8 @@ def with_search_keys(store: Store) -> Store:
                 .where(Record.given_name == given, Record.family_name == family)
                 .values(name_key=key)
             )
+        named = select(Record.full_name).where(Record.person_id == Person.id).scalar_subquery()
+        session.execute(update(Person).values(display_name=named))
         for (place,) in session.execute(select(Record.place).distinct()).all():
             session.execute(
                 update(Record).where(Record.place == place).values(place_key=place_key(place))

@@ -1,8 +1,10 @@
 """The workspace in headless Chromium (Debian's package, driven by Playwright), as users use it:
-sign in, review a match from the keyboard, confirm a figure, search a name in another script,
-view the public page. A screenshot of each page is kept in the test's tmp folder.
+sign in, import a list, review a match from the keyboard, confirm a figure, search a name in
+another script, open a missing-person case, view the public page. A screenshot of each page is
+kept: in TOLL_SCREENSHOTS (a folder) when set, else in the test's tmp folder.
 """
 
+import os
 import shutil
 import socket
 import threading
@@ -47,8 +49,8 @@ def page(server, tmp_path):
     with playwright_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1280, "height": 900}, base_url=server)
-        page.shots = tmp_path / "screenshots"
-        page.shots.mkdir()
+        page.shots = Path(os.environ.get("TOLL_SCREENSHOTS") or tmp_path / "screenshots")
+        page.shots.mkdir(parents=True, exist_ok=True)
         yield page
         browser.close()
 
@@ -132,3 +134,52 @@ def test_the_public_page_needs_no_sign_in_and_shows_no_names(page, web_store):
         names = [n for n in session.scalars(select(Person.display_name).limit(200)) if n]
     assert names and not any(name in text for name in names)
     shot(page, "public")
+
+
+NEW_LIST = (
+    "Full name,Sex,Year of birth,Status\n"
+    "Zarina Browserova,f,1971,killed\n"
+    "Pavel Browserov,m,1968,missing\n"
+)
+
+
+def test_import_a_list(page):
+    sign_in(page, "editor")
+    page.goto("/sources")
+    page.set_input_files(
+        "input[name=file]",
+        {"name": "village_list.csv", "mimeType": "text/csv", "buffer": NEW_LIST.encode()},
+    )
+    page.select_option("select[name=kind]", "list")
+    page.fill("input[name=publisher]", "Village council (test)")
+    shot(page, "import")
+    with page.expect_navigation():
+        page.click("button:has-text('Add')")
+    assert "/sources/" in page.url
+    page.goto("/sources")
+    row = page.locator("tr", has_text="village_list.csv")
+    assert row.count() == 1 and "Village council (test)" in row.inner_text()
+
+
+def test_open_a_case_and_the_pages_of_the_later_stages(page):
+    sign_in(page, "editor")
+    page.click("header nav a:has-text('Missing')")
+    page.wait_for_url("**/cases")
+    assert page.locator(".board .column").count() >= 5
+    shot(page, "cases")
+    page.locator("a.case-card", has_text="C-00001").click()
+    page.wait_for_url("**/cases/C-00001")
+    assert page.locator("h2", has_text="History").count() == 1
+    assert page.locator("h2:has-text('Remains candidates') + p + table tbody tr").count() >= 1
+    shot(page, "case")
+    for path, name, heading in (
+        ("/families", "families", "Families"),
+        ("/incidents", "incidents", "Incidents"),
+        ("/incidents/1", "incident", "Hostilities in eastern Valdoria"),
+        ("/recognitions", "recognitions", "Recognitions"),
+        ("/review/figures", "review_figures", "Figures no one has reviewed"),
+        ("/review/incidents", "review_incidents", "Unsure attachments to incidents"),
+    ):
+        page.goto(path)
+        assert page.locator("h1").inner_text() == heading, path
+        shot(page, name)

@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from toll.model.base import Base, Created, Retractable
@@ -59,7 +59,16 @@ class Record(Created, Retractable, Base):
     """
 
     __tablename__ = "records"
-    __table_args__ = (UniqueConstraint("source_id", "row_number"),)
+    __table_args__ = (
+        UniqueConstraint("source_id", "row_number"),
+        # Any word of a name, for search (' ' || name_key LIKE '% word%'): trigrams, on
+        # PostgreSQL only (migration 0008; SQLite scans).
+        Index(
+            "ix_records_name_words_trgm",
+            text("(' ' || name_key) gin_trgm_ops"),
+            postgresql_using="gin",
+        ).ddl_if(dialect="postgresql"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)

@@ -24,6 +24,7 @@ from toll.persons.lookup import (
     person_decisions,
     person_links,
     person_records,
+    records_by_person,
     unlinked_records,
 )
 from toll.persons.reviewing import DecisionView
@@ -149,18 +150,24 @@ class PersonSearch:
     total: int  # how many match, however many are shown
     similar: bool  # no record spells the name so; these are close spellings
     unlinked: int  # records not linked into persons yet
+    at_least: bool = False  # counting stopped at `total`: more persons may match
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
 def search_persons(
-    session: Session, where: PersonFilter, limit: int = 100, offset: int = 0
+    session: Session,
+    where: PersonFilter,
+    limit: int = 100,
+    offset: int = 0,
+    count_up_to: int | None = None,
 ) -> PersonSearch:
     """Persons matching every condition of `where` (a name in any script, status, sex, ages,
     place, source); close spellings when no record spells the name so. Searching by name needs
     the personal-data grant; without it, names are RESTRICTED. Views of names are audited.
-    `offset` skips that many persons (pages of results)."""
+    `offset` skips that many persons (pages of results); `count_up_to` stops counting the
+    matches there (`at_least` says so)."""
     if where.age_min is not None and where.age_max is not None and where.age_min > where.age_max:
         raise TollError(
             f"--age-min {where.age_min} is above --age-max {where.age_max}; no age is both, so "
@@ -168,14 +175,17 @@ def search_persons(
         )
     named = may_see_personal_data(session)
     found = find_persons(session, where, limit, offset)
-    total = count_persons(session, where) if len(found) == limit or offset else len(found)
+    total = len(found)
+    if len(found) == limit or offset:
+        total = count_persons(session, where, count_up_to)
     similar = not found and not offset and bool(where.name)
     if similar:  # no record spells the name so: look for close spellings
         found = find_similar_persons(session, where, limit)
         total = len(found)
     rows = []
+    records_of = records_by_person(session, found) if found else {}
     for person in found:
-        records = person_records(session, person)
+        records = records_of[person.id]
         rows.append(
             PersonRow(
                 person.label,
@@ -187,4 +197,5 @@ def search_persons(
         )
     if named and rows:
         log_event(session, "view", "persons", None, note=f"search: {len(rows)} persons")
-    return PersonSearch(rows, total, similar, unlinked_records(session))
+    at_least = count_up_to is not None and total >= count_up_to and not similar
+    return PersonSearch(rows, total, similar, unlinked_records(session), at_least)

@@ -15,12 +15,13 @@ from toll.web.render import page
 
 router = APIRouter()
 PAGE = 50
+COUNTED = 1000  # matches counted past the page shown: "at least 1,050 persons"
 Short = Annotated[str | None, Query(max_length=200)]
 
 
 class PersonRow(BaseModel):
     person_id: str
-    name: str
+    name: str | None  # a person linked from rows without a name has none
     records: int
     sources: list[str]
     statuses: list[str]
@@ -32,6 +33,7 @@ class PersonPage(BaseModel):
     offset: int
     limit: int
     similar: bool  # no record spells the name so: close spellings shown instead
+    at_least: bool  # counting stopped at `total` (COUNTED past the page): more may match
 
 
 class RecordOut(BaseModel):
@@ -71,13 +73,14 @@ class PersonOut(BaseModel):
 
 
 def search(session: Session, where: PersonFilter, offset: int, limit: int = PAGE) -> PersonPage:
-    found = search_persons(session, where, limit, offset)
+    found = search_persons(session, where, limit, offset, count_up_to=offset + limit + COUNTED)
     return PersonPage(
         persons=[PersonRow(**vars(row)) for row in found.persons],
         total=found.total,
         offset=offset,
         limit=limit,
         similar=found.similar,
+        at_least=found.at_least,
     )
 
 
