@@ -183,9 +183,14 @@ def records_by_person(
     return found
 
 
-def person_links(session: Session, person: Person) -> list[CandidatePair]:
-    """The scored pairs inside the person from the latest run that scored them: why joined."""
-    ids = [record.id for record, _ in person_records(session, person)]
+def _record_ids(session: Session, person: Person, records) -> list[int]:
+    return [record.id for record, _ in records or person_records(session, person)]
+
+
+def person_links(session: Session, person: Person, records=None) -> list[CandidatePair]:
+    """The scored pairs inside the person from the latest run that scored them: why joined.
+    `records`: the person's `person_records`, when already read."""
+    ids = _record_ids(session, person, records)
     query = (
         select(CandidatePair)
         .where(CandidatePair.record_a_id.in_(ids), CandidatePair.record_b_id.in_(ids))
@@ -197,9 +202,9 @@ def person_links(session: Session, person: Person) -> list[CandidatePair]:
     return list(latest.values())
 
 
-def person_decisions(session: Session, person: Person) -> list[MatchDecision]:
+def person_decisions(session: Session, person: Person, records=None) -> list[MatchDecision]:
     """Reviewers' standing decisions about any of the person's records, oldest first."""
-    ids = [record.id for record, _ in person_records(session, person)]
+    ids = _record_ids(session, person, records)
     query = (
         select(MatchDecision)
         .where(

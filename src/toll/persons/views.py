@@ -123,13 +123,14 @@ def person_view(session: Session, reference: str) -> PersonView:
     found = get_person(session, reference)
     log_event(session, "view", "persons", found.id)
     gone = found.retracted_at
+    records = person_records(session, found)
     return PersonView(
         found.label,
         found.display_name,
         None if gone is None else Retraction(gone, found.retracted_by, found.retraction_reason),
-        [RecordView.of(record, source) for record, source in person_records(session, found)],
-        [LinkView.of(pair) for pair in person_links(session, found)],
-        [DecisionView.of(made) for made in person_decisions(session, found)],
+        [RecordView.of(record, source) for record, source in records],
+        [LinkView.of(pair) for pair in person_links(session, found, records)],
+        [DecisionView.of(made) for made in person_decisions(session, found, records)],
     )
 
 
