@@ -139,7 +139,7 @@ class PersonRow:
     """A person found by a search."""
 
     person_id: str
-    name: str  # RESTRICTED for users without the personal-data grant
+    name: str | None  # RESTRICTED for users without the personal-data grant; None: no name
     records: int
     sources: list[str]  # file names
     statuses: list[str]

@@ -8,7 +8,7 @@ from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from toll.model.record import PERSON_FIELDS
-from toll.persons import PersonFilter, person_view, search_persons
+from toll.persons import LinkView, PersonFilter, PersonRow, person_view, search_persons
 from toll.store.access import may_see_personal_data
 from toll.web.context import Db, Reader
 from toll.web.render import page
@@ -17,14 +17,6 @@ router = APIRouter()
 PAGE = 50
 COUNTED = 1000  # matches counted past the page shown: "at least 1,050 persons"
 Short = Annotated[str | None, Query(max_length=200)]
-
-
-class PersonRow(BaseModel):
-    person_id: str
-    name: str | None  # a person linked from rows without a name has none
-    records: int
-    sources: list[str]
-    statuses: list[str]
 
 
 class PersonPage(BaseModel):
@@ -45,14 +37,6 @@ class RecordOut(BaseModel):
     warnings: list[Any]
 
 
-class LinkOut(BaseModel):
-    record_a: int
-    record_b: int
-    probability: float
-    weight: float
-    field_weights: dict[str, Any]
-
-
 class DecisionOut(BaseModel):
     id: int
     record_a: int
@@ -68,14 +52,14 @@ class PersonOut(BaseModel):
     name: str | None
     retracted: str | None
     records: list[RecordOut]
-    links: list[LinkOut]
+    links: list[LinkView]
     decisions: list[DecisionOut]
 
 
 def search(session: Session, where: PersonFilter, offset: int, limit: int = PAGE) -> PersonPage:
     found = search_persons(session, where, limit, offset, count_up_to=offset + limit + COUNTED)
     return PersonPage(
-        persons=[PersonRow(**vars(row)) for row in found.persons],
+        persons=found.persons,
         total=found.total,
         offset=offset,
         limit=limit,
@@ -101,7 +85,7 @@ def person_data(session: Session, reference: str) -> PersonOut:
             )
             for r in found.records
         ],
-        links=[LinkOut(**vars(link)) for link in found.links],
+        links=found.links,
         decisions=[
             DecisionOut(
                 id=made.id,
