@@ -62,7 +62,7 @@ class Record(Created, Retractable, Base):
     __table_args__ = (
         UniqueConstraint("source_id", "row_number"),
         # Any word of a name, for search (' ' || name_key LIKE '% word%'): trigrams, on
-        # PostgreSQL only (migration 0008; SQLite scans).
+        # PostgreSQL only (migration 0009; SQLite scans).
         Index(
             "ix_records_name_words_trgm",
             text("(' ' || name_key) gin_trgm_ops"),

@@ -1,7 +1,7 @@
 """a trigram index for searching the register by any word of a name (PostgreSQL)
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-06 23:15:00
 
 `toll persons --name` and the web register look for each word of a name anywhere in a
@@ -13,8 +13,8 @@ nothing changes: the search scans, as it did. SQLite has no such index.
 
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
