@@ -83,3 +83,10 @@ def test_retrain_without_a_corpus_is_one_clear_error(tmp_path):
     result = invoke_toll("extractor", "retrain", "--corpus", tmp_path, "--out",
                          tmp_path / "m.json")
     assert result.exit_code == 1 and "no annotated" in result.stderr
+
+
+def test_the_model_is_on_by_default_and_off_by_the_environment(monkeypatch):
+    assert classifier.ON_BY_DEFAULT and ".model." in current_version()
+    monkeypatch.setenv(classifier.MODEL_ENV, "off")
+    assert load_model() is None and ".model." not in current_version()
+    assert extract_figures(STATEMENT) == extract_figures(STATEMENT, learned=False)

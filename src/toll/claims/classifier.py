@@ -10,7 +10,7 @@ probability passes the thresholds below.
 The model is a linear one (one-vs-rest logistic regression, L1, trained with scikit-learn by
 `toll.claims.training`) stored as sparse weights in `data/model/categories.json`; applying it
 needs no scikit-learn. `TOLL_EXTRACTOR_MODEL` names another model file (one `toll extractor
-retrain` wrote). Pure: no store.
+retrain` wrote), or is `off` for the rules alone. Pure: no store.
 """
 
 import hashlib
@@ -26,8 +26,10 @@ SHIPPED = Path(__file__).resolve().parent / "data" / "model" / "categories.json"
 MODEL_ENV = "TOLL_EXTRACTOR_MODEL"
 NONE = "none"
 # Whether extract_figures uses the model when not told: chosen by the first-run score on new
-# batches (BENCHMARKS.md, issue 17).
-ON_BY_DEFAULT = False
+# batches b21–b23 (BENCHMARKS.md, issue 17: value+category F1 0.831/0.797/0.802 with the rules
+# alone, 0.873/0.810/0.850 with the model). TOLL_EXTRACTOR_MODEL=off turns it off.
+ON_BY_DEFAULT = True
+OFF = ("off", "none", "rules")
 # Probabilities a decision needs: adding a figure the rules left without category, changing
 # the rules' category, dropping a figure the rules kept.
 ADD, CHANGE, DROP = 0.6, 0.8, 0.9
@@ -139,9 +141,13 @@ def model_from_json(raw: str) -> CategoryModel:
     return CategoryModel(tuple(data["classes"]), tuple(data["intercepts"]), weights, digest)
 
 
-def model_path() -> Path:
-    """The model extraction uses: $TOLL_EXTRACTOR_MODEL, else the shipped one."""
-    return Path(os.environ.get(MODEL_ENV) or SHIPPED)
+def model_path() -> Path | None:
+    """The model extraction uses: $TOLL_EXTRACTOR_MODEL, else the shipped one; None when
+    $TOLL_EXTRACTOR_MODEL is "off" (rules alone)."""
+    named = os.environ.get(MODEL_ENV)
+    if named and named.strip().lower() in OFF:
+        return None
+    return Path(named or SHIPPED)
 
 
 @cache
@@ -155,6 +161,8 @@ def _load(path: str, mtime: float) -> CategoryModel | None:
 def load_model() -> CategoryModel | None:
     """The current model, read once per file version; None when there is none."""
     path = model_path()
+    if path is None:
+        return None
     try:
         mtime = path.stat().st_mtime
     except FileNotFoundError:
