@@ -84,7 +84,7 @@ def features(c: Context) -> list[str]:
         out.append(f"rule_{c.language}={c.rule_category}")
     out.append(f"prev={c.previous or NONE}")
     out.append(f"prev+rule={c.previous}|{c.rule_category}")
-    return out
+    return list(dict.fromkeys(out))  # each once: the features are binary
 
 
 def decide(rule: str | None, best: str, p: float) -> str | None:
@@ -105,20 +105,25 @@ def _size(value: int | None) -> str:
 
 @dataclass(frozen=True)
 class CategoryModel:
-    """Sparse one-vs-rest weights: feature -> {class index: weight}, and an intercept per class."""
+    """Sparse one-vs-rest weights: feature -> ((class index, weight), ...), and an intercept per
+    class."""
 
     classes: tuple[str, ...]
     intercepts: tuple[float, ...]
-    weights: dict[str, dict[int, float]]
+    weights: dict[str, tuple[tuple[int, float], ...]]
     digest: str  # 8 hex digits of the file's content, part of the extractor version
 
     def probabilities(self, present: list[str]) -> dict[str, float]:
-        """Each class's probability (one-vs-rest sigmoids, normalised as scikit-learn does)."""
+        """Each class's probability (one-vs-rest sigmoids, normalised as scikit-learn does);
+        `present` holds each feature once (as `features` gives them)."""
         scores = list(self.intercepts)
-        for name in set(present):
-            for k, w in self.weights.get(name, {}).items():
+        get = self.weights.get
+        for name in present:
+            for k, w in get(name, ()):
                 scores[k] += w
-        sig = [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s)))) for s in scores]
+        exp = math.exp
+        sig = [1.0 / (1.0 + exp(-(30.0 if s > 30.0 else -30.0 if s < -30.0 else s)))
+               for s in scores]
         total = sum(sig) or 1.0
         return {cls: p / total for cls, p in zip(self.classes, sig, strict=True)}
 
@@ -129,14 +134,14 @@ class CategoryModel:
 
     def to_json(self) -> str:
         data = {"classes": list(self.classes), "intercepts": [round(v, 4) for v in self.intercepts],
-                "weights": {f: {str(k): round(w, 4) for k, w in ws.items()}
+                "weights": {f: {str(k): round(w, 4) for k, w in ws}
                             for f, ws in sorted(self.weights.items())}}
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def model_from_json(raw: str) -> CategoryModel:
     data = json.loads(raw)
-    weights = {f: {int(k): w for k, w in ws.items()} for f, ws in data["weights"].items()}
+    weights = {f: tuple((int(k), w) for k, w in ws.items()) for f, ws in data["weights"].items()}
     digest = hashlib.sha256(raw.encode("utf-8")).hexdigest()[:8]
     return CategoryModel(tuple(data["classes"]), tuple(data["intercepts"]), weights, digest)
 

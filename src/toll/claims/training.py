@@ -104,7 +104,8 @@ def _fit(features: list[list[str]], labels: list[str]) -> CategoryModel:
     intercepts = [float(e.intercept_[0]) for e in estimators[:len(classes)]]
     if len(classes) == 2:
         intercepts[0] = -intercepts[0]
-    draft = CategoryModel(tuple(classes), tuple(intercepts), weights, "")
+    draft = CategoryModel(tuple(classes), tuple(intercepts),
+                          {f: tuple(sorted(ws.items())) for f, ws in weights.items()}, "")
     return model_from_json(draft.to_json())  # as it will be read back, with its digest
 
 
