@@ -10,10 +10,11 @@ from sqlalchemy import select
 from filled_store import fill
 from toll.claims.store import save_extracted_claims
 from toll.demo.build import build_demo
-from toll.model import Person, Record
+from toll.incidents import add_names, attach
+from toll.model import Claim, Incident, Person, Record, Source
 from toll.records.store import import_list
 from toll.reports import ReportScope, build_fact_sheet, to_html, to_markdown, write_report
-from toll.reports.sheet import ANNEX_HEADING, NOTES_HEADING
+from toll.reports.sheet import ANNEX_HEADING, NOTES_HEADING, UNATTACHED_HEADING
 from toll.sources import SourceMetadata, add_document
 from toll.store import Store
 
@@ -24,8 +25,12 @@ PUBLISHER_AZ = "Azərbaycan Respublikasının İnsan Hüquqları üzrə Müvəkk
 
 
 def unfootnoted(markdown: str) -> list[str]:
-    """Numbers in the body of a report (before the annex and notes) without a footnote."""
+    """Numbers in the body of a report (before the annex and notes) without a footnote.
+
+    A heading names one thing (an incident: "Northfield shelling — 14-15 March 2023"), and
+    its footnote at its end covers every number in it."""
     body = markdown.split(f"## {ANNEX_HEADING}")[0].split(f"## {NOTES_HEADING}")[0]
+    body = re.sub(r"(?m)^#+ .*\[\^\d+\]$", "#", body)
     return [
         body[max(0, m.start() - 30) : m.end() + 5]
         for m in NUMBER.finditer(body)
@@ -121,6 +126,7 @@ def test_a_period_narrows_the_claims(scripts):
     with scripts.session() as session:
         all_years = build_fact_sheet(session).markdown
         narrowed = build_fact_sheet(session, ReportScope(period="2020")).markdown
+    assert f"### {UNATTACHED_HEADING}" in narrowed
     assert "Killed · 2020" in narrowed and "Killed · 2021" in all_years
     assert "Killed · 2021" not in narrowed and "# Fact sheet: 2020" in narrowed
 
@@ -175,4 +181,75 @@ def test_family_figures_are_footnoted(store, tmp_path):
 def test_a_report_of_an_incident_nobody_recorded_is_refused(scripts, db, toll):
     result = toll("report", "--format", "md", "--incident", "Atlantis", "--db", db)
     assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr.startswith("Error: --incident 'Atlantis': no incident is named so")
+    assert result.stderr.startswith("Error: --incident 'Atlantis': no incident is named")
+
+
+def section(markdown: str, heading: str) -> str:
+    """The text of the section under `heading` (to the next heading of its level or higher)."""
+    level = heading.split(" ")[0]
+    after = markdown.split(heading, 1)[1]
+    ends = [m.start() for m in re.finditer(rf"(?m)^#{{1,{len(level)}}} ", after)]
+    return after[: ends[0]] if ends else after
+
+
+def test_the_demo_report_sets_figures_side_by_side_per_incident(demo):
+    with demo.session() as session:
+        markdown = build_fact_sheet(session).markdown
+    northfield = section(markdown, "### Northfield shelling")
+    war = section(markdown, "### Hostilities in eastern Valdoria")
+    eastbrook = section(markdown, "### Eastbrook, 2023-03-20")
+    assert "| 213[^" in northfield and "Relief agency" not in northfield
+    assert "| 260[^" in war and "Office of the Ombudsman" not in war
+    assert "| 6[^" in eastbrook and "| 213[^" not in eastbrook
+    assert "*Part of Hostilities in eastern Valdoria.*" in northfield
+    assert "Incident 2 of the store: Northfield shelling" in markdown
+    assert unfootnoted(markdown) == []
+
+
+@pytest.fixture
+def attached_store(scripts):
+    """The incident of the filled store holds the Russian statement's figures and two records."""
+    with scripts.session() as session:
+        claims = session.scalars(
+            select(Claim.id).join(Source).where(Source.publisher == PUBLISHER_AZ)
+        ).all()
+        records = session.scalars(
+            select(Record.id).where(Record.person_id.isnot(None)).order_by(Record.id).limit(2)
+        ).all()
+        incident = session.scalar(select(Incident.id))
+        add_names(session, incident, ["Shelling of Northfield"])
+        attach(session, incident, claims=claims, records=records, note="test")
+    return scripts
+
+
+def test_figures_of_no_incident_stand_apart(attached_store):
+    with attached_store.session() as session:
+        markdown = build_fact_sheet(session).markdown
+    incident = section(markdown, "### Shelling of Northfield")
+    loose = section(markdown, f"### {UNATTACHED_HEADING}")
+    assert "| 12[^" in incident and "| 4,242[^" not in incident
+    assert "| 4,242[^" in loose and "| 12[^" not in loose
+    assert "may count different events" in loose
+
+
+def test_an_incident_narrows_figures_register_and_estimates(attached_store):
+    with attached_store.session() as session:
+        whole = build_fact_sheet(session).markdown
+        markdown = build_fact_sheet(session, ReportScope(incident="Northfield")).markdown
+    assert markdown.startswith("# Fact sheet: Shelling of Northfield")
+    assert UNATTACHED_HEADING not in markdown and "4,242" not in markdown
+    assert "| 12[^" in markdown
+    register = section(markdown, "## The register of persons")
+    persons = sum(int(n) for n in re.findall(r"\| (\d+)\[\^", register.split("###")[0]))
+    assert (
+        1
+        <= persons
+        <= 2
+        < sum(
+            int(n)
+            for n in re.findall(r"\| (\d+)\[\^", section(whole, "## The register").split("###")[0])
+        )
+    )
+    assert "only records attached to the incident Shelling of Northfield" in markdown
+    assert "## Estimates" in whole and "## Estimates" not in markdown
+    assert unfootnoted(markdown) == []

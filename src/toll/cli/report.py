@@ -19,7 +19,11 @@ class Format(StrEnum):
 @app.command()
 def report(
     incident: Annotated[
-        str | None, typer.Option(help="Only figures about this incident (words it is named by).")
+        str | None,
+        typer.Option(
+            help="Only this incident (a name in any script, or its id), with the incidents "
+            "within it: the figures, records, cases and estimates attached to it."
+        ),
     ] = None,
     period: Annotated[
         str | None, typer.Option(help="Only this period: YYYY[-MM[-DD]] or FROM..TO.")

@@ -24,13 +24,17 @@ BREAKDOWNS = ("sex", "age_group", "month")
 
 @dataclass
 class RecordScope:
-    """Which records count: events within a period, at a place (any script or spelling)."""
+    """Which records count: events within a period, at a place (any script or spelling),
+    and only `record_ids` when given (e.g. the records attached to an incident)."""
 
     start: date | None = None
     end: date | None = None
     place: str | None = None
+    record_ids: frozenset[int] | None = None
 
     def holds(self, record: Record) -> bool:
+        if self.record_ids is not None and record.id not in self.record_ids:
+            return False
         if self.place and record.place_key != place_key(self.place):
             return False
         if self.start or self.end:

@@ -16,7 +16,8 @@ STYLE = """
 body { font-family: "DejaVu Sans", "Noto Sans", sans-serif; font-size: 9.5pt; line-height: 1.35;
        color: #1a1a1a; max-width: 60em; margin: auto; }
 h1 { font-size: 17pt; margin-bottom: 0.2em; } h2 { font-size: 13pt; border-bottom: 1px solid #999;
-     margin-top: 1.4em; } h3 { font-size: 10.5pt; margin: 1em 0 0.3em; }
+     margin-top: 1.4em; } h3 { font-size: 11.5pt; margin: 1.1em 0 0.3em; }
+h4 { font-size: 10pt; margin: 0.8em 0 0.2em; }
 table { border-collapse: collapse; margin: 0.3em 0 0.8em; min-width: 50%; }
 th, td { border-bottom: 1px solid #ddd; padding: 2px 8px; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; } figure { margin: 0.4em 0 1em; page-break-inside: avoid; }

@@ -1,11 +1,16 @@
 """What a report covers: an incident, a period, a place (all optional)."""
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+
+from sqlalchemy.orm import Session
 
 from toll.errors import TollError
 from toll.figures.breakdown import RecordScope
+from toll.incidents import IncidentView
+from toll.names import place_key
+from toll.reports.attached import IncidentFocus, attached, focus
 from toll.sources.store import published_interval
 
 
@@ -33,38 +38,71 @@ class ReportScope:
     period: str | None = None
     place: str | None = None
     records: RecordScope = field(init=False)
+    # Set by `narrow`: the incident `incident` names, and the ids of those within it.
+    focus: IncidentFocus | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         start, end = parse_period(self.period)
         self.records = RecordScope(start, end, self.place)
 
+    def narrow(self, session: Session) -> None:
+        """Resolve `--incident` to an incident of the store; the register then counts only
+        the records attached to it (or to an incident within it)."""
+        if not self.incident:
+            return
+        try:
+            self.focus = focus(session, self.incident)
+        except TollError as error:
+            raise TollError(f"--incident {self.incident!r}: {error}") from None
+        ids = frozenset(attached(session, "record", self.focus.within))
+        self.records = replace(self.records, record_ids=ids)
+
     def describe(self) -> str:
-        parts = [self.incident, self.place, self.period and self.period.replace("..", "–")]
+        name = self.focus.incident.title if self.focus else self.incident
+        parts = [name, self.place, self.period and self.period.replace("..", "–")]
         return ", ".join(p for p in parts if p)
 
-    def holds_group(self, group) -> bool:
-        """Whether a group of claims (figures.FigureGroup) is within the scope."""
-        if self.records.start or self.records.end:
-            year = int(group.year) if group.year else None
-            start, end = self.records.start, self.records.end
-            if year is None or (start and year < start.year) or (end and year > end.year):
-                return False
-        for wanted in (self.incident, self.place):
-            if wanted and not any(_mentions(c, wanted) for c in group.claims):
-                return False
+    def holds_group(self, group, incident: IncidentView | None = None) -> bool:
+        """Whether a group of claims (figures.FigureGroup) is within the period and place;
+        the claims of an incident are dated by the incident."""
+        start, end = self.records.start, self.records.end
+        if start or end:
+            if incident is not None:
+                first, last = incident.date_earliest, incident.date_latest or incident.date_earliest
+                if first is None or (start and last < start) or (end and first > end):
+                    return False
+            else:
+                year = int(group.year) if group.year else None
+                if year is None or (start and year < start.year) or (end and year > end.year):
+                    return False
+        if self.place and not any(_mentions(c, self.place) for c in group.claims):
+            return incident is not None and _mentions_place(incident, self.place)
         return True
 
+    def attached_note(self) -> str:
+        """Which incident's attachments count, for a footnote ("" without --incident)."""
+        if not self.focus:
+            return ""
+        return (
+            f"attached to the incident {self.focus.incident.title} (incident "
+            f"{self.focus.incident.id}) or an incident within it"
+        )
+
     def records_note(self) -> str:
-        parts = []
+        parts = [self.attached_note()] if self.focus else []
         if self.records.start or self.records.end:
             parts.append(
-                f"events from {self.records.start or 'any date'} to {self.records.end or 'now'}"
+                f"of events from {self.records.start or 'any date'} to {self.records.end or 'now'}"
             )
         if self.place:
             parts.append(f"at {self.place} (in any script or spelling)")
-        return "; only records of " + " ".join(parts) if parts else ""
+        return "; only records " + ", ".join(parts) if parts else ""
 
 
 def _mentions(claim, wanted: str) -> bool:
     pattern = re.compile(re.escape(wanted), re.IGNORECASE)
     return bool(pattern.search(claim.incident or "") or pattern.search(claim.words or ""))
+
+
+def _mentions_place(incident: IncidentView, wanted: str) -> bool:
+    return bool(incident.place) and place_key(incident.place) == place_key(wanted)

@@ -8,23 +8,25 @@ the estimate's method and inputs. Toll sets sources side by side and endorses no
 """
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import toll
 from toll.cases.figures import missing_figures
-from toll.errors import TollError
 from toll.estimates.store import list_estimates, show_estimate
 from toll.families import family_figures
 from toll.figures import compare_claims
 from toll.figures.breakdown import register_breakdown
 from toll.figures.provenance import claim_provenance
 from toll.figures.public import is_suppressed
-from toll.incidents import find_incidents
-from toll.model import Claim, Source
+from toll.figures.reconcile import FigureGroup
+from toll.incidents import IncidentView
+from toll.model import Case, Source
 from toll.model.base import utcnow
+from toll.reports.attached import attached, incidents_in_order
 from toll.reports.notes import Notes, cell, number
 from toll.reports.scope import ReportScope
 from toll.store.access import may_see_personal_data, require
@@ -34,6 +36,7 @@ SUPPRESSED = "fewer than five"
 AGE_LABELS = {"0-17": "0–17", "18-59": "18–59", "60+": "60+", "unknown": "unknown"}
 MAX_ANNEX = 200
 NOTES_HEADING = "Sources and notes"
+UNATTACHED_HEADING = "Not attached to an incident"
 ANNEX_HEADING = "Annex (restricted): the persons behind the register"
 # The order of a fact sheet: people first, then what was destroyed.
 CATEGORY_ORDER = {
@@ -102,8 +105,7 @@ def build_fact_sheet(
 ) -> FactSheet:
     """The fact sheet of the store (narrowed to `scope`), as Markdown with chart data."""
     scope = scope or ReportScope()
-    if scope.incident:
-        _require_incident(session, scope.incident)
+    scope.narrow(session)
     builder = Builder(session, scope, public)
     title = "Fact sheet" + (f": {scope.describe()}" if scope.describe() else "")
     made = builder.notes.ref(
@@ -136,7 +138,73 @@ def build_fact_sheet(
 
 
 def _claims(b: Builder) -> None:
-    groups = [g for g in compare_claims(b.session) if b.scope.holds_group(g)]
+    groups = compare_claims(b.session)
+    if b.public:
+        confidential = set(b.session.scalars(select(Source.id).where(Source.confidential)))
+        for group in groups:
+            group.claims = [c for c in group.claims if c.source_id not in confidential]
+    within = b.scope.focus.within if b.scope.focus else None
+    of_incident, loose = split_by_incident(groups, attached(b.session, "claim", within))
+    b.add("## What the sources say", "")
+    shown = False
+    for incident in incidents_in_order(b.session, set(of_incident)):
+        kept = [g for g in of_incident[incident.id] if b.scope.holds_group(g, incident)]
+        if kept:
+            _incident_heading(b, incident)
+            _groups(b, kept, "incident", INCIDENT_GROUPING)
+            shown = True
+    loose = [g for g in loose if g.claims and b.scope.holds_group(g)]
+    if loose and not b.scope.focus:
+        b.add(
+            f"### {UNATTACHED_HEADING}",
+            "",
+            "*These figures are attached to no incident of the store: they are set side by "
+            "side by what they count and the year, and may count different events.*",
+            "",
+        )
+        _groups(b, loose, "unattached", UNATTACHED_GROUPING)
+        shown = True
+    if not shown:
+        b.add("No source in the store states a figure for this scope.", "")
+
+
+INCIDENT_GROUPING = (
+    "Figures attached to one incident (by hand, by the incident their words name, or from an "
+    "event dataset's row; automatic attachments only once a reviewer accepted them) are set "
+    "side by side when they count the same thing: the same category and subgroup. Side by "
+    "side is not the same: read each source's words."
+)
+UNATTACHED_GROUPING = (
+    "Figures attached to no incident are set side by side when they count the same thing: the "
+    "same category and subgroup, in the same year of the incident (from the claim's words, "
+    "else the source's date). They may count different events: read each source's words; "
+    "`toll incident attach` attaches them to their incident."
+)
+
+
+def split_by_incident(
+    groups: list[FigureGroup], incident_of: dict[int, int]
+) -> tuple[dict[int, list[FigureGroup]], list[FigureGroup]]:
+    """The groups of claims regrouped per incident (by category and subgroup), and the
+    groups of the claims attached to none (by category, subgroup and year, as they came)."""
+    by_incident: dict[int, dict[tuple, FigureGroup]] = defaultdict(dict)
+    loose: list[FigureGroup] = []
+    for group in groups:
+        rest = FigureGroup(group.category, group.subgroup, group.year)
+        for claim in group.claims:
+            incident = incident_of.get(claim.claim_id)
+            if incident is None:
+                rest.claims.append(claim)
+                continue
+            found = by_incident[incident]
+            key = (group.category, group.subgroup)
+            found.setdefault(key, FigureGroup(group.category, group.subgroup, None))
+            found[key].claims.append(claim)
+        loose.append(rest)
+    return {i: list(found.values()) for i, found in by_incident.items()}, loose
+
+
+def _groups(b: Builder, groups: list[FigureGroup], key: str, grouping_text: str) -> None:
     groups.sort(
         key=lambda g: (
             CATEGORY_ORDER.get(g.category, len(CATEGORY_ORDER)),
@@ -145,26 +213,12 @@ def _claims(b: Builder) -> None:
             g.subgroup or "",
         )
     )
-    confidential = set(b.session.scalars(select(Source.id).where(Source.confidential)))
-    if b.public:
-        for group in groups:
-            group.claims = [c for c in group.claims if c.source_id not in confidential]
-        groups = [g for g in groups if g.claims]
-    b.add("## What the sources say", "")
-    if not groups:
-        b.add("No source in the store states a figure for this scope.", "")
-        return
-    grouping = b.notes.ref(
-        "grouping",
-        "Figures are set side by side when they count the same thing: the same category and "
-        "subgroup, in the same year of the incident (from the claim's words, else the "
-        "source's date). Side by side is not the same: read each source's words.",
-    )
+    grouping = b.notes.ref(f"grouping:{key}", grouping_text)
     for group in groups:
         subgroup = tagged(group.subgroup or "", grouping)
         what = " · ".join(p for p in (group.category.replace("_", " "), subgroup) if p)
         year = f" · {group.year}" if group.year else ""
-        b.add(f"### {what.capitalize()}{year}{grouping}", "")
+        b.add(f"#### {what.capitalize()}{year}{grouping}", "")
         if group.conflict and group.sources > 1:
             b.add("*The sources' figures cannot all be right: they do not overlap.*", "")
         b.add("| figure | as stated | publisher | speaker | review |", "|---|---|---|---|---|")
@@ -173,16 +227,39 @@ def _claims(b: Builder) -> None:
         b.add("")
 
 
-def _require_incident(session: Session, name: str) -> None:
-    """A report of an incident nobody recorded would be a sheet of the whole store under its
-    name: refused, unless an incident of the store or a claim's words name it."""
-    pattern = f"%{name}%"
-    said = select(Claim.id).where(or_(Claim.incident.ilike(pattern), Claim.text.ilike(pattern)))
-    if not find_incidents(session, name) and session.scalars(said.limit(1)).first() is None:
-        raise TollError(
-            f"--incident {name!r}: no incident is named so and no figure mentions it; "
-            "`toll incident list` shows the incidents"
+def _incident_heading(b: Builder, incident: IncidentView) -> None:
+    """The incident's title, place and date (all in its footnote), and what it is part of."""
+    ref = b.notes.ref(f"incident:{incident.id}", _incident_note(b.session, incident))
+    where = ", ".join(p for p in (incident.place, incident.date) if p and p not in incident.title)
+    b.add(f"### {incident.title}" + (f" — {where}" if where else "") + ref, "")
+    if incident.parent:
+        b.add(f"*Part of {tagged(cell(incident.parent['title']), ref)}.*", "")
+
+
+def _incident_note(session: Session, incident: IncidentView) -> str:
+    names = [n["name"] for n in incident.names if n["name"] != incident.title]
+    place = ", ".join(p for p in (incident.place, incident.country) if p)
+    if incident.latitude is not None:
+        place += f" ({incident.latitude}, {incident.longitude})"
+    when = incident.date
+    if when and incident.date_earliest:
+        when += f" ({incident.date_earliest} to {incident.date_latest or incident.date_earliest})"
+    read_from = None
+    if incident.source:
+        source = session.get(Source, incident.source["source_id"])
+        read_from = (
+            f"read from {source.file_name} (SHA-256 {source.sha256}), row "
+            f"{incident.source['row']}, event {incident.source['event_id']}"
         )
+    parts = [
+        f"Incident {incident.id} of the store: {incident.title}",
+        names and "also named " + ", ".join(names),
+        place and f"at {place}",
+        when,
+        read_from,
+        f"`toll reconcile --incident {incident.id}` shows why its figures differ",
+    ]
+    return "; ".join(p for p in parts if p) + "."
 
 
 def tagged(text: str, ref: str) -> str:
@@ -306,6 +383,9 @@ def _month_chart(b: Builder, note: str) -> None:
 
 def _estimates(b: Builder) -> None:
     stored = list_estimates(b.session)
+    if b.scope.focus:
+        of_incident = attached(b.session, "estimate", b.scope.focus.within)
+        stored = [summary for summary in stored if summary["id"] in of_incident]
     if not stored:
         return
     b.add(
@@ -363,15 +443,23 @@ def _estimate_note(estimate: dict, method: dict | None) -> str:
 
 def _missing(b: Builder) -> None:
     figures = missing_figures(b.session)
+    if b.scope.focus:  # only the cases attached to the incident
+        ids = list(attached(b.session, "case", b.scope.focus.within))
+        labels = set(b.session.scalars(select(Case.label).where(Case.id.in_(ids))))
+        for entry in figures["by_status"].values():
+            entry["count"] = len([c for c in entry["cases"] if c in labels])
+        figures["total"] = sum(e["count"] for e in figures["by_status"].values())
     if not figures["total"]:
         return
     note = (
         "Missing-person cases in the store (each the search for one person), by their current "
-        "status; " + "; ".join(f"{k}: {v}" for k, v in figures["definitions"].items()) + "."
+        "status; " + "; ".join(f"{k}: {v}" for k, v in figures["definitions"].items())
     )
+    note += (f"; only cases {b.scope.attached_note()}" if b.scope.focus else "") + "."
     b.add("## Missing persons", "", "| status | cases |", "|---|---|")
     for status, entry in figures["by_status"].items():
-        b.add(f"| {status.replace('_', ' ')} | {b.count(entry['count'], 'cases', note)} |")
+        if entry["count"]:
+            b.add(f"| {status.replace('_', ' ')} | {b.count(entry['count'], 'cases', note)} |")
     b.add("")
 
 
@@ -384,17 +472,28 @@ FAMILY_ROWS = (
 
 
 def _families(b: Builder) -> None:
-    figures = family_figures(b.session)
+    incident = b.scope.focus.incident.id if b.scope.focus else None
+    figures = family_figures(b.session, incident_id=incident)
+    rows = FAMILY_ROWS
+    if incident is not None:  # the store's families, their losses in the incident only
+        rows = rows[1:]
+        if not any(figures[key]["count"] for key, _ in rows):
+            return
     if not figures["families"]:
         return
     note = (
         "Families in the register, as the lists' households join them across lists, with the "
         "relations entered by hand; "
         + "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in figures["definitions"].items())
+        + (
+            f"; only losses at the place and in the days of {b.scope.focus.incident.title}"
+            if incident is not None
+            else ""
+        )
         + "."
     )
     b.add("## Families", "", "| figure | count |", "|---|---|")
-    for key, label in FAMILY_ROWS:
+    for key, label in rows:
         value = figures[key] if key == "families" else figures[key]["count"]
         b.add(f"| {label} | {b.count(value, 'families', note)} |")
     b.add("")
