@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from toll.errors import TollError
 from toll.figures.overlap import AGE_GROUPS, STRATA, list_sources
-from toll.model import Record, Source
+from toll.model import IncidentLink, Record, Source
 from toll.names import place_key
 from toll.store.access import require
 
@@ -25,16 +25,15 @@ BREAKDOWNS = ("sex", "age_group", "month")
 @dataclass
 class RecordScope:
     """Which records count: events within a period, at a place (any script or spelling),
-    and only `record_ids` when given (e.g. the records attached to an incident)."""
+    and, when `incidents` is given, only the records attached to one of those incidents."""
 
     start: date | None = None
     end: date | None = None
     place: str | None = None
-    record_ids: frozenset[int] | None = None
+    incidents: tuple[int, ...] | None = None
 
     def holds(self, record: Record) -> bool:
-        if self.record_ids is not None and record.id not in self.record_ids:
-            return False
+        """Period and place (`conditions` also applies `incidents`, which needs the store)."""
         if self.place and record.place_key != place_key(self.place):
             return False
         if self.start or self.end:
@@ -53,6 +52,14 @@ class RecordScope:
             found.append(day >= self.start)
         if self.end:
             found.append(day <= self.end)
+        if self.incidents is not None:
+            attached = select(IncidentLink.record_id).where(
+                IncidentLink.incident_id.in_(self.incidents),
+                IncidentLink.record_id.isnot(None),
+                IncidentLink.retracted_at.is_(None),
+                IncidentLink.state == "attached",
+            )
+            found.append(Record.id.in_(attached))
         return found
 
 

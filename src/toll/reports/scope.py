@@ -10,7 +10,7 @@ from toll.errors import TollError
 from toll.figures.breakdown import RecordScope
 from toll.incidents import IncidentView
 from toll.names import place_key
-from toll.reports.attached import IncidentFocus, attached, focus
+from toll.reports.attached import IncidentFocus, focus
 from toll.sources.store import published_interval
 
 
@@ -54,8 +54,7 @@ class ReportScope:
             self.focus = focus(session, self.incident)
         except TollError as error:
             raise TollError(f"--incident {self.incident!r}: {error}") from None
-        ids = frozenset(attached(session, "record", self.focus.within))
-        self.records = replace(self.records, record_ids=ids)
+        self.records = replace(self.records, incidents=tuple(self.focus.within))
 
     def describe(self) -> str:
         name = self.focus.incident.title if self.focus else self.incident
