@@ -99,6 +99,9 @@ def test_public_exports_hold_no_names_and_no_counts_under_5(filled, tmp_path):
             counts = [v for row in rows for k, v in row.items() if k in ("killed", "missing")]
             assert counts and all(v is None or v == 0 or v >= 5 for v in counts)
             assert any(row["suppressed"] for row in rows)
+            for status in ("killed", "missing", "alive"):  # totals published: none recoverable
+                column = [row[status] for row in rows]
+                assert column.count(None) != 1 or not any(column), (what, status, column)
 
 
 def test_an_export_is_written_to_the_audit_trail(filled, tmp_path):

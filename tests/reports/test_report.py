@@ -253,3 +253,13 @@ def test_an_incident_narrows_figures_register_and_estimates(attached_store):
     assert "only records attached to the incident Shelling of Northfield" in markdown
     assert "## Estimates" in whole and "## Estimates" not in markdown
     assert unfootnoted(markdown) == []
+
+
+def test_a_public_report_hides_a_second_count_where_a_row_total_would_give_one_away(demo):
+    with demo.session() as session:
+        markdown = build_fact_sheet(session, public=True).markdown
+    for heading in ("### By sex", "### By age group"):
+        rows = [line for line in section(markdown, heading).splitlines() if line.startswith("| ")]
+        assert all(row.count("fewer than five") != 1 for row in rows[1:]), rows
+    assert "fewer than five" in section(markdown, "### By sex")
+    assert "cannot be worked out from the total" in markdown

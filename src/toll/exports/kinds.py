@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from toll.errors import TollError
 from toll.exports.tables import ExportTable, columns
 from toll.figures.overlap import stratum_value
-from toll.figures.public import is_suppressed
+from toll.figures.public import hidden_cells, is_suppressed
 from toll.model import Claim, Estimate, Record, Source
 from toll.persons.export import EXPORT_COLUMNS, record_rows
 from toll.store.access import may_see_personal_data, require, require_personal_data
@@ -240,12 +240,17 @@ def _counts(session: Session, what: str, unit: Callable[[Record], int | None]) -
 
 
 def _count_rows(cells: dict[tuple, dict]) -> Iterator[dict]:
-    for (place, year, sex, age_group), counts in sorted(cells.items()):
+    """One row per place, year, sex and age group; a status's total over all rows is the
+    register's count of it, published elsewhere, so the columns are protected as totals."""
+    table = {(key, status): n for key, counts in cells.items() for status, n in counts.items()}
+    hidden = hidden_cells(table, rows=False, columns=True)
+    for key, counts in sorted(cells.items()):
+        place, year, sex, age_group = key
         row = {"place": place, "year": year, "sex": sex, "age_group": age_group}
         suppressed = []
         for status in STATUS_TAGS:
             count = counts.get(status, 0)
-            if is_suppressed(count):
+            if (key, status) in hidden:
                 suppressed.append(status)
                 count = None
             row[status] = count
@@ -370,8 +375,12 @@ def _case_counts(session: Session, query) -> Iterator[dict]:
     for case, _ in session.execute(query):
         day = case.last_seen_earliest
         counts[(case.status, str(day.year) if day else "unknown", case.place_key or "unknown")] += 1
+    # Each status's total is published (the fact sheet's missing persons): rows are statuses.
+    hiding = hidden_cells(
+        {(status, (year, place)): n for (status, year, place), n in counts.items()}
+    )
     for (status, year, place), count in sorted(counts.items()):
-        hidden = is_suppressed(count)
+        hidden = (status, (year, place)) in hiding
         yield {
             "status": status,
             "year": year,

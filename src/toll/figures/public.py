@@ -2,9 +2,11 @@
 only as counts (under 5 suppressed), and estimates. No name, no record, no confidential source.
 
 This is the only read in Toll that needs no user: everything it returns is aggregated or was
-already public, so the rule of what is public lives here, not in the web or report layer.
+already public, so the rule of what is public lives here, not in the web or report layer:
+`is_suppressed` for one count, `hidden_cells` for a table whose totals are published too.
 """
 
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -26,6 +28,47 @@ def is_suppressed(count: int | None, minimum: int = PUBLIC_MINIMUM) -> bool:
 def suppress(count: int | None, minimum: int = PUBLIC_MINIMUM) -> int | None:
     """The count, or None when a public output hides it (shown as "fewer than 5")."""
     return None if is_suppressed(count, minimum) else count
+
+
+Cell = tuple[Hashable, Hashable]  # (row, column) of a table of counts
+
+
+def hidden_cells(
+    cells: Mapping[Cell, int],
+    *,
+    rows: bool = True,
+    columns: bool = False,
+    minimum: int = PUBLIC_MINIMUM,
+) -> set[Cell]:
+    """The cells of a table of counts that a public output hides.
+
+    Primary suppression hides every count from one to `minimum - 1` (`is_suppressed`).
+    Where the total of a row (`rows`) or of a column (`columns`) is published too, one hidden
+    cell in that line could be worked out as the total minus the cells shown, so a second
+    cell of that line is hidden as well (complementary, or secondary, suppression): its
+    smallest other count above zero (the least information lost; a zero shown is known
+    anyway). Hiding it may leave another line with one hidden cell, so this repeats until
+    no line whose total is published holds exactly one hidden cell. A line whose only other
+    cells are zeros has a total under `minimum`, which `is_suppressed` hides itself.
+    docs/methods/disclosure.md explains the rule and what it does not protect against.
+    """
+    hidden = {key for key, count in cells.items() if is_suppressed(count, minimum)}
+    axes = [axis for axis, published in ((0, rows), (1, columns)) if published]
+    changed = bool(hidden and axes)
+    while changed:
+        changed = False
+        for axis in axes:
+            lines: dict[Hashable, list[Cell]] = {}
+            for key in cells:
+                lines.setdefault(key[axis], []).append(key)
+            for keys in lines.values():
+                if sum(key in hidden for key in keys) != 1:
+                    continue
+                shown = [k for k in keys if k not in hidden and cells[k] > 0]
+                if shown:
+                    hidden.add(min(shown, key=lambda k: (cells[k], str(k))))
+                    changed = True
+    return hidden
 
 
 @dataclass
@@ -70,10 +113,16 @@ def public_summary(session: Session) -> PublicSummary:
 
 
 def _rows(session: Session, by: str) -> list[dict]:
-    return [
-        {"status": status, by: value, "persons": suppress(count)}
+    """Persons by status and `by`; each status's total is published too (`by_status`)."""
+    cells = {
+        (status, value): count
         for status, values in tally(session, by).counts.items()
         for value, count in values.items()
+    }
+    hidden = hidden_cells(cells)
+    return [
+        {"status": status, by: value, "persons": None if (status, value) in hidden else count}
+        for (status, value), count in cells.items()
     ]
 
 

@@ -21,7 +21,7 @@ from toll.families import family_figures
 from toll.figures import compare_claims
 from toll.figures.breakdown import register_breakdown
 from toll.figures.provenance import claim_provenance
-from toll.figures.public import is_suppressed
+from toll.figures.public import hidden_cells, is_suppressed
 from toll.figures.reconcile import FigureGroup
 from toll.incidents import IncidentView
 from toll.model import Case, Source
@@ -89,15 +89,26 @@ class Builder:
     def add(self, *lines: str) -> None:
         self.lines.extend(lines)
 
-    def count(self, value: int, key: str, text: str) -> str:
-        """A count with its footnote; in public reports a count under 5 is suppressed."""
-        if self.public and is_suppressed(value):
+    def count(self, value: int, key: str, text: str, hidden: bool | None = None) -> str:
+        """A count with its footnote; in public reports a count under 5 is suppressed, and
+        so is a cell `hidden` by the table's secondary suppression (`hidden_cells`)."""
+        if self.public and (is_suppressed(value) if hidden is None else hidden):
             return SUPPRESSED + self.notes.ref(
                 "suppressed",
                 "Counts from one to four are not shown in public reports, so that no person "
-                "can be recognised from them.",
+                "can be recognised from them; where a table's row total is shown elsewhere, a "
+                "second count of a row with one hidden count is hidden too (the smallest), so "
+                "that the hidden count cannot be worked out from the total "
+                "(docs/methods/disclosure.md).",
             )
         return number(value) + self.notes.ref(key, text)
+
+    def hidden(self, counts: dict[str, dict[str, int]]) -> set:
+        """The (status, value) cells a public report hides in a table of counts whose row
+        totals (each status's persons) are shown."""
+        if not self.public:
+            return set()
+        return hidden_cells({(s, v): n for s, values in counts.items() for v, n in values.items()})
 
 
 def build_fact_sheet(
@@ -338,15 +349,17 @@ def _breakdown_table(b: Builder, by: str, heading: str, note: str) -> None:
         "|---|" + "---|" * len(values),
     )
     chart = Chart(by, f"Persons in the register, {heading.lower()}", by)
+    hidden = b.hidden(found.counts)
     for status, counts in found.counts.items():
         cells = [
-            b.count(counts.get(v, 0), "register", note) if counts.get(v) else "–" for v in values
+            b.count(counts[v], "register", note, (status, v) in hidden) if counts.get(v) else "–"
+            for v in values
         ]
         b.add(f"| {status.replace('_', ' ')} | " + " | ".join(cells) + " |")
         chart.rows += [
             {"status": status, "value": _plain_label(by, v), "persons": n}
             for v, n in counts.items()
-            if not (b.public and is_suppressed(n))
+            if (status, v) not in hidden
         ]
     b.charts[by] = chart
     b.add("", f"<!-- chart:{by} -->", "")
@@ -370,11 +383,12 @@ def _plain_label(by: str, value: str) -> str:
 def _month_chart(b: Builder, note: str) -> None:
     found = register_breakdown(b.session, "month", b.scope.records)
     chart = Chart("month", "Persons in the register by month of the event", "month")
+    hidden = b.hidden(found.counts)
     for status, counts in found.counts.items():
         chart.rows += [
             {"status": status, "value": month, "persons": n}
             for month, n in counts.items()
-            if month != "unknown" and not (b.public and is_suppressed(n))
+            if month != "unknown" and (status, month) not in hidden
         ]
     if chart.rows:
         b.charts["month"] = chart
