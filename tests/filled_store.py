@@ -8,7 +8,7 @@ from sqlalchemy import select
 from documents import STATEMENT
 from lists import write_az, write_ru
 from toll.claims.store import correct_claim, save_extracted_claims
-from toll.model import Case, Estimate, Incident, MatchDecision, Person, Record
+from toll.model import Case, Estimate, Incident, MatchDecision, Person, Record, Relation
 from toll.records.store import import_list
 from toll.sources import SourceMetadata, add_document
 from toll.store import Store
@@ -38,6 +38,9 @@ def fill(store: Store, folder: Path) -> None:
         session.flush()
         for record, person in zip(records, people * 4, strict=False):
             record.person_id = person.id
+        session.add(  # a family link entered by hand: P-00001 is a parent of P-00002
+            Relation(person_id=people[0].id, relative_id=people[1].id, kind="parent", note="hand")
+        )
         incident = Incident(
             title="Shelling of Northfield",
             place="Northfield",

@@ -1,4 +1,5 @@
-"""`toll export sources|claims|records|persons|estimates|cases|incidents`: open formats."""
+"""`toll export sources|claims|records|persons|estimates|cases|incidents|families`: open
+formats; `toll import-export FILE` reads any of them back."""
 
 from enum import StrEnum
 from pathlib import Path
@@ -6,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from toll.cli.app import DbOption, app, open_store
-from toll.cli.output import count, err_console
+from toll.cli.app import DbOption, JsonOption, app, open_store
+from toll.cli.output import console, count, err_console, print_json
 
 export_app = typer.Typer(
     help="Export data from the store as CSV, HXL-tagged CSV, XLSX or JSON.", no_args_is_help=True
@@ -46,6 +47,9 @@ WHAT = {
     "effects and outcome (who reported it, and their contact, stay out).",
     "incidents": "One row per incident: title, place, coordinates, dates as written and as an "
     "interval, the source and row it came from.",
+    "families": "One row per member of every family: family id, person, role in the household, "
+    "recorded parents, the lists' households and the relations entered by hand (with --public: "
+    "the family figures as counts).",
 }
 PUBLIC_NOTE = (
     "With --public there is no personal data: confidential sources and their claims are left "
@@ -79,3 +83,34 @@ def _command(what: str):
 
 for _what in WHAT:
     export_app.command(_what)(_command(_what))
+
+
+@app.command("import-export")
+def import_export(
+    file: Annotated[Path, typer.Argument(help="A file written by `toll export` (any format).")],
+    db: DbOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Import a file written by `toll export` back into a store, whatever its kind and format
+    (CSV, HXL-tagged CSV, XLSX, JSON): the kind is told by its columns.
+
+    Records and persons exports import as lists (the file kept as a source); incidents
+    exports add their incidents within their parents; families exports add the relations
+    entered by hand, between the persons of the same labels. What the store already holds is
+    left as it is, so a second import changes nothing. Sources, claims, cases and estimates
+    exports, and public exports (counts), are refused with what to do instead.
+    """
+    from dataclasses import asdict
+
+    from toll.exports.reimport import import_export as read_back
+
+    with open_store(db).session() as session:
+        result = read_back(session, file)
+    if json:
+        print_json(asdict(result))
+        return
+    console.print(
+        f"{result.file}: {result.kind} export, {count(result.rows, 'row')}; "
+        f"{result.added} added, {result.unchanged} already in the store"
+        + (f" (source {result.source_id})." if result.source_id else ".")
+    )

@@ -390,6 +390,79 @@ def _case_counts(session: Session, query) -> Iterator[dict]:
         }
 
 
+FAMILY_COLUMNS = columns(
+    ("family_id", "#group+id"),
+    ("person_id", "#meta+person_id"),
+    ("full_name", "#affected+name"),
+    ("role", "#affected+relation"),  # relation to the family's head, as the lists give it
+    ("parents", "#affected+parents", "json"),  # person labels
+    ("households", "#group+households", "json"),  # [{source_id, household}]
+    ("relations", "#meta+relations", "json"),  # entered by hand: [{kind, relative, ...}]
+)
+FAMILY_FIGURE_COLUMNS = columns(
+    ("figure", "#indicator+name"),
+    ("count", "#affected+num", "int"),
+    ("suppressed", "#meta+suppressed", "bool"),
+)
+FAMILY_FIGURES = (
+    "families",
+    "families_wiped_out",
+    "children_lost_one_parent",
+    "children_lost_both_parents",
+)
+
+
+def families(session: Session, public: bool) -> ExportTable:
+    """Families: one row per member (household, parents, relations entered by hand), or the
+    family figures as counts, each under 5 suppressed."""
+    from toll.families import family_figures
+
+    if public:
+        require(session, "read")
+        figures = family_figures(session, public=True)
+        rows = (
+            {
+                "figure": key,
+                "count": (value := figures[key] if key == "families" else figures[key]["count"]),
+                "suppressed": value is None,
+            }
+            for key in FAMILY_FIGURES
+        )
+        return ExportTable("families", FAMILY_FIGURE_COLUMNS, rows, True)
+    require_personal_data(session)
+    return ExportTable("families", FAMILY_COLUMNS, _family_rows(session))
+
+
+def _family_rows(session: Session) -> Iterator[dict]:
+    from toll.families import read_families
+    from toll.model import Person
+
+    people = {p.id: p for p in session.scalars(select(Person))}
+    for family in read_families(session):
+        households = [{"source_id": s, "household": h} for s, h in family.households]
+        for person_id, role in sorted(family.members.items()):
+            person = people[person_id]
+            relations = [
+                {
+                    "kind": r.kind,
+                    "relative": people[r.relative_id].label,
+                    "source_id": r.source_id,
+                    "note": r.note,
+                }
+                for r in family.relations
+                if r.person_id == person_id
+            ]
+            yield {
+                "family_id": family.family_id,
+                "person_id": person.label,
+                "full_name": person.display_name,
+                "role": role,
+                "parents": sorted(people[p].label for p in family.parents_of(person_id)),
+                "households": households,
+                "relations": relations,
+            }
+
+
 EXPORTS: dict[str, Callable[[Session, bool], ExportTable]] = {
     "sources": sources,
     "claims": claims,
@@ -398,6 +471,7 @@ EXPORTS: dict[str, Callable[[Session, bool], ExportTable]] = {
     "estimates": estimates,
     "cases": cases,
     "incidents": incidents,
+    "families": families,
 }
 
 

@@ -1,0 +1,211 @@
+"""An export read back into a store: `toll import-export FILE`, one path for every kind.
+
+The kind is told by the file's columns (each export has its own). Records and persons
+exports import as lists (the file kept as a source, every row a record); incidents exports
+add the incidents they hold (with their parents); families exports add the relations that were
+entered by hand (the households come back with the records). An incident or relation the
+store already holds is left as it is, so importing a file twice changes nothing. Exports whose
+rows Toll cannot rebuild from the file alone are refused, saying what to do instead.
+"""
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from toll.errors import TollError
+from toll.exports.formats import _csv_rows, _xlsx_rows, read_export
+from toll.exports.kinds import (
+    CASE_COLUMNS,
+    CASE_COUNT_COLUMNS,
+    CLAIM_COLUMNS,
+    COUNT_COLUMNS,
+    ESTIMATE_COLUMNS,
+    FAMILY_COLUMNS,
+    FAMILY_FIGURE_COLUMNS,
+    INCIDENT_COLUMNS,
+    PERSON_COLUMNS,
+    RECORD_COLUMNS,
+    SOURCE_COLUMNS,
+)
+from toll.exports.tables import Column
+from toll.store.access import require
+from toll.store.history import log_event
+
+KINDS: dict[str, list[Column]] = {
+    "sources": SOURCE_COLUMNS,
+    "claims": CLAIM_COLUMNS,
+    "records": RECORD_COLUMNS,
+    "persons": PERSON_COLUMNS,
+    "estimates": ESTIMATE_COLUMNS,
+    "cases": CASE_COLUMNS,
+    "incidents": INCIDENT_COLUMNS,
+    "families": FAMILY_COLUMNS,
+}
+PUBLIC = (COUNT_COLUMNS, CASE_COUNT_COLUMNS, FAMILY_FIGURE_COLUMNS)
+INSTEAD = {
+    "sources": "it holds each source's metadata and SHA-256, not the original file: add the "
+    "files with `toll source add`, or move the whole store with `toll backup` and `toll restore`",
+    "claims": "a claim stands on the words of its source, which the file does not hold: add the "
+    "source with `toll source add` and `toll extract`, or move the store with `toll backup`",
+    "estimates": "an estimate is computed from the register: run `toll estimate` on the store, "
+    "or move the store with `toll backup` and `toll restore`",
+    "cases": "cases are opened from the register: import the records export and run "
+    "`toll case sync`, or move the store with `toll backup` and `toll restore`",
+}
+
+
+@dataclass
+class ImportedExport:
+    """What an export added to the store."""
+
+    file: str
+    kind: str
+    rows: int
+    added: int  # records, incidents or relations
+    unchanged: int = 0  # already in the store
+    source_id: int | None = None  # the file kept as a list, for records and persons
+    notes: list[str] = field(default_factory=list)
+
+
+def export_kind(path: Path) -> str:
+    """The export a file holds, told by its columns."""
+    header = _header(path)
+    for kind, table in KINDS.items():
+        if header == [column.name for column in table]:
+            return kind
+    if any(header == [column.name for column in table] for table in PUBLIC):
+        raise TollError(
+            f"{path.name}: a public export holds counts, not the rows they count, and cannot be "
+            "imported back; import the export made without --public"
+        )
+    raise TollError(
+        f"{path.name}: its columns ({', '.join(map(str, header[:6]))}…) are those of no Toll "
+        "export; `toll export --help` lists the exports"
+    )
+
+
+def _header(path: Path) -> list:
+    if not path.is_file():
+        raise TollError(f"{path}: no such file")
+    try:
+        if path.suffix.lower() == ".json":
+            rows = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(rows, list) or not rows or not isinstance(rows[0], dict):
+                raise TollError(f"{path.name}: a JSON export is a list of rows; this holds none")
+            return list(rows[0])
+        rows = _xlsx_rows(path) if path.suffix.lower() == ".xlsx" else _csv_rows(path)
+        return next(rows, [])
+    except (UnicodeDecodeError, json.JSONDecodeError, OSError, ValueError) as error:
+        raise TollError(f"{path.name}: not a readable export ({error})") from None
+
+
+def import_export(session: Session, path: Path) -> ImportedExport:
+    """Import an export file of any kind and format back into the store (all or nothing)."""
+    require(session, "edit")
+    kind = export_kind(path)
+    if kind in INSTEAD:
+        raise TollError(f"{path.name}: a {kind} export cannot be imported back: {INSTEAD[kind]}")
+    if kind in ("records", "persons"):
+        result = _as_list(session, path, kind)
+    else:
+        rows = read_export(path, KINDS[kind])
+        result = (_incidents if kind == "incidents" else _relations)(session, path, rows)
+    log_event(
+        session, "import", kind, None, note=f"{path.name}: {result.added} added, {kind} export"
+    )
+    return result
+
+
+def _as_list(session: Session, path: Path, kind: str) -> ImportedExport:
+    from toll.records.store import import_list
+    from toll.sources import SourceMetadata
+
+    done = import_list(session, path, SourceMetadata(title=f"{kind} export {path.name}"))
+    added = done.records if done.created else 0
+    return ImportedExport(
+        path.name, kind, done.records, added, done.records - added, done.source.id
+    )
+
+
+def _incidents(session: Session, path: Path, rows: list[dict[str, Any]]) -> ImportedExport:
+    """Each incident added unless the store holds one of the same title, place and date;
+    parents before their children, so that each is added within its parent."""
+    from toll.incidents import add_incident
+    from toll.model import Incident
+
+    result = ImportedExport(path.name, "incidents", len(rows), 0)
+    ids: dict[int, int] = {}  # id in the file -> id in the store
+    pending = list(rows)
+    while pending:
+        ready = [r for r in pending if r["parent_id"] is None or r["parent_id"] in ids]
+        if not ready:
+            missing = pending[0]
+            raise TollError(
+                f"{path.name}: incident {missing['incident_id']} is within incident "
+                f"{missing['parent_id']}, which the file does not hold; nothing was imported"
+            )
+        for row in ready:
+            same = session.scalars(
+                select(Incident.id).where(
+                    Incident.title == row["title"],
+                    Incident.date_text.is_(None)
+                    if row["date_text"] is None
+                    else Incident.date_text == row["date_text"],
+                    Incident.retracted_at.is_(None),
+                )
+            ).first()
+            if same is not None:
+                ids[row["incident_id"]] = same
+                result.unchanged += 1
+                continue
+            added = add_incident(
+                session,
+                row["title"],
+                place=row["place"],
+                country=row["country"],
+                latitude=row["latitude"],
+                longitude=row["longitude"],
+                when=row["date_text"],
+                parent=ids.get(row["parent_id"]),
+                description=row["description"],
+            )
+            session.get(Incident, added.id).event_id = row["event_id"]
+            ids[row["incident_id"]] = added.id
+            result.added += 1
+        pending = [r for r in pending if r["incident_id"] not in ids]
+    return result
+
+
+def _relations(session: Session, path: Path, rows: list[dict[str, Any]]) -> ImportedExport:
+    """The relations entered by hand, between the persons of the store of the same labels."""
+    from toll.families import relate
+    from toll.model import Person, Relation
+
+    labels = {label: pid for label, pid in session.execute(select(Person.label, Person.id))}
+    result = ImportedExport(path.name, "families", len(rows), 0)
+    for number, row in enumerate(rows, start=1):
+        for relation in row["relations"] or []:
+            for label in (row["person_id"], relation["relative"]):
+                if label not in labels:
+                    raise TollError(
+                        f"{path.name}, row {number}: person {label} is not in the store; "
+                        "import and link the records first; nothing was imported"
+                    )
+            a, b = labels[row["person_id"]], labels[relation["relative"]]
+            standing = select(Relation.id).where(
+                Relation.person_id == a,
+                Relation.relative_id == b,
+                Relation.kind == relation["kind"],
+                Relation.retracted_at.is_(None),
+            )
+            if session.scalars(standing).first() is not None:
+                result.unchanged += 1
+                continue
+            note = "; ".join(p for p in (relation.get("note"), f"from {path.name}") if p)
+            relate(session, row["person_id"], relation["relative"], relation["kind"], note=note)
+            result.added += 1
+    return result
