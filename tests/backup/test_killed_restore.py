@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, insert, inspect
 
-from toll.backup import backup_store
+from toll.backup import backup_store, open_archive, restore_archive
 from toll.model import Person, Record
 from toll.sources import SourceMetadata
 from toll.sources.store import store_original
@@ -73,6 +73,10 @@ def test_a_killed_restore_leaves_the_target_untouched(db_url, tmp_path):
             f"the restore ended by itself after {time.monotonic() - started:.1f} s"
         )
         assert not target.exists()
+        left = list(tmp_path.glob(".restored.db.restoring-*"))  # what SIGKILL leaves behind
+        summary = restore_archive(open_archive(archive), str(target))  # removed by the next one
+        assert summary.stale == [f.name for f in left] and left
+        assert not any(tmp_path.glob(".restored.db.restoring-*")) and target.exists()
         return
     started = time.monotonic()
     code = restore_and_kill(archive, db_url, lambda: time.monotonic() - started > 4)

@@ -1,18 +1,22 @@
 """`toll restore`: a backup archive into a new store, verified first, all or nothing.
 
 Every file of the archive is re-hashed against its manifest before anything is written. The
-store is then built at the archive's schema, filled, and upgraded to this Toll's schema:
+store is then built at the archive's schema, filled, and upgraded to this Toll's schema (so
+an archive written by an older Toll restores into this one):
 - a SQLite target is built in a temporary file beside it and moved into place at the end;
 - a PostgreSQL target (an empty database) is built in one transaction.
-Either way a restore that fails or is killed half-way leaves the target as it was.
+Either way a restore that fails or is killed half-way leaves the target as it was; the
+temporary file a killed SQLite restore leaves is removed by the next restore into that file.
 """
 
+import glob
 import io
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, MetaData, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
@@ -34,10 +38,12 @@ Progress = Callable[[int, int, str], None]
 @dataclass
 class RestoreSummary:
     target: str
-    schema: str
+    schema: str  # the archive's
     tables: dict[str, int] = field(default_factory=dict)
     originals: int = 0
     recovery_key: str | None = None  # restored encrypted (printed once)
+    upgraded_to: str | None = None  # this Toll's schema, when the archive's was older
+    stale: list[str] = field(default_factory=list)  # temporary files of killed restores, removed
 
 
 def open_archive(path: Path, *, passphrase: str | None = None, identity: Path | None = None):
@@ -79,6 +85,7 @@ def _restore_sqlite(archive: Archive, path: Path, summary: RestoreSummary, repor
         )
     if not path.parent.is_dir():
         raise TollError(f"cannot restore into {path}: folder {path.parent} does not exist")
+    summary.stale = remove_stale(path)
     building = path.with_name(f".{path.name}.restoring-{os.getpid()}")
     building.unlink(missing_ok=True)
     encrypted_sqlite.key_file(building).unlink(missing_ok=True)
@@ -100,6 +107,29 @@ def _restore_sqlite(archive: Archive, path: Path, summary: RestoreSummary, repor
         engine.dispose()
         building.unlink(missing_ok=True)
         encrypted_sqlite.key_file(building).unlink(missing_ok=True)
+
+
+def remove_stale(path: Path) -> list[str]:
+    """Remove what restores into `path` that were killed left behind: their temporary files
+    (`.NAME.restoring-PID`) whose process is gone. A file of a restore still running is left."""
+    removed = []
+    prefix = f".{path.name}.restoring-"
+    for found in sorted(path.parent.glob(f"{glob.escape(prefix)}*")):  # with its key file
+        pid = found.name.removeprefix(prefix).split(".")[0]
+        if pid.isdigit() and not _running(int(pid)):
+            found.unlink(missing_ok=True)
+            removed.append(found.name)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def _restore_server(archive: Archive, url, summary: RestoreSummary, report, encrypt) -> None:
@@ -152,6 +182,9 @@ def _fill(connection: Connection, archive: Archive, summary: RestoreSummary, rep
             summary.tables[table.name] = tables[table.name]["rows"]
     summary.originals = archive.manifest.get("originals", 0)
     migrate_connection(connection, "head")
+    now = MigrationContext.configure(connection).get_current_revision()
+    if now != summary.schema:
+        summary.upgraded_to = now
 
 
 def _load_table(connection, archive: Archive, table, entry, done, total, report) -> int:

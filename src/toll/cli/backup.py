@@ -8,7 +8,7 @@ import typer
 
 from toll.cli.app import DbOption, JsonOption, app, open_store
 from toll.cli.keys import new_passphrase, show_recovery_key
-from toll.cli.output import console, count, print_json
+from toll.cli.output import console, count, err_console, print_json
 from toll.cli.progress import progress_bar
 
 PassphraseOption = Annotated[
@@ -119,10 +119,29 @@ def restore(
             summary = restore_archive(archive, db, progress=bar, encrypt=sealing)
     finally:
         archive.close()
-    data = {"target": summary.target, "schema": summary.schema, "encrypted": encrypt}
+    data = {
+        "target": summary.target,
+        "schema": summary.schema,
+        "upgraded_to": summary.upgraded_to,
+        "removed": summary.stale,
+        "encrypted": encrypt,
+    }
     if encrypt:
         data["recovery_key"] = summary.recovery_key
-    _done(summary, data, json, f"{file.name} → {summary.target}: ", ", every hash checked.")
+    if summary.stale and not json:
+        err_console.print(
+            f"Removed {count(len(summary.stale), 'temporary file')} of a restore killed "
+            f"earlier: {', '.join(summary.stale)}.",
+            markup=False,
+        )
+    upgraded = (
+        f"; upgraded from schema {summary.schema} to {summary.upgraded_to}"
+        if summary.upgraded_to
+        else ""
+    )
+    _done(
+        summary, data, json, f"{file.name} → {summary.target}: ", f", every hash checked{upgraded}."
+    )
     if encrypt and not json:
         show_recovery_key(data, False, f"{summary.target} is encrypted.")
 
