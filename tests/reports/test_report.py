@@ -14,6 +14,7 @@ from toll.incidents import add_names, attach
 from toll.model import Claim, Incident, Person, Record, Source
 from toll.records.store import import_list
 from toll.reports import ReportScope, build_fact_sheet, to_html, to_markdown, write_report
+from toll.reports.labels import label
 from toll.reports.sheet import ANNEX_HEADING, NOTES_HEADING, UNATTACHED_HEADING
 from toll.sources import SourceMetadata, add_document
 from toll.store import Store
@@ -263,3 +264,30 @@ def test_a_public_report_hides_a_second_count_where_a_row_total_would_give_one_a
         assert all(row.count("fewer than five") != 1 for row in rows[1:]), rows
     assert "fewer than five" in section(markdown, "### By sex")
     assert "cannot be worked out from the total" in markdown
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) not installed")
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("ru", ("Что сообщают источники", "Реестр лиц", "Убиты")),
+     ("az", ("Mənbələr nə deyir", "Şəxslərin reyestri", "Həlak olub"))],
+)  # fmt: skip
+def test_a_report_in_russian_or_azerbaijani(demo, tmp_path, language, words):
+    with demo.session() as session:
+        sheet = build_fact_sheet(session, public=True, language=language)
+    notes = f"## {label(NOTES_HEADING, language)}"
+    body = sheet.markdown.split(notes)[0]
+    assert all(word in body for word in words) and "What the sources say" not in body
+    assert unfootnoted(body + notes) == []
+    pdf = tmp_path / f"{language}.pdf"
+    write_report(sheet, "pdf", pdf)
+    text = " ".join(
+        subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout.split()
+    )
+    assert all(word in text for word in words)
+    assert '<html lang="' + language in to_html(sheet)
+
+
+def test_an_unknown_language_is_refused(scripts, db, toll):
+    result = toll("report", "--format", "md", "--language", "fr", "--db", db)
+    assert result.exit_code == 2 and "--language" in result.stderr

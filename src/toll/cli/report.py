@@ -16,6 +16,12 @@ class Format(StrEnum):
     md = "md"
 
 
+class Language(StrEnum):
+    en = "en"
+    ru = "ru"
+    az = "az"
+
+
 @app.command()
 def report(
     incident: Annotated[
@@ -32,6 +38,12 @@ def report(
     format: Annotated[Format, typer.Option("--format", help="html, pdf or md.")] = Format.html,
     output: OutputOption = None,
     public: PublicOption = False,
+    language: Annotated[
+        Language,
+        typer.Option(
+            "--language", help="Headings and labels in English, Russian or Azerbaijani."
+        ),
+    ] = Language.en,
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -48,7 +60,7 @@ def report(
 
     scope = ReportScope(incident, period, place)
     with open_store(db, create=False).session() as session:
-        sheet = build_fact_sheet(session, scope, public)
+        sheet = build_fact_sheet(session, scope, public, language.value)
     if json:
         print_json(
             {

@@ -2,6 +2,7 @@
 
 import altair as alt
 
+from toll.reports.labels import label
 from toll.reports.sheet import Chart
 
 FONT = "DejaVu Sans"
@@ -26,15 +27,19 @@ def chart_svg(chart: Chart) -> str:
     rows, by, title = chart.rows, chart.by, chart.title
     if by == "month" and len({row["value"][:4] for row in rows}) > MAX_YEARS_BY_MONTH:
         rows, by, title = _by_year(rows), "year", title.replace("month", "year")
+
+    def t(text: str) -> str:
+        return label(text, chart.language)
+
     data = alt.Data(values=rows)
-    color = alt.Color("status:N", title="status")
+    color = alt.Color("status:N", title=t("status"))
     if by == "year":  # a long time series: stacked bars on a true time axis
         spec = (
             alt.Chart(data)
             .mark_bar()
             .encode(
-                x=alt.X("value:T", timeUnit="year", title="year of the event"),
-                y=alt.Y("persons:Q", title="persons", stack=True),
+                x=alt.X("value:T", timeUnit="year", title=t("year of the event")),
+                y=alt.Y("persons:Q", title=t("persons"), stack=True),
                 color=color,
             )
         )
@@ -43,8 +48,8 @@ def chart_svg(chart: Chart) -> str:
             alt.Chart(data)
             .mark_line(point=True)
             .encode(
-                x=alt.X("value:T", timeUnit="yearmonth", title="month of the event"),
-                y=alt.Y("persons:Q", title="persons"),
+                x=alt.X("value:T", timeUnit="yearmonth", title=t("month of the event")),
+                y=alt.Y("persons:Q", title=t("persons")),
                 color=color,
             )
         )
@@ -54,10 +59,10 @@ def chart_svg(chart: Chart) -> str:
             .mark_bar()
             .encode(
                 x=alt.X(
-                    "value:N", title=by.replace("_", " "), sort=None, axis=alt.Axis(labelAngle=0)
+                    "value:N", title=t(by.replace("_", " ")), sort=None, axis=alt.Axis(labelAngle=0)
                 ),
                 xOffset="status:N",
-                y=alt.Y("persons:Q", title="persons"),
+                y=alt.Y("persons:Q", title=t("persons")),
                 color=color,
             )
         )

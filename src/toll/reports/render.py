@@ -54,8 +54,8 @@ def to_html(sheet: FactSheet) -> str:
 
     body = CHART.sub(figure, REPEATED_REF.sub(r"[\1]", body))
     return (
-        f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{html.escape(sheet.title)}'
-        f"</title><style>{STYLE}</style></head><body>\n{body}</body></html>\n"
+        f'<!DOCTYPE html>\n<html lang="{sheet.language}"><head><meta charset="utf-8">'
+        f"<title>{html.escape(sheet.title)}</title><style>{STYLE}</style></head><body>\n{body}</body></html>\n"
     )
 
 

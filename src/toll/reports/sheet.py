@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 import toll
 from toll.cases.figures import missing_figures
+from toll.errors import TollError
 from toll.estimates.store import list_estimates, show_estimate
 from toll.families import family_figures
 from toll.figures import compare_claims
@@ -27,12 +28,14 @@ from toll.incidents import IncidentView
 from toll.model import Case, Source
 from toll.model.base import utcnow
 from toll.reports.attached import attached, incidents_in_order
+from toll.reports.labels import LANGUAGES, label
 from toll.reports.notes import Notes, cell, number
 from toll.reports.scope import ReportScope
 from toll.store.access import may_see_personal_data, require
 from toll.store.history import log_event
 
 SUPPRESSED = "fewer than five"
+CONFLICT = "The sources' figures cannot all be right: they do not overlap."
 AGE_LABELS = {"0-17": "0–17", "18-59": "18–59", "60+": "60+", "unknown": "unknown"}
 MAX_ANNEX = 200
 NOTES_HEADING = "Sources and notes"
@@ -68,6 +71,7 @@ class Chart:
     title: str
     by: str
     rows: list[dict] = field(default_factory=list)
+    language: str = "en"  # of its axis titles
 
 
 @dataclass
@@ -75,12 +79,15 @@ class FactSheet:
     markdown: str
     charts: dict[str, Chart]
     title: str
+    language: str = "en"
 
 
 class Builder:
-    def __init__(self, session: Session, scope: ReportScope, public: bool):
+    def __init__(self, session: Session, scope: ReportScope, public: bool, language: str = "en"):
         require(session, "read")
-        self.session, self.scope = session, scope
+        if language not in LANGUAGES:
+            raise TollError(f"--language {language!r}: choose from {', '.join(LANGUAGES)}")
+        self.session, self.scope, self.language = session, scope, language
         self.public = public or not may_see_personal_data(session)
         self.notes = Notes()
         self.lines: list[str] = []
@@ -89,11 +96,25 @@ class Builder:
     def add(self, *lines: str) -> None:
         self.lines.extend(lines)
 
+    def t(self, text: str) -> str:
+        """`text` in the report's language (`toll.reports.labels`)."""
+        return label(text, self.language)
+
+    def header(self, *columns: str) -> str:
+        """A table's header row and rule, in the report's language."""
+        return (
+            "| " + " | ".join(self.t(c) for c in columns) + " |\n" + "|---" * len(columns) + "|"
+        )
+
+    def name(self, value: str | None) -> str:
+        """A category, status, sex or qualifier as the report's readers say it."""
+        return self.t((value or "").replace("_", " "))
+
     def count(self, value: int, key: str, text: str, hidden: bool | None = None) -> str:
         """A count with its footnote; in public reports a count under 5 is suppressed, and
         so is a cell `hidden` by the table's secondary suppression (`hidden_cells`)."""
         if self.public and (is_suppressed(value) if hidden is None else hidden):
-            return SUPPRESSED + self.notes.ref(
+            return self.t(SUPPRESSED) + self.notes.ref(
                 "suppressed",
                 "Counts from one to four are not shown in public reports, so that no person "
                 "can be recognised from them; where a table's row total is shown elsewhere, a "
@@ -112,13 +133,14 @@ class Builder:
 
 
 def build_fact_sheet(
-    session: Session, scope: ReportScope | None = None, public: bool = False
+    session: Session, scope: ReportScope | None = None, public: bool = False, language: str = "en"
 ) -> FactSheet:
-    """The fact sheet of the store (narrowed to `scope`), as Markdown with chart data."""
+    """The fact sheet of the store (narrowed to `scope`), as Markdown with chart data; its
+    headings and labels in `language` (en, ru, az)."""
     scope = scope or ReportScope()
+    builder = Builder(session, scope, public, language)
     scope.narrow(session)
-    builder = Builder(session, scope, public)
-    title = "Fact sheet" + (f": {scope.describe()}" if scope.describe() else "")
+    title = builder.t("Fact sheet") + (f": {scope.describe()}" if scope.describe() else "")
     made = builder.notes.ref(
         "made",
         f"Made by Toll {toll.__version__} on {utcnow():%Y-%m-%d %H:%M} UTC from the store; "
@@ -131,8 +153,12 @@ def build_fact_sheet(
     builder.add(
         f"# {title}",
         "",
-        f"*Every figure below is footnoted to the source it comes from.{made} Toll records "
-        "who claimed what and sets the sources side by side; it endorses none of them.*",
+        f"*{builder.t('Every figure below is footnoted to the source it comes from.')}{made} "
+        + builder.t(
+            "Toll records who claimed what and sets the sources side by side; it endorses "
+            "none of them."
+        )
+        + "*",
         "",
     )
     _claims(builder)
@@ -142,10 +168,10 @@ def build_fact_sheet(
     _families(builder)
     if not builder.public and register:
         _annex(builder)
-    builder.add(f"## {NOTES_HEADING}", "", builder.notes.markdown(), "")
+    builder.add(f"## {builder.t(NOTES_HEADING)}", "", builder.notes.markdown(), "")
     form = "public" if builder.public else "restricted"  # a restricted report names persons
     log_event(session, "report", "store", None, note=f"{form} report: {title}")
-    return FactSheet("\n".join(builder.lines) + "\n", builder.charts, title)
+    return FactSheet("\n".join(builder.lines) + "\n", builder.charts, title, language)
 
 
 def _claims(b: Builder) -> None:
@@ -156,7 +182,7 @@ def _claims(b: Builder) -> None:
             group.claims = [c for c in group.claims if c.source_id not in confidential]
     within = b.scope.focus.within if b.scope.focus else None
     of_incident, loose = split_by_incident(groups, attached(b.session, "claim", within))
-    b.add("## What the sources say", "")
+    b.add(f"## {b.t('What the sources say')}", "")
     shown = False
     for incident in incidents_in_order(b.session, set(of_incident)):
         kept = [g for g in of_incident[incident.id] if b.scope.holds_group(g, incident)]
@@ -167,16 +193,20 @@ def _claims(b: Builder) -> None:
     loose = [g for g in loose if g.claims and b.scope.holds_group(g)]
     if loose and not b.scope.focus:
         b.add(
-            f"### {UNATTACHED_HEADING}",
+            f"### {b.t(UNATTACHED_HEADING)}",
             "",
-            "*These figures are attached to no incident of the store: they are set side by "
-            "side by what they count and the year, and may count different events.*",
+            "*"
+            + b.t(
+                "These figures are attached to no incident of the store: they are set side by "
+                "side by what they count and the year, and may count different events."
+            )
+            + "*",
             "",
         )
         _groups(b, loose, "unattached", UNATTACHED_GROUPING)
         shown = True
     if not shown:
-        b.add("No source in the store states a figure for this scope.", "")
+        b.add(b.t("No source in the store states a figure for this scope."), "")
 
 
 INCIDENT_GROUPING = (
@@ -226,13 +256,13 @@ def _groups(b: Builder, groups: list[FigureGroup], key: str, grouping_text: str)
     )
     grouping = b.notes.ref(f"grouping:{key}", grouping_text)
     for group in groups:
-        subgroup = tagged(group.subgroup or "", grouping)
-        what = " · ".join(p for p in (group.category.replace("_", " "), subgroup) if p)
+        subgroup = tagged(b.name(group.subgroup), grouping)
+        what = " · ".join(p for p in (b.name(group.category), subgroup) if p)
         year = f" · {group.year}" if group.year else ""
-        b.add(f"#### {what.capitalize()}{year}{grouping}", "")
+        b.add(f"#### {what[:1].upper() + what[1:]}{year}{grouping}", "")
         if group.conflict and group.sources > 1:
-            b.add("*The sources' figures cannot all be right: they do not overlap.*", "")
-        b.add("| figure | as stated | publisher | speaker | review |", "|---|---|---|---|---|")
+            b.add(f"*{b.t(CONFLICT)}*", "")
+        b.add(b.header("figure", "as stated", "publisher", "speaker", "review"))
         for claim in group.claims:
             b.add(_claim_row(b, claim))
         b.add("")
@@ -242,9 +272,11 @@ def _incident_heading(b: Builder, incident: IncidentView) -> None:
     """The incident's title, place and date (all in its footnote), and what it is part of."""
     ref = b.notes.ref(f"incident:{incident.id}", _incident_note(b.session, incident))
     where = ", ".join(p for p in (incident.place, incident.date) if p and p not in incident.title)
-    b.add(f"### {incident.title}" + (f" — {where}" if where else "") + ref, "")
+    own = [n["name"] for n in incident.names if n["language"] == b.language]
+    title = own[0] if own and b.language != "en" else incident.title
+    b.add(f"### {title}" + (f" — {where}" if where else "") + ref, "")
     if incident.parent:
-        b.add(f"*Part of {tagged(cell(incident.parent['title']), ref)}.*", "")
+        b.add(f"*{b.t('Part of')} {tagged(cell(incident.parent['title']), ref)}.*", "")
 
 
 def _incident_note(session: Session, incident: IncidentView) -> str:
@@ -286,10 +318,10 @@ def _claim_row(b: Builder, claim) -> str:
         figure = f"{number(claim.low)}+"
     else:
         figure = f"{number(claim.low)}–{number(claim.high)}"
-    qualifier = (claim.qualifier or "").replace("_", " ")
+    qualifier = b.name(claim.qualifier)
     return (
         f"| {figure}{ref} | {cell(qualifier)} | {tagged(cell(claim.source), ref)} | "
-        f"{tagged(cell(claim.speaker), ref) or '–'} | {claim.review_state} |"
+        f"{tagged(cell(claim.speaker), ref) or '–'} | {b.name(claim.review_state)} |"
     )
 
 
@@ -323,14 +355,14 @@ def _register_note(b: Builder, lists: list[Source]) -> str:
 
 def _register(b: Builder):
     total = register_breakdown(b.session, None, b.scope.records)
-    b.add("## The register of persons", "")
+    b.add(f"## {b.t('The register of persons')}", "")
     if not total.counts:
-        b.add("The register holds no linked records for this scope.", "")
+        b.add(b.t("The register holds no linked records for this scope."), "")
         return None
     note = _register_note(b, total.lists)
-    b.add("| status | persons |", "|---|---|")
+    b.add(b.header("status", "persons"))
     for status, values in total.counts.items():
-        b.add(f"| {status.replace('_', ' ')} | {b.count(values['all'], 'register', note)} |")
+        b.add(f"| {b.name(status)} | {b.count(values['all'], 'register', note)} |")
     b.add("")
     for by, heading in (("sex", "By sex"), ("age_group", "By age group")):
         _breakdown_table(b, by, heading, note)
@@ -343,21 +375,21 @@ def _breakdown_table(b: Builder, by: str, heading: str, note: str) -> None:
     values = sorted({v for counts in found.counts.values() for v in counts})
     labels = [_label(b, by, v) for v in values]
     b.add(
-        f"### {heading}",
+        f"### {b.t(heading)}",
         "",
-        "| status | " + " | ".join(labels) + " |",
+        f"| {b.t('status')} | " + " | ".join(labels) + " |",
         "|---|" + "---|" * len(values),
     )
-    chart = Chart(by, f"Persons in the register, {heading.lower()}", by)
+    chart = Chart(by, b.t(f"Persons in the register, {heading.lower()}"), by, [], b.language)
     hidden = b.hidden(found.counts)
     for status, counts in found.counts.items():
         cells = [
             b.count(counts[v], "register", note, (status, v) in hidden) if counts.get(v) else "–"
             for v in values
         ]
-        b.add(f"| {status.replace('_', ' ')} | " + " | ".join(cells) + " |")
+        b.add(f"| {b.name(status)} | " + " | ".join(cells) + " |")
         chart.rows += [
-            {"status": status, "value": _plain_label(by, v), "persons": n}
+            {"status": b.name(status), "value": b.name(_plain_label(by, v)), "persons": n}
             for v, n in counts.items()
             if (status, v) not in hidden
         ]
@@ -367,7 +399,7 @@ def _breakdown_table(b: Builder, by: str, heading: str, note: str) -> None:
 
 def _label(b: Builder, by: str, value: str) -> str:
     if by != "age_group" or value == "unknown":
-        return value
+        return b.name(value)
     ages = b.notes.ref(
         "ages",
         "Age at the event, in years: as the lists give it, else from the year of birth and "
@@ -382,17 +414,19 @@ def _plain_label(by: str, value: str) -> str:
 
 def _month_chart(b: Builder, note: str) -> None:
     found = register_breakdown(b.session, "month", b.scope.records)
-    chart = Chart("month", "Persons in the register by month of the event", "month")
+    chart = Chart(
+        "month", b.t("Persons in the register by month of the event"), "month", [], b.language
+    )
     hidden = b.hidden(found.counts)
     for status, counts in found.counts.items():
         chart.rows += [
-            {"status": status, "value": month, "persons": n}
+            {"status": b.name(status), "value": month, "persons": n}
             for month, n in counts.items()
             if month != "unknown" and (status, month) not in hidden
         ]
     if chart.rows:
         b.charts["month"] = chart
-        b.add("### Over time", "", "<!-- chart:month -->", "")
+        b.add(f"### {b.t('Over time')}", "", "<!-- chart:month -->", "")
 
 
 def _estimates(b: Builder) -> None:
@@ -403,11 +437,13 @@ def _estimates(b: Builder) -> None:
     if not stored:
         return
     b.add(
-        "## Estimates of the victims no list recorded",
+        f"## {b.t('Estimates of the victims no list recorded')}",
         "",
-        "Multiple systems estimation infers from how the lists overlap how many victims none "
-        "of them recorded. Every method is shown with its interval; they rest on different "
-        "assumptions, and none is endorsed over the others.",
+        b.t(
+            "Multiple systems estimation infers from how the lists overlap how many victims none "
+            "of them recorded. Every method is shown with its interval; they rest on different "
+            "assumptions, and none is endorsed over the others."
+        ),
         "",
     )
     for summary in stored:
@@ -417,7 +453,7 @@ def _estimates(b: Builder) -> None:
             continue  # an estimate from fewer than five persons could point at them
         label_ref = b.notes.ref(f"estimate:{estimate['id']}", _estimate_note(estimate, None))
         b.add(f"### {tagged(cell(estimate['label']), label_ref) or 'Estimate'}", "")
-        b.add("| method | estimate | interval |", "|---|---|---|")
+        b.add(b.header("method", "estimate", "interval"))
         for method in result.get("methods", []):
             ref = b.notes.ref(
                 f"estimate:{estimate['id']}:{method['name']}", _estimate_note(estimate, method)
@@ -470,10 +506,10 @@ def _missing(b: Builder) -> None:
         "status; " + "; ".join(f"{k}: {v}" for k, v in figures["definitions"].items())
     )
     note += (f"; only cases {b.scope.attached_note()}" if b.scope.focus else "") + "."
-    b.add("## Missing persons", "", "| status | cases |", "|---|---|")
+    b.add(f"## {b.t('Missing persons')}", "", b.header("status", "cases"))
     for status, entry in figures["by_status"].items():
         if entry["count"]:
-            b.add(f"| {status.replace('_', ' ')} | {b.count(entry['count'], 'cases', note)} |")
+            b.add(f"| {b.name(status)} | {b.count(entry['count'], 'cases', note)} |")
     b.add("")
 
 
@@ -506,10 +542,10 @@ def _families(b: Builder) -> None:
         )
         + "."
     )
-    b.add("## Families", "", "| figure | count |", "|---|---|")
-    for key, label in rows:
+    b.add(f"## {b.t('Families')}", "", b.header("figure", "count"))
+    for key, text in rows:
         value = figures[key] if key == "families" else figures[key]["count"]
-        b.add(f"| {label} | {b.count(value, 'families', note)} |")
+        b.add(f"| {b.t(text)} | {b.count(value, 'families', note)} |")
     b.add("")
 
 
@@ -523,13 +559,12 @@ def _annex(b: Builder) -> None:
         .limit(MAX_ANNEX)
     ).all()
     b.add(
-        f"## {ANNEX_HEADING}",
+        f"## {b.t(ANNEX_HEADING)}",
         "",
         f"The first {len(persons)} persons of the register; `toll person LABEL` shows each "
         "one's records side by side.",
         "",
-        "| person | name |",
-        "|---|---|",
-        *(f"| {label} | {cell(name)} |" for label, name in persons),
+        b.header("person", "name"),
+        *(f"| {person} | {cell(name)} |" for person, name in persons),
         "",
     )
