@@ -1,6 +1,7 @@
 """Render the demo fact sheet to PDF and its pages to PNG, to look at them as a reader would.
 
     .venv/bin/python bench/report_pages.py [--folder DIR] [--public] [--persons 1500]
+        [--language en|ru|az]
 
 Builds the demo store, writes `report.pdf` and `page-N.png` (pdftoppm, 80 dpi) in the folder
 (default: ./report-pages), and prints how long each step took and the pages written. Open
@@ -23,6 +24,7 @@ def main() -> None:
     parser.add_argument("--folder", type=Path, default=Path("report-pages"))
     parser.add_argument("--public", action="store_true")
     parser.add_argument("--persons", type=int, default=1500)
+    parser.add_argument("--language", choices=("en", "ru", "az"), default="en")
     args = parser.parse_args()
     if not shutil.which("pdftoppm"):
         raise SystemExit("pdftoppm is missing: apt-get install poppler-utils")
@@ -33,7 +35,7 @@ def main() -> None:
     store = Store.open(str(args.folder / "demo.db"), actor="bench")
     start = time.perf_counter()
     with store.session() as session:
-        sheet = build_fact_sheet(session, public=args.public)
+        sheet = build_fact_sheet(session, public=args.public, language=args.language)
     pdf = args.folder / "report.pdf"
     write_report(sheet, "pdf", pdf)
     store.close()
