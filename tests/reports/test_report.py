@@ -72,6 +72,7 @@ def test_every_number_in_the_demo_report_has_a_footnote(demo):
     assert "loglinear-bic" in notes and "interval by" in notes
     assert "“”" not in notes, "a figure from a data file's row names its row, not empty words"
     assert "row 1, event" in notes
+    assert "overlap of 0 lists" not in notes  # a stratified estimate names its strata's lists
 
 
 def test_the_check_finds_a_number_without_a_footnote():

@@ -478,17 +478,26 @@ def _estimate_note(estimate: dict, method: dict | None) -> str:
         return made + "."
     diagnostics = method.get("diagnostics") or {}
     level = (method.get("settings") or {}).get("level", 0.95)
-    lists = ", ".join(result.get("lists", []))
+    names = _estimate_lists(result)
+    lists = ", ".join(names)
     parts = [
         f"{made} with Toll {estimate['toll_version']}: method {method['name']}"
         + (f", model {diagnostics['model']}" if diagnostics.get("model") else ""),
         f"{level:.0%} interval by {diagnostics.get('interval', 'the method')}",
-        f"from the overlap of {len(result.get('lists', []))} lists ({lists}) holding "
+        f"from the overlap of {len(names)} lists ({lists}) holding "
         f"{number(result.get('observed'))} persons",
         method.get("seed") is not None and f"seed {method['seed']}",
         f"`toll estimates show {estimate['id']}` shows every input and setting",
     ]
     return "; ".join(p for p in parts if p) + "."
+
+
+def _estimate_lists(result: dict) -> list[str]:
+    """The lists an estimate was made from (a stratified one names them in each stratum)."""
+    if result.get("lists"):
+        return list(result["lists"])
+    strata = (result.get("strata") or {}).values()
+    return sorted({name for stratum in strata for name in stratum.get("lists") or []})
 
 
 def _missing(b: Builder) -> None:
