@@ -61,6 +61,12 @@ def test_the_schema_documents_the_api(app):
 
     document = TestClient(app).get("/openapi.json").json()
     paths = set(document["paths"])
-    assert {"/api/persons", "/api/persons/{reference}", "/api/sources", "/api/decisions",
-            "/api/estimates/{estimate_id}", "/api/public"} <= paths
+    assert {
+        "/api/persons",
+        "/api/persons/{reference}",
+        "/api/sources",
+        "/api/decisions",
+        "/api/estimates/{estimate_id}",
+        "/api/public",
+    } <= paths
     assert not any(not p.startswith("/api/") for p in paths), "pages stay out of the API schema"

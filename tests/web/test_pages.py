@@ -85,3 +85,21 @@ def test_the_attachment_queue_refuses_an_unknown_attachment_in_one_line(browser)
     )
     assert refused.status_code == 400
     assert re.match(r"no attachment 4242 waits for review", refused.json()["detail"])
+
+
+def test_while_one_reader_redraws_the_dashboard_the_others_see_the_figures_before(app, browser):
+    client = browser("reviewer")
+    before = client.get("/api/dashboard").json()
+    claim = before["headlines"][0]["claims"][0]
+    assert claim["review_state"] != "confirmed"
+    sent = client.post(
+        f"/api/claims/{claim['claim_id']}/confirm",
+        json={"note": "checked"},
+        headers={"x-csrf-token": client.csrf},
+    )
+    assert sent.status_code == 200
+    with app.state.figures_lock:  # another reader is drawing the new figures
+        assert client.get("/api/dashboard").json() == before
+    after = client.get("/api/dashboard").json()
+    confirmed = [c for c in after["headlines"][0]["claims"] if c["claim_id"] == claim["claim_id"]]
+    assert confirmed[0]["review_state"] == "confirmed"

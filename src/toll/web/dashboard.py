@@ -119,13 +119,23 @@ def dashboard_data(session: Session) -> DashboardOut:
 
 def cached(request: Request, session: Session, what: str, make):
     """`make()` once per change of the store: the dashboard reads every record, and what it
-    shows is the same for every reader (no personal data)."""
-    cache = request.app.state.figures_cache
+    shows is the same for every reader (no personal data). One reader draws; while it does,
+    the others are shown the figures drawn before the change (on a million persons drawing
+    takes seconds, and readers waiting for it would hold every connection), or wait for the
+    first ones."""
+    cache, lock = request.app.state.figures_cache, request.app.state.figures_lock
     version = last_change(session)
-    with request.app.state.figures_lock:  # one reader draws; the others wait for it
+    held = cache.get(what)
+    if held is not None and held[0] == version:
+        return held[1]
+    if not lock.acquire(blocking=held is None):
+        return held[1]
+    try:
         if what not in cache or cache[what][0] != version:
             cache[what] = (version, make())
         return cache[what][1]
+    finally:
+        lock.release()
 
 
 @router.get("/api/dashboard", response_model=DashboardOut, tags=["dashboard"])
@@ -163,5 +173,11 @@ def dashboard_charts(session: Session, data: DashboardOut) -> dict[str, str | No
 @router.get("/", include_in_schema=False)
 def dashboard_page(request: Request, session: Db, _: Reader):
     data = dashboard_json(request, session, _)
-    drawn = cached(request, session, "charts", lambda: dashboard_charts(session, data))
+
+    # drawn from the store as it is now, not from `data`, which may be the figures before a
+    # change while another reader draws them
+    def draw():
+        return dashboard_charts(session, dashboard_data(session))
+
+    drawn = cached(request, session, "charts", draw)
     return page(request, "dashboard.html", data=data, **drawn)
