@@ -604,27 +604,46 @@ def _random_date(rng: random.Random, first: int, last: int) -> dt.date:
     return dt.date.fromordinal(rng.randint(start, end))
 
 
+# --hard: what real lists have and the plain generator lacks (issue 16)
+HARD = False
+ZIPF = 1.1  # name frequencies by rank: the commonest names repeat hundreds of times
+
+
+def _choose(rng: random.Random, pool: list[str]) -> str:
+    """A name from a table: uniform, or Zipf-distributed by table order with --hard."""
+    if not HARD:
+        return rng.choice(pool)
+    return rng.choices(pool, weights=[1 / (rank + 1) ** ZIPF for rank in range(len(pool))])[0]
+
+
+def _household_size(rng: random.Random) -> int:
+    if HARD:
+        return 1 if rng.random() < 0.6 else rng.randint(2, 8)
+    return 1 if rng.random() < 0.82 else rng.choice([2, 2, 2, 3, 3, 4])
+
+
 def make_people(count: int, rng: random.Random) -> list[Person]:
     people: list[Person] = []
     communities = list(COMMUNITY_WEIGHTS)
     while len(people) < count:
         community = rng.choices(communities, weights=list(COMMUNITY_WEIGHTS.values()))[0]
         household = f"H{len(people):06d}"
-        size = 1 if rng.random() < 0.82 else rng.choice([2, 2, 2, 3, 3, 4])
+        size = _household_size(rng)
         first, last = YEARS[community]
         death = _random_date(rng, first, last)
         place_entry = rng.choice(PLACES[community].splitlines())
         region_entry = rng.choice(REGIONS[community]) if rng.random() < 0.7 else None
         status = rng.choices(["killed", "missing", "captured"], weights=[7, 2, 1])[0]
         if community == "ru":
-            father_given, father_stem = rng.choice(RU_MALE).split("|")
-            family = rng.choice(RU_FAMILY)
+            father_given, father_stem = _choose(rng, RU_MALE).split("|")
+            family = _choose(rng, RU_FAMILY)
         else:
             male, female, families = TABLES[community]
-            father_entry = rng.choice(male)
-            family = rng.choice(families)
+            father_entry = _choose(rng, male)
+            family = _choose(rng, families)
         used: set[str] = set()
         members = []
+        twins = HARD and size >= 2 and rng.random() < 0.15
         for _ in range(size):
             sex = "m" if rng.random() < 0.7 else "f"
             pool = (
@@ -635,7 +654,7 @@ def make_people(count: int, rng: random.Random) -> list[Person]:
             choices = [entry for entry in pool if entry not in used]
             if not choices:
                 break
-            entry = rng.choice(choices)
+            entry = _choose(rng, choices)
             used.add(entry)
             if community == "ru":
                 given_name = entry.split("|")[0]
@@ -647,6 +666,8 @@ def make_people(count: int, rng: random.Random) -> list[Person]:
                 father = _patronymic(community, father_entry, sex)
             age = rng.randint(1, 85) if size == 1 else rng.randint(3, 60)
             birth = death - dt.timedelta(days=int(age * 365.25) + rng.randint(0, 364))
+            if twins and len(members) == 1:
+                birth = members[0].birth  # twins: one birth date, one household
             pid = f"T{len(people) + len(members):06d}"
             members.append(
                 Person(
@@ -664,10 +685,43 @@ def make_people(count: int, rng: random.Random) -> list[Person]:
                     household,
                 )
             )
+        if HARD and len(members) >= 2 and rng.random() < 0.4:
+            members.append(_father(members, community, rng, locals()))
         for member in members:
             member.siblings = [other.pid for other in members if other is not member]
         people.extend(members)
     return people[:count]
+
+
+def _father(children: list[Person], community: str, rng: random.Random, facts: dict) -> Person:
+    """The children's father in the same household: their patronymic is his given name,
+    and he shares their family name, place and day, 20 to 35 years older than the eldest."""
+    first = children[0]
+    if community == "ru":
+        given, family = _ru_name(facts["father_given"], facts["family"], "m")
+        father = _patronymic("ru", _choose(rng, RU_MALE), "m")
+    else:
+        male = TABLES[community][0]
+        given = _rendered_name(facts["father_entry"], community, rng, "m", "given")
+        family = _rendered_name(facts["family"], community, rng, "m", "family")
+        father = _patronymic(community, _choose(rng, male), "m")
+    eldest = min(child.birth for child in children)
+    birth = eldest - dt.timedelta(days=rng.randint(20 * 365, 35 * 365))
+    pid = f"T{int(children[-1].pid[1:]) + 1:06d}"
+    return Person(
+        pid,
+        community,
+        "m",
+        given,
+        family,
+        father,
+        birth,
+        first.death,
+        first.place,
+        first.region,
+        first.status,
+        first.household,
+    )
 
 
 # --------------------------------------------------------------------------- list styles
@@ -785,7 +839,7 @@ def make_styles(k: int, rng: random.Random) -> list[Style]:
                 row_id=rng.random() < 0.5,
                 coverage=coverage,
                 typo=rng.uniform(0.02, 0.08),
-                blank=rng.uniform(0.02, 0.1),
+                blank=rng.uniform(0.02, 0.15 if HARD else 0.1),
             )
         )
     return styles
@@ -854,6 +908,8 @@ def _date_text(style: Style, day: dt.date, rng: random.Random) -> str:
     fmt = style.date_format
     if rng.random() < 0.08:  # a partial date in any list
         fmt = rng.choice(["month_year", "year"])
+    if HARD and day.day <= 12 and rng.random() < 0.04:  # day and month swapped by a clerk
+        day = day.replace(month=day.day, day=day.month)
     if fmt == "dmy_dot":
         return day.strftime("%d.%m.%Y")
     if fmt == "dmy_slash":
@@ -869,7 +925,8 @@ def _row(style: Style, person: Person, headers: dict[str, str], rng: random.Rand
     row: dict[str, str] = {}
     for part, text in _name_cells(style, person, rng).items():
         row[headers[part]] = text
-    if style.age == "age":
+    age_only = HARD and style.age != "none" and rng.random() < 0.1  # "about 40"
+    if style.age == "age" or (age_only and "age" in headers):
         age = (
             person.death.year
             - person.birth.year
@@ -962,7 +1019,7 @@ def write_lists(folder: Path, persons: int, k: int, seed: int) -> tuple[list[Pat
         for person in chosen:
             rows.append(_row(style, person, headers, rng))
             owners.append(person.pid)
-            if rng.random() < 0.03:  # the same person entered twice
+            if rng.random() < (0.06 if HARD else 0.03):  # the same person entered twice
                 rows.append(_row(style, person, headers, rng))
                 owners.append(person.pid)
         order = list(range(len(rows)))
@@ -994,7 +1051,8 @@ SOURCE: str | None = None  # --src: run Toll from this source folder (to compare
 
 def _toll(*args: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=SOURCE) if SOURCE else None
-    done = subprocess.run([str(TOLL), *args], capture_output=True, text=True, check=False, env=env)
+    command = [str(TOLL)] if TOLL.exists() else [sys.executable, "-m", "toll"]
+    done = subprocess.run([*command, *args], capture_output=True, text=True, check=False, env=env)
     if done.returncode != 0:
         raise SystemExit(f"toll {' '.join(args)} failed: {done.stderr.strip()[-2000:]}")
     return done
@@ -1120,6 +1178,12 @@ def main() -> None:
     parser.add_argument("--lists", type=int, default=None, help="3..5 (default: by seed)")
     parser.add_argument("--report", type=Path, default=None)
     parser.add_argument(
+        "--hard",
+        action="store_true",
+        help="Zipf names, households of 2-8 with fathers, twins, age-only rows, "
+        "day/month swaps, more duplicates and blanks (issue 16)",
+    )
+    parser.add_argument(
         "--write",
         type=Path,
         default=None,
@@ -1129,8 +1193,9 @@ def main() -> None:
         "--src", default=None, help="run Toll from this src folder (e.g. an older version)"
     )
     args = parser.parse_args()
-    global SOURCE
+    global SOURCE, HARD
     SOURCE = args.src
+    HARD = args.hard
     seeds = args.seeds or [args.seed]
     for seed in seeds:
         k = args.lists or 3 + seed % 3

@@ -65,6 +65,12 @@ def link(
             f"({summary.new_persons:,} new); {count(summary.to_review, 'pair')} to review "
             "(toll review)."
         )
+        if summary.split:
+            reasons = ", ".join(f"{n:,} for {why}" for why, n in sorted(summary.split.items()))
+            console.print(
+                f"Split {count(sum(summary.split.values()), 'would-be person')} whose records "
+                f"disagree ({reasons}); the links cut wait for review."
+            )
 
 
 def born_or_age(row: dict, side: str) -> str | None:

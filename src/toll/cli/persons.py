@@ -146,6 +146,12 @@ def _print_person(data: dict) -> None:
         )
     if len(records) > 1 and not data["links"]:
         console.print("  joined by a reviewer's decision, or through other records", markup=False)
+    for apart in data.get("kept_apart", []):
+        console.print(
+            f"Kept out: record {apart['other_record']} (p={apart['probability']} with record "
+            f"{apart['record']}): {apart['reason']}; decide with `toll decide`.",
+            markup=False,
+        )
     for made in data["decisions"]:
         console.print(
             f"Decision {made['id']}: records {made['record_a']} and {made['record_b']} are "

@@ -11,6 +11,11 @@ One strong link between two otherwise different groups no longer suffices.
 
 Reviewers' decisions are constraints: "same" pairs always end in one person
 (must-link), "different" pairs never do (cannot-link), whatever the model says.
+
+Last, each person is checked for facts one person cannot hold twice (`toll.persons.
+consistency`: birth years too far apart, two sexes). A person that holds such records is
+clustered again with every contradicting pair as a cannot-link, so that a record with few
+facts no longer bridges two namesakes; a reviewer's "same" decision keeps them together.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ import numpy as np
 import pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
+
+from toll.persons import consistency
 
 MERGE_AVERAGE = 0.6
 EXACT_LIMIT = 400
@@ -49,6 +56,7 @@ def cluster(
     different: pd.DataFrame | None = None,
     fixed: pd.Series | None = None,
     merge_average: float = MERGE_AVERAGE,
+    facts: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Cluster records into persons.
 
@@ -56,9 +64,11 @@ def cluster(
     count as probability 0. `same` and `different` hold decided pairs
     (record_id_l, record_id_r). `fixed` maps record_id to a person already
     settled (incremental linking): records of one fixed person stay together and
-    two fixed persons are never merged. Returns record_id and cluster_id, where the
-    cluster_id is the smallest record_id of the cluster, so the result depends
-    only on the input, not on its order.
+    two fixed persons are never merged. `facts` (`consistency.facts`) are the
+    birth years and sexes checked in every person. Returns record_id, cluster_id
+    and split (the facts that disagreed, e.g. "birth year", for the records of a
+    person split for them; else None), where the cluster_id is the smallest
+    record_id of the cluster, so the result depends only on the input, not on its order.
     """
     ids = pd.Index(sorted(pd.unique(pd.Series(list(record_ids), dtype=object))))
     graph = _Graph(ids, pairs, same, different, fixed)
@@ -68,9 +78,53 @@ def cluster(
     for members in graph.to_rebuild(labels, threshold):
         for part in _average_linkage(members, graph, musts, merge_average):
             group[part] = part[0] + len(ids)  # a fresh label per part
+    split = np.full(len(ids), None, dtype=object)
+    origin = np.full(len(ids), -1)
+    if facts is not None:
+        checked = facts.reindex(ids)
+        _split_inconsistent(group, split, origin, graph, musts, merge_average, checked, threshold)
     # name each cluster by its smallest record (ids are sorted, so the first member)
     first = pd.Series(np.arange(len(ids))).groupby(group).transform("min").to_numpy()
-    return pd.DataFrame({"record_id": ids, "cluster_id": ids[first]})
+    split_from = np.where(origin >= 0, ids[np.maximum(origin, 0)], None)
+    return pd.DataFrame(
+        {"record_id": ids, "cluster_id": ids[first], "split": split, "split_from": split_from}
+    )
+
+
+def _split_inconsistent(
+    group, split, origin, graph, musts, merge_average, facts, threshold
+) -> None:
+    """Re-cluster each group holding contradicting records, contradictions as cannot-links.
+
+    A contradiction counts only between two records that are not themselves linked
+    (probability below `threshold`): a pair whose other facts agree so strongly that the
+    model links it despite the years (an identifier, a full date with one digit wrong) is a
+    typo, not two persons; two namesakes joined only through a third record are. Records
+    a reviewer joined ("same", or one person kept from an earlier run) stay together:
+    their contradictions are the reviewer's to settle. Works in place on
+    `group` (labels), `split` (the reasons) and `origin` (the group's first record), per record.
+    """
+    years = facts["birth_year"].to_numpy(dtype=float)
+    estimated = facts["estimated"].fillna(False).to_numpy(dtype=bool)
+    sexes = facts["sex"].astype(object).where(facts["sex"].notna(), None).to_numpy()
+    order = np.argsort(group, kind="stable")
+    bounds = np.flatnonzero(np.diff(group[order])) + 1
+    for members in np.split(order, bounds):
+        if len(members) < 2 or len(members) > EXACT_LIMIT:
+            continue
+        members = np.sort(members)
+        if not consistency.may_conflict(years[members], sexes[members]):
+            continue
+        clash = consistency.conflicts(years[members], estimated[members], sexes[members])
+        clash &= musts[members][:, None] != musts[members][None, :]
+        clash &= _local_probability(members, graph) < max(threshold, consistency.EXEMPT)
+        if not clash.any():
+            continue
+        why = consistency.reasons(years[members], estimated[members], sexes[members])
+        for part in _average_linkage_exact(members, graph, musts, merge_average, clash):
+            group[part] = part[0] + 2 * graph.n  # a fresh label per part
+        split[members] = ", ".join(why)
+        origin[members] = members[0]
 
 
 class _Graph:
@@ -182,8 +236,11 @@ def _pair_slices(members, graph):
     return graph.left[mask], graph.right[mask], graph.probability[mask]
 
 
-def _average_linkage_exact(members, graph, musts, merge_average) -> list[np.ndarray]:
-    """Merge must-link groups while the best average probability reaches `merge_average`."""
+def _average_linkage_exact(
+    members, graph, musts, merge_average, clash: np.ndarray | None = None
+) -> list[np.ndarray]:
+    """Merge must-link groups while the best average probability reaches `merge_average`,
+    never joining decided-different pairs nor the pairs marked in `clash` (n x n)."""
     n = len(members)
     left, right, p = _pair_slices(members, graph) if n > 50 else _local_pairs(members, graph)
     i, j, p = graph.within(members, left, right, p)
@@ -193,6 +250,8 @@ def _average_linkage_exact(members, graph, musts, merge_average) -> list[np.ndar
     forbidden = np.zeros((n, n), dtype=bool)
     bi, bj, _ = graph.within(members, graph.banned[0], graph.banned[1])
     forbidden[bi, bj] = forbidden[bj, bi] = True
+    if clash is not None:
+        forbidden |= clash
 
     start_labels, start = np.unique(musts[members], return_inverse=True)
     member = np.zeros((len(start_labels), n))
@@ -219,6 +278,15 @@ def _average_linkage_exact(members, graph, musts, merge_average) -> list[np.ndar
         size[a] += size[b]
         alive[b] = False
     return [members[member[g] > 0] for g in np.flatnonzero(alive)]
+
+
+def _local_probability(members, graph) -> np.ndarray:
+    """The members' pairwise probabilities as a symmetric matrix (0 where not scored)."""
+    left, right, p = _local_pairs(members, graph)
+    i, j, p = graph.within(members, left, right, p)
+    probability = np.zeros((len(members), len(members)))
+    np.maximum.at(probability, (i, j), p)
+    return np.maximum(probability, probability.T)
 
 
 def _local_pairs(members, graph):

@@ -22,6 +22,8 @@ from splink import Linker, block_on
 
 from toll.errors import TollError
 from toll.persons import comparisons as link_model
+from toll.persons import consistency
+from toll.persons.canonical import canonical_ids
 from toll.persons.clustering import chains, cluster, components
 from toll.persons.engines import Engine, open_engine
 from toll.persons.features import record_features
@@ -93,8 +95,10 @@ class LinkResult:
       ("same"/"different"/None). Holds every scored pair at or above the
       review band, plus every decided pair.
     clusters: record_id, cluster_id (the smallest record_id of the cluster; for
-      `link_new`, the existing person_id when the cluster has one) and, for
-      `link_new`, person_id (existing person or None).
+      `link_new`, the existing person_id when the cluster has one), split (the facts
+      that disagreed, "birth year" or "sex", where the records were one cluster until
+      the consistency check split it; else None), split_from (that cluster's first
+      record) and, for `link_new`, person_id (existing person or None).
     review_pairs: pairs a person should look at: in the review band, or above
       the threshold but kept apart by clustering; never already decided.
     """
@@ -105,6 +109,12 @@ class LinkResult:
     model: LinkModel
     weight_columns: list[str] = field(default_factory=list)
 
+    def splits(self) -> dict[str, int]:
+        """How many would-be persons were split for contradicting facts, by reason."""
+        split = self.clusters.dropna(subset=["split_from"])
+        counts = split.groupby("split_from")["split"].first().value_counts()
+        return {str(why): int(n) for why, n in counts.items()}
+
     def explain(self, record_id_l: str, record_id_r: str) -> str:
         """Match weights of one pair in words: "surname +4.1, given +3.0, ..."."""
         row = _find_pair(self.pairs, record_id_l, record_id_r)
@@ -112,6 +122,63 @@ class LinkResult:
 
 
 def link(
+    records: pd.DataFrame,
+    *,
+    decisions: pd.DataFrame | None = None,
+    **options,
+) -> LinkResult:
+    """Link records into persons, whatever the order of the records and their ids.
+
+    Runs `link_records` on ids made from the records' content (`toll.persons.canonical`)
+    and gives the result back with the records' own ids. Takes the same options.
+    """
+    _check_records(records)
+    ids = canonical_ids(records)
+    canonical = ids["record_id"].to_numpy()
+    own = dict(zip(canonical, records["record_id"].astype(str), strict=True))
+    renamed = dict(zip(records["record_id"].astype(str), canonical, strict=True))
+    decided = normalise_decisions(decisions)
+    decided = decided.assign(
+        record_id_l=decided["record_id_l"].map(renamed),
+        record_id_r=decided["record_id_r"].map(renamed),
+    ).dropna(subset=["record_id_l", "record_id_r"])
+    renumbered = records.assign(record_id=canonical)
+    if "source_id" in records:
+        renumbered["source_id"] = ids["source_id"].where(records["source_id"].notna(), None)
+    renumbered = renumbered.sort_values("record_id", kind="stable").reset_index(drop=True)
+    result = link_records(renumbered, decisions=decided, **options)
+    return _with_ids(result, own)
+
+
+def _with_ids(result: LinkResult, own: dict[str, str]) -> LinkResult:
+    """`result` with the records' own ids: pairs ordered l < r and each cluster named by
+    its smallest record again."""
+    clusters = result.clusters.copy()
+    clusters["record_id"] = clusters["record_id"].map(own)
+    clusters["cluster_id"] = clusters.groupby("cluster_id")["record_id"].transform("min")
+    if "split_from" in clusters:
+        first = clusters.groupby(clusters["split_from"].fillna(""))["record_id"].transform("min")
+        clusters["split_from"] = first.where(clusters["split_from"].notna(), None)
+    clusters = clusters.sort_values("record_id", kind="stable").reset_index(drop=True)
+    return LinkResult(
+        _pairs_with_ids(result.pairs, own),
+        clusters,
+        _pairs_with_ids(result.review_pairs, own),
+        result.model,
+        result.weight_columns,
+    )
+
+
+def _pairs_with_ids(pairs: pd.DataFrame, own: dict[str, str]) -> pd.DataFrame:
+    left = pairs["record_id_l"].map(own).to_numpy(dtype=object)
+    right = pairs["record_id_r"].map(own).to_numpy(dtype=object)
+    swap = left > right
+    return pairs.assign(
+        record_id_l=np.where(swap, right, left), record_id_r=np.where(swap, left, right)
+    )
+
+
+def link_records(
     records: pd.DataFrame,
     *,
     engine: str = "duckdb",
@@ -123,7 +190,7 @@ def link(
     seed: int = 42,
     progress: Progress | None = None,
 ) -> LinkResult:
-    """Link records into persons.
+    """Link records into persons, as given (`link` makes the ids independent of order).
 
     `records` needs record_id (unique) and any of source_id, full_name,
     given_name, family_name, patronymic, sex, birth_year, birth_date, age,
@@ -162,9 +229,7 @@ def link(
         report("Checking clusters")
         pairs = _rescore_components(linker, model, backend, features, pairs, decided, threshold)
     report("Clustering into persons")
-    return _finish(
-        features["unique_id"], pairs, weight_columns, decided, model, threshold, review_band
-    )
+    return _finish(features, pairs, weight_columns, decided, model, threshold, review_band)
 
 
 def link_new(
@@ -229,7 +294,7 @@ def link_new(
             linker, model, backend, everything, pairs, decided, threshold, fixed
         )
     result = _finish(
-        everything["unique_id"],
+        everything,
         pairs,
         weight_columns,
         decided,
@@ -535,7 +600,7 @@ def _rescore_components(
 
 
 def _finish(
-    record_ids: pd.Series,
+    features: pd.DataFrame,
     pairs: pd.DataFrame,
     weight_columns: list[str],
     decided: pd.DataFrame,
@@ -547,7 +612,13 @@ def _finish(
     same = decided[decided["decision"] == "same"]
     different = decided[decided["decision"] == "different"]
     clusters = cluster(
-        record_ids, pairs, threshold=threshold, same=same, different=different, fixed=fixed
+        features["unique_id"],
+        pairs,
+        threshold=threshold,
+        same=same,
+        different=different,
+        fixed=fixed,
+        facts=consistency.facts(features),
     )
     pairs = _merge_decisions(pairs, decided)
     keep = (pairs["match_probability"].fillna(0) >= review_band[0]) | pairs["decision"].notna()
@@ -596,13 +667,30 @@ def _review_pairs(
     relatives = _column(pairs, "mw_relatives")
     before_discount = probability(pairs["match_weight"] - relatives)
     kin = apart & (relatives < 0) & (before_discount >= threshold)
-    review = pairs[undecided & (in_band | split | siblings | kin)].copy()
+    clusters = clusters.reindex(
+        columns=[
+            *clusters.columns.drop(["split", "split_from"], errors="ignore"),
+            "split",
+            "split_from",
+        ]
+    )
+    origin = clusters.set_index("record_id")["split_from"]
+    left_origin = pairs["record_id_l"].map(origin)
+    bridged = apart & left_origin.notna() & (left_origin == pairs["record_id_r"].map(origin))
+    bridged &= p >= review_band[0]
+    review = pairs[undecided & (in_band | split | siblings | kin | bridged)].copy()
     review["reason"] = "uncertain"
     review.loc[split[review.index], "reason"] = "strong link kept apart by clustering"
     review.loc[siblings[review.index], "reason"] = "joined although the given names differ"
     review.loc[kin[review.index], "reason"] = (
         "kept apart: different given names, same family, place and date (relatives?)"
     )
+    reason = clusters.set_index("record_id")["split"]
+    why = pairs["record_id_l"].map(reason)
+    for index in review.index[bridged[review.index]]:
+        review.loc[index, "reason"] = (
+            f"kept apart: joining them would give one person records whose {why[index]} disagree"
+        )
     return review.sort_values("match_probability", ascending=False).reset_index(drop=True)
 
 

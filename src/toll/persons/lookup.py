@@ -202,6 +202,26 @@ def person_links(session: Session, person: Person, records=None) -> list[Candida
     return list(latest.values())
 
 
+KEPT_APART = "kept apart: joining them would give"  # the consistency check's review reason
+
+
+def person_kept_apart(session: Session, person: Person, records=None) -> list[CandidatePair]:
+    """Pairs of the latest run linking one of the person's records to a record the
+    consistency check kept out of it (birth years or sexes that disagree), for review."""
+    ids = _record_ids(session, person, records)
+    latest = session.scalar(select(func.max(CandidatePair.run_id)))
+    query = (
+        select(CandidatePair)
+        .where(
+            CandidatePair.run_id == latest,
+            CandidatePair.review_reason.startswith(KEPT_APART),
+            or_(CandidatePair.record_a_id.in_(ids), CandidatePair.record_b_id.in_(ids)),
+        )
+        .order_by(CandidatePair.match_weight.desc())
+    )
+    return list(session.scalars(query))
+
+
 def person_decisions(session: Session, person: Person, records=None) -> list[MatchDecision]:
     """Reviewers' standing decisions about any of the person's records, oldest first."""
     ids = _record_ids(session, person, records)

@@ -8,7 +8,7 @@ already belonged to. Reviewers' decisions override the model on every run.
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
@@ -35,6 +35,8 @@ class LinkSummary:
     to_review: int
     incremental: bool
     linked: int = 0  # records linked by this run (0: nothing new, the register is as it was)
+    # would-be persons split because their records' facts disagree, by reason ("birth year")
+    split: dict[str, int] = field(default_factory=dict)
 
 
 def records_frame(session: Session, *, linked: bool | None = None) -> pd.DataFrame:
@@ -192,11 +194,19 @@ def link_register(
         "new_persons": new_persons,
         "pairs": len(result.pairs),
         "to_review": len(result.review_pairs),
+        "split": result.splits(),
     }
     log_event(session, "link", "linkage_runs", run.id, after=run.summary)
     linked = len(unlinked) if incremental else len(records)
     return LinkSummary(
-        run.id, len(records), persons, new_persons, len(result.review_pairs), incremental, linked
+        run.id,
+        len(records),
+        persons,
+        new_persons,
+        len(result.review_pairs),
+        incremental,
+        linked,
+        run.summary["split"],
     )
 
 

@@ -6,7 +6,7 @@ RESTRICTED instead of names (or are refused where a view is all personal data), 
 of personal data is written to the audit trail here, so the CLI, the web and reports need not.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -22,6 +22,7 @@ from toll.persons.lookup import (
     find_similar_persons,
     get_person,
     person_decisions,
+    person_kept_apart,
     person_links,
     person_records,
     records_by_person,
@@ -89,6 +90,23 @@ class LinkView:
 
 
 @dataclass
+class KeptApart:
+    """A strong link the consistency check cut: the other record's facts contradict this
+    person's (birth year, sex). It waits for review; `toll decide` settles it."""
+
+    record: int  # this person's record
+    other_record: int
+    probability: float
+    reason: str
+
+    @classmethod
+    def of(cls, pair: CandidatePair, ids: set[int]) -> "KeptApart":
+        mine = pair.record_a_id if pair.record_a_id in ids else pair.record_b_id
+        other = pair.record_b_id if mine == pair.record_a_id else pair.record_a_id
+        return cls(mine, other, round(pair.match_probability, 3), pair.review_reason or "")
+
+
+@dataclass
 class Retraction:
     at: datetime
     by: str | None
@@ -105,6 +123,7 @@ class PersonView:
     records: list[RecordView]
     links: list[LinkView]
     decisions: list[DecisionView]
+    kept_apart: list[KeptApart] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -114,6 +133,7 @@ class PersonView:
             "records": [record.to_dict() for record in self.records],
             "links": [asdict(link) for link in self.links],
             "decisions": [made.to_dict() for made in self.decisions],
+            "kept_apart": [asdict(pair) for pair in self.kept_apart],
         }
 
 
@@ -124,6 +144,7 @@ def person_view(session: Session, reference: str) -> PersonView:
     log_event(session, "view", "persons", found.id)
     gone = found.retracted_at
     records = person_records(session, found)
+    ids = {record.id for record, _ in records}
     return PersonView(
         found.label,
         found.display_name,
@@ -131,6 +152,7 @@ def person_view(session: Session, reference: str) -> PersonView:
         [RecordView.of(record, source) for record, source in records],
         [LinkView.of(pair) for pair in person_links(session, found, records)],
         [DecisionView.of(made) for made in person_decisions(session, found, records)],
+        [KeptApart.of(pair, ids) for pair in person_kept_apart(session, found, records)],
     )
 
 
