@@ -243,3 +243,26 @@ def test_an_age_identity_opens_a_store_made_for_its_public_key(tmp_path, toll, m
     monkeypatch.setenv(crypto.IDENTITY_ENV, str(tmp_path / "other.age"))
     with pytest.raises(crypto.Locked, match="wrong identity"):
         Store.open(str(path))
+
+
+def test_the_demo_is_built_encrypted_with_its_key_header_beside_it(tmp_path, toll):
+    path = tmp_path / "demo.db"
+    built = toll(
+        "demo",
+        "--db",
+        path,
+        "--persons",
+        "60",
+        "--encrypt",
+        "--json",
+        env={"TOLL_PASSPHRASE": PASSPHRASE},
+    )
+    assert built.exit_code == 0, built.stderr
+    recovery = json.loads(built.stdout)["recovery_key"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db", "demo.db.key"]
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(path).execute("select * from sqlite_master").fetchall()
+    store = open_with(path, recovery)
+    with store.session() as session:
+        assert session.query(Source).count() > 3
+    store.close()
