@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from toll.errors import TollError
-from toll.model import Original, Source
+from toll.model import AuditEvent, Original, Source
 from toll.sources.store import SourceMetadata, store_original
 from toll.store import Store, crypto, encrypted_sqlite
 from toll_testing import run_toll
@@ -83,10 +83,11 @@ def test_the_recovery_key_opens_it_when_the_key_header_is_lost(tmp_path, toll):
     store = open_with(path, recovery)
     assert held_content(store) == SECRET_BYTES
     store.close()
-    with pytest.raises(crypto.Locked, match="wrong passphrase"):
-        open_with(path, PASSPHRASE)
+    for wrong in (PASSPHRASE, crypto.recovery_key(os.urandom(32))):
+        with pytest.raises(TollError, match="no key header toll.db.key|wrong passphrase"):
+            open_with(path, wrong)
     crypto.forget()
-    with pytest.raises(crypto.Locked, match="no key header toll.db.key"):
+    with pytest.raises(TollError, match="no key header toll.db.key .* recovery key"):
         Store.open(str(path))
 
 
@@ -139,6 +140,9 @@ def test_key_rotate_gives_a_new_key_the_old_passphrase_and_recovery_key_fail(tmp
     for new in (NEW_PASSPHRASE, new_recovery):
         store = open_with(path, new)
         assert held_content(store) == SECRET_BYTES
+        with store.session() as session:
+            events = session.scalars(select(AuditEvent.action).where(AuditEvent.entity == "store"))
+            assert list(events) == ["rotate"]
         store.close()
     assert not encrypted_sqlite.rotating_file(path).exists()
 
@@ -176,7 +180,7 @@ def test_a_rotation_killed_before_the_rekey_leaves_the_old_passphrase(tmp_path, 
 def test_a_file_that_is_no_store_is_not_taken_for_an_encrypted_one(tmp_path):
     path = tmp_path / "list.csv"
     path.write_text("name,age\nRauf Aliyev,14\n")
-    with pytest.raises(TollError, match="not a plain SQLite file .* else check --db"):
+    with pytest.raises(TollError, match="cannot open database .*list.csv: not a Toll store"):
         Store.open(str(path))
 
 

@@ -222,14 +222,9 @@ def set_asker(ask: Callable[[str], str] | None) -> None:
     _asker = ask
 
 
-def secret_available() -> bool:
-    """Whether a secret was given, or can be asked for."""
-    names = (PASSPHRASE_ENV, PASSPHRASE_FILE_ENV, IDENTITY_ENV)
-    return _given is not None or _asker is not None or any(os.environ.get(n) for n in names)
-
-
-def secret_for(label: str) -> Secret:
-    """The secret given for this process; else asked for; else one line saying how to give it."""
+def secret_for(label: str, ask: bool = True) -> Secret | None:
+    """The secret given for this process; else asked for; else one line saying how to give it
+    (with ask=False: None instead of asking or saying)."""
     global _given
     if _given is not None:
         return _given
@@ -240,6 +235,8 @@ def secret_for(label: str) -> Secret:
         return Secret(read_passphrase(Path(os.environ[PASSPHRASE_FILE_ENV])))
     if identity:
         return Secret(None, Path(identity))
+    if not ask:
+        return None
     if _asker is not None:
         _given = Secret(_asker(f"Passphrase for {label}"))
         return _given

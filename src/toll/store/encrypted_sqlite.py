@@ -89,13 +89,7 @@ def data_key(path: Path) -> bytes:
     """
     label = f"the encrypted store {path}"
     if not key_file(path).exists() and not rotating_file(path).exists():
-        label = f"{path}"
-        if not crypto.secret_available():
-            raise crypto.Locked(
-                f"cannot open {path}: it is not a plain SQLite file and has no key header "
-                f"{key_file(path).name} beside it; if it is an encrypted store whose header was "
-                f"lost, give its recovery key in ${crypto.PASSPHRASE_ENV}; else check --db"
-            )
+        return _headerless(path)
     secret = crypto.secret_for(label)
     return _unlock(path, secret, label)
 
@@ -115,10 +109,23 @@ def _unlock(path: Path, secret: crypto.Secret, label: str) -> bytes:
             else:
                 pending.unlink(missing_ok=True)  # a rotation that never re-keyed the store
             return key
-    recovered = crypto.parse_recovery_key(secret.text or "")
-    if not main.exists() and recovered is not None and opens_with(path, recovered):
-        return recovered
     raise crypto.wrong_key(label, secret)
+
+
+def _headerless(path: Path) -> bytes:
+    """A file that is not plain SQLite, with no key header: an encrypted store whose header
+    was lost opens with its recovery key; anything else is not a Toll store."""
+    secret = crypto.secret_for(str(path), ask=False)
+    recovered = crypto.parse_recovery_key(secret.text or "") if secret else None
+    if recovered is None:
+        raise TollError(
+            f"cannot open database {path}: not a Toll store (not a SQLite file, and no key header "
+            f"{key_file(path).name} beside it; an encrypted store whose header was lost opens "
+            f"with its recovery key in ${crypto.PASSPHRASE_ENV}); check --db"
+        )
+    if opens_with(path, recovered):
+        return recovered
+    raise crypto.wrong_key(str(path), secret)
 
 
 def create(path: Path, passphrase: str, recipients=()) -> str:
@@ -162,7 +169,18 @@ def rotate(path: Path, passphrase: str, recipients=None) -> str:
         )
     os.replace(rotating_file(path), key_file(path))
     crypto.give_secret(passphrase)
+    _note_rotation(path)
     return crypto.recovery_key(new)
+
+
+def _note_rotation(path: Path) -> None:
+    from toll.store.database import Store
+    from toll.store.history import log_event
+
+    store = Store.open(str(path))
+    with store.session() as session:
+        log_event(session, "rotate", "store", note="a new key: every page re-encrypted")
+    store.close()
 
 
 def move(source: Path, target: Path) -> None:
