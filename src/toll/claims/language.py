@@ -250,15 +250,43 @@ class Language:
         return outcome
 
 
-CYRILLIC = re.compile(r"[А-Яа-яЁё]")
-LETTER = re.compile(r"[^\W\d_]")
+def guess_language(text: str) -> str | None:
+    """The language of a text from the script most of its letters are written in (its first
+    20,000 characters), as an ISO 639-1 code, or None when the script does not tell."""
+    letters = [char for char in text[:20000] if char.isalpha()]
+    if not letters:
+        return None
+
+    def share(low: str, high: str) -> float:
+        return sum(low <= char <= high for char in letters) / len(letters)
+
+    if share("\u0400", "\u04ff") > 0.5:
+        return "ru"
+    if share("\u0530", "\u058f") > 0.5:
+        return "hy"
+    if share("\u0600", "\u06ff") > 0.5:
+        return "ar"
+    if share("\u10a0", "\u10ff") > 0.5:
+        return "ka"
+    if any(char in "əƏ" for char in letters):
+        return "az"
+    return "en" if share("a", "z") + share("A", "Z") > 0.8 else None
+
+
+def extraction_languages() -> list[str]:
+    """The languages Toll has extraction rules for ("en", "ru", ...)."""
+    return sorted(path.name for path in DATA.iterdir() if path.is_dir())
+
+
+def reading_language(code: str | None) -> str:
+    """The rules a text in language `code` is read with: its own, else English."""
+    return code if code in extraction_languages() else "en"
 
 
 def detect_language(text: str) -> str:
-    """ "ru" when most letters of the text (its first 20,000 characters) are Cyrillic, else "en"."""
-    sample = text[:20000]
-    letters = len(LETTER.findall(sample))
-    return "ru" if letters and len(CYRILLIC.findall(sample)) * 2 > letters else "en"
+    """The language extraction reads `text` in: the one its script shows, if Toll has rules
+    for it, else English."""
+    return reading_language(guess_language(text))
 
 
 @cache
@@ -266,7 +294,7 @@ def load_language(code: str) -> Language:
     """The compiled data of language `code` ("en", ...); a TollError if there is none."""
     folder = DATA / code
     if not folder.is_dir():
-        have = ", ".join(sorted(p.name for p in DATA.iterdir() if p.is_dir()))
+        have = ", ".join(extraction_languages())
         raise TollError(f"no extraction data for language {code!r}; available: {have}")
     data = {}
     for name in ("numbers", "qualifiers", "taxonomy", "non_figures", "grammar"):

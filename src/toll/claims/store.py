@@ -59,11 +59,11 @@ def save_extracted_claims(session: Session, source: Source) -> list[Claim]:
 def extract_source(source: Source) -> list:
     """The figures the current extractor finds in a stored source's text."""
     from toll.claims import extract_figures
+    from toll.claims.language import reading_language
 
     default_speaker = source.speaker or source.author or source.publisher
-    return extract_figures(
-        source.text or "", language=source.language or "en", default_speaker=default_speaker
-    )
+    language = reading_language(source.language)  # an Azerbaijani text: English rules, no crash
+    return extract_figures(source.text or "", language=language, default_speaker=default_speaker)
 
 
 def current_extractor_version() -> str:

@@ -8,11 +8,19 @@ import json
 import re
 import sys
 import warnings
+from typing import NoReturn
+
+import typer
 
 from toll.cli import commands  # noqa: F401  (registers every command)
 from toll.cli.app import app
 from toll.cli.keys import ask_when_needed
 from toll.errors import TollError
+
+try:  # Typer 0.26 and later carry their own copy of Click, whose errors they raise
+    from typer._click import exceptions as click
+except ImportError:  # pragma: no cover (older Typer)
+    from click import exceptions as click
 
 
 def main() -> None:
@@ -20,29 +28,53 @@ def main() -> None:
     # Deprecation chatter between splink, duckdb and pandas is not for users of the CLI.
     warnings.filterwarnings("ignore", category=FutureWarning)
     ask_when_needed()  # an encrypted store's passphrase, asked for at a terminal
+    command = typer.main.get_command(app)
     try:
-        app()
+        # Not standalone: Click's and Typer's own errors come here, to be told in one line.
+        code = command.main(prog_name="toll", standalone_mode=False)
     except TollError as error:
-        if "--json" in sys.argv[1:]:  # scripts read the error as they read the output
-            print(json.dumps({"error": str(error), "where": where(error)}, ensure_ascii=False))
-        else:
-            print(f"Error: {error}", file=sys.stderr)
-        sys.exit(getattr(error, "exit_code", 1))  # 2: a wrong or missing key
-    except KeyboardInterrupt:
+        fail(str(error), where(error), getattr(error, "exit_code", 1))  # 2: a wrong key
+    except click.NoArgsIsHelpError as shown:  # `toll group` alone: its help
+        shown.show()
+        sys.exit(2)
+    except click.ClickException as error:
+        fail(*usage_error(error), error.exit_code)
+    except (KeyboardInterrupt, click.Abort):
+        code = 130
+    if code == 130:  # Typer turns Ctrl-C into exit 130
         print(f"interrupted: {kept()}", file=sys.stderr)
-        sys.exit(130)
-    except SystemExit as leaving:  # Typer turns Ctrl-C into a silent exit 130
-        if leaving.code == 130 and _interrupted(leaving):
-            print(f"interrupted: {kept()}", file=sys.stderr)
-        raise
+    sys.exit(code if isinstance(code, int) else 0)
 
 
-def _interrupted(error: BaseException) -> bool:
-    while error is not None:
-        if isinstance(error, KeyboardInterrupt):
-            return True
-        error = error.__cause__ or error.__context__
-    return False
+def fail(message: str, place: str | None, code: int) -> NoReturn:
+    """Tell the error in one line (JSON with --json, for scripts) and exit with `code`."""
+    if "--json" in sys.argv[1:]:  # scripts read the error as they read the output
+        print(json.dumps({"error": message, "where": place}, ensure_ascii=False))
+    else:
+        print(f"Error: {message}", file=sys.stderr)
+    sys.exit(code)
+
+
+def usage_error(error: click.ClickException) -> tuple[str, str | None]:
+    """A mistyped command, option or value as one line: what, where, why, what to do."""
+    context = getattr(error, "ctx", None)
+    path = context.command_path if context is not None else "toll"
+    message = " ".join(error.format_message().split()).rstrip(".")
+    message = re.sub(r"\. Did you mean (.*)$", r" (did you mean \1)", message)
+    message = message[:1].lower() + message[1:]
+    return f"{path}: {message}; see `{path} --help`", _named(error)
+
+
+def _named(error: click.ClickException) -> str | None:
+    """The option or argument an error is about, as the user writes it."""
+    if isinstance(error, click.NoSuchOption):
+        return error.option_name
+    param = getattr(error, "param", None)
+    if param is None:
+        return None
+    if param.param_type_name == "option":
+        return max(param.opts, key=len)
+    return (param.name or "").upper() or None
 
 
 # "ministry.csv, line 3: ...", "bare.yaml: ...", "x.csv, rows 2 and 5, column "Age": ..."

@@ -1,7 +1,8 @@
 """The Typer application every command module registers on."""
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -74,3 +75,22 @@ def open_store(db: str | None, *, create: bool = True, upgrade: bool = True) -> 
         else:
             advice = "check --db and that the database server is running"
         raise TollError(f"cannot open database {shown}: {reason}; {advice}") from None
+
+
+def checked(rule: Callable[[Any], object]) -> Callable[[Any], Any]:
+    """A Typer callback applying a stage's rule to an option's value as it is parsed.
+
+    A value the rule refuses (a TollError) is a usage error naming the option, with exit code
+    2, like any other mistyped option; the rule itself stays in its stage.
+    """
+    from toll.errors import TollError
+
+    def callback(value: Any) -> Any:
+        if value is not None:
+            try:
+                rule(value)
+            except TollError as error:
+                raise typer.BadParameter(str(error)) from None
+        return value
+
+    return callback

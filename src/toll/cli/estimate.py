@@ -6,10 +6,16 @@ from pathlib import Path
 
 import typer
 
-from toll.cli.app import DbOption, app, open_store
+from toll.cli.app import DbOption, app, checked, open_store
 from toll.cli.estimate_render import print_run
 from toll.cli.output import console, err_console, print_json
 from toll.errors import TollError
+
+
+def _method_names(methods: list[str]) -> list[str]:
+    from toll.estimates.api import method_names  # numpy and scipy only when estimating
+
+    return method_names(methods)
 
 
 @app.command("estimate")
@@ -19,7 +25,8 @@ def estimate_command(
         [], "--by", help="Stratify the register by this field (status, sex, age_group, period, "
         "place; repeatable): each stratum is shown and estimated, and what can be is summed."),
     method: list[str] = typer.Option(
-        ["all"], "--method", "-m", help="all, loglinear, bma, lcm, or one of independence, "
+        ["all"], "--method", "-m", callback=checked(_method_names),
+        help="all, loglinear, bma, lcm, or one of independence, "
         "loglinear-bic, loglinear-aic, loglinear-stepwise (repeatable)."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
     plot: Path = typer.Option(None, "--plot", help="Save a figure (PNG/PDF/SVG) to this file."),

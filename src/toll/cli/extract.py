@@ -27,7 +27,9 @@ def extract(
 ) -> None:
     """Extract the harm figures stated in a document: value, bounds, category, parts, speaker."""
     text = read_document(file)
-    figures = extract_figures(text, language=language, default_speaker=speaker)
+    used, how = chosen_language(text, language)
+    err_console.print(f"language: {used} ({how})", markup=False, soft_wrap=True)
+    figures = extract_figures(text, language=used, default_speaker=speaker)
     if json:
         print_json([f.to_dict() for f in figures])
         return
@@ -38,6 +40,20 @@ def extract(
     print_table(rows, COLUMNS, title=f"{len(figures)} figures in {file}")
     for check in check_figures(figures):
         err_console.print(f"check: {check}")
+
+
+def chosen_language(text: str, language: str) -> tuple[str, str]:
+    """The language the text is read in and how it was chosen, as `toll source add` chooses."""
+    from toll.claims.language import guess_language, reading_language
+
+    if language != "auto":
+        return language, "--language"
+    guessed = guess_language(text)
+    used = reading_language(guessed)
+    if used == guessed:
+        return used, "detected from the text's script; --language to choose another"
+    reads = f"the text reads as {guessed}" if guessed else "its script does not tell"
+    return used, f"{reads}, for which Toll has no extraction rules; --language to choose"
 
 
 def shown_value(figure: Figure) -> str:

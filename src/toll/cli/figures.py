@@ -78,9 +78,8 @@ def figures(
                     flag,
                 )
             )
-    print_table(
-        rows, ["figure of", "incident", "value", "qualifier", "source", "speaker", "claim", ""]
-    )
+    columns = ["figure of", "incident", "value", "qualifier", "source", "speaker", "claim"]
+    print_table(rows, [*columns, "conflict"])
     if register:
         console.print("Register: " + ", ".join(f"{k} {v:,}" for k, v in sorted(register.items())))
     for check in checks:

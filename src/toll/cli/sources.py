@@ -107,7 +107,7 @@ def list_(db: DbOption = None, json: JsonOption = False) -> None:
             )
             for r in rows
         ],
-        ["id", "file", "kind", "publisher", "published", "lang", "chars", ""],
+        ["id", "file", "kind", "publisher", "published", "lang", "chars", "state"],
     )
 
 

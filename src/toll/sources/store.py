@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from toll.claims.language import guess_language
 from toll.errors import TollError
 from toll.model import Original, Source
 from toll.sources.text import media_type, read_bytes, text_from_bytes
@@ -119,28 +120,6 @@ def published_interval(published: str | None) -> tuple[date | None, date | None]
         return date(year, 1, 1), date(year, 12, 31)
     except ValueError:
         raise TollError(f"--published {published!r} is not a real date") from None
-
-
-def guess_language(text: str) -> str | None:
-    """A rough guess from the script the text is written in (ISO 639-1), or None."""
-    letters = [char for char in text[:20000] if char.isalpha()]
-    if not letters:
-        return None
-
-    def share(low: str, high: str) -> float:
-        return sum(low <= char <= high for char in letters) / len(letters)
-
-    if share("\u0400", "\u04ff") > 0.5:
-        return "ru"
-    if share("\u0530", "\u058f") > 0.5:
-        return "hy"
-    if share("\u0600", "\u06ff") > 0.5:
-        return "ar"
-    if share("\u10a0", "\u10ff") > 0.5:
-        return "ka"
-    if any(char in "əƏ" for char in letters):
-        return "az"
-    return "en" if share("a", "z") + share("A", "Z") > 0.8 else None
 
 
 @dataclass
