@@ -39,7 +39,7 @@ def main() -> None:
         sys.exit(2)
     except click.ClickException as error:
         fail(*usage_error(error), error.exit_code)
-    except (KeyboardInterrupt, click.Abort):
+    except (KeyboardInterrupt, typer.Abort):  # Ctrl-C, or end of input at a prompt
         code = 130
     if code == 130:  # Typer turns Ctrl-C into exit 130
         print(f"interrupted: {kept()}", file=sys.stderr)
