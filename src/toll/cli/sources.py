@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from toll.cli.app import DbOption, JsonOption, app, open_store
-from toll.cli.output import console, err_console, print_json, print_table
+from toll.cli.output import console, count, err_console, print_json, print_table
 from toll.sources import SourceMetadata, add_statement, get_source, list_sources, verify_originals
 
 source_app = typer.Typer(help="Add documents (statements, reports, articles) and look at them.")
@@ -149,8 +149,9 @@ def retract(
         print_json(data)
         return
     console.print(
-        f"Retracted source {source_id}: {data['claims']} claims, {data['records']} records, "
-        f"{data['persons']} persons left with no record (kept in history: {data['reason']}).",
+        f"Retracted source {source_id}: {count(data['claims'], 'claim')}, "
+        f"{count(data['records'], 'record')}, {count(data['persons'], 'person')} left with no "
+        f"record (kept in history: {data['reason']}).",
         markup=False,
     )
 
