@@ -41,7 +41,7 @@ def add_missing_and_families(store: Store, folder: Path) -> dict:
             path,
             SourceMetadata(publisher="Forensic institute (invented)", published="2019-08-21"),
         )
-        best = match_remains(session, "R-00001", 1)["candidates"]
+        best = _followed_candidates(session, "R-00001", cases)
         if best:
             identify(
                 session,
@@ -61,6 +61,17 @@ def add_missing_and_families(store: Store, folder: Path) -> dict:
         "children_lost_both_parents": families["children_lost_both_parents"]["count"],
         "children_lost_one_parent": families["children_lost_one_parent"]["count"],
     }
+
+
+def _followed_candidates(session, remains: str, followed: list[Case]) -> list:
+    """The remains' candidates among the followed cases, best first.
+
+    Only a case whose fate is unknown can be identified, so the demo identifies the best match
+    among the cases it moved to fate_unknown, not a case still only reported.
+    """
+    ids = {case.id for case in followed}
+    candidates = match_remains(session, remains, session.query(Case).count())["candidates"]
+    return [candidate for candidate in candidates if candidate.case_id in ids]
 
 
 def _first_source(session, case: Case) -> int:
