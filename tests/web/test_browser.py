@@ -167,8 +167,8 @@ def test_open_a_case_and_the_pages_of_the_later_stages(page):
     page.wait_for_url("**/cases")
     assert page.locator(".board .column").count() >= 5
     shot(page, "cases")
-    page.locator("a.case-card", has_text="C-00001").click()
-    page.wait_for_url("**/cases/C-00001")
+    page.locator("a.case-card", has_text="C-00003").click()
+    page.wait_for_url("**/cases/C-00003")
     assert page.locator("h2", has_text="History").count() == 1
     assert page.locator("h2:has-text('Remains candidates') + p + table tbody tr").count() >= 1
     shot(page, "case")

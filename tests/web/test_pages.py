@@ -8,14 +8,15 @@ def test_the_case_board_and_a_case_with_its_history_and_remains_candidates(brows
     client = browser("editor")
     board = client.get("/cases")
     assert board.status_code == 200
-    assert "C-00001" in board.text and "fate unknown" in board.text
-    case = client.get("/cases/C-00001")
+    assert "C-00003" in board.text and "fate unknown" in board.text
+    case = client.get("/cases/C-00003")
     assert case.status_code == 200
     assert "reported → <strong>fate unknown</strong>" in case.text
-    candidates = client.get("/api/cases/C-00001/remains").json()
+    candidates = client.get("/api/cases/C-00003/remains").json()
     assert candidates and all(r["identified_as_case"] is None for r in candidates)
     assert candidates[0]["remains_id"] in case.text
-    identified = client.get("/cases/C-00002")
+    (done,) = client.get("/api/cases?status=identified").json()
+    identified = client.get(f"/cases/{done['case_id']}")
     assert "not open, so it is not matched" in identified.text
 
 

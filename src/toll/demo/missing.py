@@ -69,9 +69,9 @@ def _followed_candidates(session, remains: str, followed: list[Case]) -> list:
     Only a case whose fate is unknown can be identified, so the demo identifies the best match
     among the cases it moved to fate_unknown, not a case still only reported.
     """
-    ids = {case.id for case in followed}
+    labels = {case.label for case in followed}
     candidates = match_remains(session, remains, session.query(Case).count())["candidates"]
-    return [candidate for candidate in candidates if candidate.case_id in ids]
+    return [candidate for candidate in candidates if candidate.case_id in labels]
 
 
 def _first_source(session, case: Case) -> int:
