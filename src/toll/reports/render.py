@@ -20,6 +20,8 @@ h1 { font-size: 17pt; margin-bottom: 0.2em; } h2 { font-size: 13pt; border-botto
 h4 { font-size: 10pt; margin: 0.8em 0 0.2em; }
 table { border-collapse: collapse; margin: 0.3em 0 0.8em; min-width: 50%; }
 th, td { border-bottom: 1px solid #ddd; padding: 2px 8px; text-align: left; vertical-align: top; }
+tr { break-inside: avoid; } thead { display: table-header-group; }
+h2, h3, h4 { break-after: avoid; }
 th { background: #f2f2f2; } figure { margin: 0.4em 0 1em; page-break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
 sup { font-size: 70%; } a { color: #1a4f8b; text-decoration: none; }
