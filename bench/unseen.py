@@ -14,7 +14,10 @@ what a user runs, each a subprocess on a fresh store:
     toll export records --format csv
 
 and prints one JSON line: pairwise precision, recall and F1 of person_id against the
-truth, seconds, records, import warnings and unrecognised columns. With --report DIR it
+truth, seconds, records, import warnings and unrecognised columns, and the blocking
+recall (share of true pairs that Toll's blocking rules compare at all: what the model
+could find at best). Only that last figure reads Toll's code (in a subprocess, after the
+run), to apply its blocking rules to the store. With --report DIR it
 also writes the missed and the wrong pairs (with the people's truth) for reading.
 """
 
@@ -1058,6 +1061,40 @@ def _toll(*args: str) -> subprocess.CompletedProcess:
     return done
 
 
+BLOCKING_RECALL = """
+import json, sys
+from sqlalchemy import select
+from toll.model import Record, Source
+from toll.persons import blocking
+from toll.persons.features import record_features
+from toll.persons.register import records_frame
+from toll.store import Store
+
+truth = json.load(open(sys.argv[2], encoding="utf-8"))
+with Store.open(sys.argv[1]).session() as session:
+    records = records_frame(session).drop(columns="person_id")
+    query = select(Record.id, Source.file_name, Record.row_number).join(Source)
+    where = {str(i): f"{f}:{r}" for i, f, r in session.execute(query)}
+features = record_features(records)
+owners = [truth[where[r]] for r in records["record_id"]]
+rules = blocking.rule_columns((), features)
+share, pairs = blocking.recall(features, owners, rules)
+print(json.dumps({"blocking_recall": round(share, 4), "blocking_rules": len(rules)}))
+"""
+
+
+def blocking_recall(db: str, truth: dict, folder: Path) -> dict:
+    """Share of true pairs Toll's blocking rules compare, measured on the store after the run."""
+    path = folder / "truth.json"
+    path.write_text(json.dumps({f"{f}:{r}": p for (f, r), p in truth.items()}), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=SOURCE) if SOURCE else None
+    command = [sys.executable, "-c", BLOCKING_RECALL, db, str(path)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+    if done.returncode != 0:
+        return {"blocking_recall": None, "blocking_error": done.stderr.strip()[-300:]}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def pairwise(predicted: dict, truth: dict) -> tuple[float, float, float, int, int, int]:
     """Precision, recall, F1 over record pairs; and true positive, predicted, true pairs."""
     cells = Counter((predicted[key], truth[key]) for key in truth)
@@ -1106,6 +1143,7 @@ def run(seed: int, persons: int, k: int, report: Path | None) -> dict:
             "recall": round(recall, 4),
             "f1": round(f1, 4),
             "seconds": round(seconds, 1),
+            **blocking_recall(db, truth, folder),
             "import_seconds": round(imported, 1),
             "import_warnings": warnings,
             "unrecognised_columns": sum(len(v) for v in unrecognised.values()),

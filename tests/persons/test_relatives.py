@@ -64,3 +64,14 @@ def test_siblings_are_not_merged_and_persons_still_are(families):
                 merged += of[a] == of[b]
     assert sibling_pairs > 200
     assert merged / sibling_pairs < 0.05, (merged, sibling_pairs)
+
+
+def test_birth_years_far_apart_weigh_against_one_person_even_where_families_share_the_day(
+    families,
+):
+    # EM learns the birth year on pairs sharing a name and a day of death, households
+    # among them: a father and his namesake son 25 years apart must still count against.
+    records, _ = families
+    parameters = link(records.drop(columns="person")).model.parameters()
+    birth = parameters[parameters["field"] == "birth"]
+    assert birth["match_weight"].iloc[-1] < -6
