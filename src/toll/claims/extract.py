@@ -20,6 +20,7 @@ from toll.claims.classifier import CategoryModel, Context
 from toll.claims.figure import Figure
 from toll.claims.incident import Incidents
 from toll.claims.language import Language, Noun, detect_language, load_language
+from toll.claims.linking import LinkModel, load_link_model, relink
 from toll.claims.nesting import OPENING_WHOLE, link_parts, mark_casualties
 from toll.claims.numbers import NumberMatch, Quantity
 from toll.claims.sentences import Sentences
@@ -60,6 +61,7 @@ SUBGROUP_VERB = re.compile(r"([\w-]+)\s+(?:accounted\s+for|made\s+up|make\s+up|c
 TRAILING_AMONG = re.compile(r"(?:(?:\s*,|\s+and)\s+(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)"
                             r"(?:\s+[\w'’-]+){1,3}?)*\s+among\s+(?:them|whom|those|these)\b",
                             re.IGNORECASE)
+DIGIT = re.compile(r"\d")
 ALL_BUT = re.compile(r"\ball\s+(?:but|except)\s+\Z", re.IGNORECASE)
 NEW_PHRASE = re.compile(r"\b(?:and|or)\s+(?:the|a|an|its|their|his|her)\s", re.IGNORECASE)
 CONFIDENCE = {"after": 0.9, "before": 0.85, "adjacent": 0.85, "noun": 0.8, "parent": 0.85,
@@ -97,29 +99,52 @@ class Found:
 
 def extract_figures(text: str, *, language: str | None = "en",
                     default_speaker: str | None = None,
-                    learned: "bool | CategoryModel | None" = None) -> list[Figure]:
+                    learned: "bool | CategoryModel | None" = None,
+                    links: "bool | LinkModel | None" = None) -> list[Figure]:
     """The harm figures stated in `text`, in order, with parts linked to their whole.
 
     `language` picks the data files (number grammar, taxonomy): a code ("en", "ru"), or None
     or "auto" for the language of the text's script; `default_speaker` is whom a figure is
     attributed to when the text does not say (usually the source's author). `learned` lets the
     category model (classifier.py) add, change or drop categories where it is confident
-    (None: `classifier.ON_BY_DEFAULT`; or a model to use).
+    (None: `classifier.ON_BY_DEFAULT`; or a model to use); `links` lets the link model
+    (linking.py) decide which figure each is a part of (None: as `learned`, when a link model
+    is shipped; or a model to use).
     """
     if language in (None, "auto"):
         language = detect_language(text)
     lang = load_language(language)
     sentences = Sentences(text)
+    kept = linking_inputs(text, lang, sentences, learned)
+    link_model = _link_model(links, learned)
+    if link_model is not None:
+        relink(text, kept, sentences, lang.code, link_model)
+        mark_casualties(kept)
+    incidents = Incidents(text, sentences, lang)
+    speakers = Speakers(text, sentences, lang, default_speaker)
+    return [_figure(text, f, kept, incidents, speakers) for f in kept]
+
+
+def linking_inputs(text: str, lang: Language, sentences: Sentences,
+                   learned: "bool | CategoryModel | None" = None) -> list[Found]:
+    """The figures with their categories and the rules' links, before the link model: what
+    it decides on (and is trained on, toll.claims.training.train_links)."""
     model = _model(learned)
     found, others = _read_numbers(text, lang, sentences, keep_others=model is not None)
     if model is not None:
         found = _decide(text, found, others, lang, sentences, model)
     link_parts(found, text, lang, sentences)
     mark_casualties(found)
-    kept = _keep_categorised(found)
-    incidents = Incidents(text, sentences, lang)
-    speakers = Speakers(text, sentences, lang, default_speaker)
-    return [_figure(text, f, kept, incidents, speakers) for f in kept]
+    return _keep_categorised(found)
+
+
+def _link_model(links: "bool | LinkModel | None",
+                learned: "bool | CategoryModel | None") -> LinkModel | None:
+    if isinstance(links, LinkModel):
+        return links
+    if links is None:
+        links = learned is not False and classifier.ON_BY_DEFAULT
+    return load_link_model() if links else None
 
 
 def _model(learned: "bool | CategoryModel | None") -> CategoryModel | None:
@@ -405,8 +430,10 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
         return  # "the killing of 18 in detention": the words before decide
     right = lang.right_trigger.match(text, f.end)
     if right and ("\n" in text[f.end:right.start("trig")]
-                  or NEW_PHRASE.search(text, f.end, right.start("trig"))):
+                  or NEW_PHRASE.search(text, f.end, right.start("trig"))
+                  or (f.noun_is_whole and DIGIT.search(text, f.end, right.start("trig")))):
         right = None  # the next line, or a new noun phrase: "…, and the abduction of 40 girls"
+        # or another figure's words: "five of the dead and 10 of the injured were children"
     if right and (not f.bare or _only_fillers(right, lang)):
         category = _first_fitting(lang, right.group("trig"), "after", kind)
         if category and AUXILIARY.search(right.group(0)):

@@ -71,6 +71,8 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
         elif f.of_them:
             hint = next((c for c, words in CATEGORY_HINTS.items()
                          if any(w in f.among for w in words)), None)
+            if hint is None and f.noun_is_whole and f.noun.category:
+                hint = f.noun.category  # "five of the dead": of the killed, not the injured
             whole = _last_whole(found, i, sentences, f.sentence, hint)
         elif opening_whole is not None:
             whole = opening_whole

@@ -154,3 +154,62 @@ def _f1(decided: Sequence[str | None], labels: Sequence[str]) -> float:
         return 0.0
     precision, recall = hits / predicted, hits / gold
     return round(2 * precision * recall / (precision + recall), 3)
+
+
+# The link model (linking.py): which figure each figure is a part of.
+
+LINK_C = 2.0  # inverse strength of its L2 penalty (chosen by leaving b18–b23 out)
+
+
+def link_examples(passages: Sequence[dict]) -> tuple[list[list[str]], list[int], list[str]]:
+    """(features, labels, groups) of every candidate pair of the figures extraction finds in
+    annotated passages: 1 when the gold figure matched by the part is part of the gold figure
+    matched by the candidate whole. Figures that match no gold figure give no examples."""
+    from toll.claims.extract import linking_inputs
+    from toll.claims.language import load_language
+    from toll.claims.linking import Pairs
+    from toll.claims.scoring import gold_spans
+    from toll.claims.sentences import Sentences
+
+    rows, labels, groups = [], [], []
+    for passage in passages:
+        text, gold = passage["text"], passage["figures"]
+        lang = load_language(passage.get("language", "en"))
+        sentences = Sentences(text)
+        found = linking_inputs(text, lang, sentences)
+        match, taken = {}, set()
+        for gi, span in enumerate(gold_spans(text, gold)):
+            for pi, f in enumerate(found):
+                if span and pi not in taken and f.qstart < span[1] and span[0] < f.end:
+                    match[pi], _ = gi, taken.add(pi)
+                    break
+        back = {gi: pi for pi, gi in match.items()}
+        pairs = Pairs(text, found, sentences, lang.code)
+        for pi, gi in match.items():
+            whole = gold[gi].get("part_of")
+            target = back.get(whole) if whole is not None else None
+            for j in pairs.candidates(pi):
+                rows.append(pairs.features(pi, j))
+                labels.append(int(j == target))
+                groups.append(passage.get("_file", ""))
+    return rows, labels, groups
+
+
+def train_links(passages: Sequence[dict]):
+    """A link model fitted on every candidate pair of `passages`."""
+    from collections import Counter
+
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from toll.claims.linking import LinkModel, link_model_from_json
+
+    rows, labels, _ = link_examples(passages)
+    counts = Counter(f for row in rows for f in set(row))
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([{f: 1 for f in row if counts[f] >= MIN_COUNT} for row in rows])
+    fitted = LogisticRegression(C=LINK_C, max_iter=2000).fit(x, labels)
+    names = vectorizer.get_feature_names_out()
+    weights = {str(names[k]): float(w) for k, w in enumerate(fitted.coef_[0]) if abs(w) >= 1e-3}
+    draft = LinkModel(float(fitted.intercept_[0]), weights, "")
+    return link_model_from_json(draft.to_json())

@@ -1,7 +1,8 @@
 """Which extractor made a figure: `extractor_version()`, recorded on every stored claim.
 
 The version names the code and the words it knows by their content: the package version, a
-hash of the extraction modules and data files (`rules.<8 hex>`) and, when the learned category
+hash of the extraction modules and data files, the shipped link model (linking.py) among them
+(`rules.<8 hex>`), and, when the learned category
 model takes part, a hash of that model (`model.<8 hex>`). Two claims with the same version were
 extracted by the same rules and model, so older claims can be found and extracted again.
 """
@@ -14,8 +15,9 @@ from toll import __version__
 
 HERE = Path(__file__).resolve().parent
 # The modules whose code decides what a text yields (not the store, checks or scoring).
-RULE_MODULES = ("attribution", "classifier", "extract", "figure", "incident", "language", "nesting",
-                "numbers", "sentences", "subject")
+RULE_MODULES = ("attribution", "classifier", "extract", "figure", "incident", "language", "linking",
+                "nesting", "numbers", "sentences", "subject")
+LINK_MODEL = HERE / "data" / "model" / "links.json"
 
 
 @cache
@@ -23,7 +25,7 @@ def rules_hash() -> str:
     """8 hex digits of SHA-256 over the extraction modules and every data file."""
     digest = hashlib.sha256()
     files = [HERE / f"{name}.py" for name in RULE_MODULES]
-    files += sorted((HERE / "data").rglob("*.yaml"))
+    files += sorted((HERE / "data").rglob("*.yaml")) + [p for p in (LINK_MODEL,) if p.exists()]
     for path in files:
         digest.update(path.relative_to(HERE).as_posix().encode())
         digest.update(path.read_bytes())
