@@ -19,7 +19,7 @@ TOKEN = re.compile(rf"\([A-ZА-ЯЁ][\w.-]{{1,12}}\)"
 DETERMINERS = {"the", "a", "an", "some", "its", "their", "his", "her", "several", "two",
                "three", "local", "this", "these", "those", "both"}
 OPENERS = {"the", "a", "an", "some", "its", "their", "his", "her", "this", "these", "those"}
-LINKERS = {"of", "for", "in", "on", "at", "and", "de", "du", "al", "el", "from", "to"}
+LINKERS = {"of", "for", "in", "on", "at", "and", "de", "du", "al", "el", "from", "to", "и"}
 SKIPPED = {"has", "have", "had", "also", "further", "later", "earlier", "previously", "again",
            "separately", "reportedly", "has also", "had also", "then", "now", "already",
            "officially", "publicly", "jointly", "yesterday", "today", "tonight", "recently"}
@@ -33,7 +33,7 @@ STOPS = NUMBER_WORDS | {
          "what", "how", "why", "whether", "yet", "so", "also", "about", "into", "over",
          "yesterday", "today", "last", "week", "night", "morning", "evening", "year", "month",
          "time", "hours", "days", "weeks", "months", "years",
-         "и", "что", "как", "который", "которая", "которые", "по", "в", "на", "с"}
+         "что", "как", "который", "которая", "которые", "по", "в", "на", "с"}
 PRONOUNS = {"he", "she", "they", "it", "we", "он", "она", "они", "оно"}
 LIMIT = 160
 
@@ -50,6 +50,9 @@ def subject_before(text: str, verb_start: int, start: int) -> str | None:
         return None
     if tokens[i].group().lower() in PRONOUNS:
         return tokens[i].group()
+    i = _before_circumstance(tokens, i)
+    if i < 0:
+        return None
     first, last = None, i
     while i >= 0:
         begin = _chunk(tokens, i)
@@ -59,9 +62,8 @@ def subject_before(text: str, verb_start: int, start: int) -> str | None:
         i = begin - 1
         if i < 0 or tokens[i].group().lower() not in LINKERS or i == 0:
             break
-        if tokens[i].group() == "and" and not (tokens[i - 1].group()[:1].isupper()
-                                               and tokens[begin].group()[:1].isupper()):
-            break  # "witnesses and | members of ...": the last of two speakers
+        if tokens[i].group() in ("and", "и") and tokens[i - 1].group().lower() in STOPS:
+            break  # "... that | and ...": no second speaker
         i -= 1  # "members of | the opposition ..."
     if first is None:
         return None
@@ -72,6 +74,26 @@ def subject_before(text: str, verb_start: int, start: int) -> str | None:
     if first > last or all(t.group().lower() in DETERMINERS for t in tokens[first:last + 1]):
         return None  # "an estimated 13,500": no one is named
     return text[tokens[first].start():tokens[last].end()]
+
+
+# Russian prepositions opening a phrase of circumstance between the subject and its verb:
+# "МВД и ГКНБ в совместном заявлении сообщили", "губернатор в телеграм-канале написал".
+CIRCUMSTANCE = {"в", "во", "на"}
+
+
+def _before_circumstance(tokens: list[re.Match], i: int) -> int:
+    """Step back over a lower-case phrase opened by в/во/на just before the verb (up to three
+    words), when a subject stands before it; else `i` unchanged."""
+    for n in range(1, 4):
+        k = i - n
+        if k < 1 or not tokens[k + 1].group()[:1].islower():
+            return i
+        if tokens[k].group().lower() in CIRCUMSTANCE:
+            before = tokens[k - 1].group()
+            return k - 1 if before[:1].isalpha() and before.lower() not in STOPS else i
+        if not tokens[k].group()[:1].islower():
+            return i
+    return i
 
 
 def _chunk(tokens: list[re.Match], i: int) -> int | None:
