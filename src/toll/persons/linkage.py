@@ -23,6 +23,7 @@ from splink import Linker, block_on
 from toll.errors import TollError
 from toll.persons import comparisons as link_model
 from toll.persons import consistency
+from toll.persons.candidates import CLEAR_BEST, CLEAR_MARGIN, lift_clear_best
 from toll.persons.canonical import canonical_ids
 from toll.persons.clustering import chains, cluster, components
 from toll.persons.engines import Engine, open_engine
@@ -223,9 +224,11 @@ def link_records(
             _register_frequencies(linker, backend, [features])
         report("Scoring candidate pairs")
         scored = linker.inference.predict(
-            threshold_match_probability=review_band[0], warning_mode="never"
+            threshold_match_probability=_scoring_floor(review_band[0]), warning_mode="never"
         )
-        pairs, weight_columns = _pairs_frame(_narrow(scored), model)
+        pairs, weight_columns = _clear_best(
+            *_pairs_frame(_narrow(scored), model), features, threshold, review_band[0]
+        )
         report("Checking clusters")
         pairs = _rescore_components(linker, model, backend, features, pairs, decided, threshold)
     report("Clustering into persons")
@@ -271,7 +274,7 @@ def link_new(
         linker = Linker(old_table, settings, log_level=None)
         _register_frequencies(linker, backend, [old, new])
         report("Scoring the new records")
-        band = review_band[0]
+        band = _scoring_floor(review_band[0])
         frames = [
             linker.inference.predict_between(
                 old_table,
@@ -283,8 +286,11 @@ def link_new(
                 new_table, threshold_match_probability=band, warning_mode="never"
             ),
         ]
-        pairs, weight_columns = _pairs_frame(
-            pd.concat([_narrow(f) for f in frames], ignore_index=True), model
+        pairs, weight_columns = _clear_best(
+            *_pairs_frame(pd.concat([_narrow(f) for f in frames], ignore_index=True), model),
+            pd.concat([old, new], ignore_index=True),
+            threshold,
+            review_band[0],
         )
         persons = existing[["record_id", "person_id"]].astype(str)
         fixed = persons.set_index("record_id")["person_id"]
@@ -494,6 +500,33 @@ def _with_frequency(column: str) -> str:
     return f"greatest({_raw_with_frequency(column)}, least({column}, 0))"
 
 
+def _scoring_floor(low: float) -> float:
+    """The probability down to which pairs are scored: `CLEAR_MARGIN` bits below the review
+    band, so that every competitor of a pair in the band is seen (`toll.persons.candidates`)."""
+    weight = np.log2(low / (1 - low)) - CLEAR_MARGIN
+    return float(probability(weight))
+
+
+def _clear_best(
+    pairs: pd.DataFrame,
+    weight_columns: list[str],
+    features: pd.DataFrame,
+    threshold: float,
+    low: float,
+) -> tuple[pd.DataFrame, list[str]]:
+    """Link each record's clear best candidate in another list; keep pairs at `low` or above.
+
+    Never pairs whose given names disagree: a sibling killed with the person, whose own
+    record is missing from that list, would be the clear best."""
+    sources = features.set_index("unique_id")["source_id"]
+    names_agree = (_column(pairs, "mw_given") >= 0) & (_column(pairs, "mw_relatives") == 0)
+    pairs = lift_clear_best(
+        pairs, sources, threshold=threshold, low=low, eligible=names_agree.to_numpy()
+    )
+    pairs = pairs[pairs["match_probability"] >= low].reset_index(drop=True)
+    return pairs, [*weight_columns, CLEAR_BEST]
+
+
 def _pairs_frame(predictions: pd.DataFrame, model: LinkModel) -> tuple[pd.DataFrame, list[str]]:
     """Keep ids, probability, overall and per-field weights; ids ordered l < r, one row a pair.
 
@@ -653,9 +686,9 @@ def _review_pairs(
     review_band: tuple[float, float],
 ) -> pd.DataFrame:
     """Undecided pairs a person should look at, each with its reason: in the uncertain
-    band; strong but kept apart by clustering; joined although the given names clearly
-    differ; or kept apart only because relatives share the rest (siblings or one person
-    under two given names?)."""
+    band; linked only as each other's clear best candidate; strong but kept apart by
+    clustering; joined although the given names clearly differ; or kept apart only because
+    relatives share the rest (siblings or one person under two given names?)."""
     of = clusters.set_index("record_id")["cluster_id"]
     p = pairs["match_probability"]
     apart = pairs["record_id_l"].map(of) != pairs["record_id_r"].map(of)
@@ -678,8 +711,12 @@ def _review_pairs(
     left_origin = pairs["record_id_l"].map(origin)
     bridged = apart & left_origin.notna() & (left_origin == pairs["record_id_r"].map(origin))
     bridged &= p >= review_band[0]
-    review = pairs[undecided & (in_band | split | siblings | kin | bridged)].copy()
+    only = _column(pairs, CLEAR_BEST) > 0
+    review = pairs[undecided & (in_band | split | siblings | kin | bridged | only)].copy()
     review["reason"] = "uncertain"
+    review.loc[only[review.index], "reason"] = (
+        "linked as each other's clear best candidate in the other list (little else agrees)"
+    )
     review.loc[split[review.index], "reason"] = "strong link kept apart by clustering"
     review.loc[siblings[review.index], "reason"] = "joined although the given names differ"
     review.loc[kin[review.index], "reason"] = (

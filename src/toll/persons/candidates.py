@@ -1,0 +1,100 @@
+"""One list names a person once: a record's clear best candidate in another list.
+
+A record that gives a common name, a place and a year and nothing else scores only
+moderately against its own entry in another list: hundreds share the name, and the model
+cannot know that none of them is in that place. The other records of that list can: when
+two records are each other's best candidate in the other's list, by a clear margin over
+every other candidate there (`CLEAR_MARGIN`: twice as likely in odds, in bits), no
+namesake competes for them, and they are linked (raised to the threshold). A runner-up
+that is itself linked to the best (the same person entered twice in that list) is no
+competitor. Pairs inside one list are left as scored: a list's own look-alikes are as
+often namesakes as duplicates.
+
+Pure pandas over scored pairs; no store, no splink.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+CLEAR_MARGIN = 2.0  # bits of match weight over the runner-up in the same list
+CLEAR_BEST = "mw_best_candidate"
+
+
+def lift_clear_best(
+    pairs: pd.DataFrame,
+    sources: pd.Series,
+    *,
+    threshold: float,
+    low: float,
+    margin: float = CLEAR_MARGIN,
+    eligible: np.ndarray | None = None,
+) -> pd.DataFrame:
+    """Raise to `threshold` the pairs (at `low` or above) that are each record's clear best.
+
+    `pairs` has record_id_l, record_id_r, match_probability and match_weight, scored down
+    to `margin` bits below `low` (so that every competitor is seen); `sources` maps
+    record_id to its list. Only pairs marked `eligible` (default: all) are raised; all
+    compete. Adds a `CLEAR_BEST` weight column (what the lift added, else 0) so that the
+    field weights still add up to the match weight.
+    """
+    pairs = pairs.reset_index(drop=True)
+    lifted = np.zeros(len(pairs))
+    left_source = pairs["record_id_l"].map(sources).to_numpy(dtype=object)
+    right_source = pairs["record_id_r"].map(sources).to_numpy(dtype=object)
+    across = (left_source != right_source) & pd.notna(left_source) & pd.notna(right_source)
+    if across.any():
+        clear = _clear_best(pairs, left_source, right_source, across, low, margin)
+        chosen = clear & (pairs["match_probability"].to_numpy() >= low)
+        chosen &= pairs["match_probability"].to_numpy() < threshold
+        if eligible is not None:
+            chosen &= np.asarray(eligible, dtype=bool)
+        target = np.log2(threshold / (1 - threshold))
+        lifted = np.where(chosen, target - pairs["match_weight"].to_numpy(dtype=float), 0.0)
+        lifted = np.maximum(lifted, 0.0)
+    out = pairs.assign(**{CLEAR_BEST: lifted})
+    out["match_weight"] = out["match_weight"] + lifted
+    out["match_probability"] = np.where(
+        lifted > 0, threshold, out["match_probability"].to_numpy(dtype=float)
+    )
+    return out
+
+
+def _clear_best(pairs, left_source, right_source, across, low, margin) -> np.ndarray:
+    """Whether each pair is, in both directions, the best candidate by `margin` bits."""
+    index = np.flatnonzero(across)
+    weight = pairs["match_weight"].to_numpy(dtype=float)[index]
+    left = pairs["record_id_l"].to_numpy(dtype=object)[index]
+    right = pairs["record_id_r"].to_numpy(dtype=object)[index]
+    directed = pd.DataFrame(
+        {
+            "pair": np.concatenate([index, index]),
+            "record": np.concatenate([left, right]),
+            "other": np.concatenate([right, left]),
+            "list": np.concatenate([right_source[index], left_source[index]]),
+            "weight": np.concatenate([weight, weight]),
+        }
+    ).sort_values(["record", "list", "weight"], ascending=[True, True, False], kind="stable")
+    rank = directed.groupby(["record", "list"], sort=False).cumcount().to_numpy()
+    best = directed[rank == 0].set_index(["record", "list"])
+    runner = directed[rank == 1].set_index(["record", "list"])
+    runner = runner.join(best[["other", "weight"]], rsuffix="_best")
+    duplicate = _linked(pairs, low, runner["other"].to_numpy(), runner["other_best"].to_numpy())
+    gap = (runner["weight_best"] - runner["weight"]).where(~duplicate, np.inf)
+    best_gap = best.join(gap.rename("gap"))["gap"].fillna(np.inf)
+    clear_pairs = best.loc[best_gap.to_numpy() >= margin, "pair"]
+    counts = clear_pairs.value_counts()  # clear in both directions: counted twice
+    clear = np.zeros(len(pairs), dtype=bool)
+    clear[counts.index[counts.to_numpy() == 2].to_numpy(dtype=int)] = True
+    return clear
+
+
+def _linked(pairs: pd.DataFrame, low: float, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Whether each (a, b) is a scored pair at `low` or above (one person twice in a list)."""
+    strong = pairs.loc[pairs["match_probability"] >= low, ["record_id_l", "record_id_r"]]
+    known = pd.MultiIndex.from_frame(strong.astype(str))
+    a = a.astype(str)
+    b = b.astype(str)
+    asked = pd.MultiIndex.from_arrays([np.where(a < b, a, b), np.where(a < b, b, a)])
+    return np.asarray(asked.isin(known))
