@@ -7,6 +7,7 @@ gets a fresh database on that server instead; `.ci/run` runs those tests both wa
 
 import os
 import uuid
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -21,7 +22,7 @@ PG_ENV = "TOLL_TEST_DATABASE_URL"
 def pytest_collection_modifyitems(items):
     """Mark every test that uses a database, so that `pytest -m db` runs just those."""
     for item in items:
-        if {"db_url", "store", "db"} & set(getattr(item, "fixturenames", ())):
+        if {"db_url", "store", "db", "fresh_store"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.db)
 
 
@@ -29,12 +30,12 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "db: uses a Toll store (run on SQLite and PostgreSQL)")
 
 
-@pytest.fixture
-def db_url(tmp_path):
+@contextmanager
+def _new_database(tmp_path, name: str):
     """A URL for an empty store: a SQLite file, or a new PostgreSQL database."""
     server = os.environ.get(PG_ENV)
     if not server:
-        yield f"sqlite:///{tmp_path / 'toll.db'}"
+        yield f"sqlite:///{tmp_path / f'{name}.db'}"
         return
     name = f"toll_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
@@ -44,6 +45,22 @@ def db_url(tmp_path):
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+@pytest.fixture
+def db_url(tmp_path):
+    """A URL for an empty store: a SQLite file, or a new PostgreSQL database."""
+    with _new_database(tmp_path, "toll") as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_store(tmp_path):
+    """A second open, empty store on the same database server as `store`."""
+    with _new_database(tmp_path, "fresh") as url:
+        opened = Store.open(url, actor="tester")
+        yield opened
+        opened.close()
 
 
 @pytest.fixture

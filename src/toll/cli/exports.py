@@ -33,8 +33,11 @@ class Format(StrEnum):
 
 
 WHAT = {
-    "sources": "One row per source: metadata, file name, size and SHA-256 of the original.",
-    "claims": "One row per claim: the figure, its bounds, category, speaker and the words.",
+    "sources": "One row per source: metadata, file name, size and SHA-256 of the original. "
+    "With --output FILE (and without --public), the originals are written beside it, in "
+    "FILE.originals/, each named by its SHA-256, so that the export imports into any store.",
+    "claims": "One row per claim: the figure, its bounds, category, speaker, the words and "
+    "where they stand in the source (characters, and the SHA-256 of the source's original).",
     "records": "One row per record, with source_file, row (1-based data row) and person_id. "
     "Beside the values Toll read, each row has the text it could not read (sex_raw, "
     "status_raw, warnings) and the intervals partial dates and ages allow; the file imports "
@@ -42,9 +45,9 @@ WHAT = {
     "persons": "One row per person: label, name, how many records on which lists, and the "
     "values most of their records give; the file imports again with `toll import`.",
     "estimates": "One row per method of every stored estimate: the estimate, its interval, "
-    "how it was computed.",
+    "how it was computed, the capture table and the settings.",
     "cases": "One row per missing person's case: status, when and where last seen, marks, "
-    "effects and outcome (who reported it, and their contact, stay out).",
+    "effects, outcome and incident (who reported it, and their contact, stay out).",
     "incidents": "One row per incident: title, place, coordinates, dates as written and as an "
     "interval, the source and row it came from.",
     "families": "One row per member of every family: family id, person, role in the household, "
@@ -54,8 +57,9 @@ WHAT = {
 PUBLIC_NOTE = (
     "With --public there is no personal data: confidential sources and their claims are left "
     "out, records and persons become counts by place, year, sex and age group, and every "
-    "count under 5 is suppressed. Exports are written to the audit trail; records and persons "
-    "need the personal-data grant."
+    "count under 5 is suppressed; such an export says so in its last column (public) and is "
+    "not imported again. Exports are written to the audit trail; records and persons need "
+    "the personal-data grant."
 )
 
 
@@ -76,6 +80,11 @@ def _command(what: str):
             written = export(session, what, chosen, output, public)
         if output:
             err_console.print(f"{count(written, 'row')} of {what} written to {output}.")
+        elif what == "sources" and not public:
+            err_console.print(
+                "The originals were not written (they are written beside an --output file); "
+                "this export imports only into a store that holds them."
+            )
 
     command.__doc__ = f"{WHAT[what]}\n\n{PUBLIC_NOTE}"
     return command
@@ -88,6 +97,14 @@ for _what in WHAT:
 @app.command("import-export")
 def import_export(
     file: Annotated[Path, typer.Argument(help="A file written by `toll export` (any format).")],
+    originals: Annotated[
+        Path | None,
+        typer.Option(
+            "--originals",
+            help="For a sources export: the folder of the original files, found by their "
+            "SHA-256 (default: FILE.originals beside it).",
+        ),
+    ] = None,
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -96,16 +113,19 @@ def import_export(
 
     Records and persons exports import as lists (the file kept as a source); incidents
     exports add their incidents within their parents; families exports add the relations
-    entered by hand, between the persons of the same labels. What the store already holds is
-    left as it is, so a second import changes nothing. Sources, claims, cases and estimates
-    exports, and public exports (counts), are refused with what to do instead.
+    entered by hand, between the persons of the same labels. Sources come back from their
+    original files (--originals), claims on their sources' words (import the sources first),
+    cases on the persons of the same labels, estimates with their intervals. What the store
+    already holds is left as it is, so a second import changes nothing. A public export, or
+    one made without the personal-data grant, is refused: it cannot restore what it left out.
+    A bad row stops the import with the file, row, field and reason; nothing is written.
     """
     from dataclasses import asdict
 
     from toll.exports.reimport import import_export as read_back
 
     with open_store(db).session() as session:
-        result = read_back(session, file)
+        result = read_back(session, file, originals)
     if json:
         print_json(asdict(result))
         return
@@ -114,3 +134,5 @@ def import_export(
         f"{result.added} added, {result.unchanged} already in the store"
         + (f" (source {result.source_id})." if result.source_id else ".")
     )
+    for note in result.notes:
+        err_console.print(note)

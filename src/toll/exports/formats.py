@@ -93,38 +93,98 @@ def _write_xlsx(table: ExportTable, output: Path) -> int:
 
 
 def _value(text: Any, column: Column) -> Any:
-    """A cell read back as the value it was written from."""
+    """A CSV or spreadsheet cell read back as the value it was written from (ValueError when
+    it cannot be)."""
     if text is None or text == "":
         return None
     if not isinstance(text, str):  # a spreadsheet number
-        return int(text) if column.kind == "int" else text
+        return str(text) if column.kind == "text" else _checked(text, column)
     if column.kind == "int":
         return int(text)
     if column.kind == "float":
         return float(text)
     if column.kind == "bool":
+        if text not in ("true", "false"):
+            raise ValueError("write true or false")
         return text == "true"
     if column.kind == "json":
         return json.loads(text)
     return text
 
 
+def _checked(value: Any, column: Column) -> Any:
+    """A value already typed (in JSON, or a spreadsheet's number) checked against its column."""
+    kind = column.kind
+    if value is None or kind == "json":
+        return value
+    if kind == "bool" or isinstance(value, bool):
+        if kind == "bool" and isinstance(value, bool):
+            return value
+        raise ValueError("true or false where the column holds none" if kind != "bool" else kind)
+    if kind == "int" and isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, {"int": int, "float": (int, float)}.get(kind, str)):
+        return value
+    raise ValueError(f"a {type(value).__name__}")
+
+
+KIND_NAMES = {"int": "a whole number", "float": "a number", "bool": "true or false", "json": "JSON"}
+
+
 def read_export(path: Path, table_columns: list[Column]) -> list[dict[str, Any]]:
-    """The rows of an export file (CSV with or without HXL tags, XLSX, JSON), typed back."""
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        return json.loads(path.read_text(encoding="utf-8"))
-    rows = _xlsx_rows(path) if suffix == ".xlsx" else _csv_rows(path)
-    header = next(rows)
+    """The rows of an export file (CSV with or without HXL tags, XLSX, JSON), typed back.
+
+    A cell that is not of its column's type raises one TollError naming the file, the row
+    (the first row after the header is row 1), the field and why.
+    """
     by_name = {column.name: column for column in table_columns}
+    typed_file = path.suffix.lower() == ".json"  # JSON values are typed already
     result = []
+    for number, row in _raw_rows(path):
+        if set(row) != set(by_name):
+            raise TollError(
+                f"{path.name}, row {number}: its fields are not those of the export's columns "
+                f"({', '.join(sorted(set(row) ^ set(by_name))[:4])}); the file was cut or changed"
+            )
+        typed = {}
+        for name, value in row.items():
+            try:
+                typed[name] = (_checked if typed_file else _value)(value, by_name[name])
+            except (ValueError, TypeError) as error:
+                kind = KIND_NAMES.get(by_name[name].kind, "text")
+                raise TollError(
+                    f"{path.name}, row {number}, field {name}: {str(value)[:40]!r} is not "
+                    f"{kind} ({error})"
+                ) from None
+        result.append(typed)
+    return result
+
+
+def _raw_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The file's rows, numbered from 1 after the header, the HXL hashtag row left out."""
+    if path.suffix.lower() == ".json":
+        try:
+            rows = json.loads(path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            raise TollError(f"{path.name}: not a readable JSON export ({error})") from None
+        for number, row in enumerate(rows if isinstance(rows, list) else [rows], start=1):
+            if not isinstance(row, dict):
+                raise TollError(f"{path.name}, row {number}: a row of a JSON export is an object")
+            yield number, row
+        return
+    rows = _xlsx_rows(path) if path.suffix.lower() == ".xlsx" else _csv_rows(path)
+    header = next(rows, [])
+    number = 0
     for values in rows:
         if values and all(str(v).startswith("#") for v in values if v):
             continue  # the HXL hashtag row
-        result.append(
-            {name: _value(value, by_name[name]) for name, value in zip(header, values, strict=True)}
-        )
-    return result
+        number += 1
+        if len(values) != len(header):
+            raise TollError(
+                f"{path.name}, row {number}: {len(values)} cells where the header names "
+                f"{len(header)}; the file was cut or changed"
+            )
+        yield number, dict(zip(header, values, strict=True))
 
 
 def _csv_rows(path: Path) -> Iterator[list]:

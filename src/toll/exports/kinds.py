@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from toll.errors import TollError
-from toll.exports.tables import ExportTable, columns
+from toll.exports.tables import Column, ExportTable, columns
 from toll.figures.overlap import stratum_value
 from toll.figures.public import hidden_cells, is_suppressed
 from toll.model import Claim, Estimate, Record, Source
@@ -50,11 +50,13 @@ SOURCE_COLUMNS = columns(
     ("confidential", "#meta+confidential", "bool"),
     ("added_at", "#date+added"),
     ("retracted_at", "#date+retracted"),
+    ("retracted_by", "#contact+retracted_by"),
     ("retraction_reason", "#meta+retraction_reason"),
 )
 CLAIM_COLUMNS = columns(
     ("claim_id", "#meta+id", "int"),
     ("source_id", "#meta+source_id", "int"),
+    ("source_sha256", "#meta+sha256"),  # the source in any store: its original's SHA-256
     ("publisher", "#org+publisher"),
     ("published", "#date+published"),
     ("category", "#indicator+category"),
@@ -69,9 +71,12 @@ CLAIM_COLUMNS = columns(
     ("words", "#description+quote"),
     ("start", "#meta+start", "int"),
     ("end", "#meta+end", "int"),
+    ("position", "#meta+position", "int"),  # order in the source; a dataset's: row × 10
     ("part_of", "#meta+part_of", "int"),
     ("review_state", "#status+review"),
     ("review_note", "#meta+review_note"),
+    ("confidence", "#meta+confidence", "float"),
+    ("extractor_version", "#meta+extractor"),
 )
 RECORD_TAGS = {
     "record_id": ("#meta+id", "int"),
@@ -116,7 +121,12 @@ ESTIMATE_COLUMNS = columns(
     ("lists", "#meta+lists", "json"),
     ("created_at", "#date+created"),
     ("toll_version", "#meta+version"),
+    ("table", "#meta+capture_table", "json"),  # what `toll estimates reproduce` re-runs
+    ("settings", "#meta+settings", "json"),
 )
+# The last column of a public export, or of one a user without the personal-data grant made:
+# what it leaves out cannot be restored from it, and `toll import-export` refuses it.
+PUBLIC_MARK = Column("public", "#meta+public", "bool")
 COUNT_COLUMNS = columns(
     ("place", "#loc+name"),
     ("year", "#date+year"),
@@ -143,11 +153,20 @@ def sources(session: Session, public: bool) -> ExportTable:
             **{c.name: getattr(s, c.name, None) for c in SOURCE_COLUMNS[1:14]},
             "added_at": _iso(s.created_at),
             "retracted_at": _iso(s.retracted_at),
+            "retracted_by": s.retracted_by,
             "retraction_reason": s.retraction_reason,
         }
         for s in session.scalars(query)
     )
-    return ExportTable("sources", SOURCE_COLUMNS, rows, public)
+    return _marked(ExportTable("sources", SOURCE_COLUMNS, rows, hide))
+
+
+def _marked(table: ExportTable) -> ExportTable:
+    """A public (redacted) table says so in a last column, on every row."""
+    if not table.public:
+        return table
+    rows = ({**row, "public": True} for row in table.rows)
+    return ExportTable(table.name, [*table.columns, PUBLIC_MARK], rows, True)
 
 
 def claims(session: Session, public: bool) -> ExportTable:
@@ -158,12 +177,14 @@ def claims(session: Session, public: bool) -> ExportTable:
         .where(Claim.retracted_at.is_(None))
         .order_by(Claim.source_id, Claim.position)
     )
-    if public or not may_see_personal_data(session):
+    hide = public or not may_see_personal_data(session)
+    if hide:
         query = query.where(Source.confidential.is_(False), Claim.review_state != "rejected")
     rows = (
         {
             "claim_id": claim.id,
             "source_id": source.id,
+            "source_sha256": source.sha256,
             "publisher": source.publisher,
             "published": source.published,
             "words": claim.text,
@@ -172,7 +193,7 @@ def claims(session: Session, public: bool) -> ExportTable:
         }
         for claim, source in session.execute(query)
     )
-    return ExportTable("claims", CLAIM_COLUMNS, rows, public)
+    return _marked(ExportTable("claims", CLAIM_COLUMNS, rows, hide))
 
 
 def records(session: Session, public: bool) -> ExportTable:
@@ -267,7 +288,7 @@ def estimates(session: Session, public: bool) -> ExportTable:
         for row in _estimate_rows(estimate)
         if not (public and is_suppressed(row["observed"] or 0))
     )
-    return ExportTable("estimates", ESTIMATE_COLUMNS, rows, public)
+    return _marked(ExportTable("estimates", ESTIMATE_COLUMNS, rows, public))
 
 
 def _estimate_rows(estimate: Estimate) -> Iterator[dict]:
@@ -286,6 +307,8 @@ def _estimate_rows(estimate: Estimate) -> Iterator[dict]:
             "lists": result.get("lists"),
             "created_at": _iso(estimate.created_at),
             "toll_version": estimate.toll_version,
+            "table": estimate.table,
+            "settings": estimate.settings,
         }
 
 
@@ -319,6 +342,7 @@ CASE_COLUMNS = columns(
     ("stature", "#affected+stature", "int"),
     ("incident_id", "#event+id", "int"),
     ("outcome", "#description+outcome"),
+    ("incident", "#event+name"),  # the incident in any store: its title
 )
 CASE_COUNT_COLUMNS = columns(
     ("status", "#status+case"),
@@ -347,7 +371,7 @@ def incidents(session: Session, public: bool) -> ExportTable:
 
 def cases(session: Session, public: bool) -> ExportTable:
     """Missing persons' cases: in full (who reported them stays out), or public counts."""
-    from toll.model import Case, Person
+    from toll.model import Case, Incident, Person
 
     query = (
         select(Case, Person.label)
@@ -359,11 +383,12 @@ def cases(session: Session, public: bool) -> ExportTable:
         require(session, "read")
         return ExportTable("cases", CASE_COUNT_COLUMNS, _case_counts(session, query), True)
     require_personal_data(session)
+    titles = dict(session.execute(select(Incident.id, Incident.title)).all())
     rows = (
-        {"case_id": case.label, "person_id": label}
+        {"case_id": case.label, "person_id": label, "incident": titles.get(case.incident_id)}
         | {
             c.name: _iso(v) if hasattr(v := getattr(case, c.name), "isoformat") else v
-            for c in CASE_COLUMNS[2:]
+            for c in CASE_COLUMNS[2:-1]
         }
         for case, label in session.execute(query)
     )

@@ -3,13 +3,13 @@
 The kind is told by the file's columns (each export has its own). Records and persons
 exports import as lists (the file kept as a source, every row a record); incidents exports
 add the incidents they hold (with their parents); families exports add the relations that were
-entered by hand (the households come back with the records). An incident or relation the
-store already holds is left as it is, so importing a file twice changes nothing. Exports whose
-rows Toll cannot rebuild from the file alone are refused, saying what to do instead.
+entered by hand (the households come back with the records); sources, claims, cases and
+estimates are rebuilt row by row (`toll.exports.rebuild`). What the store already holds is left
+as it is, so importing a file twice changes nothing. A public export, or one made without the
+personal-data grant, is refused: what it left out cannot be restored from it.
 """
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from toll.errors import TollError
+from toll.exports import rebuild
 from toll.exports.formats import _csv_rows, _xlsx_rows, read_export
 from toll.exports.kinds import (
     CASE_COLUMNS,
@@ -28,9 +29,11 @@ from toll.exports.kinds import (
     FAMILY_FIGURE_COLUMNS,
     INCIDENT_COLUMNS,
     PERSON_COLUMNS,
+    PUBLIC_MARK,
     RECORD_COLUMNS,
     SOURCE_COLUMNS,
 )
+from toll.exports.rebuild import ImportedExport
 from toll.exports.tables import Column
 from toll.store.access import require
 from toll.store.history import log_event
@@ -46,29 +49,10 @@ KINDS: dict[str, list[Column]] = {
     "families": FAMILY_COLUMNS,
 }
 PUBLIC = (COUNT_COLUMNS, CASE_COUNT_COLUMNS, FAMILY_FIGURE_COLUMNS)
-INSTEAD = {
-    "sources": "it holds each source's metadata and SHA-256, not the original file: add the "
-    "files with `toll source add`, or move the whole store with `toll backup` and `toll restore`",
-    "claims": "a claim stands on the words of its source, which the file does not hold: add the "
-    "source with `toll source add` and `toll extract`, or move the store with `toll backup`",
-    "estimates": "an estimate is computed from the register: run `toll estimate` on the store, "
-    "or move the store with `toll backup` and `toll restore`",
-    "cases": "cases are opened from the register: import the records export and run "
-    "`toll case sync`, or move the store with `toll backup` and `toll restore`",
-}
-
-
-@dataclass
-class ImportedExport:
-    """What an export added to the store."""
-
-    file: str
-    kind: str
-    rows: int
-    added: int  # records, incidents or relations
-    unchanged: int = 0  # already in the store
-    source_id: int | None = None  # the file kept as a list, for records and persons
-    notes: list[str] = field(default_factory=list)
+REDACTED = (
+    "a public export (or one made without the personal-data grant) leaves out personal data "
+    "and cannot restore it"
+)
 
 
 def export_kind(path: Path) -> str:
@@ -77,10 +61,15 @@ def export_kind(path: Path) -> str:
     for kind, table in KINDS.items():
         if header == [column.name for column in table]:
             return kind
+        if header == [column.name for column in table] + [PUBLIC_MARK.name]:
+            raise TollError(
+                f"{path.name}: {REDACTED} (the {kind} it left out are not in it), so it is not "
+                "imported; import an export made without --public by a user with the grant"
+            )
     if any(header == [column.name for column in table] for table in PUBLIC):
         raise TollError(
-            f"{path.name}: a public export holds counts, not the rows they count, and cannot be "
-            "imported back; import the export made without --public"
+            f"{path.name}: {REDACTED}: it holds counts, not the rows they count, so it is not "
+            "imported; import an export made without --public"
         )
     raise TollError(
         f"{path.name}: its columns ({', '.join(map(str, header[:6]))}…) are those of no Toll "
@@ -103,17 +92,22 @@ def _header(path: Path) -> list:
         raise TollError(f"{path.name}: not a readable export ({error})") from None
 
 
-def import_export(session: Session, path: Path) -> ImportedExport:
-    """Import an export file of any kind and format back into the store (all or nothing)."""
+def import_export(session: Session, path: Path, originals: Path | None = None) -> ImportedExport:
+    """Import an export file of any kind and format back into the store (all or nothing).
+
+    `originals` is the folder holding a sources export's original files (by default the one
+    `toll export sources -o FILE` writes beside it).
+    """
     require(session, "edit")
     kind = export_kind(path)
-    if kind in INSTEAD:
-        raise TollError(f"{path.name}: a {kind} export cannot be imported back: {INSTEAD[kind]}")
     if kind in ("records", "persons"):
         result = _as_list(session, path, kind)
     else:
         rows = read_export(path, KINDS[kind])
-        result = (_incidents if kind == "incidents" else _relations)(session, path, rows)
+        if kind == "sources":
+            result = rebuild.sources(session, path, rows, originals)
+        else:
+            result = READERS[kind](session, path, rows)
     log_event(
         session, "import", kind, None, note=f"{path.name}: {result.added} added, {kind} export"
     )
@@ -209,3 +203,12 @@ def _relations(session: Session, path: Path, rows: list[dict[str, Any]]) -> Impo
             relate(session, row["person_id"], relation["relative"], relation["kind"], note=note)
             result.added += 1
     return result
+
+
+READERS = {
+    "claims": rebuild.claims,
+    "cases": rebuild.cases,
+    "estimates": rebuild.estimates,
+    "incidents": _incidents,
+    "families": _relations,
+}

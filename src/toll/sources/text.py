@@ -62,13 +62,7 @@ def extract_text(path: Path) -> str:
 
 def text_from_bytes(content: bytes, name: str, kind: str) -> str:
     """The main text of `content`, read as media type `kind`; `name` is used in errors."""
-    readers = {
-        "text/plain": decode_text,
-        "text/html": _html_text,
-        "application/pdf": _pdf_text,
-        MEDIA_TYPES[".docx"]: _docx_text,
-    }
-    text = readers[kind](content, name)
+    text = TEXT_READERS[kind](content, name)
     if not text.strip():
         raise TollError(f"{name}: no text found in the file")
     # A stray NUL cannot be stored in PostgreSQL text; one character for one keeps offsets.
@@ -155,3 +149,12 @@ def _docx_text(content: bytes, name: str) -> str:
         for row in table.rows:
             paragraphs.append("\t".join(cell.text for cell in row.cells))
     return "\n".join(paragraphs)
+
+
+# The media types whose text Toll reads (a list's or a dataset's rows are read as records).
+TEXT_READERS = {
+    "text/plain": decode_text,
+    "text/html": _html_text,
+    "application/pdf": _pdf_text,
+    MEDIA_TYPES[".docx"]: _docx_text,
+}

@@ -1,0 +1,393 @@
+"""Sources, claims, cases and estimates rebuilt from their exports (`toll import-export`).
+
+Each row is checked before it is used and a bad one stops the import with one line naming
+the file, the row, the field and why; the caller's transaction then writes nothing. A row the
+store already holds is left as it is, so importing a file twice adds nothing.
+
+- A source comes back from its original bytes, found by their SHA-256 beside the export
+  (`toll.exports.originals`), with its metadata; its text is read from those bytes again.
+- A claim comes back on its source, found by the SHA-256 of the source's original, and only
+  when the source's text still reads the claim's words at the claim's characters.
+- A case comes back on the person of the same label, within the incident of the same title.
+- An estimate comes back with its methods, intervals, capture table and settings.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from toll.errors import TollError
+from toll.exports.originals import find_originals, originals_folder
+
+Rows = list[dict[str, Any]]
+
+
+@dataclass
+class ImportedExport:
+    """What an export added to the store."""
+
+    file: str
+    kind: str
+    rows: int
+    added: int  # sources, claims, cases, estimates, records, incidents or relations
+    unchanged: int = 0  # already in the store
+    source_id: int | None = None  # the file kept as a list, for records and persons
+    notes: list[str] = field(default_factory=list)
+
+
+def bad_row(path: Path, number: int, name: str, reason: str) -> TollError:
+    """The one-line error for a bad row: file, row, field, why; nothing was imported."""
+    return TollError(f"{path.name}, row {number}, field {name}: {reason}; nothing was imported")
+
+
+def _same(column, value):
+    return column.is_(None) if value is None else column == value
+
+
+def _when(path: Path, number: int, name: str, text: str | None, kind=datetime):
+    if text is None:
+        return None
+    try:
+        return kind.fromisoformat(text)
+    except (TypeError, ValueError):
+        raise bad_row(path, number, name, f"{text!r} is not a date written YYYY-MM-DD") from None
+
+
+def _required(path: Path, number: int, row: dict, *names: str) -> None:
+    for name in names:
+        if row.get(name) in (None, ""):
+            raise bad_row(path, number, name, "empty, and every row of this export has one")
+
+
+ROWS_KINDS = ("list", "dataset", "remains")  # sources read as rows, not as text
+
+
+def sources(session: Session, path: Path, rows: Rows, originals: Path | None) -> ImportedExport:
+    """Each source from its original bytes (found by hash in `originals`, by default the
+    folder beside the export) and its metadata; a source already held is left as it is."""
+    from toll.sources.store import find_by_hash
+
+    folder = originals or originals_folder(path)
+    found: dict[str, Path] | None = None
+    result = ImportedExport(path.name, "sources", len(rows), 0)
+    for number, row in enumerate(rows, start=1):
+        digest = row["sha256"]
+        if not re.fullmatch(r"[0-9a-f]{64}", digest or ""):
+            raise bad_row(path, number, "sha256", f"{digest!r} is not a SHA-256 (64 hex digits)")
+        _required(path, number, row, "file_name", "media_type", "size")
+        if find_by_hash(session, digest) is not None:
+            result.unchanged += 1
+            continue
+        found = find_originals(folder) if found is None else found
+        if digest not in found:
+            raise bad_row(
+                path,
+                number,
+                "sha256",
+                f"no file in {folder} holds the source's original "
+                "(bytes of this SHA-256): export the sources with --output, which writes them "
+                "there, or name the folder of the original files with --originals",
+            )
+        _add_source(session, path, number, row, found[digest].read_bytes())
+        result.added += 1
+    return result
+
+
+def _add_source(session: Session, path: Path, number: int, row: dict, content: bytes) -> None:
+    from toll.model.base import utcnow
+    from toll.sources.store import SourceMetadata, published_interval, store_original
+    from toll.sources.text import TEXT_READERS, text_from_bytes
+
+    if len(content) != row["size"]:
+        raise bad_row(
+            path, number, "size", f"the original has {len(content)} bytes, not {row['size']}"
+        )
+    try:
+        published_interval(row["published"])
+    except TollError:
+        raise bad_row(
+            path,
+            number,
+            "published",
+            f"{row['published']!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD",
+        ) from None
+    text = None
+    if row["kind"] not in ROWS_KINDS and row["media_type"] in TEXT_READERS:
+        try:
+            text = text_from_bytes(content, row["file_name"], row["media_type"])
+        except TollError as error:
+            raise bad_row(path, number, "file_name", str(error)) from None
+    metadata = SourceMetadata(**{name: row[name] for name in SourceMetadata.__dataclass_fields__})
+    source = store_original(session, content, row["file_name"], row["media_type"], text, metadata)
+    source = source.source
+    source.confidential = bool(row["confidential"])
+    source.created_at = _when(path, number, "added_at", row["added_at"]) or utcnow()
+    if row["retracted_at"] is not None:
+        source.retracted_at = _when(path, number, "retracted_at", row["retracted_at"])
+        source.retracted_by = row["retracted_by"] or session.info.get("actor")
+        source.retraction_reason = row["retraction_reason"]
+
+
+def claims(session: Session, path: Path, rows: Rows) -> ImportedExport:
+    """Each claim on the source of its SHA-256, at the characters of its words."""
+    from toll.model import Claim
+
+    result = ImportedExport(path.name, "claims", len(rows), 0)
+    ids: dict[int, int] = {}  # claim id in the file -> in the store
+    parts: list[tuple[Any, int, int]] = []
+    for number, row in enumerate(rows, start=1):
+        source = _claim_source(session, path, number, row)
+        held = session.scalar(
+            select(Claim.id).where(
+                Claim.source_id == source.id,
+                _same(Claim.position, row["position"]),
+                Claim.start == row["start"],
+                Claim.end == row["end"],
+                _same(Claim.category, row["category"]),
+                _same(Claim.subgroup, row["subgroup"]),
+                Claim.retracted_at.is_(None),
+            )
+        )
+        if held is not None:
+            ids[row["claim_id"]] = held
+            result.unchanged += 1
+            continue
+        claim = _new_claim(session, source.id, row)
+        ids[row["claim_id"]] = claim.id
+        if row["part_of"] is not None:
+            parts.append((claim, row["part_of"], number))
+        result.added += 1
+    for claim, whole, number in parts:
+        if whole in ids:
+            claim.part_of_id = ids[whole]
+        else:
+            result.notes.append(
+                f"row {number}: the claim it is part of ({whole}) is not in the file "
+                "(retracted?), so it stands on its own"
+            )
+    session.flush()
+    return result
+
+
+def _claim_source(session: Session, path: Path, number: int, row: dict):
+    from toll.model import Source
+    from toll.model.claim import CLAIM_REVIEW_STATES
+
+    _required(path, number, row, "source_sha256", "words", "start", "end", "review_state")
+    source = session.scalar(select(Source).where(Source.sha256 == row["source_sha256"]))
+    if source is None:
+        raise bad_row(
+            path,
+            number,
+            "source_sha256",
+            "no source of this SHA-256 is in the store; import the sources export first",
+        )
+    if source.text is None:  # a dataset, read as rows: its claims stand on a row, not on words
+        if (row["start"], row["end"]) != (0, 0):
+            raise bad_row(
+                path,
+                number,
+                "start",
+                "the source has no text (its rows are read), "
+                "so a claim on it stands at characters 0–0",
+            )
+        return source
+    stated = source.text[row["start"] : row["end"]]
+    if stated != row["words"]:
+        raise bad_row(
+            path,
+            number,
+            "words",
+            f"the source's text at characters {row['start']}–{row['end']} "
+            f"reads {stated[:40]!r}, not the claim's words",
+        )
+    if row["review_state"] not in CLAIM_REVIEW_STATES:
+        raise bad_row(
+            path,
+            number,
+            "review_state",
+            f"{row['review_state']!r} is not one of {', '.join(CLAIM_REVIEW_STATES)}",
+        )
+    return source
+
+
+CLAIM_FIELDS = tuple(
+    "start end value low high qualifier category subject subgroup incident speaker confidence "
+    "review_state review_note extractor_version".split()
+)
+
+
+def _new_claim(session: Session, source_id: int, row: dict):
+    from toll.model import Claim
+
+    position = row["position"]
+    if position is None:
+        last = select(func.max(Claim.position)).where(Claim.source_id == source_id)
+        position = (session.scalar(last) or 0) + 1
+    claim = Claim(
+        source_id=source_id,
+        position=position,
+        text=row["words"],
+        created_by=session.info.get("actor"),
+        **{name: row[name] for name in CLAIM_FIELDS},
+    )
+    session.add(claim)
+    session.flush()
+    return claim
+
+
+def cases(session: Session, path: Path, rows: Rows) -> ImportedExport:
+    """Each case on the person of its person label, with the status it had when exported."""
+    from toll.model import Case, Person
+
+    persons = dict(session.execute(select(Person.label, Person.id)).all())
+    result = ImportedExport(path.name, "cases", len(rows), 0)
+    for number, row in enumerate(rows, start=1):
+        person = _case_person(session, path, number, row, persons)
+        held = session.scalar(select(Case).where(Case.label == row["case_id"]))
+        if held is not None and held.person_id == person:
+            result.unchanged += 1
+            continue
+        if held is not None:
+            raise bad_row(
+                path,
+                number,
+                "case_id",
+                f"the store's {row['case_id']} is the case of another person",
+            )
+        other = session.scalar(
+            select(Case.label).where(Case.person_id == person, Case.retracted_at.is_(None))
+        )
+        if other is not None:
+            raise bad_row(path, number, "person_id", f"{row['person_id']} already has case {other}")
+        _add_case(session, path, number, row, person)
+        result.added += 1
+    return result
+
+
+def _case_person(session: Session, path: Path, number: int, row: dict, persons: dict) -> int:
+    from toll.model.case import CASE_STATUSES
+
+    _required(path, number, row, "case_id", "person_id", "status")
+    if not re.fullmatch(r"C-\d{5,}", row["case_id"]):
+        raise bad_row(path, number, "case_id", f"{row['case_id']!r} is not a case label (C-00031)")
+    if row["status"] not in CASE_STATUSES:
+        raise bad_row(
+            path, number, "status", f"{row['status']!r} is not one of {', '.join(CASE_STATUSES)}"
+        )
+    if row["person_id"] not in persons:
+        raise bad_row(
+            path,
+            number,
+            "person_id",
+            f"no person {row['person_id']} in the store: a case "
+            "belongs to a person of the register, so import cases into the store they came "
+            "from, or one restored from its backup",
+        )
+    return persons[row["person_id"]]
+
+
+def _add_case(session: Session, path: Path, number: int, row: dict, person: int) -> None:
+    from toll.cases.cases import append_transition
+    from toll.model import Case, Incident
+    from toll.names import place_key
+    from toll.records.dates import parse_date
+
+    incident = None
+    if row["incident"] is not None:
+        incident = session.scalar(
+            select(Incident.id).where(
+                Incident.title == row["incident"], Incident.retracted_at.is_(None)
+            )
+        )
+        if incident is None:
+            raise bad_row(
+                path,
+                number,
+                "incident",
+                f"no incident {row['incident']!r} in the store; import the incidents export first",
+            )
+    seen = parse_date(row["last_seen"]) if row["last_seen"] else None
+    reported = _when(path, number, "reported_on", row["reported_on"], date)
+    case = Case(
+        label=row["case_id"],
+        person_id=person,
+        status=row["status"],
+        reported_on=reported,
+        last_seen_earliest=seen.earliest if seen else None,
+        last_seen_latest=seen.latest if seen else None,
+        place_key=place_key(row["last_seen_place"]) if row["last_seen_place"] else None,
+        incident_id=incident,
+        created_by=session.info.get("actor"),
+        **{
+            name: row[name]
+            for name in ("last_seen", "last_seen_place", "circumstances", "marks", "effects")
+        },
+        stature=row["stature"],
+        outcome=row["outcome"],
+    )
+    session.add(case)
+    session.flush()
+    note = f"imported from {path.name} as {row['status']}; its history is in the store it came from"
+    append_transition(session, case, row["status"], reported or date.today(), None, note)
+
+
+def estimates(session: Session, path: Path, rows: Rows) -> ImportedExport:
+    """Each estimate (its rows, one per method, together) with its interval, table, settings."""
+    from toll.model import Estimate
+
+    groups: dict[Any, list[tuple[int, dict]]] = {}
+    for number, row in enumerate(rows, start=1):
+        _required(path, number, row, "estimate_id", "method", "created_at", "toll_version")
+        groups.setdefault(row["estimate_id"], []).append((number, row))
+    result = ImportedExport(path.name, "estimates", len(rows), 0)
+    for members in groups.values():
+        number, first = members[0]
+        created = _when(path, number, "created_at", first["created_at"])
+        held = select(Estimate.id).where(
+            _same(Estimate.label, first["label"]),
+            Estimate.toll_version == first["toll_version"],
+            Estimate.created_at == created,
+            Estimate.retracted_at.is_(None),
+        )
+        if session.scalar(held) is not None:
+            result.unchanged += 1
+            continue
+        session.add(_estimate(first, [row for _, row in members], created, session, path))
+        result.added += 1
+    session.flush()
+    return result
+
+
+def _estimate(first: dict, methods: list[dict], created, session: Session, path: Path):
+    from toll.model import Estimate
+
+    return Estimate(
+        label=first["label"],
+        stratum=first["stratum"] or {},
+        table=first["table"] or {},
+        settings=first["settings"] or {},
+        result={
+            "observed": first["observed"],
+            "lists": first["lists"],
+            "methods": [
+                {
+                    "name": row["method"],
+                    "estimate": row["estimate"],
+                    "low": row["low"],
+                    "high": row["high"],
+                    "diagnostics": {"interval": row["interval"]},
+                }
+                for row in methods
+            ],
+            "imported_from": path.name,
+        },
+        toll_version=first["toll_version"],
+        created_at=created,
+        created_by=session.info.get("actor"),
+    )

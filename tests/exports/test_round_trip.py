@@ -1,0 +1,204 @@
+"""Each export round-trips: exported, imported into a fresh store, exported again, the same.
+
+Sources come back from their original bytes, claims on their sources' words, cases on the
+persons of the same labels, estimates with their intervals; a second import adds nothing.
+Bad input stops the import with one line (file, row, field, why) and writes nothing; a
+public export is refused, since it cannot restore the personal data it left out.
+"""
+
+import csv
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from filled_store import fill
+from incidents.event_files import GED_COLUMNS, ged_row, write
+from toll.errors import TollError
+from toll.exports import FORMATS, export, export_table, originals_folder
+from toll.exports.reimport import import_export
+from toll.incidents import import_events
+from toll.model import Case, Claim, Original, Person, Source
+from toll.store import Store
+from toll.store.access import add_user
+
+SUFFIX = {"csv": ".csv", "hxl": ".csv", "xlsx": ".xlsx", "json": ".json"}
+# Ids that each store gives its own rows; the rows are compared by what they hold.
+LOCAL_IDS = {
+    "sources": ("source_id",),
+    "claims": ("claim_id", "source_id"),
+    "cases": ("incident_id",),
+    "estimates": ("estimate_id",),
+}
+
+
+@pytest.fixture
+def filled(store, tmp_path):
+    """The filled store, and an event dataset whose claims stand on its rows, not on words."""
+    fill(store, tmp_path)
+    rows = [ged_row(7, "Northfield", "2021-01-12", 12, 9, 15, civilians=8),
+            ged_row(8, "Eastport", "2021-02-03", 5, 5, 6)]  # fmt: skip
+    with store.session() as session:
+        import_events(session, write(tmp_path / "ged.csv", GED_COLUMNS, rows))
+    return store
+
+
+def _write(store: Store, what: str, format: str, folder: Path, public: bool = False) -> Path:
+    path = folder / f"{what}{SUFFIX[format]}"
+    with store.session() as session:
+        export(session, what, format, path, public)
+    return path
+
+
+def _comparable(store: Store, what: str) -> list[dict]:
+    """The export's rows without the store's own ids; a part names its whole by its words."""
+    with store.session() as session:
+        rows = [dict(row) for row in export_table(session, what)]
+    words = {row["claim_id"]: row["words"] for row in rows if what == "claims"}
+    for row in rows:
+        if what == "claims":
+            row["part_of"] = words.get(row["part_of"], row["part_of"])
+        for name in LOCAL_IDS[what]:
+            row.pop(name)
+    return rows
+
+
+def _prepare(filled: Store, fresh: Store, what: str, folder: Path) -> None:
+    """What a kind stands on: claims on their sources; cases on the register's persons (as a
+    store restored from the backup holds them) and the incidents they belong to."""
+    if what == "claims":
+        with fresh.session() as session:
+            import_export(session, _write(filled, "sources", "csv", folder))
+    if what == "cases":
+        with filled.session() as session:
+            people = [(p.label, p.display_name) for p in session.scalars(select(Person))]
+        with fresh.session() as session:
+            session.add_all(Person(label=label, display_name=name) for label, name in people)
+            import_export(session, _write(filled, "incidents", "json", folder))
+
+
+@pytest.mark.parametrize("format", FORMATS)
+@pytest.mark.parametrize("what", ["sources", "claims", "cases", "estimates"])
+def test_an_export_imports_into_a_fresh_store_and_exports_the_same(
+    filled, fresh_store, tmp_path, what, format
+):
+    _prepare(filled, fresh_store, what, tmp_path)
+    path = _write(filled, what, format, tmp_path)
+    with fresh_store.session() as session:
+        first = import_export(session, path)
+    with fresh_store.session() as session:
+        again = import_export(session, path)
+    expected = _comparable(filled, what)
+    assert _comparable(fresh_store, what) == expected and expected
+    assert first.added > 0 and (first.unchanged, again.added) == (0, 0)
+    assert again.unchanged == first.added
+
+
+def test_a_reimported_claim_points_at_its_source_passage_bytes(filled, fresh_store, tmp_path):
+    _prepare(filled, fresh_store, "claims", tmp_path)
+    with fresh_store.session() as session:
+        import_export(session, _write(filled, "claims", "hxl", tmp_path))
+        for claim, source in session.execute(select(Claim, Source).join(Source)):
+            original = session.get(Original, source.sha256).content.decode("utf-8")
+            if source.kind == "dataset":  # a claim on its row (position: row × 10 + figure)
+                row = original.splitlines()[claim.position // 10].split(",")
+                assert str(int(claim.value)) in row and row[0] == str(6 + claim.position // 10)
+                continue
+            assert claim.text in original
+            assert source.text[claim.start : claim.end] == claim.text
+    with filled.session() as session:
+        hashes = set(session.scalars(select(Source.sha256)))
+    assert {p.name for p in originals_folder(tmp_path / "sources.csv").iterdir()} == hashes
+
+
+def test_the_same_store_imports_its_own_exports_adding_nothing(filled, tmp_path):
+    for what in ("sources", "claims", "cases", "estimates", "incidents"):
+        path = _write(filled, what, "json", tmp_path)
+        with filled.session() as session:
+            result = import_export(session, path)
+        assert result.added == 0 and result.unchanged > 0, what
+
+
+def _count(store: Store, model) -> int:
+    with store.session() as session:
+        return session.scalar(select(func.count()).select_from(model))
+
+
+def test_a_sources_export_without_its_originals_names_the_row_and_writes_nothing(
+    filled, fresh_store, tmp_path
+):
+    path = _write(filled, "sources", "csv", tmp_path)
+    folder = originals_folder(path)
+    for original in folder.iterdir():
+        original.unlink()
+    with pytest.raises(TollError) as error, fresh_store.session() as session:
+        import_export(session, path)
+    assert str(error.value).startswith("sources.csv, row 1, field sha256: no file in")
+    assert "nothing was imported" in str(error.value)
+    assert (_count(fresh_store, Source), _count(fresh_store, Original)) == (0, 0)
+
+
+def test_an_original_found_in_another_folder_by_its_bytes(filled, fresh_store, tmp_path):
+    path = _write(filled, "sources", "csv", tmp_path)
+    elsewhere = tmp_path / "documents"
+    originals_folder(path).rename(elsewhere)
+    for number, original in enumerate(elsewhere.iterdir()):
+        original.rename(elsewhere / f"document {number}.bin")  # any name: found by its hash
+    with fresh_store.session() as session:
+        assert import_export(session, path, originals=elsewhere).added == 4
+
+
+def _edit(path: Path, row: int, field: str, value: str) -> None:
+    rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
+    rows[row][rows[0].index(field)] = value
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("words", "9,999 killed", "field words: the source's text at characters"),
+        ("start", "abc", "field start: 'abc' is not a whole number"),
+        ("source_sha256", "0" * 64, "field source_sha256: no source of this SHA-256"),
+        ("review_state", "endorsed", "field review_state: 'endorsed' is not one of"),
+    ],
+)
+def test_a_bad_claim_row_names_file_row_field_and_writes_nothing(
+    filled, fresh_store, tmp_path, field, value, message
+):
+    _prepare(filled, fresh_store, "claims", tmp_path)
+    path = _write(filled, "claims", "csv", tmp_path)
+    _edit(path, 2, field, value)
+    with pytest.raises(TollError) as error, fresh_store.session() as session:
+        import_export(session, path)
+    assert str(error.value).startswith(f"claims.csv, row 2, {message}")
+    assert "\n" not in str(error.value)
+    assert _count(fresh_store, Claim) == 0
+
+
+def test_a_case_of_a_person_the_store_lacks_is_refused(filled, fresh_store, tmp_path):
+    path = _write(filled, "cases", "csv", tmp_path)
+    with pytest.raises(TollError) as error, fresh_store.session() as session:
+        import_export(session, path)
+    assert "cases.csv, row 1, field person_id: no person P-00001 in the store" in str(error.value)
+    assert _count(fresh_store, Case) == 0
+
+
+@pytest.mark.parametrize("what", ["sources", "claims", "estimates", "records", "cases"])
+def test_a_public_export_says_it_cannot_restore_personal_data(filled, fresh_store, tmp_path, what):
+    path = _write(filled, what, "csv", tmp_path, public=True)
+    with pytest.raises(TollError) as error, fresh_store.session() as session:
+        import_export(session, path)
+    assert "leaves out personal data and cannot restore it" in str(error.value)
+    assert not originals_folder(path).exists()
+
+
+def test_an_export_made_without_the_grant_is_marked_public(filled, fresh_store, tmp_path):
+    with filled.session() as session:
+        add_user(session, "visitor", "viewer", False)
+    path = tmp_path / "claims.json"
+    with filled.session(actor="visitor") as session:
+        export(session, "claims", "json", path)
+    with pytest.raises(TollError, match="cannot restore it"), fresh_store.session() as session:
+        import_export(session, path)
