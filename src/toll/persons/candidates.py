@@ -19,6 +19,9 @@ import numpy as np
 import pandas as pd
 
 CLEAR_MARGIN = 2.0  # bits of match weight over the runner-up in the same list
+# The least probability of a pair so raised: one in five, with no rival within a quarter
+# of its odds in that list.
+CLEAR_FLOOR = 0.2
 CLEAR_BEST = "mw_best_candidate"
 
 

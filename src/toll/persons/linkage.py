@@ -23,7 +23,7 @@ from splink import Linker, block_on
 from toll.errors import TollError
 from toll.persons import comparisons as link_model
 from toll.persons import consistency
-from toll.persons.candidates import CLEAR_BEST, CLEAR_MARGIN, lift_clear_best
+from toll.persons.candidates import CLEAR_BEST, CLEAR_FLOOR, CLEAR_MARGIN, lift_clear_best
 from toll.persons.canonical import canonical_ids
 from toll.persons.clustering import chains, cluster, components
 from toll.persons.engines import Engine, open_engine
@@ -501,9 +501,11 @@ def _with_frequency(column: str) -> str:
 
 
 def _scoring_floor(low: float) -> float:
-    """The probability down to which pairs are scored: `CLEAR_MARGIN` bits below the review
-    band, so that every competitor of a pair in the band is seen (`toll.persons.candidates`)."""
-    weight = np.log2(low / (1 - low)) - CLEAR_MARGIN
+    """The probability down to which pairs are scored: `CLEAR_MARGIN` bits below the least
+    pair that may be raised as a clear best, so that all its competitors are seen
+    (`toll.persons.candidates`)."""
+    least = min(low, CLEAR_FLOOR)
+    weight = np.log2(least / (1 - least)) - CLEAR_MARGIN
     return float(probability(weight))
 
 
@@ -521,7 +523,11 @@ def _clear_best(
     sources = features.set_index("unique_id")["source_id"]
     names_agree = (_column(pairs, "mw_given") >= 0) & (_column(pairs, "mw_relatives") == 0)
     pairs = lift_clear_best(
-        pairs, sources, threshold=threshold, low=low, eligible=names_agree.to_numpy()
+        pairs,
+        sources,
+        threshold=threshold,
+        low=min(low, CLEAR_FLOOR),
+        eligible=names_agree.to_numpy(),
     )
     pairs = pairs[pairs["match_probability"] >= low].reset_index(drop=True)
     return pairs, [*weight_columns, CLEAR_BEST]
