@@ -146,3 +146,15 @@ def test_russian_bodies_found():
 def test_russian_speaker_named_after_the_verb(text, speaker):
     [figure] = extract_figures(text, language="ru")
     assert figure.speaker == speaker
+
+
+def test_place_breakdown_lists_of_bare_numbers_are_all_figures():
+    # "49 in Tartous, 25 in Latakia and 84 in Hama": each bare number after the first takes
+    # the category of the one before it, however long the list (b25).
+    figures = extract_figures("It killed 20 in Aldor, 30 in Brenn and 12 in Homs.")
+    assert [(f.value, f.category) for f in figures] == [(20, "killed"), (30, "killed"),
+                                                       (12, "killed")]
+    figures = extract_figures("By province, the monitor counts 683 dead in Latakia, 433 in "
+                              "Tartous, 255 in Hama and 12 in Homs.")
+    assert [f.value for f in figures] == [683, 433, 255, 12]
+    assert {f.category for f in figures} == {"killed"}

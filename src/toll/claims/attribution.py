@@ -7,10 +7,10 @@ sentence names the speaker. A speaker is a name with its "of …" chain and acro
 of the Ombudsman", "the UN Office for the Coordination of Humanitarian Affairs (OCHA)") or a
 role ("the regional health official"), with its title ("police spokesman Ali Hassan"); "X's
 spokesperson" and "a spokesperson for X" speak for X, a document is kept as written ("MINUSMA's
-quarterly report"). "She", "he" and role words ("the commissioner", "the ministry") stand for the last person or
-body named as speaking before, when there is one; a surname alone ("Aliyeva stressed") stands
-for the full name given earlier. Otherwise the figure is the default speaker's (the source's
-author or publisher), which may be None.
+quarterly report"). "She", "he" and role words ("the commissioner", "the ministry") stand for
+the last person or body named as speaking before, when there is one; a surname alone
+("Aliyeva stressed") stands for the full name given earlier. Otherwise the figure is the
+default speaker's (the source's author or publisher), which may be None.
 """
 
 import re

@@ -503,7 +503,9 @@ def _categorise_bare(text: str, f: Found, lang: Language, start: int,
             if q.qualifier == "exact" and ABOVE.search(total.group(0)):
                 f.quantity = Quantity(q.value, q.value, None, "more_than")  # "exceeds 2,300"
             return
-    if (previous is not None and previous.category and not previous.bare
+    if (previous is not None and previous.category
+            and (not previous.bare or previous.source == "sibling"
+                 or ELLIPSIS_AFTER.match(text, previous.nend or previous.end))
             and ELLIPSIS_GAP.search(text, previous.end, f.qstart)
             and ELLIPSIS_AFTER.match(text, f.end)):
         f.category, f.source, f.noun = previous.category, "sibling", previous.noun

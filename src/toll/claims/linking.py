@@ -29,7 +29,7 @@ SHIPPED = Path(__file__).resolve().parent / "data" / "model" / "links.json"
 MODEL_ENV = "TOLL_LINK_MODEL"
 OFF = ("off", "none", "rules")
 THRESHOLD = 0.5
-BACK, AHEAD = 6, 2  # candidate wholes: up to six figures before, two after
+BACK, AHEAD = 8, 2  # candidate wholes: up to eight figures before, two after
 RUN = 6  # figures a list of parts may run on for after the part
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -244,7 +244,7 @@ class Pairs:
         whole = self.size[j]
         if not whole:
             return False
-        limit = self.found[j].sentence + 2
+        limit = self.found[j].sentence + 3
         starts = {j + 1, i, self.first_in_sentence.get(self.found[i].sentence, i)}
         for s in starts:
             if s <= j or s > i:
