@@ -38,7 +38,7 @@ def find_persons(
     if where.source_id is not None and session.get(Source, where.source_id) is None:
         raise TollError(f"no source with id {where.source_id}; `toll source list` shows them")
     query = _record_query(where).with_only_columns(Record.person_id).distinct()
-    ids = list(session.scalars(query.order_by(Record.person_id).limit(limit).offset(offset)))
+    ids = query.order_by(Record.person_id).limit(limit).offset(offset)
     persons = session.scalars(select(Person).where(Person.id.in_(ids)).order_by(Person.id))
     return list(persons)
 
@@ -169,17 +169,18 @@ def person_records(session: Session, person: Person) -> list[tuple[Record, Sourc
 
 def records_by_person(
     session: Session, persons: list[Person]
-) -> dict[int, list[tuple[Record, Source]]]:
-    """`person_records` of many persons in one query (a page of search results)."""
-    found: dict[int, list[tuple[Record, Source]]] = {person.id: [] for person in persons}
+) -> dict[int, list[tuple[str | None, str]]]:
+    """The status and source file name of each person's current records, for many persons in
+    one query (a page of search results), oldest source first."""
+    found: dict[int, list[tuple[str | None, str]]] = {person.id: [] for person in persons}
     query = (
-        select(Record, Source)
+        select(Record.person_id, Record.status, Source.file_name)
         .join(Source, Source.id == Record.source_id)
         .where(Record.person_id.in_(list(found)), Record.retracted_at.is_(None))
         .order_by(Record.source_id, Record.row_number)
     )
-    for record, source in session.execute(query):
-        found[record.person_id].append((record, source))
+    for person_id, status, file_name in session.execute(query):
+        found[person_id].append((status, file_name))
     return found
 
 

@@ -214,8 +214,8 @@ def search_persons(
                 person.label,
                 person.display_name if named else RESTRICTED,
                 len(records),
-                sorted({source.file_name for _, source in records}),
-                sorted({record.status for record, _ in records if record.status}),
+                sorted({file_name for _, file_name in records}),
+                sorted({status for status, _ in records if status}),
             )
         )
     if named and rows:

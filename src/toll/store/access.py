@@ -21,16 +21,24 @@ RESTRICTED = "[restricted]"  # shown instead of personal data to users without t
 
 
 def current_user(session: Session) -> User | None:
-    """The acting user, or None in a single-user store."""
+    """The acting user, or None in a single-user store.
+
+    Once found, the user is kept in the session (`session.info["user"]`; users are never
+    deleted, and a change of role is seen on the same object), so that the checks of one
+    request or command cost no queries after the first."""
+    actor = session.info.get("actor", "unknown")
+    known = session.info.get("user")
+    if known is not None and known.name == actor:
+        return known
     if not session.scalar(select(func.count()).select_from(User)):
         return None
-    actor = session.info.get("actor", "unknown")
     user = session.scalar(select(User).where(User.name == actor))
     if user is None:
         raise NotAllowed(
             f"{actor!r} is not a user of this store; an admin can add them with "
             f"`toll user add {actor} --role viewer` (set TOLL_USER to act as another user)"
         )
+    session.info["user"] = user
     return user
 
 

@@ -102,15 +102,19 @@ def user_for_secret(session: Session, secret: str, kinds=("session", "token")) -
     """The user a session cookie or API token belongs to, or None (unknown, expired, revoked)."""
     if not secret:
         return None
-    query = select(Credential).where(
-        Credential.secret_hash == _digest(secret),
-        Credential.kind.in_(kinds),
-        Credential.revoked_at.is_(None),
+    query = (
+        select(User, Credential.expires_at)
+        .join(Credential, Credential.user_id == User.id)
+        .where(
+            Credential.secret_hash == _digest(secret),
+            Credential.kind.in_(kinds),
+            Credential.revoked_at.is_(None),
+        )
     )
-    found = session.scalar(query)
+    found = session.execute(query).first()
     if found is None or (found.expires_at is not None and found.expires_at < utcnow()):
         return None
-    return session.get(User, found.user_id)
+    return found.User
 
 
 def create_token(session: Session, name: str, purpose: str, days: int | None = None) -> str:

@@ -60,6 +60,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+SERVER_CONNECTIONS = 10
+
+
 def make_engine(url: str) -> Engine:
     """Create the engine, with foreign keys enforced on SQLite.
 
@@ -75,6 +78,10 @@ def make_engine(url: str) -> Engine:
             module=encrypted_sqlite.dbapi(),
             creator=lambda: encrypted_sqlite.connect(path, key, check_same_thread=False),
         )
+    elif path is None and make_url(url).get_backend_name() != "sqlite":
+        # connections kept open for a web worker's requests at once (toll.web.context.SESSIONS):
+        # past the pool, each request would open one, and a PostgreSQL server forks for it
+        engine = create_engine(url, pool_size=SERVER_CONNECTIONS)
     else:
         engine = create_engine(url)
     if engine.dialect.name == "sqlite":
