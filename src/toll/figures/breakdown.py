@@ -18,8 +18,28 @@ from toll.figures.overlap import AGE_GROUPS, STRATA, list_sources
 from toll.model import IncidentLink, Record, Source
 from toll.names import place_key
 from toll.store.access import require
+from toll.store.history import last_change
 
 BREAKDOWNS = ("sex", "age_group", "month")
+
+# Tables whose changes leave every record, person and list as it was: the register's counts
+# and breakdowns drawn before such a change still hold after it (a confirmed claim, a new
+# estimate, an opened case). Changes to any other table count, including ones not named here.
+BESIDE_THE_REGISTER = (
+    "claims",
+    "characterisations",
+    "estimates",
+    "users",
+    "incidents",
+    "incident_names",
+    "incident_links",
+    "cases",
+    "case_reporters",
+    "case_transitions",
+    "remains",
+    "identifications",
+    "relations",
+)
 
 
 @dataclass
@@ -70,6 +90,13 @@ class Breakdown:
     by: str | None
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     lists: list[Source] = field(default_factory=list)
+
+
+def register_version(session: Session) -> int:
+    """The latest change that may have changed the register's counts (0 for none), for
+    caches of `register_breakdown` with no scope and of the register's totals: a change to
+    claims or estimates alone leaves it as it was."""
+    return last_change(session, ignoring=BESIDE_THE_REGISTER)
 
 
 def _year(column) -> ColumnElement:

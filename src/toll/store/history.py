@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from toll.errors import TollError
 from toll.model import AuditEvent
+from toll.model.audit import CHANGES
 from toll.model.base import Base, utcnow
 from toll.model.sealed import field_key_of, seal, sealed_columns
 
@@ -170,14 +171,11 @@ def find_events(
     return list(events), total
 
 
-# Audit actions that change nothing in the store (who looked, who signed in).
-NOT_CHANGES = ("view", "login", "logout", "token", "revoke", "password", "export")
-
-
-def last_change(session: Session) -> int:
+def last_change(session: Session, ignoring: tuple[str, ...] = ()) -> int:
     """The id of the latest audit event that changed the store (0 for none): what a cache of
-    figures drawn from the store is keyed on."""
-    from sqlalchemy import func
-
-    query = select(func.max(AuditEvent.id)).where(AuditEvent.action.notin_(NOT_CHANGES))
-    return session.scalar(query) or 0
+    figures drawn from the store is keyed on. `ignoring`: tables whose changes do not count
+    (for figures that do not read them)."""
+    query = select(AuditEvent.id).where(CHANGES)  # as written in the index of changes
+    if ignoring:
+        query = query.where(AuditEvent.entity.notin_(ignoring))
+    return session.scalar(query.order_by(AuditEvent.id.desc()).limit(1)) or 0

@@ -5,36 +5,19 @@ from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from toll.estimates.store import list_estimates, show_estimate
-from toll.figures import compare_claims, register_counts
-from toll.figures.breakdown import register_breakdown
+from toll.figures import FigureGroup, compare_claims, register_counts
+from toll.figures.breakdown import register_breakdown, register_version
 from toll.persons.lookup import PersonFilter, count_persons, unlinked_records
 from toll.store.history import last_change
 from toll.web import charts
 from toll.web.context import Db, Reader
 from toll.web.render import page
+from toll.web.schema import model_of
 
 router = APIRouter()
 
 
-class ClaimedOut(BaseModel):
-    claim_id: int
-    source_id: int
-    source: str
-    words: str
-    value: float | None
-    low: float | None
-    high: float | None
-    qualifier: str | None
-    review_state: str
-
-
-class HeadlineOut(BaseModel):
-    category: str
-    subgroup: str | None
-    year: str | None
-    conflict: bool
-    sources: int
-    claims: list[ClaimedOut]
+HeadlineOut = model_of(FigureGroup, "HeadlineOut", "sources", "conflict")
 
 
 class MethodOut(BaseModel):
@@ -81,71 +64,76 @@ def estimate_out(shown: dict) -> EstimateOut:
     )
 
 
-def dashboard_data(session: Session) -> DashboardOut:
+def headlines(session: Session) -> dict:
+    """What the sources claim and the latest estimate: changes with any change of the store."""
     groups = [g for g in compare_claims(session) if g.subgroup is None]
     stored = list_estimates(session)
     latest = show_estimate(session, stored[-1]["id"]) if stored else None
-    return DashboardOut(
-        headlines=[
-            HeadlineOut(
-                category=g.category,
-                subgroup=g.subgroup,
-                year=g.year,
-                conflict=g.conflict,
-                sources=g.sources,
-                claims=[
-                    ClaimedOut(
-                        claim_id=c.claim_id,
-                        source_id=c.source_id,
-                        source=c.source,
-                        words=c.words,
-                        value=c.value,
-                        low=c.low,
-                        high=c.high,
-                        qualifier=c.qualifier,
-                        review_state=c.review_state,
-                    )
-                    for c in g.claims
-                ],
-            )
+    return {
+        "headlines": [
+            HeadlineOut.model_validate(g)
             for g in sorted(groups, key=lambda g: (-g.sources, g.category, g.year or ""))
         ],
-        persons=count_persons(session, PersonFilter()),
-        persons_by_status=register_counts(session),
-        unlinked_records=unlinked_records(session),
-        estimate=estimate_out(latest) if latest else None,
-    )
+        "estimate": estimate_out(latest) if latest else None,
+    }
 
 
-def cached(request: Request, session: Session, what: str, make):
-    """`make()` once per change of the store: the dashboard reads every record, and what it
-    shows is the same for every reader (no personal data). One reader draws; while it does,
-    the others are shown the figures drawn before the change (on a million persons drawing
-    takes seconds, and readers waiting for it would hold every connection), or wait for the
-    first ones."""
+def register_totals(session: Session) -> dict:
+    """The register's counts: they change only with its records and lists."""
+    return {
+        "persons": count_persons(session, PersonFilter()),
+        "persons_by_status": register_counts(session),
+        "unlinked_records": unlinked_records(session),
+    }
+
+
+def dashboard_data(session: Session) -> DashboardOut:
+    return DashboardOut(**headlines(session), **register_totals(session))
+
+
+def cached(request: Request, session: Session, what: str, make, version=last_change):
+    """`make()` once per change of the store that `version` sees (`last_change`, or for
+    figures of the register alone `register_version`): the dashboard reads every record, and
+    what it shows is the same for every reader (no personal data). One reader draws; while
+    it does, the others are shown the figures drawn before the change (on a million persons
+    drawing takes seconds, and readers waiting for it would hold every connection), or wait
+    for the first ones. Each worker process keeps its own."""
     cache, lock = request.app.state.figures_cache, request.app.state.figures_lock
-    version = last_change(session)
+    now = _asked_once(request, session, version)
     held = cache.get(what)
-    if held is not None and held[0] == version:
+    if held is not None and held[0] == now:
         return held[1]
     if not lock.acquire(blocking=held is None):
         return held[1]
     try:
-        if what not in cache or cache[what][0] != version:
-            cache[what] = (version, make())
+        if what not in cache or cache[what][0] != now:
+            cache[what] = (now, make())
         return cache[what][1]
     finally:
         lock.release()
 
 
+def _asked_once(request: Request, session: Session, version) -> int:
+    """`version(session)`, asked once per request however many parts of the page need it."""
+    if not hasattr(request.state, "versions"):
+        request.state.versions = {}
+    if version not in request.state.versions:
+        request.state.versions[version] = version(session)
+    return request.state.versions[version]
+
+
 @router.get("/api/dashboard", response_model=DashboardOut, tags=["dashboard"])
 def dashboard_json(request: Request, session: Db, _: Reader) -> DashboardOut:
     """Headline figures per category and year, the register's count and the latest estimate."""
-    return cached(request, session, "data", lambda: dashboard_data(session))
+    claimed = cached(request, session, "headlines", lambda: headlines(session))
+    totals = cached(
+        request, session, "register", lambda: register_totals(session), register_version
+    )
+    return DashboardOut(**claimed, **totals)
 
 
-def dashboard_charts(session: Session, data: DashboardOut) -> dict[str, str | None]:
-    estimate = data.estimate
+def register_charts(session: Session) -> dict[str, str | None]:
+    """The register by age group, sex and month: drawn again only when the register changes."""
     return {
         "chart_age": charts.persons_by(
             charts.rows_of(register_breakdown(session, "age_group")),
@@ -162,22 +150,25 @@ def dashboard_charts(session: Session, data: DashboardOut) -> dict[str, str | No
         "chart_time": charts.persons_over_time(
             charts.rows_of(register_breakdown(session, "month"))
         ),
-        "chart_estimate": charts.estimate_intervals(
-            [m.model_dump() for m in estimate.methods], estimate.observed
-        )
-        if estimate
-        else None,
     }
+
+
+def estimate_chart(estimate: EstimateOut | None) -> str | None:
+    if estimate is None:
+        return None
+    return charts.estimate_intervals([m.model_dump() for m in estimate.methods], estimate.observed)
 
 
 @router.get("/", include_in_schema=False)
 def dashboard_page(request: Request, session: Db, _: Reader):
     data = dashboard_json(request, session, _)
-
-    # drawn from the store as it is now, not from `data`, which may be the figures before a
-    # change while another reader draws them
-    def draw():
-        return dashboard_charts(session, dashboard_data(session))
-
-    drawn = cached(request, session, "charts", draw)
-    return page(request, "dashboard.html", data=data, **drawn)
+    drawn = cached(request, session, "charts", lambda: register_charts(session), register_version)
+    # a stored estimate never changes: its chart is drawn once, from the figures on the page
+    shown = cached(
+        request,
+        session,
+        "estimate chart",
+        lambda: estimate_chart(data.estimate),
+        lambda _: data.estimate.id if data.estimate else 0,
+    )
+    return page(request, "dashboard.html", data=data, chart_estimate=shown, **drawn)
