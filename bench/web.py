@@ -2,11 +2,12 @@
 register search and person page with 50 users on 1,000,000 persons).
 
     .venv/bin/python bench/web.py [--persons 100000] [--users 50] [--seconds 30] [--think 1]
-                                  [--db PATH | --build-into URL]
+                                  [--db PATH | --build-into URL] [--workers 1]
 
 Builds a SQLite store of N persons (as bench/backup.py does, with the name and place search
 keys the importer writes), or inside --build-into (an empty PostgreSQL database's URL), or
-uses --db as it is; serves it with uvicorn on loopback only, and lets --users
+uses --db as it is; serves it with `toll serve --workers N` (its own processes) on loopback
+only, and lets --users
 threads request the three pages in turn, signed in with an API token, for --seconds. Each user
 waits --think seconds on average (0.5 to 1.5 times it) between pages, as a person reading
 them does; --think 0 sends the next request at once (a test of throughput: then the time is
@@ -15,9 +16,12 @@ second. Bounded in time; nothing leaves the machine.
 """
 
 import argparse
+import os
 import random
+import secrets
 import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -26,15 +30,13 @@ from collections import defaultdict
 from pathlib import Path
 
 import httpx
-import uvicorn
 from sqlalchemy import select, update
 
 from toll.model import Person, Record, User
 from toll.names import name_keys, place_key
 from toll.store import Store
 from toll.store.access import add_user
-from toll.store.auth import create_token
-from toll.web import create_app
+from toll.store.auth import create_token, set_password
 
 sys.path.insert(0, str(Path(__file__).parent))
 from backup import FAMILY, GIVEN, PLACES, build  # noqa: E402  (the backup benchmark's store)
@@ -137,17 +139,46 @@ def with_search_keys(store: Store) -> Store:
     return store
 
 
-def serve(store: Store) -> tuple[str, uvicorn.Server]:
+def serve(store: Store, workers: int) -> tuple[str, subprocess.Popen]:
+    """`toll serve --workers N` on the store, on a free port of loopback, in its own processes
+    (so that the users' threads here do not share its interpreter)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port, log_level="error")
-    )
-    threading.Thread(target=server.run, daemon=True).start()
-    while not server.started:
-        time.sleep(0.05)
-    return f"http://127.0.0.1:{port}", server
+    url = store.engine.url.render_as_string(hide_password=False)
+    command = [sys.executable, "-m", "toll", "serve", "--db", url, "--port", str(port)]
+    server = subprocess.Popen([*command, "--workers", str(workers)], stdout=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.perf_counter() + 120
+    while time.perf_counter() < deadline:
+        try:
+            if httpx.get(base + "/login", timeout=5).status_code == 200:
+                return base, server
+        except httpx.TransportError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit(f"toll serve did not answer on {base} within 120 s")
+
+
+def warm_up(base: str, token: str, workers: int) -> float:
+    """Seconds until each worker has drawn the dashboard's figures (each keeps its own): as
+    many dashboards at once as there are workers, until two rounds in a row are quick."""
+    started, quick = time.perf_counter(), 0
+    headers = {"Authorization": f"Bearer {token}"}
+    while quick < 2:
+        round_started = time.perf_counter()
+        threads = [
+            threading.Thread(
+                target=httpx.get, args=(base + "/",), kwargs={"headers": headers, "timeout": 600}
+            )
+            for _ in range(2 * workers)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        quick = quick + 1 if time.perf_counter() - round_started < 1 else 0
+    return time.perf_counter() - started
 
 
 def user(
@@ -156,6 +187,7 @@ def user(
     rng = random.Random(seed)
     headers = {"Authorization": f"Bearer {token}"}
     with httpx.Client(base_url=base, headers=headers, timeout=60) as client:
+        time.sleep(think * rng.uniform(0, 1))  # users arrive over one think time, not at once
         while time.perf_counter() < until:
             page = rng.choice(list(PAGES))
             started = time.perf_counter()
@@ -167,6 +199,23 @@ def user(
             time.sleep(think * rng.uniform(0.5, 1.5))
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process and its children so far (Linux /proc)."""
+    tick, total, family = os.sysconf("SC_CLK_TCK"), 0.0, {pid}
+    stats = {}
+    for folder in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (folder / "stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        stats[int(folder.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+    for _ in range(3):  # uvicorn, its workers, their helpers
+        family |= {child for child, (parent, _) in stats.items() if parent in family}
+    for member in family:
+        total += stats.get(member, (0, 0))[1] / tick
+    return total
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--persons", type=int, default=100_000)
@@ -175,6 +224,7 @@ def main() -> None:
     parser.add_argument("--think", type=float, default=1.0, help="seconds between pages")
     parser.add_argument("--db", help="an existing store to serve instead of building one")
     parser.add_argument("--build-into", help="an empty PostgreSQL database to build it in")
+    parser.add_argument("--workers", type=int, default=1, help="toll serve --workers")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         if args.db:
@@ -189,14 +239,17 @@ def main() -> None:
         with store.session() as session:
             if session.scalar(select(User).where(User.name == "bench")) is None:
                 add_user(session, "bench", "admin", True)
+            set_password(session, "bench", secrets.token_urlsafe(16))  # toll serve needs one
             token = create_token(session, "bench", "bench/web.py")
-        base, server = serve(store)
+        base, server = serve(store, args.workers)
         started = time.perf_counter()
         httpx.get(base + "/", headers={"Authorization": f"Bearer {token}"}, timeout=600)
         print(
             f"first dashboard (figures drawn, then kept until the store changes): "
             f"{time.perf_counter() - started:.1f} s"
         )
+        if args.workers > 1:
+            print(f"every worker's first dashboard: {warm_up(base, token, args.workers):.1f} s")
         times: dict[str, list[float]] = defaultdict(list)
         until = time.perf_counter() + args.seconds
         workers = [
@@ -206,16 +259,21 @@ def main() -> None:
             )
             for i in range(args.users)
         ]
+        cpu_before = cpu_seconds(server.pid)
         for worker in workers:
             worker.start()
         for worker in workers:
             worker.join()
-        server.should_exit = True
+        cpu = cpu_seconds(server.pid) - cpu_before
+        server.terminate()
+        server.wait(timeout=60)
         total = sum(len(t) for t in times.values())
         print(
-            f"{args.users} users (thinking {args.think:g} s) for {args.seconds:.0f} s: "
+            f"{args.users} users (thinking {args.think:g} s), {args.workers} worker(s), "
+            f"for {args.seconds:.0f} s: "
             f"{total:,} requests, "
-            f"{total / args.seconds:.1f} per second"
+            f"{total / args.seconds:.1f} per second; the server used {1000 * cpu / total:.1f} ms "
+            f"of CPU per request (load average {os.getloadavg()[0]:.1f})"
         )
         for page, taken in times.items():
             ms = sorted(1000 * t for t in taken)

@@ -1,5 +1,6 @@
 """`toll serve`: the web workspace and HTTP API on a store; `toll demo --serve` uses this too."""
 
+import os
 from typing import Annotated
 
 import typer
@@ -12,6 +13,15 @@ HostOption = Annotated[
     str,
     typer.Option(help="The address to listen on; 127.0.0.1 keeps it on this machine only."),
 ]
+WorkersOption = Annotated[
+    int,
+    typer.Option(
+        min=1,
+        max=64,
+        help="Processes serving requests, for many users at once: about one per free core "
+        "(each draws the dashboard's figures for itself after a change).",
+    ),
+]
 
 
 @app.command()
@@ -19,6 +29,7 @@ def serve(
     db: DbOption = None,
     port: PortOption = 8000,
     host: HostOption = "127.0.0.1",
+    workers: WorkersOption = 1,
     json: JsonOption = False,
 ) -> None:
     """Open the web workspace (pages, and the JSON API at /api with its docs at /docs).
@@ -28,7 +39,7 @@ def serve(
     """
     store = open_store(db, create=False)
     _refuse_without_users(store)
-    run(store, host, port, json=json)
+    run(store, host, port, json=json, workers=workers)
 
 
 def _refuse_without_users(store) -> None:
@@ -48,10 +59,20 @@ def _refuse_without_users(store) -> None:
         )
 
 
-def run(store, host: str, port: int, *, message: str | None = None, json: bool = False) -> None:
-    """Serve until stopped; first say where (with --json, as one JSON line)."""
+def run(
+    store,
+    host: str,
+    port: int,
+    *,
+    message: str | None = None,
+    json: bool = False,
+    workers: int = 1,
+) -> None:
+    """Serve until stopped; first say where (with --json, as one JSON line). With several
+    `workers`, each process opens the store itself (its URL passed in $TOLL_DATABASE_URL)."""
     import uvicorn
 
+    from toll.store.database import DATABASE_ENV
     from toll.web import create_app
 
     where = f"http://{host}:{port}"
@@ -60,7 +81,19 @@ def run(store, host: str, port: int, *, message: str | None = None, json: bool =
     else:
         console.print(message or f"Toll workspace on {where} (public view: {where}/public).")
         console.print("Stop it with Ctrl+C.", style="dim")
-    uvicorn.run(create_app(store=store), host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(store=store), host=host, port=port, log_level="warning")
+        return
+    os.environ[DATABASE_ENV] = store.engine.url.render_as_string(hide_password=False)
+    store.close()
+    uvicorn.run(
+        "toll.web:create_app",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="warning",
+    )
 
 
 DEMO_USERS = (
