@@ -1,10 +1,12 @@
 """The workspace in headless Chromium (Debian's package, driven by Playwright), as users use it:
-sign in, import a list, review a match from the keyboard, confirm a figure, search a name in
-another script, open a missing-person case, view the public page. A screenshot of each page is
+sign in, import a list (and have a malformed one refused), review a match from the keyboard,
+confirm a figure, accept an unsure attachment to an incident, search a name in another script,
+open a missing-person case, view the public page. A screenshot of each page is
 kept: in TOLL_SCREENSHOTS (a folder) when set, else in the test's tmp folder.
 """
 
 import os
+import re
 import shutil
 import socket
 import threading
@@ -183,3 +185,71 @@ def test_open_a_case_and_the_pages_of_the_later_stages(page):
         page.goto(path)
         assert page.locator("h1").inner_text() == heading, path
         shot(page, name)
+
+
+def waiting_attachment(store) -> tuple[int, int]:
+    """A figure (of another incident, or of none) that the automatic attachment was unsure
+    of, waiting for review to join incident 1, as `toll incident attach --auto` leaves one:
+    (link, claim)."""
+    from sqlalchemy import select
+
+    from toll.model import Claim, IncidentLink
+
+    with store.session() as session:
+        linked = select(IncidentLink.claim_id).where(
+            IncidentLink.incident_id == 1, IncidentLink.claim_id.isnot(None)
+        )
+        claim = session.scalar(select(Claim).where(Claim.id.notin_(linked)).order_by(Claim.id))
+        link = IncidentLink(
+            incident_id=1,
+            claim_id=claim.id,
+            method="hint",
+            state="review",
+            reason="only the incident's name fits (written by the test)",
+            created_by="tester",
+        )
+        session.add(link)
+        session.flush()
+        return link.id, claim.id
+
+
+def attached_figures(page) -> int:
+    said = page.locator("p", has_text="Attached:").inner_text()
+    return int(re.search(r"Attached: (\d+) figures", said).group(1))
+
+
+def test_accept_an_unsure_attachment_to_an_incident(page, web_store):
+    link, claim = waiting_attachment(web_store)
+    sign_in(page, "reviewer")
+    page.goto("/incidents/1")
+    before = attached_figures(page)
+    assert "1 attachments wait for review" in page.locator("main").inner_text()
+    page.goto("/review/incidents")
+    row = page.locator("tbody tr", has=page.locator(f"td:text-is('{link}')"))
+    assert f"claim {claim}:" in row.inner_text()
+    shot(page, "review_incidents_waiting")
+    with page.expect_navigation():
+        row.locator("button:has-text('Attach')").click()
+    assert page.locator("tbody tr", has=page.locator(f"td:text-is('{link}')")).count() == 0
+    page.goto("/incidents/1")
+    assert attached_figures(page) == before + 1  # accepted: the figure is the incident's now
+    assert "wait for review" not in page.locator("main").inner_text()
+
+
+def test_a_malformed_list_is_refused_in_one_clear_line_and_nothing_is_stored(page):
+    sign_in(page, "editor")
+    page.goto("/sources")
+    page.set_input_files(
+        "input[name=file]",
+        {"name": "garbage.csv", "mimeType": "text/csv", "buffer": b"a;b;c\n1;2;3\n4;5;6\n"},
+    )
+    page.select_option("select[name=kind]", "list")
+    with page.expect_navigation():
+        page.click("button:has-text('Add')")
+    message = page.locator("p.error").inner_text()
+    assert "garbage.csv" in message and "no column of names" in message
+    assert page.locator("h1").inner_text() == "Cannot do that"
+    assert "Traceback" not in page.content()
+    shot(page, "import_refused")
+    page.goto("/sources")
+    assert page.locator("tr", has_text="garbage.csv").count() == 0
