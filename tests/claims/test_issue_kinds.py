@@ -158,3 +158,17 @@ def test_place_breakdown_lists_of_bare_numbers_are_all_figures():
                               "Tartous, 255 in Hama and 12 in Homs.")
     assert [f.value for f in figures] == [683, 433, 255, 12]
     assert {f.category for f in figures} == {"killed"}
+
+
+@pytest.mark.parametrize("text, category", [
+    # killed, injured or missing counted together is a casualty figure (b24), not killed
+    ("At least 886 civilians were killed, injured or went missing in the country.", "casualties"),
+    ("The UN said 1,860 people were killed, injured or kidnapped in the quarter.", "casualties"),
+    # taking people is capturing them (b25)
+    ("Gunmen took 136 students from a seminary on 30 May.", "captured"),
+    ("There were 10 school raids, with more than 1,400 children taken.", "captured"),
+    ("Hamas took 251 people hostage on 7 October.", "captured"),
+])
+def test_categories_of_b24_b25_kinds(text, category):
+    [figure] = extract_figures(text)
+    assert figure.category == category

@@ -45,7 +45,7 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
         if f.of_next:
             if i + 1 < len(found) and found[i + 1].qstart - f.end < 12:
                 f.part_of = i + 1
-                if f.source != "after":
+                if not _own(f):  # "freed the last 29 of the 39 students seized": released
                     f.category, f.source = found[i + 1].category, "parent"
             continue
         # the figure before, skipping numbers that turned out to count nothing harmed
