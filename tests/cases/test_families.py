@@ -205,3 +205,42 @@ def test_public_family_figures_suppress_counts_under_5_and_name_nobody(families,
     text = toll("figures", "families", "--public", "--db", db)
     assert text.exit_code == 0 and "families wiped out fewer than 5" in text.stdout
     assert "(of 6 families" in text.stdout
+
+
+def test_a_spouse_or_a_child_is_never_given_as_a_parent(store):
+    """Two records of one household linked as one person (the head's and a son's, as the demo
+    links a father without a birth year to his son) give that person no parents from that
+    household, and the head's spouse is never listed as the head's parent."""
+    with store.session() as session:
+        a, b = add_list(session, "village-list.csv"), add_list(session, "school-list.csv")
+        heads = [member(a, "1", "head", "killed"), member(a, "1", "son", "alive", 1993)]
+        head = add_person(session, "P-00001", "Head", [*heads, member(b, "7", "head", "killed")])
+        wives = [member(a, "1", "spouse", "killed", 1956), member(b, "7", "spouse", "killed", 1956)]
+        add_person(session, "P-00002", "Wife", wives)
+        add_person(session, "P-00003", "Son", [member(a, "1", "son", "alive", 1982)])
+        add_person(session, "P-00004", "Grandfather", [member(b, "7", "father", "killed", 1930)])
+        family = family_of(session, head.label)
+    parents = {m["person_id"]: m["parents"] for m in family.members}
+    assert parents == {
+        "P-00001": ["P-00004"],  # the head's father, not his wife
+        "P-00002": [],
+        "P-00003": ["P-00002"],  # his mother; not the person who also holds a son's record
+        "P-00004": [],
+    }
+
+
+def test_a_sister_linked_to_a_spouse_record_is_not_her_sisters_parent(store):
+    """A daughter who also holds a stray 'spouse' record of another list (as the demo links
+    one) stays her sisters' sister: their parents are the head and the mother only."""
+    with store.session() as session:
+        a, b = add_list(session, "village-list.csv"), add_list(session, "school-list.csv")
+        add_person(session, "P-00001", "Father", [member(a, "1", "head", "killed", 1960)])
+        mother = [member(a, "1", "spouse", "killed", 1965), member(b, "9", "spouse", "killed")]
+        add_person(session, "P-00002", "Mother", mother)
+        stray = [member(a, "1", "daughter", "alive", 1998), member(b, "9", "spouse", "alive")]
+        add_person(session, "P-00003", "Elder daughter", stray)
+        younger = [member(a, "1", "daughter", "alive", 2000), member(b, "9", "daughter", "alive")]
+        add_person(session, "P-00004", "Younger daughter", younger)
+        family = family_of(session, "P-00001")
+    parents = {m["person_id"]: m["parents"] for m in family.members}
+    assert parents["P-00003"] == parents["P-00004"] == ["P-00001", "P-00002"]

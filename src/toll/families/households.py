@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 
 from toll.model import Person, Record, Relation, Source
 
-CHILD_ROLES = ("son", "daughter", "child")
-PARENT_OF_HEAD = ("father", "mother")
+CHILD_ROLES = {"son", "daughter", "child"}
+PARENT_OF_HEAD = {"father", "mother"}
+COUPLE = {"head", "spouse"}
 
 
 @dataclass
@@ -26,28 +27,53 @@ class Family:
     households: list[tuple[int, str]] = field(default_factory=list)  # (source id, household)
     records: dict[int, list[int]] = field(default_factory=dict)  # person id -> record ids
     relations: list[Relation] = field(default_factory=list)  # entered by hand
-    # each list's household as that list gives it: person id -> relation to *its* head
-    groups: list[dict[int, str | None]] = field(default_factory=list)
+    # each list's household as that list gives it: person id -> relations to *its* head (a
+    # person linked to two records of one household has two)
+    groups: list[dict[int, set[str]]] = field(default_factory=list)
 
     def parents_of(self, person: int) -> set[int]:
         """The recorded parents of a member: in each list's household, the head and spouse of
         a son or daughter of the head, and the father and mother of the head; and the
-        relations entered by hand."""
+        relations entered by hand.
+
+        Never the member's own spouse, child, brother or sister: two records linked as one
+        person (a head's and a son's, a daughter's and a mother's) must not make a wife her
+        husband's parent or a sister her sister's. A household that gives one person both a
+        parent's and a child's place says nothing of that person's parents. A relation entered
+        by hand is a reviewer's decision and stands.
+        """
         parents: set[int] = set()
         for group in self.groups:
-            role = group.get(person)
-            if role in CHILD_ROLES:
-                couple = {p for p, r in group.items() if r in ("head", "spouse")}
-                parents |= couple if "head" in group.values() else couple | self.head_couple()
-            elif role == "head":
-                parents |= {p for p, r in group.items() if r in PARENT_OF_HEAD}
-        for relation in self.relations:
-            if relation.kind == "parent" and relation.relative_id == person:
-                parents.add(relation.person_id)
-            elif relation.kind == "child" and relation.person_id == person:
-                parents.add(relation.relative_id)
-        parents.discard(person)
-        return parents
+            roles = group.get(person, set())
+            if roles & CHILD_ROLES and not roles & COUPLE:
+                couple = {p for p, r in group.items() if r & COUPLE and not r & CHILD_ROLES}
+                headed = any("head" in r for r in group.values())
+                parents |= couple if headed else couple | self.head_couple()
+            elif "head" in roles and not roles & CHILD_ROLES:
+                parents |= {p for p, r in group.items() if r & PARENT_OF_HEAD}
+        by_hand = {
+            r.person_id for r in self.relations if r.kind == "parent" and r.relative_id == person
+        }
+        by_hand |= {
+            r.relative_id for r in self.relations if r.kind == "child" and r.person_id == person
+        }
+        return (parents - self._never_parents(person) | by_hand) - {person}
+
+    def _never_parents(self, person: int) -> set[int]:
+        """Whom a household gives as the member's spouse, child or sibling (never a parent)."""
+        found: set[int] = set()
+        for group in self.groups:
+            roles = group.get(person, set())
+            if roles & COUPLE and roles & CHILD_ROLES:
+                continue  # a household that gives both places says nothing
+            partner = {"head": "spouse", "spouse": "head"}
+            for role in roles & COUPLE:
+                found |= {p for p, r in group.items() if partner[role] in r or r & CHILD_ROLES}
+            if roles & CHILD_ROLES:  # brothers and sisters
+                found |= {p for p, r in group.items() if r & CHILD_ROLES}
+            if roles & PARENT_OF_HEAD:
+                found |= {p for p, r in group.items() if "head" in r}
+        return found
 
     def head_couple(self) -> set[int]:
         """The family's head and the head's spouse, for a list that names no head (a school
@@ -56,8 +82,10 @@ class Family:
             return set()
         couple = {self.head}
         for group in self.groups:  # the head's own household, or one whose head is not listed
-            if group.get(self.head) == "head" or "head" not in group.values():
-                couple |= {p for p, r in group.items() if r == "spouse"}
+            if "head" in group.get(self.head, set()) or not any(
+                "head" in r for r in group.values()
+            ):
+                couple |= {p for p, r in group.items() if "spouse" in r}
         return couple
 
 
@@ -113,9 +141,10 @@ def _build(session, union, groups, relations) -> list[Family]:
     for key, members in groups.items():
         root = by_root[union.find(members[0].person_id)]
         root["households"].append(key)
-        root.setdefault("groups", []).append(
-            {row.person_id: row.relation_to_head for row in members}
-        )
+        group: dict[int, set[str]] = defaultdict(set)
+        for row in members:
+            group[row.person_id] |= {row.relation_to_head} if row.relation_to_head else set()
+        root.setdefault("groups", []).append(dict(group))
         for row in members:
             root["records"][row.person_id].append(row.id)
             if row.relation_to_head:
