@@ -172,3 +172,14 @@ def test_place_breakdown_lists_of_bare_numbers_are_all_figures():
 def test_categories_of_b24_b25_kinds(text, category):
     [figure] = extract_figures(text)
     assert figure.category == category
+
+
+def test_a_figure_compared_with_an_earlier_year_is_a_sibling_not_a_part():
+    # "1,277 killed in 2022, up from 584 in 2021" (b25): 584 is killed too, and no part of 1,277
+    figures = extract_figures("The report counted 1,277 people killed in 2022, up from 584 in "
+                              "2021, and 352 wounded.")
+    assert [(f.value, f.category, f.part_of) for f in figures] == [
+        (1277, "killed", None), (584, "killed", None), (352, "injured", None)]
+    figures = extract_figures("In the state, 301 bodies were found last year and 544 in 2020.")
+    assert [(f.value, f.category) for f in figures] == [(301, "bodies_found"),
+                                                       (544, "bodies_found")]

@@ -50,8 +50,10 @@ OF_THE = re.compile(r"\s+of\s+(?:the|these|those)\s+(?=\d)", re.IGNORECASE)
 AMONG = re.compile(r"\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:them|those|these|the)\b",
                    re.IGNORECASE)
 # "228 civilians were killed on one side and 162 in South Ossetia": 162 is a sibling of 228.
-ELLIPSIS_GAP = re.compile(r"(?:,|\band|\bwhile|\bwith|\bwhereas)\s*\Z", re.IGNORECASE)
+ELLIPSIS_GAP = re.compile(r"(?:,|\band|\bwhile|\bwith|\bwhereas|\b(?:up|down)\s+from|\bagainst"
+                          r"|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\s*\Z", re.IGNORECASE)
 ELLIPSIS_AFTER = re.compile(r"\s+(?:in|on|at|near|from|inside)\s+(?:the\s+)?(?-i:[A-Z])"
+                            r"|\s+(?:in|during)\s+(?:19|20)\d\d\b"  # "..., up from 584 in 2021"
                             r"|\s+more\s+(?:in|on|at|near|from|inside|under|during)\b"
                             r"|\s+(?:partially|partly|completely|fully|totally|seriously|severely|"
                             r"lightly|slightly|critically|moderately)\b",

@@ -142,6 +142,8 @@ class Pairs:
             g = self.found[j]
             if j == i or self.paragraph[j] != self.paragraph[i] or g.kind != f.kind:
                 continue
+            if j == i - 1 and f.source == "sibling" and not _colon_between(self.text, g, f):
+                continue  # "1,277 killed in 2022, up from 584 in 2021": its sibling, not its whole
             if j < i and f.sentence - g.sentence > 2 or j > i and g.sentence != f.sentence:
                 continue
             if self.top[j] is not None and self.size[i] is not None and self.size[i] > self.top[j]:
@@ -275,6 +277,10 @@ def relink(text: str, found: list, sentences, language: str, model: LinkModel) -
         ):
             f.category = found[whole].category
         f.part_of = whole
+
+
+def _colon_between(text: str, whole, part) -> bool:
+    return any(c in text[whole.end : part.qstart] for c in ":–—(")
 
 
 def _cycle(found: list, i: int, j: int) -> bool:
