@@ -292,3 +292,26 @@ def test_a_report_in_russian_or_azerbaijani(demo, tmp_path, language, words):
 def test_an_unknown_language_is_refused(scripts, db, toll):
     result = toll("report", "--format", "md", "--language", "fr", "--db", db)
     assert result.exit_code == 2 and "--language" in result.stderr
+
+
+ENGLISH_NOTES = (
+    "Made by Toll", "a public report", "a restricted report", "Counts from one", "Figures attached",
+    "register of persons", "Age at the event", "Stored estimate", "interval by", "the overlap of",
+    "shows every input", "Missing-person cases", "Families in the register", "published ",
+    "claim ", "Incident ", "shows why", "under 18", "known member", "The first",
+)  # fmt: skip
+SCRIPT = {"ru": re.compile("[а-яё]", re.IGNORECASE), "az": re.compile("[əışğçöü]", re.IGNORECASE)}
+
+
+@pytest.mark.parametrize("public", [True, False])
+@pytest.mark.parametrize("language", ["ru", "az"])
+def test_footnotes_are_in_the_language_of_the_report(demo, language, public):
+    """Footnotes describe their sources in the report's language (the quotes stay as written)."""
+    with demo.session() as session:
+        markdown = build_fact_sheet(session, public=public, language=language).markdown
+    notes = markdown.split(f"## {label(NOTES_HEADING, language)}")[1]
+    annex = markdown.split(f"## {label(ANNEX_HEADING, language)}")[-1].split("## ")[0]
+    described = re.sub(r"“[^”]*”", "", notes + ("" if public else annex))  # not the quotes
+    assert [phrase for phrase in ENGLISH_NOTES if phrase in described] == []
+    lines = [line for line in notes.splitlines() if line.startswith("[^")]
+    assert len(lines) > 5 and all(SCRIPT[language].search(line) for line in lines), lines

@@ -54,6 +54,8 @@ class ClaimProvenance:
     parts: list[int]  # claims whose figures are part of this one
     retracted: bool
     history: list[Change]
+    row: int | None = None  # a data file's row the figure was read from, and its event id
+    event_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -64,6 +66,7 @@ def claim_provenance(session: Session, claim_id: int) -> ClaimProvenance:
     claim = get_claim(session, claim_id)
     source = session.get(Source, claim.source_id)
     words, sentence = _passage(session, claim, source.text or "")
+    link = _row_link(session, claim) if claim.end <= claim.start else None
     parts = session.scalars(select(Claim.id).where(Claim.part_of_id == claim.id).order_by(Claim.id))
     return ClaimProvenance(
         claim.id,
@@ -89,6 +92,8 @@ def claim_provenance(session: Session, claim_id: int) -> ClaimProvenance:
             Change(e.at, e.actor, e.action, e.before, e.after)
             for e in claim_history(session, claim.id)
         ],
+        link.source_row if link else None,
+        link.event_id if link else None,
     )
 
 
@@ -99,10 +104,15 @@ def _passage(session: Session, claim: Claim, text: str) -> tuple[str, str]:
         sentences = Sentences(text)
         start, end = sentences.span(sentences.index(claim.start))
         return text[claim.start : claim.end], text[start:end].strip()
-    link = session.scalars(
+    link = _row_link(session, claim)
+    where = f"row {link.source_row}, event {link.event_id}" if link else "the data file"
+    return claim.text, f"{where}: {claim.text}" + (f" ({claim.incident})" if claim.incident else "")
+
+
+def _row_link(session: Session, claim: Claim) -> IncidentLink | None:
+    """The row of a data file (and its event id) a claim's figure was read from."""
+    return session.scalars(
         select(IncidentLink).where(
             IncidentLink.claim_id == claim.id, IncidentLink.source_row.is_not(None)
         )
     ).first()
-    where = f"row {link.source_row}, event {link.event_id}" if link else "the data file"
-    return claim.text, f"{where}: {claim.text}" + (f" ({claim.incident})" if claim.incident else "")

@@ -14,6 +14,11 @@ from toll.reports.attached import IncidentFocus, focus
 from toll.sources.store import published_interval
 
 
+def in_english(template: str, **values) -> str:
+    """A footnote sentence as written, in English (`Builder.f` translates it first)."""
+    return template.format(**values)
+
+
 def parse_period(text: str | None) -> tuple[date | None, date | None]:
     """`2023`, `2023-03`, `2023-03-14`, or two of them joined by `..` (either may be left out)."""
     if not text:
@@ -78,24 +83,30 @@ class ReportScope:
             return incident is not None and _mentions_place(incident, self.place)
         return True
 
-    def attached_note(self) -> str:
-        """Which incident's attachments count, for a footnote ("" without --incident)."""
+    def attached_note(self, say=in_english) -> str:
+        """Which incident's attachments count, for a footnote ("" without --incident);
+        `say(template, **values)` puts it in the report's language."""
         if not self.focus:
             return ""
-        return (
-            f"attached to the incident {self.focus.incident.title} (incident "
-            f"{self.focus.incident.id}) or an incident within it"
+        return say(
+            "attached to the incident {title} (incident {id}) or an incident within it",
+            title=self.focus.incident.title,
+            id=self.focus.incident.id,
         )
 
-    def records_note(self) -> str:
-        parts = [self.attached_note()] if self.focus else []
+    def records_note(self, say=in_english) -> str:
+        parts = [self.attached_note(say)] if self.focus else []
         if self.records.start or self.records.end:
             parts.append(
-                f"of events from {self.records.start or 'any date'} to {self.records.end or 'now'}"
+                say(
+                    "of events from {start} to {end}",
+                    start=self.records.start or say("any date"),
+                    end=self.records.end or say("now"),
+                )
             )
         if self.place:
-            parts.append(f"at {self.place} (in any script or spelling)")
-        return "; only records " + ", ".join(parts) if parts else ""
+            parts.append(say("at {place} (in any script or spelling)", place=self.place))
+        return say("; only records {which}", which=", ".join(parts)) if parts else ""
 
 
 def _mentions(claim, wanted: str) -> bool:

@@ -100,11 +100,14 @@ class Builder:
         """`text` in the report's language (`toll.reports.labels`)."""
         return label(text, self.language)
 
+    def f(self, template: str, **values) -> str:
+        """A sentence with `{values}` in the report's language: the template is translated,
+        then filled (the values — titles, names, hashes, quotes — stay as written)."""
+        return self.t(template).format(**values)
+
     def header(self, *columns: str) -> str:
         """A table's header row and rule, in the report's language."""
-        return (
-            "| " + " | ".join(self.t(c) for c in columns) + " |\n" + "|---" * len(columns) + "|"
-        )
+        return "| " + " | ".join(self.t(c) for c in columns) + " |\n" + "|---" * len(columns) + "|"
 
     def name(self, value: str | None) -> str:
         """A category, status, sex or qualifier as the report's readers say it."""
@@ -114,14 +117,7 @@ class Builder:
         """A count with its footnote; in public reports a count under 5 is suppressed, and
         so is a cell `hidden` by the table's secondary suppression (`hidden_cells`)."""
         if self.public and (is_suppressed(value) if hidden is None else hidden):
-            return self.t(SUPPRESSED) + self.notes.ref(
-                "suppressed",
-                "Counts from one to four are not shown in public reports, so that no person "
-                "can be recognised from them; where a table's row total is shown elsewhere, a "
-                "second count of a row with one hidden count is hidden too (the smallest), so "
-                "that the hidden count cannot be worked out from the total "
-                "(docs/methods/disclosure.md).",
-            )
+            return self.t(SUPPRESSED) + self.notes.ref("suppressed", self.t(SUPPRESSED_NOTE))
         return number(value) + self.notes.ref(key, text)
 
     def hidden(self, counts: dict[str, dict[str, int]]) -> set:
@@ -130,6 +126,14 @@ class Builder:
         if not self.public:
             return set()
         return hidden_cells({(s, v): n for s, values in counts.items() for v, n in values.items()})
+
+
+SUPPRESSED_NOTE = (
+    "Counts from one to four are not shown in public reports, so that no person can be "
+    "recognised from them; where a table's row total is shown elsewhere, a second count of a "
+    "row with one hidden count is hidden too (the smallest), so that the hidden count cannot "
+    "be worked out from the total (docs/methods/disclosure.md)."
+)
 
 
 def build_fact_sheet(
@@ -143,8 +147,12 @@ def build_fact_sheet(
     title = builder.t("Fact sheet") + (f": {scope.describe()}" if scope.describe() else "")
     made = builder.notes.ref(
         "made",
-        f"Made by Toll {toll.__version__} on {utcnow():%Y-%m-%d %H:%M} UTC from the store; "
-        + (
+        builder.f(
+            "Made by Toll {version} on {when} UTC from the store; ",
+            version=toll.__version__,
+            when=f"{utcnow():%Y-%m-%d %H:%M}",
+        )
+        + builder.t(
             "a public report: no personal data, counts under 5 suppressed."
             if builder.public
             else "a restricted report: it names persons; do not publish it."
@@ -254,7 +262,7 @@ def _groups(b: Builder, groups: list[FigureGroup], key: str, grouping_text: str)
             g.subgroup or "",
         )
     )
-    grouping = b.notes.ref(f"grouping:{key}", grouping_text)
+    grouping = b.notes.ref(f"grouping:{key}", b.t(grouping_text))
     for group in groups:
         subgroup = tagged(b.name(group.subgroup), grouping)
         what = " · ".join(p for p in (b.name(group.category), subgroup) if p)
@@ -270,7 +278,7 @@ def _groups(b: Builder, groups: list[FigureGroup], key: str, grouping_text: str)
 
 def _incident_heading(b: Builder, incident: IncidentView) -> None:
     """The incident's title, place and date (all in its footnote), and what it is part of."""
-    ref = b.notes.ref(f"incident:{incident.id}", _incident_note(b.session, incident))
+    ref = b.notes.ref(f"incident:{incident.id}", _incident_note(b, incident))
     where = ", ".join(p for p in (incident.place, incident.date) if p and p not in incident.title)
     own = [n["name"] for n in incident.names if n["language"] == b.language]
     title = own[0] if own and b.language != "en" else incident.title
@@ -279,28 +287,34 @@ def _incident_heading(b: Builder, incident: IncidentView) -> None:
         b.add(f"*{b.t('Part of')} {tagged(cell(incident.parent['title']), ref)}.*", "")
 
 
-def _incident_note(session: Session, incident: IncidentView) -> str:
+def _incident_note(b: Builder, incident: IncidentView) -> str:
     names = [n["name"] for n in incident.names if n["name"] != incident.title]
     place = ", ".join(p for p in (incident.place, incident.country) if p)
     if incident.latitude is not None:
         place += f" ({incident.latitude}, {incident.longitude})"
     when = incident.date
     if when and incident.date_earliest:
-        when += f" ({incident.date_earliest} to {incident.date_latest or incident.date_earliest})"
+        latest = incident.date_latest or incident.date_earliest
+        when += " " + b.f(
+            "({earliest} to {latest})", earliest=incident.date_earliest, latest=latest
+        )
     read_from = None
     if incident.source:
-        source = session.get(Source, incident.source["source_id"])
-        read_from = (
-            f"read from {source.file_name} (SHA-256 {source.sha256}), row "
-            f"{incident.source['row']}, event {incident.source['event_id']}"
+        source = b.session.get(Source, incident.source["source_id"])
+        read_from = b.f(
+            "read from {file} (SHA-256 {sha256}), row {row}, event {event}",
+            file=source.file_name,
+            sha256=source.sha256,
+            row=incident.source["row"],
+            event=incident.source["event_id"],
         )
     parts = [
-        f"Incident {incident.id} of the store: {incident.title}",
-        names and "also named " + ", ".join(names),
-        place and f"at {place}",
+        b.f("Incident {id} of the store: {title}", id=incident.id, title=incident.title),
+        names and b.f("also named {names}", names=", ".join(names)),
+        place and b.f("at {place}", place=place),
         when,
         read_from,
-        f"`toll reconcile --incident {incident.id}` shows why its figures differ",
+        b.f("`toll reconcile --incident {id}` shows why its figures differ", id=incident.id),
     ]
     return "; ".join(p for p in parts if p) + "."
 
@@ -311,7 +325,7 @@ def tagged(text: str, ref: str) -> str:
 
 
 def _claim_row(b: Builder, claim) -> str:
-    ref = b.notes.ref(f"claim:{claim.claim_id}", _claim_note(b.session, claim.claim_id))
+    ref = b.notes.ref(f"claim:{claim.claim_id}", _claim_note(b, claim.claim_id))
     if claim.value is not None:
         figure = number(claim.value)
     elif claim.high is None:
@@ -325,21 +339,37 @@ def _claim_row(b: Builder, claim) -> str:
     )
 
 
-def _claim_note(session: Session, claim_id: int) -> str:
-    found = claim_provenance(session, claim_id)
+def _claim_note(b: Builder, claim_id: int) -> str:
+    """Where a figure comes from: the source's words as written, described in the report's
+    language."""
+    found = claim_provenance(b.session, claim_id)
     source = found.source
-    where = source.url or f"file {source.file_name}, SHA-256 {source.sha256}"
+    where = source.url or b.f("file {file}, SHA-256 {sha256}", file=source.file_name,
+                              sha256=source.sha256)  # fmt: skip
     quoted = found.end > found.start  # a data file's row has no words to quote, but its row
     parts = [
-        f"“{found.sentence or found.words}”" if quoted else found.sentence,
+        f"“{found.sentence or found.words}”" if quoted else _row_note(b, found),
         source.publisher or source.file_name,
         source.title,
-        source.published and f"published {source.published}",
-        source.speaker and f"speaker {source.speaker}",
+        source.published and b.f("published {date}", date=source.published),
+        source.speaker and b.f("speaker {speaker}", speaker=source.speaker),
         where,
-        f"claim {claim_id}" + (f" (the figure in the words “{found.words}”)" if quoted else ""),
+        b.f("claim {id} (the figure in the words “{words}”)", id=claim_id, words=found.words)
+        if quoted
+        else b.f("claim {id}", id=claim_id),
     ]
     return "; ".join(p for p in parts if p) + "."
+
+
+def _row_note(b: Builder, found) -> str:
+    """A data file's figure: the row (and event) it was read from, and the figure as read."""
+    where = (
+        b.f("row {row}, event {event}", row=found.row, event=found.event_id)
+        if found.row is not None
+        else b.t("the data file")
+    )
+    incident = found.figure.get("incident")
+    return f"{where}: {found.words}" + (f" ({incident})" if incident else "")
 
 
 def _register_note(b: Builder, lists: list[Source]) -> str:
@@ -347,9 +377,15 @@ def _register_note(b: Builder, lists: list[Source]) -> str:
         f"{s.title or s.file_name} ({s.file_name}, SHA-256 {s.sha256})" for s in lists
     )
     return (
-        f"Toll's register of persons: the records of {len(lists)} lists ({named}) linked into "
-        "persons, each person counted once per status their records give (a person whose "
-        "records give two statuses counts under each)" + b.scope.records_note() + "."
+        b.f(
+            "Toll's register of persons: the records of {count} lists ({lists}) linked into "
+            "persons, each person counted once per status their records give (a person whose "
+            "records give two statuses counts under each)",
+            count=len(lists),
+            lists=named,
+        )
+        + b.scope.records_note(b.f)
+        + "."
     )
 
 
@@ -402,8 +438,10 @@ def _label(b: Builder, by: str, value: str) -> str:
         return b.name(value)
     ages = b.notes.ref(
         "ages",
-        "Age at the event, in years: as the lists give it, else from the year of birth and "
-        "the date of the event.",
+        b.t(
+            "Age at the event, in years: as the lists give it, else from the year of birth and "
+            "the date of the event."
+        ),
     )
     return AGE_LABELS.get(value, value) + ages
 
@@ -451,12 +489,12 @@ def _estimates(b: Builder) -> None:
         result = estimate["result"]
         if b.public and is_suppressed(result.get("observed") or 0):
             continue  # an estimate from fewer than five persons could point at them
-        label_ref = b.notes.ref(f"estimate:{estimate['id']}", _estimate_note(estimate, None))
-        b.add(f"### {tagged(cell(estimate['label']), label_ref) or 'Estimate'}", "")
+        label_ref = b.notes.ref(f"estimate:{estimate['id']}", _estimate_note(b, estimate, None))
+        b.add(f"### {tagged(cell(estimate['label']), label_ref) or b.t('Estimate')}", "")
         b.add(b.header("method", "estimate", "interval"))
         for method in result.get("methods", []):
             ref = b.notes.ref(
-                f"estimate:{estimate['id']}:{method['name']}", _estimate_note(estimate, method)
+                f"estimate:{estimate['id']}:{method['name']}", _estimate_note(b, estimate, method)
             )
             low, high = method.get("low"), method.get("high")
             interval = f"{_whole(low)}–{_whole(high)}{ref}" if low is not None else "–"
@@ -469,25 +507,38 @@ def _whole(value: float | None) -> str:
     return number(None if value is None else round(value))
 
 
-def _estimate_note(estimate: dict, method: dict | None) -> str:
+def _estimate_note(b: Builder, estimate: dict, method: dict | None) -> str:
     result = estimate["result"]
-    made = f"Stored estimate {estimate['id']} ({estimate['label'] or 'no label'}), made " + (
-        f"{estimate['created_at']:%Y-%m-%d}" + (f" by {estimate['by']}" if estimate["by"] else "")
+    made = b.f(
+        "Stored estimate {id} ({label}), made {date}" + (" by {by}" if estimate["by"] else ""),
+        id=estimate["id"],
+        label=estimate["label"] or b.t("no label"),
+        date=f"{estimate['created_at']:%Y-%m-%d}",
+        by=estimate["by"],
     )
     if method is None:
         return made + "."
     diagnostics = method.get("diagnostics") or {}
     level = (method.get("settings") or {}).get("level", 0.95)
     names = _estimate_lists(result)
-    lists = ", ".join(names)
+    values = {"version": estimate["toll_version"], "method": method["name"]}
     parts = [
-        f"{made} with Toll {estimate['toll_version']}: method {method['name']}"
-        + (f", model {diagnostics['model']}" if diagnostics.get("model") else ""),
-        f"{level:.0%} interval by {diagnostics.get('interval', 'the method')}",
-        f"from the overlap of {len(names)} lists ({lists}) holding "
-        f"{number(result.get('observed'))} persons",
-        method.get("seed") is not None and f"seed {method['seed']}",
-        f"`toll estimates show {estimate['id']}` shows every input and setting",
+        made
+        + b.f(" with Toll {version}: method {method}", **values)
+        + (b.f(", model {model}", model=diagnostics["model"]) if diagnostics.get("model") else ""),
+        b.f(
+            "{level} interval by {interval}",
+            level=f"{level:.0%}",
+            interval=b.t(diagnostics.get("interval") or "the method"),
+        ),
+        b.f(
+            "from the overlap of {count} lists ({lists}) holding {observed} persons",
+            count=len(names),
+            lists=", ".join(names),
+            observed=number(result.get("observed")),
+        ),
+        method.get("seed") is not None and b.f("seed {seed}", seed=method["seed"]),
+        b.f("`toll estimates show {id}` shows every input and setting", id=estimate["id"]),
     ]
     return "; ".join(p for p in parts if p) + "."
 
@@ -511,10 +562,16 @@ def _missing(b: Builder) -> None:
     if not figures["total"]:
         return
     note = (
-        "Missing-person cases in the store (each the search for one person), by their current "
-        "status; " + "; ".join(f"{k}: {v}" for k, v in figures["definitions"].items())
+        b.t(
+            "Missing-person cases in the store (each the search for one person), by their "
+            "current status"
+        )
+        + "; "
+        + _definitions(b, figures["definitions"])
     )
-    note += (f"; only cases {b.scope.attached_note()}" if b.scope.focus else "") + "."
+    if b.scope.focus:
+        note += b.f("; only cases {which}", which=b.scope.attached_note(b.f))
+    note += "."
     b.add(f"## {b.t('Missing persons')}", "", b.header("status", "cases"))
     for status, entry in figures["by_status"].items():
         if entry["count"]:
@@ -541,11 +598,17 @@ def _families(b: Builder) -> None:
     if not figures["families"]:
         return
     note = (
-        "Families in the register, as the lists' households join them across lists, with the "
-        "relations entered by hand; "
-        + "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in figures["definitions"].items())
+        b.t(
+            "Families in the register, as the lists' households join them across lists, with "
+            "the relations entered by hand"
+        )
+        + "; "
+        + _definitions(b, figures["definitions"])
         + (
-            f"; only losses at the place and in the days of {b.scope.focus.incident.title}"
+            b.f(
+                "; only losses at the place and in the days of {title}",
+                title=b.scope.focus.incident.title,
+            )
             if incident is not None
             else ""
         )
@@ -556,6 +619,11 @@ def _families(b: Builder) -> None:
         value = figures[key] if key == "families" else figures[key]["count"]
         b.add(f"| {b.t(text)} | {b.count(value, 'families', note)} |")
     b.add("")
+
+
+def _definitions(b: Builder, definitions: dict[str, str]) -> str:
+    """A figure's definitions, each in the report's language where it has been translated."""
+    return "; ".join(f"{b.name(k)}: {b.t(v)}" for k, v in definitions.items())
 
 
 def _annex(b: Builder) -> None:
@@ -570,8 +638,11 @@ def _annex(b: Builder) -> None:
     b.add(
         f"## {b.t(ANNEX_HEADING)}",
         "",
-        f"The first {len(persons)} persons of the register; `toll person LABEL` shows each "
-        "one's records side by side.",
+        b.f(
+            "The first {count} persons of the register; `toll person LABEL` shows each one's "
+            "records side by side.",
+            count=len(persons),
+        ),
         "",
         b.header("person", "name"),
         *(f"| {person} | {cell(name)} |" for person, name in persons),
