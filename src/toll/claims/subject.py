@@ -19,7 +19,8 @@ TOKEN = re.compile(rf"\([A-ZА-ЯЁ][\w.-]{{1,12}}\)"
 DETERMINERS = {"the", "a", "an", "some", "its", "their", "his", "her", "several", "two",
                "three", "local", "this", "these", "those", "both"}
 OPENERS = {"the", "a", "an", "some", "its", "their", "his", "her", "this", "these", "those"}
-LINKERS = {"of", "for", "in", "on", "at", "and", "de", "du", "al", "el", "from", "to", "и"}
+LINKERS = {"of", "for", "in", "on", "at", "and", "de", "du", "al", "el", "from", "to", "и", "в",
+           "во", "на", "по"}
 SKIPPED = {"has", "have", "had", "also", "further", "later", "earlier", "previously", "again",
            "separately", "reportedly", "has also", "had also", "then", "now", "already",
            "officially", "publicly", "jointly", "yesterday", "today", "tonight", "recently"}
@@ -33,7 +34,9 @@ STOPS = NUMBER_WORDS | {
          "what", "how", "why", "whether", "yet", "so", "also", "about", "into", "over",
          "yesterday", "today", "last", "week", "night", "morning", "evening", "year", "month",
          "time", "hours", "days", "weeks", "months", "years",
-         "что", "как", "который", "которая", "которые", "по", "в", "на", "с"}
+         "что", "как", "который", "которая", "которые", "с", "утром", "вечером", "днём",
+         "днем", "ночью", "накануне", "сегодня", "вчера", "ранее", "позднее", "позже", "также",
+         "тогда", "затем", "потом"}
 PRONOUNS = {"he", "she", "they", "it", "we", "он", "она", "они", "оно"}
 LIMIT = 160
 
