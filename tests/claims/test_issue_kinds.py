@@ -183,3 +183,11 @@ def test_a_figure_compared_with_an_earlier_year_is_a_sibling_not_a_part():
     figures = extract_figures("In the state, 301 bodies were found last year and 544 in 2020.")
     assert [(f.value, f.category) for f in figures] == [(301, "bodies_found"),
                                                        (544, "bodies_found")]
+
+
+def test_russian_subgroup_named_after_of_them():
+    # "трое из них несовершеннолетние" (b24): minors are children
+    figures = extract_figures("Ещё 12 человек ранены, трое из них несовершеннолетние.",
+                              language="ru")
+    assert [(f.value, f.subgroup, f.part_of) for f in figures] == [(12, None, None),
+                                                                  (3, "children", 0)]
