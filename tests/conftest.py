@@ -22,7 +22,8 @@ PG_ENV = "TOLL_TEST_DATABASE_URL"
 def pytest_collection_modifyitems(items):
     """Mark every test that uses a database, so that `pytest -m db` runs just those."""
     for item in items:
-        if {"db_url", "store", "db", "fresh_store"} & set(getattr(item, "fixturenames", ())):
+        used = set(getattr(item, "fixturenames", ()))
+        if {"db_url", "store", "db", "fresh_store", "fresh_db"} & used:
             item.add_marker(pytest.mark.db)
 
 
@@ -51,6 +52,13 @@ def _new_database(tmp_path, name: str):
 def db_url(tmp_path):
     """A URL for an empty store: a SQLite file, or a new PostgreSQL database."""
     with _new_database(tmp_path, "toll") as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_db(tmp_path):
+    """A second empty store's URL (the --db value), beside `db`."""
+    with _new_database(tmp_path, "fresh_db") as url:
         yield url
 
 

@@ -347,7 +347,7 @@ def test_the_review_table_names_each_records_file_and_row(toll, db, tmp_path):
             assert f"{pair[f'source_{side}']} row {pair[f'row_{side}']}" in shown.stdout
 
 
-def test_the_progress_bar_of_an_incremental_link_ends_at_100_percent(toll, db, tmp_path):
+def test_the_progress_bar_of_a_second_link_ends_at_100_percent(toll, db, tmp_path):
     write_az(tmp_path / "families.csv", range(0, 8))
     write_ru(tmp_path / "ministry.csv", range(2, 10))
     for name in ("families.csv", "ministry.csv"):
@@ -355,10 +355,11 @@ def test_the_progress_bar_of_an_incremental_link_ends_at_100_percent(toll, db, t
     assert toll("link", "--db", db).exit_code == 0
     write_en(tmp_path / "ngo.csv", [0, 1, 3, 5])
     assert toll("import", tmp_path / "ngo.csv", "--db", db).exit_code == 0
-    linked = run_toll("link", "--db", db)
-    assert linked.exit_code == 0, linked.stderr
-    last = linked.stderr.strip().splitlines()[-1]
-    assert "Linking: done" in last and "100%" in last, linked.stderr
+    for how in (("--incremental",), ("--full",)):  # new records alone; then all of them
+        linked = run_toll("link", *how, "--db", db)
+        assert linked.exit_code == 0, linked.stderr
+        last = linked.stderr.strip().splitlines()[-1]
+        assert "Linking: done" in last and "100%" in last, linked.stderr
 
 
 def test_a_search_that_finds_nobody_says_so(toll, db, tmp_path):

@@ -4,6 +4,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from lists import PERSONS, write_az, write_en, write_ru
 
 
@@ -74,14 +76,16 @@ def test_person_shows_records_side_by_side_and_why(toll, db, tmp_path):
     assert len(by_place) == 2
 
 
-def test_a_new_list_joins_the_register_without_changing_labels(toll, db, tmp_path):
+@pytest.mark.parametrize("how", [(), ("--incremental",)], ids=["all again", "incremental"])
+def test_a_new_list_joins_the_register_without_changing_labels(toll, db, tmp_path, how):
     import_lists(toll, db, tmp_path, en=())
     toll("link", "--db", db)
     before = persons_by_truth(exported(toll, db))
     write_en(tmp_path / "late.csv", [4, 6, 10])
     toll("import", tmp_path / "late.csv", "--db", db)
-    summary = json.loads(toll("link", "--db", db, "--json").stdout)
-    assert summary["incremental"] is True and summary["new_persons"] == 0
+    summary = json.loads(toll("link", *how, "--db", db, "--json").stdout)
+    assert summary["incremental"] is bool(how) and summary["new_persons"] == 0
+    assert summary["linked"] == (3 if how else 23) and summary["new_records"] == 3
     rows = exported(toll, db)
     after = persons_by_truth(rows)
     assert all(after[key] == label for key, label in before.items())

@@ -28,15 +28,24 @@ def link(
         typer.Option(min=0.0, max=1.0, help="Pairs between this and --threshold go to review."),
     ] = 0.5,
     full: Annotated[
-        bool, typer.Option("--full", help="Re-link everything, not just new records.")
+        bool, typer.Option("--full", help="Link every record again, even if nothing changed.")
+    ] = False,
+    incremental: Annotated[
+        bool,
+        typer.Option(
+            "--incremental",
+            help="Link only new records against the register, with the last model: faster, "
+            "but persons then depend on the order lists came in, until the next toll link.",
+        ),
     ] = False,
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
     """Link the records of every list into one register of persons.
 
-    The first run trains a model without labels and links everything; later runs link new lists
-    against the register, keeping person labels and every reviewer's decision.
+    Each run trains a model without labels on all the records and links them all, so the same
+    lists give the same persons in whatever order they came; person labels and every
+    reviewer's decision are kept. With nothing changed since the last run, nothing is done.
     """
     from toll.persons import link_register
 
@@ -48,6 +57,7 @@ def link(
             threshold=threshold,
             review_low=review_below,
             full=full,
+            incremental=incremental,
             progress=update,
         )
     if json:
@@ -65,12 +75,28 @@ def link(
             f"({summary.new_persons:,} new); {count(summary.to_review, 'pair')} to review "
             "(toll review)."
         )
+        _say_how_linked(summary)
         if summary.split:
             reasons = ", ".join(f"{n:,} for {why}" for why, n in sorted(summary.split.items()))
             console.print(
                 f"Split {count(sum(summary.split.values()), 'would-be person')} whose records "
                 f"disagree ({reasons}); the links cut wait for review."
             )
+
+
+def _say_how_linked(summary) -> None:
+    """After a register existed: whether all records were linked again or only the new ones."""
+    new = count(summary.new_records, "new record")
+    if summary.incremental:
+        console.print(
+            f"Linked only the {new} against the register (--incremental): until the next "
+            "`toll link`, persons depend on the order the lists came in."
+        )
+    elif summary.new_records < summary.records:
+        console.print(
+            f"Linked all {count(summary.records, 'record')} again ({new}) with a model trained on "
+            "them all; labels and decisions kept."
+        )
 
 
 def born_or_age(row: dict, side: str) -> str | None:

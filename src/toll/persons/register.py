@@ -4,8 +4,14 @@
 the store's records and decisions, and writes back who is whom. Person labels (P-00417) stay
 stable across re-runs: a new cluster takes the label of the person most of its records
 already belonged to. Reviewers' decisions override the model on every run.
+
+Who is whom depends only on the records, the decisions and the settings, never on the order
+lists came in: whenever one of them changed since the last run, `link_register` links every
+record again with a model trained on all of them. Only `incremental=True` links new records
+alone, against the register, with the last model.
 """
 
+import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -35,6 +41,7 @@ class LinkSummary:
     to_review: int
     incremental: bool
     linked: int = 0  # records linked by this run (0: nothing new, the register is as it was)
+    new_records: int = 0  # records that had no person before this run
     # would-be persons split because their records' facts disagree, by reason ("birth year")
     split: dict[str, int] = field(default_factory=dict)
 
@@ -131,28 +138,34 @@ def link_register(
     threshold: float = 0.9,
     review_low: float = 0.5,
     full: bool = False,
+    incremental: bool = False,
     progress=None,
 ) -> LinkSummary:
-    """Link the store's records into persons (incrementally when a register already exists)."""
+    """Link the store's records into persons, the same whatever order the lists came in.
+
+    When records, decisions or the two thresholds changed since the last run (a new or
+    retracted list, a decision), every record is linked again with a model trained on all of
+    them; labels stay with their records and decisions hold. When nothing changed, nothing is
+    done (`full=True` links again anyway). `incremental=True` links only the records not yet
+    in the register against it, with the last run's model: faster, but the persons then
+    depend on the order the lists came in until the next run without it.
+    """
     from toll.persons.linkage import LinkModel, link, link_new
 
     require(session, "edit")
     one_at_a_time(session, "link")
-    if review_low > threshold:
-        raise TollError(
-            f"--review-below {review_low} is above --threshold {threshold}; pairs between "
-            "the two go to review, so give the lower probability to --review-below"
-        )
+    _check_options(threshold, review_low, full, incremental)
     records = records_frame(session)
     if records.empty:
         raise TollError("there are no records to link; import lists first with `toll import FILE`")
     last = _last_run(session)
     unlinked = records[records["person_id"].isna()]
-    incremental = not full and last is not None and len(unlinked) < len(records)
     decisions = decisions_frame(session)
-    band = (review_low, threshold)
-    if incremental and unlinked.empty:
+    inputs = link_inputs(records, decisions, threshold, review_low)
+    incremental = incremental and last is not None and len(unlinked) < len(records)
+    if (incremental and unlinked.empty) or (not full and _up_to_date(last, inputs)):
         return _nothing_new(session, last, len(records))
+    band = (review_low, threshold)
     if incremental:
         model = LinkModel.from_json(json.dumps(last.model))
         existing = records[records["person_id"].notna()]
@@ -195,6 +208,7 @@ def link_register(
         "pairs": len(result.pairs),
         "to_review": len(result.review_pairs),
         "split": result.splits(),
+        "inputs": inputs,
     }
     log_event(session, "link", "linkage_runs", run.id, after=run.summary)
     linked = len(unlinked) if incremental else len(records)
@@ -206,8 +220,41 @@ def link_register(
         len(result.review_pairs),
         incremental,
         linked,
+        len(unlinked),
         run.summary["split"],
     )
+
+
+def _check_options(threshold: float, review_low: float, full: bool, incremental: bool) -> None:
+    if review_low > threshold:
+        raise TollError(
+            f"--review-below {review_low} is above --threshold {threshold}; pairs between "
+            "the two go to review, so give the lower probability to --review-below"
+        )
+    if full and incremental:
+        raise TollError(
+            "--full links every record again and --incremental only the new ones: give one"
+        )
+
+
+def link_inputs(
+    records: pd.DataFrame, decisions: pd.DataFrame, threshold: float, review_low: float
+) -> str:
+    """A fingerprint of everything who is whom depends on: each record as linkage reads it,
+    the standing decisions in order, and the thresholds. Equal fingerprints, equal persons."""
+    digest = hashlib.sha256(f"{threshold!r} {review_low!r}".encode())
+    for frame in (records.drop(columns="person_id"), decisions):
+        text = frame.astype("string").fillna("\x00")
+        digest.update(pd.util.hash_pandas_object(text, index=False).to_numpy().tobytes())
+        digest.update(b"|")
+    return digest.hexdigest()
+
+
+def _up_to_date(last: LinkageRun | None, inputs: str) -> bool:
+    """Whether the last run linked everything on these very inputs."""
+    if last is None or last.incremental:
+        return False
+    return (last.summary or {}).get("inputs") == inputs
 
 
 def _nothing_new(session: Session, last: LinkageRun, records: int) -> LinkSummary:
@@ -216,7 +263,7 @@ def _nothing_new(session: Session, last: LinkageRun, records: int) -> LinkSummar
 
     persons = session.scalar(select(func.count(func.distinct(Record.person_id))))
     waiting = len(review_queue(session))
-    return LinkSummary(last.id, records, persons, 0, waiting, incremental=True, linked=0)
+    return LinkSummary(last.id, records, persons, 0, waiting, last.incremental, linked=0)
 
 
 def _last_run(session: Session) -> LinkageRun | None:
