@@ -6,7 +6,8 @@ Writes `toll synth` lists of about --records rows, imports all but the last into
 store and links them, imports the last list, then links the same store twice from copies of
 it: `toll link --incremental` (the new list against the register) and `toll link` (every
 record again with a model trained on all of them, the default since issue 19). Each command
-runs as a user runs it, in its own process, so the times include starting Toll.
+runs as a user runs it, in its own process, so the times include starting Toll. Also prints
+how many candidate pairs each run stored (a run keeps its own pairs).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import argparse
 import json
 import platform
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -55,8 +57,16 @@ def second_link(records: int, lists: int, seed: int) -> dict:
                 "seconds": round(seconds, 1),
                 "linked": summary["linked"],
                 "persons": summary["persons"],
+                "pairs_stored": stored_pairs(copy, summary["run_id"]),
             }
         return result
+
+
+def stored_pairs(store: Path, run_id: int) -> int:
+    """Candidate pairs the run wrote to the store (each run keeps its own)."""
+    with sqlite3.connect(store) as connection:
+        query = "SELECT count(*) FROM candidate_pairs WHERE run_id = ?"
+        return connection.execute(query, (run_id,)).fetchone()[0]
 
 
 def main() -> None:
