@@ -80,3 +80,26 @@ def test_two_different_initials_are_not_one_letter_off():
 
     assert not fires("A", "K")
     assert fires("LAILA", "LAIA")
+
+
+def test_an_initial_meets_every_first_sound_of_the_name_in_other_languages():
+    # Олександр (uk) and Александр (ru) are one key; a list writes О. or А. for him
+    from toll.names import first_sounds
+    from toll.persons.blocking import rule_columns
+    from toll.persons.features import record_features
+
+    assert set(first_sounds("aleksandr")) >= {"A", "U"}
+    assert set(first_sounds("elena")) >= {"A", "I", "U"}  # Елена, Yelena, Olena
+    frame = pd.DataFrame(
+        {
+            "record_id": ["1", "2", "3"],
+            "source_id": ["a", "b", "b"],
+            "given_name": ["О.", "Олександр", "Иван"],
+            "family_name": ["Шевченко", "Шевченко", "Шевченко"],
+        }
+    )
+    features = record_features(frame).set_index("unique_id")
+    assert "U" in features.loc["2", "given_initials"]
+    assert features.loc["1", "given_initial_2"] == features.loc["2", "given_initial_2"] == "u"
+    assert ("family_phonetic", "given_initial_2") in rule_columns()
+    assert pd.isna(features.loc["3", "given_initial_2"])  # Ivan: no other first sound

@@ -81,6 +81,28 @@ def plain_letters(text: str) -> str:
     return text.translate(_PLAIN)
 
 
+@lru_cache(maxsize=1)
+def _first_sounds() -> dict[str, str]:
+    """Canonical key -> the first sounds of all its listed spellings (aleksandr -> "AU":
+    Aleksandr, Oleksandr; hovhanes -> "KU": Hovhannes, Ованес)."""
+    sounds: dict[str, set[str]] = {}
+    for spellings in load("names")["names"]:
+        group = [str(spelling) for spelling in spellings]
+        key = fold(to_latin(group[0], looks_azerbaijani(" ".join(group))))
+        for spelling in group:
+            letters = re.sub("[^a-z]", "", to_latin(spelling).lower())
+            if letters:
+                sounds.setdefault(key, set()).add(phonetic(letters)[:1])
+    return {key: "".join(sorted(found)) for key, found in sounds.items()}
+
+
+def first_sounds(key: str) -> str:
+    """Every sound a name's initial may stand for, as written in any of its spellings:
+    "AU" for Aleksandr (А. in Russian, О. in Ukrainian lists); for a name not in the table,
+    the first sound of its key."""
+    return _first_sounds().get(key) or phonetic(key)[:1]
+
+
 def canonical(key: str) -> str:
     """The canonical key of a folded spelling, or the key itself when not listed."""
     return _variants().get(key, key)

@@ -74,17 +74,26 @@ def _one_letter_off(column: str):
 
 
 def _initial_level(field: str):
-    """One side is only an initial, and it agrees with the other's first sound (Г. / Hasan).
+    """One side is only an initial, and it agrees with the other's first sound (Г. / Hasan;
+    for given names any first sound of the name's spellings: О. / Aleksandr).
 
     Its m is not trained: EM sees few such pairs where lists give initials but no
     birth year or day of event, and would call agreeing initials evidence against one
     person. It is set from the data instead (`initial_m`).
     """
-    return cll.CustomLevel(
-        f"substr({field}_phonetic_l, 1, 1) = substr({field}_phonetic_r, 1, 1) AND "
-        f"(length({field}_key_l) = 1 OR length({field}_key_r) = 1)",
-        label_for_charts="initial agrees",
-    ).configure(fix_m_probability=True)
+    if field == "given":  # Олександр may be А. or О.: any first sound of its spellings
+        condition = (
+            "(length(given_key_l) = 1 AND instr(given_initials_r, given_phonetic_l) > 0) OR "
+            "(length(given_key_r) = 1 AND instr(given_initials_l, given_phonetic_r) > 0)"
+        )
+    else:
+        condition = (
+            f"substr({field}_phonetic_l, 1, 1) = substr({field}_phonetic_r, 1, 1) AND "
+            f"(length({field}_key_l) = 1 OR length({field}_key_r) = 1)"
+        )
+    return cll.CustomLevel(condition, label_for_charts="initial agrees").configure(
+        fix_m_probability=True
+    )
 
 
 def initial_m(keys) -> float | None:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from toll.names import name_keys_frame, place_key
+from toll.names import first_sounds, name_keys_frame, place_key
 from toll.names.places import region_key
 
 NAME_KEYS = [
@@ -49,6 +49,9 @@ FEATURE_COLUMNS = [
     "unique_id",
     "source_id",
     *NAME_KEYS,
+    "given_initials",
+    "given_initial_2",
+    "given_initial_3",
     "sex",
     "birth_day",
     "birth_year",
@@ -86,6 +89,7 @@ def record_features(records: pd.DataFrame, extra_columns: Sequence[str] = ()) ->
     for column in NAME_KEYS:
         out[column] = _text(names[column] if column in names else pd.Series(index=df.index))
     _initials_as_sounds(out, names["given_is_initial"].to_numpy(dtype=bool))
+    _initials_it_may_have(out, names["given_is_initial"].to_numpy(dtype=bool))
     out["family_initial"] = out["family_key"].str[:1]
     out["name_phonetic_sorted"] = _sorted_pair(out["given_phonetic"], out["family_phonetic"])
     listed_sex = _text(_text(df["sex"]).str.lower().map(_SEXES))
@@ -125,6 +129,25 @@ def _initials_as_sounds(out: pd.DataFrame, given_is_initial) -> None:
     short = (out["patronymic_key"].str.len() <= 2).fillna(False).to_numpy(dtype=bool)
     out.loc[short, "patronymic_key"] = sound[short].str.lower()
     out.loc[short, "patronymic_phonetic"] = sound[short]
+
+
+def _initials_it_may_have(out: pd.DataFrame, given_is_initial) -> None:
+    """`given_initials`: every sound the given name's initial may be written with in some
+    list ("AU" for Aleksandr: А. in Russian, О. in Ukrainian; an initial: itself), and
+    `given_initial_2`, `given_initial_3`: the first two of them other than `given_initial`,
+    for blocking (an initial: itself, so that О. meets Олександр)."""
+    full = ~given_is_initial & out["given_key"].notna().to_numpy()
+    sounds = _mapped(out["given_key"].where(full), first_sounds)
+    out["given_initials"] = _text(sounds.fillna(out["given_phonetic"].str[:1]))
+    main = out["given_initial"].str.upper().fillna("")
+    others = [
+        "".join(c for c in (s or "") if c != m) if f else ""
+        for s, m, f in zip(sounds.fillna("").tolist(), main.tolist(), full, strict=True)
+    ]
+    for place, column in ((0, "given_initial_2"), (1, "given_initial_3")):
+        other = pd.Series([o[place : place + 1] for o in others], index=out.index)
+        own = out["given_initial"].where(given_is_initial)
+        out[column] = _text(other.str.lower().where(full, own))
 
 
 def _text(values: pd.Series) -> pd.Series:
