@@ -17,6 +17,7 @@ from incidents.event_files import GED_COLUMNS, ged_row, write
 from toll.errors import TollError
 from toll.exports import FORMATS, export, export_table, originals_folder
 from toll.exports.reimport import import_export
+from toll.figures import claim_provenance
 from toll.incidents import import_events
 from toll.model import Case, Claim, Original, Person, Source
 from toll.store import Store
@@ -64,11 +65,13 @@ def _comparable(store: Store, what: str) -> list[dict]:
 
 
 def _prepare(filled: Store, fresh: Store, what: str, folder: Path) -> None:
-    """What a kind stands on: claims on their sources; cases on the register's persons (as a
-    store restored from the backup holds them) and the incidents they belong to."""
+    """What a kind stands on: claims on their sources and the incidents they are attached to;
+    cases on the register's persons (as a store restored from the backup holds them) and the
+    incidents they belong to."""
     if what == "claims":
         with fresh.session() as session:
             import_export(session, _write(filled, "sources", "csv", folder))
+            import_export(session, _write(filled, "incidents", "json", folder))
     if what == "cases":
         with filled.session() as session:
             people = [(p.label, p.display_name) for p in session.scalars(select(Person))]
@@ -100,9 +103,10 @@ def test_a_reimported_claim_points_at_its_source_passage_bytes(filled, fresh_sto
         import_export(session, _write(filled, "claims", "hxl", tmp_path))
         for claim, source in session.execute(select(Claim, Source).join(Source)):
             original = session.get(Original, source.sha256).content.decode("utf-8")
-            if source.kind == "dataset":  # a claim on its row (position: row × 10 + figure)
-                row = original.splitlines()[claim.position // 10].split(",")
-                assert str(int(claim.value)) in row and row[0] == str(6 + claim.position // 10)
+            if source.kind == "dataset":  # a claim on its row of the data file, and its event
+                found = claim_provenance(session, claim.id)
+                row = original.splitlines()[found.row].split(",")
+                assert str(int(claim.value)) in row and row[0] == found.event_id
                 continue
             assert claim.text in original
             assert source.text[claim.start : claim.end] == claim.text
@@ -162,6 +166,7 @@ def _edit(path: Path, row: int, field: str, value: str) -> None:
         ("start", "abc", "field start: 'abc' is not a whole number"),
         ("source_sha256", "0" * 64, "field source_sha256: no source of this SHA-256"),
         ("review_state", "endorsed", "field review_state: 'endorsed' is not one of"),
+        ("attached_to", "Nowhere", "field attached_to: no incident 'Nowhere' in the store"),
     ],
 )
 def test_a_bad_claim_row_names_file_row_field_and_writes_nothing(

@@ -77,6 +77,11 @@ CLAIM_COLUMNS = columns(
     ("review_note", "#meta+review_note"),
     ("confidence", "#meta+confidence", "float"),
     ("extractor_version", "#meta+extractor"),
+    # the incident the figure is attached to (its title), how, and a data file's row and event
+    ("attached_to", "#event+attached"),
+    ("attached_by", "#meta+attached_by"),
+    ("source_row", "#meta+source_row", "int"),
+    ("event_id", "#event+code"),
 )
 RECORD_TAGS = {
     "record_id": ("#meta+id", "int"),
@@ -180,6 +185,7 @@ def claims(session: Session, public: bool) -> ExportTable:
     hide = public or not may_see_personal_data(session)
     if hide:
         query = query.where(Source.confidential.is_(False), Claim.review_state != "rejected")
+    attached = _attachments(session)
     rows = (
         {
             "claim_id": claim.id,
@@ -190,10 +196,39 @@ def claims(session: Session, public: bool) -> ExportTable:
             "words": claim.text,
             "part_of": claim.part_of_id,
             **{c.name: getattr(claim, c.name) for c in CLAIM_COLUMNS if hasattr(Claim, c.name)},
+            **attached.get(claim.id, {}),
         }
         for claim, source in session.execute(query)
     )
     return _marked(ExportTable("claims", CLAIM_COLUMNS, rows, hide))
+
+
+def _attachments(session: Session) -> dict[int, dict]:
+    """Each claim's attachment to an incident (the first standing one), by claim id."""
+    from toll.model import Incident, IncidentLink
+
+    query = (
+        select(IncidentLink, Incident.title)
+        .join(Incident, Incident.id == IncidentLink.incident_id)
+        .where(
+            IncidentLink.claim_id.isnot(None),
+            IncidentLink.state == "attached",
+            IncidentLink.retracted_at.is_(None),
+        )
+        .order_by(IncidentLink.id)
+    )
+    found: dict[int, dict] = {}
+    for link, title in session.execute(query):
+        found.setdefault(
+            link.claim_id,
+            {
+                "attached_to": title,
+                "attached_by": link.method,
+                "source_row": link.source_row,
+                "event_id": link.event_id,
+            },
+        )
+    return found
 
 
 def records(session: Session, public: bool) -> ExportTable:

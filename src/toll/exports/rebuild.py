@@ -158,6 +158,7 @@ def claims(session: Session, path: Path, rows: Rows) -> ImportedExport:
             result.unchanged += 1
             continue
         claim = _new_claim(session, source.id, row)
+        _attach(session, path, number, row, claim.id)
         ids[row["claim_id"]] = claim.id
         if row["part_of"] is not None:
             parts.append((claim, row["part_of"], number))
@@ -239,6 +240,38 @@ def _new_claim(session: Session, source_id: int, row: dict):
     session.add(claim)
     session.flush()
     return claim
+
+
+def _attach(session: Session, path: Path, number: int, row: dict, claim_id: int) -> None:
+    """The claim's attachment to the incident of its title, with a data file's row and event."""
+    from toll.model import Incident, IncidentLink
+
+    if row["attached_to"] is None:
+        return
+    incident = session.scalar(
+        select(Incident.id).where(
+            Incident.title == row["attached_to"], Incident.retracted_at.is_(None)
+        )
+    )
+    if incident is None:
+        raise bad_row(
+            path,
+            number,
+            "attached_to",
+            f"no incident {row['attached_to']!r} in the store; import the incidents export first",
+        )
+    session.add(
+        IncidentLink(
+            incident_id=incident,
+            claim_id=claim_id,
+            method=row["attached_by"] or "hand",
+            state="attached",
+            source_row=row["source_row"],
+            event_id=row["event_id"],
+            reason=f"from {path.name}",
+            created_by=session.info.get("actor"),
+        )
+    )
 
 
 def cases(session: Session, path: Path, rows: Rows) -> ImportedExport:
