@@ -90,3 +90,21 @@ def test_the_model_is_on_by_default_and_off_by_the_environment(monkeypatch):
     monkeypatch.setenv(classifier.MODEL_ENV, "off")
     assert load_model() is None and ".model." not in current_version()
     assert extract_figures(STATEMENT) == extract_figures(STATEMENT, learned=False)
+
+
+def test_retrain_also_rebuilds_the_link_model(tmp_path):
+    from toll.claims.linking import link_model_from_json
+
+    corpus = tmp_path / "corpus"
+    (corpus / "batches").mkdir(parents=True)
+    for name in ("b24.jsonl", "b25.jsonl"):
+        shutil.copy(CORPUS / "batches" / name, corpus / "batches")
+    links = tmp_path / "links.json"
+    result = invoke_toll("extractor", "retrain", "--corpus", corpus, "--out", tmp_path / "m.json",
+                         "--links-out", links, "--folds", "2", "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    model = link_model_from_json(links.read_text(encoding="utf-8"))
+    assert report["links_model_hash"] == model.digest and model.weights
+    text = "Security forces freed 90 hostages, 40 men, 30 women and 20 children."
+    assert extract_figures(text, links=model)

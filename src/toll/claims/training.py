@@ -161,6 +161,18 @@ def _f1(decided: Sequence[str | None], labels: Sequence[str]) -> float:
 LINK_C = 2.0  # inverse strength of its L2 penalty (chosen by leaving b18–b23 out)
 
 
+def corpus_passages(files: Sequence[Path]) -> list[dict]:
+    """The annotated passages of corpus files, each knowing its language and file."""
+    from toll.claims.scoring import load_passages
+
+    passages = []
+    for path in files:
+        language = "ru" if path.stem.endswith(".ru") else "en"
+        for passage in load_passages(path):
+            passages.append({"language": language, **passage, "_file": path.stem})
+    return passages
+
+
 def link_examples(passages: Sequence[dict]) -> tuple[list[list[str]], list[int], list[str]]:
     """(features, labels, groups) of every candidate pair of the figures extraction finds in
     annotated passages: 1 when the gold figure matched by the part is part of the gold figure

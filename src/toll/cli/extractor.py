@@ -83,11 +83,15 @@ def retrain(
     db: Annotated[str | None, typer.Option(
         "--db", help="Also learn from this store's reviewed claims (confirmed, corrected, "
         "rejected).", show_default=False)] = None,
+    links_out: Annotated[Path | None, typer.Option(
+        help="Also rebuild the link model (which figure is a part of which) from the "
+        "corpus's gold and write it here; extraction uses it when TOLL_LINK_MODEL names "
+        "the file.", show_default=False)] = None,
     json: JsonOption = False,
 ) -> None:
     """Rebuild the category model from the annotated corpus and the store's reviewed claims,
     report its cross-validated score and write it; extraction uses it when
-    TOLL_EXTRACTOR_MODEL names the file."""
+    TOLL_EXTRACTOR_MODEL names the file. With --links-out, the link model too."""
     import time
 
     from toll.claims.examples import from_files
@@ -112,8 +116,14 @@ def retrain(
     model = train(texts + reviewed, examples)
     out.write_text(model.to_json(), encoding="utf-8")
     data = {"model": str(out), "model_hash": model.digest, "passages": len(texts),
-            "reviewed_claims": sum(len(t.labels) for t in reviewed), **report.to_dict(),
-            "seconds": round(time.perf_counter() - started, 1)}
+            "reviewed_claims": sum(len(t.labels) for t in reviewed), **report.to_dict()}
+    if links_out is not None:
+        from toll.claims.training import corpus_passages, train_links
+
+        links = train_links(corpus_passages(files))
+        links_out.write_text(links.to_json(), encoding="utf-8")
+        data |= {"links_model": str(links_out), "links_model_hash": links.digest}
+    data["seconds"] = round(time.perf_counter() - started, 1)
     if json:
         print_json(data)
         return
@@ -125,3 +135,6 @@ def retrain(
         f"{report.model_accuracy:.0%}). Use it with TOLL_EXTRACTOR_MODEL={out}.",
         markup=False,
     )
+    if links_out is not None:
+        console.print(f"Link model {data['links_model_hash']} written to {links_out}; use it "
+                      f"with TOLL_LINK_MODEL={links_out}.", markup=False)
