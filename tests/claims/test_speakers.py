@@ -59,6 +59,9 @@ def speakers(text: str, language: str = "en") -> list[str | None]:
             "посол Израиля в Москве Александр Бен Цви",
         ),
         ("Погибли 6 полицейских, сообщило МВД по Дагестану.", "ru", "МВД по Дагестану"),
+        ("В марте СКР оценивал число погибших в 167 человек.", "ru", "СКР"),
+        ("By the IACHR's count, at least 212 people died.", "en", "the IACHR"),
+        ("In its report, OHCHR described the massacre of more than 500 people.", "en", "OHCHR"),
     ],
 )
 def test_speaker_as_written(text, language, speaker):

@@ -51,8 +51,12 @@ TITLE = r"\b(?:Mr|Ms|Mrs|Dr|Prof|Gen|Col|Lt|Maj|Capt|Sgt|St|Sen|Rep|Amb)\."
 PERSONAL = re.compile(r"(?i:he|she|он|она)\Z")
 VAGUE = re.compile(r"(?i:they|it|они|оно)\Z")
 QUOTES = re.compile(r"“[^”]{1,3000}”|\"[^\"]{1,3000}\"|«[^»]{1,3000}»")
-ACCORDING = re.compile(r"\b(?:according\s+to|по\s+данным|по\s+словам|по\s+информации)\s+",
-                       re.IGNORECASE)
+ACCORDING = re.compile(r"\b(?:according\s+to|по\s+данным|по\s+словам|по\s+информации"
+                       r"|по\s+оценке|по\s+подсчётам|по\s+подсчетам)\s+", re.IGNORECASE)
+# "By the IACHR's count, ...": the owner of the count speaks.
+BY_COUNT = re.compile(r"\b[Bb]y\s+(?P<who>(?:the\s+)?[A-ZА-ЯЁ][\w.-]*(?:\s+[A-Z][\w.-]*){0,5})"
+                      r"['’]s?\s+(?:own\s+|latest\s+|new\s+)?(?:count|tally|estimates?|figures|"
+                      r"reckoning|calculations?)\b")
 # "a spokesman for the aid group", "the ministry's spokesperson": the body speaks.
 SPEAKS_FOR = re.compile(
     r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:spokes(?:person|man|woman)|representative)\s+(?:for|of|from)\s+"
@@ -259,6 +263,8 @@ class Speakers:
         according = ACCORDING.search(sentence)
         if according and (who := subject_after(self.text, start + according.end(), end)):
             return who
+        if by_count := BY_COUNT.search(sentence):
+            return by_count.group("who")
         subjects = []
         for verb in self.verb.finditer(self.text, start, end):
             phrase = self._subject(verb.start(), start)
