@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from filled_store import fill
 from incidents.event_files import GED_COLUMNS, ged_row, write
+from toll.cases import CaseDetails, open_case
 from toll.errors import TollError
 from toll.exports import FORMATS, export, export_table, originals_folder
 from toll.exports.reimport import import_export
@@ -207,3 +208,14 @@ def test_an_export_made_without_the_grant_is_marked_public(filled, fresh_store, 
         export(session, "claims", "json", path)
     with pytest.raises(TollError, match="cannot restore it"), fresh_store.session() as session:
         import_export(session, path)
+
+
+def test_a_case_opened_after_an_import_takes_a_label_past_the_imported_ones(filled, tmp_path):
+    path = _write(filled, "cases", "csv", tmp_path)
+    _edit(path, 1, "case_id", "C-00040")  # as if cases C-00002 to C-00039 had been retracted
+    _edit(path, 1, "person_id", "P-00002")
+    with filled.session() as session:
+        import_export(session, path)
+        opened = open_case(session, "P-00003", CaseDetails(last_seen="12.01.2021"))
+        assert opened.case_id == "C-00041"
+        assert session.scalar(select(func.count()).select_from(Case)) == 3

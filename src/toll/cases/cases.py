@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, cast, func, select
 from sqlalchemy.orm import Session
 
 from toll.cases.facts import person_facts
@@ -97,9 +97,12 @@ def case_label(number: int) -> str:
 
 
 def next_number(session: Session, model) -> int:
-    """The number of the next label (C-00032): rows are never deleted, so labels never repeat."""
+    """The number of the next label (C-00032): rows are never deleted, so labels never repeat;
+    past the highest label too, which an imported export may have set (`toll import-export`)."""
     in_turn(session, f"labels of {model.__tablename__}")  # many writers: one label each
-    return (session.scalar(select(func.count()).select_from(model)) or 0) + 1
+    count = session.scalar(select(func.count()).select_from(model)) or 0
+    highest = session.scalar(select(func.max(cast(func.substr(model.label, 3), Integer))))
+    return max(count, highest or 0) + 1
 
 
 def get_case(session: Session, reference: str) -> Case:
