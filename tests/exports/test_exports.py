@@ -121,3 +121,20 @@ def test_cli_exports(filled, db, tmp_path, toll):
     assert result.exit_code == 0 and Path(out).stat().st_size > 0
     result = toll("export", "records", "--format", "xlsx", "--db", db)
     assert result.exit_code == 1 and "--output FILE" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("e.json", "json"), ("e.XLSX", "xlsx"), ("e.hxl.csv", "hxl"), ("e.csv", "csv"), ("e", "csv")],
+)
+def test_cli_export_takes_its_format_from_the_output_name(filled, db, tmp_path, toll, name, kind):
+    out = tmp_path / name
+    result = toll("export", "claims", "-o", out, "--db", db)
+    assert result.exit_code == 0, result.stderr
+    if kind == "xlsx":
+        assert out.read_bytes()[:2] == b"PK"
+    else:
+        text = out.read_text(encoding="utf-8")
+        assert text.lstrip().startswith(("[", "{")) == (kind == "json")
+        assert (text.splitlines()[1].startswith("#meta+id,")) == (kind == "hxl")
+    assert toll("import-export", out, "--db", db).exit_code == 0

@@ -34,11 +34,16 @@ def list_(db: DbOption = None, json: JsonOption = False) -> None:
         print_json(rows)
         return
     print_table(
-        [(r["id"], r["label"], r["created_at"], ", ".join(r["strata"]) or "–",
+        [(r["id"], r["label"], _when(r["created_at"]), ", ".join(r["strata"]) or "–",
           "  ".join(f"{k} {_n(v)}" for k, v in r["methods"].items()), r["warnings"])
          for r in rows],
         ["id", "label", "when", "strata", "estimates", "warnings"],
     )
+
+
+def _when(created_at) -> str:
+    """A stored estimate's time to the minute: "2026-12-07 02:48"."""
+    return str(created_at)[:16]
 
 
 @estimates_app.command("show")

@@ -63,11 +63,24 @@ PUBLIC_NOTE = (
 )
 
 
+def format_of(output: Path | None) -> str:
+    """The format an output file's name asks for: data.json → json, x.hxl.csv → hxl; else csv."""
+    name = output.name.lower() if output else ""
+    if name.endswith(".hxl.csv"):
+        return "hxl"
+    suffix = name.rpartition(".")[2]
+    return suffix if suffix in ("json", "xlsx") else "csv"
+
+
 def _command(what: str):
     def command(
-        format: Annotated[Format, typer.Option("--format", help="csv, hxl, xlsx or json.")] = (
-            Format.csv
-        ),
+        format: Annotated[
+            Format | None,
+            typer.Option(
+                "--format",
+                help="csv, hxl, xlsx or json (default: from the --output file's name, else csv).",
+            ),
+        ] = None,
         output: OutputOption = None,
         public: PublicOption = False,
         db: DbOption = None,
@@ -75,7 +88,7 @@ def _command(what: str):
     ) -> None:
         from toll.exports import export
 
-        chosen = "json" if json else format.value
+        chosen = "json" if json else format.value if format else format_of(output)
         with open_store(db, create=False).session() as session:
             written = export(session, what, chosen, output, public)
         if output:
