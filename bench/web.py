@@ -7,12 +7,14 @@ register search and person page with 50 users on 1,000,000 persons).
 Builds a SQLite store of N persons (as bench/backup.py does, with the name and place search
 keys the importer writes), or inside --build-into (an empty PostgreSQL database's URL), or
 uses --db as it is; serves it with `toll serve --workers N` (its own processes) on loopback
-only, and lets --users
-threads request the three pages in turn, signed in with an API token, for --seconds. Each user
-waits --think seconds on average (0.5 to 1.5 times it) between pages, as a person reading
-them does; --think 0 sends the next request at once (a test of throughput: then the time is
-mostly waiting in line). Prints each page's median, p95 and slowest time and the requests per
-second. Bounded in time; nothing leaves the machine.
+only, and lets --users threads request the three pages in turn, signed in with an API token,
+arriving over one think time; what they ask for in the first 3 think times (at least 3 s:
+users connecting, the server opening its connections to the store) is not counted, then
+--seconds are. Each user waits --think seconds on average (0.5 to 1.5 times it) between
+pages, as a person reading them does; --think 0 sends the next request at once (a test of
+throughput: then the time is mostly waiting in line). Prints each page's median, p95 and
+slowest time, the requests per second and the server's CPU time per request. Bounded in
+time; nothing leaves the machine.
 """
 
 import argparse
@@ -182,8 +184,10 @@ def warm_up(base: str, token: str, workers: int) -> float:
 
 
 def user(
-    base: str, token: str, persons: int, until: float, seed: int, times: dict, think: float
+    base: str, token: str, persons: int, span: tuple[float, float], seed: int, times, think
 ) -> None:
+    """Request the pages in turn until the end of `span`, counting those sent within it."""
+    begin, until = span
     rng = random.Random(seed)
     headers = {"Authorization": f"Bearer {token}"}
     with httpx.Client(base_url=base, headers=headers, timeout=60) as client:
@@ -195,8 +199,12 @@ def user(
             elapsed = time.perf_counter() - started
             if response.status_code != 200:
                 raise SystemExit(f"{page}: {response.status_code} {response.text[:200]}")
-            times[page].append(elapsed)
+            if started >= begin:
+                times[page].append(elapsed)
             time.sleep(think * rng.uniform(0.5, 1.5))
+
+
+WARM_UP = 3  # think times (at least 3 s) before requests are counted
 
 
 def cpu_seconds(pid: int) -> float:
@@ -251,17 +259,21 @@ def main() -> None:
         if args.workers > 1:
             print(f"every worker's first dashboard: {warm_up(base, token, args.workers):.1f} s")
         times: dict[str, list[float]] = defaultdict(list)
-        until = time.perf_counter() + args.seconds
+        # not counted: the first seconds, while the users connect and the server opens its
+        # connections to the store (every user's first request came in the same second)
+        begin = time.perf_counter() + WARM_UP * max(args.think, 1)
+        span = (begin, begin + args.seconds)
         workers = [
             threading.Thread(
                 target=user,
-                args=(base, token, args.persons, until, i, times, args.think),
+                args=(base, token, args.persons, span, i, times, args.think),
             )
             for i in range(args.users)
         ]
-        cpu_before = cpu_seconds(server.pid)
         for worker in workers:
             worker.start()
+        time.sleep(max(0.0, begin - time.perf_counter()))
+        cpu_before = cpu_seconds(server.pid)
         for worker in workers:
             worker.join()
         cpu = cpu_seconds(server.pid) - cpu_before
@@ -270,7 +282,7 @@ def main() -> None:
         total = sum(len(t) for t in times.values())
         print(
             f"{args.users} users (thinking {args.think:g} s), {args.workers} worker(s), "
-            f"for {args.seconds:.0f} s: "
+            f"for {args.seconds:.0f} s after a warm-up of {WARM_UP * max(args.think, 1):g} s: "
             f"{total:,} requests, "
             f"{total / args.seconds:.1f} per second; the server used {1000 * cpu / total:.1f} ms "
             f"of CPU per request (load average {os.getloadavg()[0]:.1f})"
