@@ -141,11 +141,10 @@ def person_view(session: Session, reference: str) -> PersonView:
     """The person labelled `reference` (P-00417, P-417 or its number), for a user with the
     personal-data grant (others are refused); the view is written to the audit trail."""
     found = get_person(session, reference)
-    log_event(session, "view", "persons", found.id)
     gone = found.retracted_at
     records = person_records(session, found)
     ids = {record.id for record, _ in records}
-    return PersonView(
+    shown = PersonView(
         found.label,
         found.display_name,
         None if gone is None else Retraction(gone, found.retracted_by, found.retraction_reason),
@@ -154,6 +153,10 @@ def person_view(session: Session, reference: str) -> PersonView:
         [DecisionView.of(made) for made in person_decisions(session, found, records)],
         [KeptApart.of(pair, ids) for pair in person_kept_apart(session, found, records)],
     )
+    # written last, in the same transaction: a store that takes one writer at a time (SQLite)
+    # is held for the rest of the request only, not for the reading too
+    log_event(session, "view", "persons", found.id)
+    return shown
 
 
 @dataclass
@@ -218,7 +221,8 @@ def search_persons(
                 sorted({status for status, _ in records if status}),
             )
         )
-    if named and rows:
-        log_event(session, "view", "persons", None, note=f"search: {len(rows)} persons")
     at_least = count_up_to is not None and total >= count_up_to and not similar
-    return PersonSearch(rows, total, similar, unlinked_records(session), at_least)
+    result = PersonSearch(rows, total, similar, unlinked_records(session), at_least)
+    if named and rows:  # written last, as in person_view
+        log_event(session, "view", "persons", None, note=f"search: {len(rows)} persons")
+    return result
