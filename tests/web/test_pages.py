@@ -104,3 +104,41 @@ def test_while_one_reader_redraws_the_dashboard_the_others_see_the_figures_befor
     after = client.get("/api/dashboard").json()
     confirmed = [c for c in after["headlines"][0]["claims"] if c["claim_id"] == claim["claim_id"]]
     assert confirmed[0]["review_state"] == "confirmed"
+
+
+def test_a_confirmed_figure_redraws_the_sources_figures_but_not_the_register(app, browser):
+    client = browser("editor")
+    assert client.get("/").status_code == 200
+    cache = app.state.figures_cache
+    drawn = {part: cache[part][0] for part in ("headlines", "register", "charts")}
+    claim = client.get("/api/dashboard").json()["headlines"][0]["claims"][0]
+    sent = client.post(
+        f"/api/claims/{claim['claim_id']}/confirm", json={}, headers={"x-csrf-token": client.csrf}
+    )
+    assert sent.status_code == 200
+    assert client.get("/").status_code == 200
+    assert cache["headlines"][0] > drawn["headlines"]  # drawn again
+    assert cache["register"][0] == drawn["register"] and cache["charts"][0] == drawn["charts"]
+    listed = client.post(
+        "/api/lists",
+        files={"file": ("more.csv", b"Full name,Sex,Status\nIrada Cacheva,f,killed\n")},
+        headers={"x-csrf-token": client.csrf},
+    )
+    assert listed.status_code == 200, listed.text
+    page = client.get("/")
+    assert cache["register"][0] > drawn["register"] and cache["charts"][0] > drawn["charts"]
+    assert "records not linked yet" in page.text  # the new list's row, counted
+
+
+def test_every_worker_opens_the_store_named_in_the_environment(web_store, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from toll.web import create_app
+
+    monkeypatch.setenv("TOLL_DATABASE_URL", web_store.url)
+    served = create_app()  # as `toll serve --workers N` makes it in each process
+    try:
+        assert TestClient(served).get("/login").status_code == 200
+        assert served.state.store.url == web_store.url
+    finally:
+        served.state.store.close()
