@@ -156,9 +156,20 @@ def _figures(session: Session) -> list[PublicFigure]:
     ]
 
 
-def _latest_estimate(session: Session) -> dict | None:
+def headline_estimate(session: Session) -> Estimate | None:
+    """The estimate a headline shows: the latest of the whole register, else the latest.
+
+    An estimate by strata (by status, say) adds up strata that a reader of "victims in all"
+    would not expect summed, so one over all lists, where there is one, comes first.
+    """
     query = select(Estimate).where(Estimate.retracted_at.is_(None)).order_by(Estimate.id.desc())
-    row = session.scalars(query.limit(1)).first()
+    rows = session.scalars(query).all()
+    whole = [row for row in rows if not (row.stratum or {}).get("by")]
+    return (whole or rows or [None])[0]
+
+
+def _latest_estimate(session: Session) -> dict | None:
+    row = headline_estimate(session)
     if row is None:
         return None
     methods = row.result.get("methods") or row.result.get("total") or []

@@ -4,9 +4,10 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
-from toll.estimates.store import list_estimates, show_estimate
+from toll.estimates.store import show_estimate
 from toll.figures import FigureGroup, compare_claims, register_counts
 from toll.figures.breakdown import register_breakdown, register_version
+from toll.figures.public import headline_estimate
 from toll.persons.lookup import PersonFilter, count_persons, unlinked_records
 from toll.store.history import last_change
 from toll.web import charts
@@ -67,8 +68,8 @@ def estimate_out(shown: dict) -> EstimateOut:
 def headlines(session: Session) -> dict:
     """What the sources claim and the latest estimate: changes with any change of the store."""
     groups = [g for g in compare_claims(session) if g.subgroup is None]
-    stored = list_estimates(session)
-    latest = show_estimate(session, stored[-1]["id"]) if stored else None
+    shown = headline_estimate(session)
+    latest = show_estimate(session, shown.id) if shown else None
     return {
         "headlines": [
             HeadlineOut.model_validate(g)
