@@ -1,13 +1,18 @@
-"""What a second `toll link` costs after a new list: all records again, or the new ones only.
+"""What a second `toll link` costs after a new list or after one reviewer's decision.
 
-    .venv/bin/python bench/relink.py [--records 100000 --lists 5 --seed 1]
+    .venv/bin/python bench/relink.py [--records 100000 --lists 5 --seed 1] [--after decision]
 
 Writes `toll synth` lists of about --records rows, imports all but the last into a SQLite
 store and links them, imports the last list, then links the same store twice from copies of
 it: `toll link --incremental` (the new list against the register) and `toll link` (every
 record again with a model trained on all of them, the default since issue 19). Each command
 runs as a user runs it, in its own process, so the times include starting Toll. Also prints
-how many candidate pairs each run stored (a run keeps its own pairs).
+how many candidate pairs the store holds after each run (older runs' pairs are pruned).
+
+With `--after decision`, imports every list and links, decides the likeliest pair waiting for
+review `same`, then links copies of the store with `toll link` (only decisions changed: the
+last run's pairs clustered again, no retraining) and `toll link --full` (trained and scored
+again), and says whether both give the same persons.
 """
 
 from __future__ import annotations
@@ -53,20 +58,58 @@ def second_link(records: int, lists: int, seed: int) -> dict:
             seconds, out = toll("link", *how, "--db", str(copy), "--json")
             summary = json.loads(out)
             result["records"] = summary["records"]
-            result[name] = {
-                "seconds": round(seconds, 1),
-                "linked": summary["linked"],
-                "persons": summary["persons"],
-                "pairs_stored": stored_pairs(copy, summary["run_id"]),
-            }
+            result[name] = timed(seconds, summary, copy)
         return result
 
 
-def stored_pairs(store: Path, run_id: int) -> int:
-    """Candidate pairs the run wrote to the store (each run keeps its own)."""
+def after_decision(records: int, lists: int, seed: int) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        here = Path(folder)
+        toll("synth", str(here / "lists"), "--records", str(records), "--lists", str(lists),
+             "--seed", str(seed), "--json")  # fmt: skip
+        store = here / "store.db"
+        for path in sorted((here / "lists").glob("list*.csv")):
+            toll("import", str(path), "--db", str(store), "--json")
+        first, out = toll("link", "--db", str(store), "--json")
+        result = {"records": json.loads(out)["records"], "first_link_s": round(first, 1)}
+        _, out = toll("review", "--limit", "1", "--db", str(store), "--json")
+        pair = json.loads(out)[0]
+        toll("decide", str(pair["record_a"]), str(pair["record_b"]), "same", "--db", str(store))
+        for name, how in (("after_decision", []), ("full", ["--full"])):
+            copy = here / f"{name}.db"
+            shutil.copy(store, copy)
+            seconds, out = toll("link", *how, "--db", str(copy), "--json")
+            result[name] = timed(seconds, json.loads(out), copy)
+        result["same_persons"] = persons(here / "after_decision.db") == persons(here / "full.db")
+        return result
+
+
+def timed(seconds: float, summary: dict, store: Path) -> dict:
+    return {
+        "seconds": round(seconds, 1),
+        "linked": summary["linked"],
+        "persons": summary["persons"],
+        "reclustered": summary.get("reclustered"),
+        "pairs_stored": stored_pairs(store),
+    }
+
+
+def stored_pairs(store: Path) -> int:
+    """Candidate pairs the store holds (the latest full run's and any incremental run's)."""
     with sqlite3.connect(store) as connection:
-        query = "SELECT count(*) FROM candidate_pairs WHERE run_id = ?"
-        return connection.execute(query, (run_id,)).fetchone()[0]
+        return connection.execute("SELECT count(*) FROM candidate_pairs").fetchone()[0]
+
+
+def persons(store: Path) -> set[frozenset[int]]:
+    """Each person as the set of its record ids."""
+    with sqlite3.connect(store) as connection:
+        rows = connection.execute(
+            "SELECT person_id, id FROM records WHERE retracted_at IS NULL"
+        ).fetchall()
+    groups: dict[int, set[int]] = {}
+    for person, record in rows:
+        groups.setdefault(person, set()).add(record)
+    return {frozenset(group) for group in groups.values()}
 
 
 def main() -> None:
@@ -74,8 +117,10 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--lists", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--after", choices=["list", "decision"], default="list")
     options = parser.parse_args()
-    result = second_link(options.records, options.lists, options.seed)
+    how = after_decision if options.after == "decision" else second_link
+    result = how(options.records, options.lists, options.seed)
     result["machine"] = f"{platform.machine()}, Python {platform.python_version()}"
     print(json.dumps(result, indent=2))
 

@@ -87,7 +87,12 @@ def link(
 def _say_how_linked(summary) -> None:
     """After a register existed: whether all records were linked again or only the new ones."""
     new = count(summary.new_records, "new record")
-    if summary.incremental:
+    if summary.reclustered:
+        console.print(
+            "Only decisions changed: clustered the last run's scored pairs again with them "
+            "(no retraining, no rescoring); labels kept."
+        )
+    elif summary.incremental:
         console.print(
             f"Linked only the {new} against the register (--incremental): until the next "
             "`toll link`, persons depend on the order the lists came in."

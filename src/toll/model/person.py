@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from sqlalchemy import JSON, Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Float, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from toll.model.base import Base, Created, Retractable
@@ -48,6 +48,8 @@ class CandidatePair(Created, Base):
     field_weights: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     needs_review: Mapped[bool] = mapped_column(default=False)
     review_reason: Mapped[str | None] = mapped_column(Text, nullable=True)  # why it waits
+    # scored by the cluster check inside a would-be person, not found by blocking
+    rescored: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class MatchDecision(Created, Retractable, Base):

@@ -143,6 +143,8 @@ def link(
         record_id_l=decided["record_id_l"].map(renamed),
         record_id_r=decided["record_id_r"].map(renamed),
     ).dropna(subset=["record_id_l", "record_id_r"])
+    if options.get("scored") is not None:
+        options["scored"] = _pairs_with_ids(options["scored"], renamed)
     renumbered = records.assign(record_id=canonical)
     if "source_id" in records:
         renumbered["source_id"] = ids["source_id"].where(records["source_id"].notna(), None)
@@ -188,6 +190,7 @@ def link_records(
     decisions: pd.DataFrame | None = None,
     extra_columns: Sequence[str] = (),
     model: LinkModel | None = None,
+    scored: pd.DataFrame | None = None,
     seed: int = 42,
     progress: Progress | None = None,
 ) -> LinkResult:
@@ -198,10 +201,15 @@ def link_records(
     event_date, place. `extra_columns` names further columns to compare
     (identifiers, addresses). `decisions` (record_id_l, record_id_r, decision
     "same"/"different") override the model. Without `model`, one is trained
-    on the records (unsupervised). `progress(done, steps, message)` is called
-    as work advances.
+    on the records (unsupervised). `scored`: the pairs blocking found and `model` scored on
+    these very records and `threshold` in an earlier run (`LinkResult.pairs` without the
+    `rescored` ones): they are clustered again with `decisions` instead of scoring anew; only
+    pairs inside would-be persons that were never scored are scored. `progress(done, steps,
+    message)` is called as work advances.
     """
     _check_records(records)
+    if scored is not None and model is None:
+        raise TollError("link_records: pairs scored earlier need the model that scored them.")
     report = _reporter(progress, 5)
     decided = normalise_decisions(decisions)
     report("Preparing names and dates")
@@ -223,12 +231,16 @@ def link_records(
             linker = Linker(table, _settings_for(model, backend, features), log_level=None)
             _register_frequencies(linker, backend, [features])
         report("Scoring candidate pairs")
-        scored = linker.inference.predict(
-            threshold_match_probability=_scoring_floor(review_band[0]), warning_mode="never"
-        )
-        pairs, weight_columns = _clear_best(
-            *_pairs_frame(_narrow(scored), model), features, threshold, review_band[0]
-        )
+        if scored is None:
+            predicted = linker.inference.predict(
+                threshold_match_probability=_scoring_floor(review_band[0]), warning_mode="never"
+            )
+            pairs, weight_columns = _clear_best(
+                *_pairs_frame(_narrow(predicted), model), features, threshold, review_band[0]
+            )
+        else:
+            pairs = scored.drop(columns=["decision", "rescored"], errors="ignore")
+            weight_columns = [c for c in pairs.columns if c.startswith("mw_")]
         report("Checking clusters")
         pairs = _rescore_components(linker, model, backend, features, pairs, decided, threshold)
     report("Clustering into persons")
@@ -603,8 +615,9 @@ def _rescore_components(
     """Score every pair inside each would-be person that blocking did not compare.
 
     Clustering judges a group by all its pairs; a pair never compared would
-    otherwise count as "different".
+    otherwise count as "different". The pairs scored here are marked `rescored`.
     """
+    pairs = pairs.assign(rescored=False)
     same = decided.loc[decided["decision"] == "same", PAIR_COLUMNS[:2]]
     links = pd.concat(
         [pairs.loc[pairs["match_probability"] >= threshold, PAIR_COLUMNS[:2]], same, chains(fixed)],
@@ -635,7 +648,7 @@ def _rescore_components(
         key not in known_keys
         for key in zip(extra["record_id_l"], extra["record_id_r"], strict=True)
     ]
-    return pd.concat([pairs, extra[new]], ignore_index=True)
+    return pd.concat([pairs, extra[new].assign(rescored=True)], ignore_index=True)
 
 
 def _finish(

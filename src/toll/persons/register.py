@@ -7,8 +7,13 @@ already belonged to. Reviewers' decisions override the model on every run.
 
 Who is whom depends only on the records, the decisions and the settings, never on the order
 lists came in: whenever one of them changed since the last run, `link_register` links every
-record again with a model trained on all of them. Only `incremental=True` links new records
-alone, against the register, with the last model.
+record again with a model trained on all of them. When only decisions changed, nothing is
+trained or scored again: the last run's model and scored pairs are clustered again with the
+decisions, which gives what linking everything again would. Only `incremental=True` links new
+records alone, against the register, with the last model.
+
+Scored pairs are derived data: a run keeps the pairs of the latest run that linked every
+record and of the runs since; older runs' pairs are deleted (decisions never are).
 """
 
 import hashlib
@@ -18,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from toll.errors import TollError
@@ -42,6 +47,8 @@ class LinkSummary:
     incremental: bool
     linked: int = 0  # records linked by this run (0: nothing new, the register is as it was)
     new_records: int = 0  # records that had no person before this run
+    # only decisions changed: the last run's scored pairs clustered again, nothing retrained
+    reclustered: bool = False
     # would-be persons split because their records' facts disagree, by reason ("birth year")
     split: dict[str, int] = field(default_factory=dict)
 
@@ -145,8 +152,10 @@ def link_register(
 
     When records, decisions or the two thresholds changed since the last run (a new or
     retracted list, a decision), every record is linked again with a model trained on all of
-    them; labels stay with their records and decisions hold. When nothing changed, nothing is
-    done (`full=True` links again anyway). `incremental=True` links only the records not yet
+    them; labels stay with their records and decisions hold. When only the decisions changed,
+    the last run's model and pairs are clustered again with them, without training or scoring
+    again. When nothing changed, nothing is done (`full=True` trains and links everything
+    anyway). `incremental=True` links only the records not yet
     in the register against it, with the last run's model: faster, but the persons then
     depend on the order the lists came in until the next run without it.
     """
@@ -166,7 +175,22 @@ def link_register(
     if (incremental and unlinked.empty) or (not full and _up_to_date(last, inputs)):
         return _nothing_new(session, last, len(records))
     band = (review_low, threshold)
-    if incremental:
+    same_records = records_inputs(records)
+    reclustered = not (full or incremental) and _only_decisions_changed(
+        last, same_records, engine, threshold, review_low
+    )
+    if reclustered:
+        result = link(
+            records.drop(columns="person_id"),
+            engine=engine,
+            threshold=threshold,
+            review_band=band,
+            decisions=decisions,
+            model=LinkModel.from_json(json.dumps(last.model)),
+            scored=scored_pairs(session, last.id),
+            progress=progress,
+        )
+    elif incremental:
         model = LinkModel.from_json(json.dumps(last.model))
         existing = records[records["person_id"].notna()]
         result = link_new(
@@ -200,6 +224,7 @@ def link_register(
     session.flush()
     new_persons = _assign_persons(session, records, result.clusters, run.id)
     _save_pairs(session, run.id, result)
+    _prune_pairs(session, run if not incremental else _last_full_run(session))
     persons = session.scalar(select(func.count(func.distinct(Record.person_id))))
     run.summary = {
         "records": len(records),
@@ -209,6 +234,7 @@ def link_register(
         "to_review": len(result.review_pairs),
         "split": result.splits(),
         "inputs": inputs,
+        "records_inputs": same_records,
     }
     log_event(session, "link", "linkage_runs", run.id, after=run.summary)
     linked = len(unlinked) if incremental else len(records)
@@ -221,6 +247,7 @@ def link_register(
         incremental,
         linked,
         len(unlinked),
+        reclustered,
         run.summary["split"],
     )
 
@@ -248,6 +275,65 @@ def link_inputs(
         digest.update(pd.util.hash_pandas_object(text, index=False).to_numpy().tobytes())
         digest.update(b"|")
     return digest.hexdigest()
+
+
+def records_inputs(records: pd.DataFrame) -> str:
+    """A fingerprint of the records alone, as linkage reads them."""
+    digest = hashlib.sha256()
+    text = records.drop(columns="person_id").astype("string").fillna("\x00")
+    digest.update(pd.util.hash_pandas_object(text, index=False).to_numpy().tobytes())
+    return digest.hexdigest()
+
+
+def _only_decisions_changed(
+    last: LinkageRun | None, records: str, engine: str, threshold: float, review_low: float
+) -> bool:
+    """Whether the last run linked every record, these very records, with these settings,
+    so that its model and scored pairs hold and only decisions can differ.
+
+    A changed threshold is not enough: which pair is a record's clear best candidate, and so
+    its probability, depends on it, and the pairs below the old review band were not kept.
+    """
+    if last is None or last.incremental or (last.summary or {}).get("records_inputs") != records:
+        return False
+    return (last.engine, last.threshold, last.review_low) == (engine, threshold, review_low)
+
+
+def scored_pairs(session: Session, run_id: int) -> pd.DataFrame:
+    """The pairs blocking found and the model scored in a run (not those the cluster check
+    scored), with their weights, as linkage reads them."""
+    query = select(
+        CandidatePair.record_a_id,
+        CandidatePair.record_b_id,
+        CandidatePair.match_probability,
+        CandidatePair.match_weight,
+        CandidatePair.field_weights,
+    ).where(CandidatePair.run_id == run_id, ~CandidatePair.rescored)
+    rows = session.execute(query.execution_options(yield_per=50_000)).all()
+    pairs = pd.DataFrame(
+        {
+            "record_id_l": [str(row[0]) for row in rows],
+            "record_id_r": [str(row[1]) for row in rows],
+            "match_probability": [row[2] for row in rows],
+            "match_weight": [row[3] for row in rows],
+        }
+    )
+    weights = pd.DataFrame.from_records([row[4] or {} for row in rows], index=pairs.index)
+    weights = weights.astype(float).add_prefix("mw_")
+    return pd.concat([pairs, weights], axis=1)
+
+
+def _last_full_run(session: Session) -> LinkageRun | None:
+    query = select(LinkageRun).where(~LinkageRun.incremental).order_by(LinkageRun.id.desc())
+    return session.scalar(query.limit(1))
+
+
+def _prune_pairs(session: Session, kept_from: LinkageRun | None) -> None:
+    """Delete the scored pairs of runs before `kept_from` (the latest run that linked every
+    record): it and the runs since hold every pair that reviewing, explaining and the next
+    run read. Pairs are derived data; decisions and history stay."""
+    if kept_from is not None:
+        session.execute(delete(CandidatePair).where(CandidatePair.run_id < kept_from.id))
 
 
 def _up_to_date(last: LinkageRun | None, inputs: str) -> bool:
@@ -356,7 +442,7 @@ def _save_pairs(session: Session, run_id: int, result) -> None:
     weights = pairs[result.weight_columns].round(2)
     weights.columns = [column.removeprefix("mw_") for column in weights.columns]
     field_weights = weights.astype(object).where(weights.notna(), None).to_dict("records")
-    match_weights = pairs["match_weight"].round(2).fillna(0.0)
+    match_weights = pairs["match_weight"].fillna(0.0)
     rows = [
         {
             "run_id": run_id,
@@ -367,13 +453,15 @@ def _save_pairs(session: Session, run_id: int, result) -> None:
             "field_weights": fields,
             "needs_review": (left, right) in review,
             "review_reason": review.get((left, right)),
+            "rescored": bool(rescored),
         }
-        for left, right, probability, weight, fields in zip(
+        for left, right, probability, weight, fields, rescored in zip(
             pairs["record_id_l"].astype(str),
             pairs["record_id_r"].astype(str),
             pairs["match_probability"],
             match_weights,
             field_weights,
+            pairs["rescored"].eq(True),
             strict=True,
         )
     ]
