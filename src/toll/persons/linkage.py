@@ -158,11 +158,12 @@ def _with_ids(result: LinkResult, own: dict[str, str]) -> LinkResult:
     its smallest record again."""
     clusters = result.clusters.copy()
     clusters["record_id"] = clusters["record_id"].map(own)
-    clusters["cluster_id"] = clusters.groupby("cluster_id")["record_id"].transform("min")
-    if "split_from" in clusters:
-        first = clusters.groupby(clusters["split_from"].fillna(""))["record_id"].transform("min")
-        clusters["split_from"] = first.where(clusters["split_from"].notna(), None)
+    # sorted by record, a group's first record is its smallest ("first" needs no Python loop)
     clusters = clusters.sort_values("record_id", kind="stable").reset_index(drop=True)
+    clusters["cluster_id"] = clusters.groupby("cluster_id")["record_id"].transform("first")
+    if "split_from" in clusters:
+        first = clusters.groupby(clusters["split_from"].fillna(""))["record_id"].transform("first")
+        clusters["split_from"] = first.where(clusters["split_from"].notna(), None)
     return LinkResult(
         _pairs_with_ids(result.pairs, own),
         clusters,
