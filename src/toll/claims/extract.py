@@ -93,6 +93,7 @@ class Found:
     reach: int = 0  # how far its words go (a number before this belongs to them)
     said_end: int = 0  # where the words after it that gave its category end
     nend: int = 0  # where the number itself ends
+    single: bool = False  # one person named by a singular noun ("a woman")
 
     @property
     def kind(self) -> str:
@@ -163,16 +164,85 @@ def _read_numbers(text: str, lang: Language, sentences: Sentences,
     `keep_others`, the counts the rules left out for want of harm words (for the model)."""
     found: list[Found] = []
     others: list[Found] = []
-    for m in lang.numbers.finditer(text):
-        if found and m.start < max(found[-1].end, found[-1].reach):
+    for m in _numbers_and_persons(text, lang):
+        at = m.start() if isinstance(m, re.Match) else m.start
+        if found and at < max(found[-1].end, found[-1].reach):
             continue  # inside the previous figure's words ("40 of its 120 houses")
-        f = _candidate(text, m, lang, sentences, found[-1] if found else None)
+        previous = next((f for f in reversed(found) if not f.single), None)
+        if isinstance(m, re.Match):
+            if (f := _single_person(text, m, lang, sentences, previous)) is not None:
+                found.append(f)
+            continue
+        f = _candidate(text, m, lang, sentences, previous)
         if f is not None:
             f.nend = m.end
             found.append(f)
         elif keep_others and (other := _other(text, m, lang, sentences)) is not None:
             others.append(other)
     return found, others
+
+
+def _numbers_and_persons(text: str, lang: Language) -> "list[NumberMatch | re.Match]":
+    """The numbers in `text` and, between them, the single persons ("a woman", «девочка»),
+    in text order."""
+    numbers: list = list(lang.numbers.finditer(text))
+    if lang.single_person is None:
+        return numbers
+    spans = [(n.start, n.end) for n in numbers]
+    persons = [p for p in lang.single_person.finditer(text)
+               if not any(s < p.end() and (p.start() < e or NOUN_AFTER.fullmatch(
+                   text, e, p.start())) for s, e in spans)]
+    return sorted(numbers + persons, key=lambda m: m.start if isinstance(m, NumberMatch)
+                  else m.start())
+
+
+# The harm words after one person that need no auxiliary ("a woman died"); other verbs do
+# ("a boy was shot"), since "a soldier shot ..." is the one who harmed.
+INTRANSITIVE = re.compile(r"\b(?:died|dies|die|dead|perished|drowned|missing|disappeared)\b",
+                          re.IGNORECASE)
+
+
+AGE_MOD = re.compile(r"\b([\w-]+?)-(?:year|month|week|day)s?-old\b")
+# "один военный", "one more soldier": the number's own noun, not a second person.
+NOUN_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+")
+COPULA = re.compile(r"\b(?:is|was|are|were|be|been|as|это|был|была|стал|стала)\s+\Z", re.IGNORECASE)
+
+
+def _single_person(text: str, m: re.Match, lang: Language, sentences: Sentences,
+                   previous: Found | None) -> Found | None:
+    """A figure of 1 for one person named by a singular noun, when harm words follow it
+    ("a woman was killed", «девочка погибла») or come just before it ("killing a girl",
+    «погиб мальчик»)."""
+    start = m.start()
+    if COPULA.search(text, max(0, start - 12), start):
+        return None  # "the missing person is a five-year-old child": who, not how many
+    f = Found(start, start, m.end(), Quantity(1, None, None, "exact"), None,
+              sentences.index(start), nend=m.end(), single=True)
+    phrase = f"{m.group('mods')} {m.group('head')}".lower().split()
+    f.noun = next((lang.nouns[" ".join(phrase[i:])] for i in range(len(phrase))
+                   if " ".join(phrase[i:]) in lang.nouns), Noun("person", m.group("head")))
+    if f.noun.kind != "person" or lang.source_after.match(text, f.end):
+        return None  # "a spokesman said": who speaks
+    f.subgroup = f.noun.subgroup
+    age = AGE_MOD.search(m.group("mods"))
+    if age:  # "a 12-year-old protester": the age is no count, the person is
+        f.qstart = f.nstart = m.start("head")
+        years = lang.numbers.value_of(age.group(1))
+        if f.subgroup is None and years is not None and years < 18:
+            f.subgroup = "children"
+    if previous is not None and previous.sentence != f.sentence:
+        previous = None
+    _categorise(text, f, lang, sentences, previous)
+    if f.source == "after":
+        right = lang.right_trigger.match(text, m.end())
+        said = right.group(0) if right else ""
+        if lang.code == "en" and not (AUXILIARY.search(said) or INTRANSITIVE.search(said)):
+            return None
+    elif f.source != "before" or f.trigger_at < 0 or start - f.trigger_at > 30:
+        return None
+    if f.category == "killed" and _bodies_found(text, f, lang, sentences):
+        f.category = "bodies_found"
+    return f
 
 
 def _other(text: str, m: NumberMatch, lang: Language, sentences: Sentences) -> Found | None:

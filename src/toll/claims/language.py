@@ -206,7 +206,8 @@ class Language:
             rf"\s+(?:were|are|was)(?P<mods>{mod}{{0,2}})\s+{head}{age}", FLAGS)
         breakers = literal_words(data["grammar"]["breakers"])
         triggers = self.right_trigger_words
-        token = (rf"(?:\s+(?!(?:{breakers}){WORD_END})(?!(?:and|or)\s+(?:{triggers}){WORD_END})"
+        joiners = alternation(["and", "or", *data["grammar"].get("list_joiners", [])])
+        token = (rf"(?:\s+(?!(?:{breakers}){WORD_END})(?!(?:{joiners})\s+(?:{triggers}){WORD_END})"
                  r"(?!\d)[\w'’-]+)")
         self.right_trigger = re.compile(
             r"(?:\s*,(?:[^,.;:()]|(?<=\d)[,.](?=\d)){1,80},(?=\s))?"
@@ -222,12 +223,24 @@ class Language:
             rf"(?:{token}){{1,4}}){{1,6}}\s*,?"
             rf"(?:\s+(?:were|was|have been|had been|are|is|got)(?:\s+\w+ly)?)?"
             rf"\s+(?P<trig>{triggers}){WORD_END}", FLAGS)
+        self.single_person = self._single_person(data["grammar"], mod, sep)
         reporting = data["grammar"]["reporting_verbs"]
         self.source_after = re.compile(
             r"(?:\s+(?:and|or)\s+(?:an?\s+|the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2})?\s*,?\s+"
             rf"(?:{alternation(reporting)}){WORD_END}"
             r"(?=\s*[,.;:]|\s*\Z|\s+(?:that|on|in|at|to|by|after|when|last|this|yesterday|today|"
             r"earlier|later|late|during|via|through|from|it|they|he|she)\b)", FLAGS)
+
+    @staticmethod
+    def _single_person(g: dict[str, Any], mod: str, sep: str) -> "re.Pattern[str] | None":
+        """One person named by a singular noun: "a (six-year-old) girl", «девочка»."""
+        singles, openers = g.get("single_persons") or [], g.get("single_openers") or []
+        if not singles:
+            return None
+        mods = rf"(?P<mods>(?:(?:{mod}|{sep}[\w-]+-(?:year|month|week|day)s?-old),?){{0,3}}?)"
+        opener = (rf"{WORD_START}(?:{alternation(openers)}){mods}{sep}"
+                  if openers else rf"{WORD_START}(?P<mods>)")
+        return re.compile(rf"{opener}(?P<head>{alternation(singles)}){WORD_END}", FLAGS)
 
     def noun(self, head: re.Match, suffix: str = "") -> Noun:
         """What a matched head noun counts, read as the longest known noun phrase it ends
