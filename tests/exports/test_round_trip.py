@@ -7,6 +7,8 @@ public export is refused, since it cannot restore the personal data it left out.
 """
 
 import csv
+import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,8 @@ from sqlalchemy import func, select
 
 from filled_store import fill
 from incidents.event_files import GED_COLUMNS, ged_row, write
-from toll.cases import CaseDetails, open_case
+from toll.cases import CaseDetails, open_case, show_case, transition_case
+from toll.cases.cases import append_transition, get_case
 from toll.errors import TollError
 from toll.exports import FORMATS, export, export_table, originals_folder
 from toll.exports.reimport import import_export
@@ -42,6 +45,11 @@ def filled(store, tmp_path):
             ged_row(8, "Eastport", "2021-02-03", 5, 5, 6)]  # fmt: skip
     with store.session() as session:
         import_events(session, write(tmp_path / "ged.csv", GED_COLUMNS, rows))
+        source = session.scalar(select(Source.id).order_by(Source.id))
+        append_transition(session, get_case(session, "C-00001"), "reported", date(2021, 1, 20),
+                          source, "reported by the family")  # fmt: skip
+        transition_case(session, "C-00001", "fate_unknown", on=date(2021, 3, 2),
+                        source_id=source, note="no trace after the first search")  # fmt: skip
     return store
 
 
@@ -60,6 +68,11 @@ def _comparable(store: Store, what: str) -> list[dict]:
     for row in rows:
         if what == "claims":
             row["part_of"] = words.get(row["part_of"], row["part_of"])
+        if what == "cases":  # who wrote each change into the store, when, and whence, aside
+            row["history"] = [
+                {k: v for k, v in change.items() if k not in ("by", "at", "note")}
+                for change in row["history"]
+            ]
         for name in LOCAL_IDS[what]:
             row.pop(name)
     return rows
@@ -79,6 +92,7 @@ def _prepare(filled: Store, fresh: Store, what: str, folder: Path) -> None:
         with fresh.session() as session:
             session.add_all(Person(label=label, display_name=name) for label, name in people)
             import_export(session, _write(filled, "incidents", "json", folder))
+            import_export(session, _write(filled, "sources", "csv", folder))
 
 
 @pytest.mark.parametrize("format", FORMATS)
@@ -183,11 +197,80 @@ def test_a_bad_claim_row_names_file_row_field_and_writes_nothing(
     assert _count(fresh_store, Claim) == 0
 
 
-def test_a_case_of_a_person_the_store_lacks_is_refused(filled, fresh_store, tmp_path):
+def test_a_reimported_case_shows_the_same_history_noting_the_file(filled, fresh_store, tmp_path):
+    _prepare(filled, fresh_store, "cases", tmp_path)
+    path = _write(filled, "cases", "xlsx", tmp_path)
+    with fresh_store.session() as session:
+        import_export(session, path)
+        imported = show_case(session, "C-00001").transitions
+    with filled.session() as session:
+        kept = show_case(session, "C-00001").transitions
+    assert [(t.on, t.from_status, t.to_status, t.source) for t in imported] == [
+        (t.on, t.from_status, t.to_status, t.source) for t in kept
+    ]
+    assert [t.note for t in imported] == [
+        f"{t.note}; imported from cases.xlsx (recorded by {t.by} at {t.at.isoformat()[:16]})"
+        for t in kept
+    ]
+    assert len(kept) == 2 and all(t.by == "tester" for t in imported)
+
+
+def test_a_case_comes_to_the_person_of_its_name_never_to_another_of_its_label(
+    filled, fresh_store, tmp_path
+):
+    with filled.session() as session:
+        people = [(p.label, p.display_name) for p in session.scalars(select(Person))]
+    path = _write(filled, "cases", "json", tmp_path)
+    with fresh_store.session() as session:  # labelled otherwise, as a store that linked anew
+        session.add_all(Person(label=f"P-{900 + n:05d}", display_name=name)
+                        for n, (_, name) in enumerate(reversed(people)))  # fmt: skip
+        import_export(session, _write(filled, "sources", "csv", tmp_path))
+        import_export(session, _write(filled, "incidents", "json", tmp_path))
+        import_export(session, path)
+        view = show_case(session, "C-00001")
+    assert (view.name, view.status) == (people[0][1], "fate_unknown")
+
+
+def test_a_case_of_a_person_the_store_lacks_says_what_to_import_first(
+    filled, fresh_store, tmp_path
+):
     path = _write(filled, "cases", "csv", tmp_path)
     with pytest.raises(TollError) as error, fresh_store.session() as session:
         import_export(session, path)
-    assert "cases.csv, row 1, field person_id: no person P-00001 in the store" in str(error.value)
+    message = str(error.value)
+    assert message.startswith("cases.csv, row 1, field person_id: person P-00001 (")
+    assert "import the records export and run `toll link` first" in message
+    assert _count(fresh_store, Case) == 0
+
+
+def test_a_case_of_a_name_two_persons_bear_is_refused(filled, fresh_store, tmp_path):
+    path = _write(filled, "cases", "csv", tmp_path)
+    name = next(csv.DictReader(path.open(encoding="utf-8")))["person_name"]
+    with fresh_store.session() as session:
+        session.add_all(Person(label=label, display_name=name) for label in ("P-00005", "P-00006"))
+    with pytest.raises(TollError, match="2 persons of the store are named so"):
+        with fresh_store.session() as session:
+            import_export(session, path)
+    assert _count(fresh_store, Case) == 0
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"to_status": "closed"}, "change 2: a case that is reported cannot move to 'closed'"),
+        ({"on": "2020-01-01"}, "change 2: its date '2020-01-01' is missing, in the future or"),
+        ({"from_status": None}, "change 2 is from None, but the case was 'reported' before it"),
+    ],
+)
+def test_a_case_history_out_of_order_is_refused(filled, fresh_store, tmp_path, change, message):
+    _prepare(filled, fresh_store, "cases", tmp_path)
+    path = _write(filled, "cases", "csv", tmp_path)
+    history = json.loads(next(csv.DictReader(path.open(encoding="utf-8")))["history"])
+    history[1].update(change)
+    _edit(path, 1, "history", json.dumps(history))
+    with pytest.raises(TollError) as error, fresh_store.session() as session:
+        import_export(session, path)
+    assert str(error.value).startswith(f"cases.csv, row 1, field history: {message}")
     assert _count(fresh_store, Case) == 0
 
 
@@ -214,6 +297,7 @@ def test_a_case_opened_after_an_import_takes_a_label_past_the_imported_ones(fill
     path = _write(filled, "cases", "csv", tmp_path)
     _edit(path, 1, "case_id", "C-00040")  # as if cases C-00002 to C-00039 had been retracted
     _edit(path, 1, "person_id", "P-00002")
+    _edit(path, 1, "person_name", "")  # by its label alone
     with filled.session() as session:
         import_export(session, path)
         opened = open_case(session, "P-00003", CaseDetails(last_seen="12.01.2021"))

@@ -367,6 +367,7 @@ INCIDENT_COLUMNS = columns(
 CASE_COLUMNS = columns(
     ("case_id", "#meta+id"),
     ("person_id", "#meta+person_id"),
+    ("person_name", "#affected+name"),  # the person in any store: found by name and label
     ("status", "#status+case"),
     ("reported_on", "#date+reported"),
     ("last_seen", "#date+last_seen"),
@@ -378,6 +379,9 @@ CASE_COLUMNS = columns(
     ("incident_id", "#event+id", "int"),
     ("outcome", "#description+outcome"),
     ("incident", "#event+name"),  # the incident in any store: its title
+    # every change of status: [{on, from_status, to_status, source_sha256, source, remains,
+    # note, by, at}], the source named in any store by its original's SHA-256
+    ("history", "#status+history", "json"),
 )
 CASE_COUNT_COLUMNS = columns(
     ("status", "#status+case"),
@@ -409,7 +413,7 @@ def cases(session: Session, public: bool) -> ExportTable:
     from toll.model import Case, Incident, Person
 
     query = (
-        select(Case, Person.label)
+        select(Case, Person.label, Person.display_name)
         .join(Person, Person.id == Case.person_id)
         .where(Case.retracted_at.is_(None))
         .order_by(Case.id)
@@ -419,20 +423,55 @@ def cases(session: Session, public: bool) -> ExportTable:
         return ExportTable("cases", CASE_COUNT_COLUMNS, _case_counts(session, query), True)
     require_personal_data(session)
     titles = dict(session.execute(select(Incident.id, Incident.title)).all())
+    histories = _case_histories(session)
     rows = (
-        {"case_id": case.label, "person_id": label, "incident": titles.get(case.incident_id)}
+        {
+            "case_id": case.label,
+            "person_id": label,
+            "person_name": name,
+            "incident": titles.get(case.incident_id),
+            "history": histories.get(case.id, []),
+        }
         | {
             c.name: _iso(v) if hasattr(v := getattr(case, c.name), "isoformat") else v
-            for c in CASE_COLUMNS[2:-1]
+            for c in CASE_COLUMNS[3:-2]
         }
-        for case, label in session.execute(query)
+        for case, label, name in session.execute(query)
     )
     return ExportTable("cases", CASE_COLUMNS, rows)
 
 
+def _case_histories(session: Session) -> dict[int, list[dict]]:
+    """Each case's changes of status, in the order they were recorded."""
+    from toll.model import CaseTransition, Remains
+
+    query = (
+        select(CaseTransition, Source.sha256, Source.title, Source.file_name, Remains.label)
+        .outerjoin(Source, Source.id == CaseTransition.source_id)
+        .outerjoin(Remains, Remains.id == CaseTransition.remains_id)
+        .order_by(CaseTransition.id)
+    )
+    histories: dict[int, list[dict]] = defaultdict(list)
+    for change, sha256, title, file_name, remains in session.execute(query):
+        histories[change.case_id].append(
+            {
+                "on": _iso(change.on),
+                "from_status": change.from_status,
+                "to_status": change.to_status,
+                "source_sha256": sha256,
+                "source": title or file_name,
+                "remains": remains,
+                "note": change.note,
+                "by": change.created_by,
+                "at": _iso(change.created_at),
+            }
+        )
+    return histories
+
+
 def _case_counts(session: Session, query) -> Iterator[dict]:
     counts: Counter = Counter()
-    for case, _ in session.execute(query):
+    for case, *_ in session.execute(query):
         day = case.last_seen_earliest
         counts[(case.status, str(day.year) if day else "unknown", case.place_key or "unknown")] += 1
     # Each status's total is published (the fact sheet's missing persons): rows are statuses.

@@ -8,7 +8,9 @@ store already holds is left as it is, so importing a file twice adds nothing.
   (`toll.exports.originals`), with its metadata; its text is read from those bytes again.
 - A claim comes back on its source, found by the SHA-256 of the source's original, and only
   when the source's text still reads the claim's words at the claim's characters.
-- A case comes back on the person of the same label, within the incident of the same title.
+- A case comes back on its person (of the same label and name, or else the one of the same
+  name: after the records export was imported and linked), within the incident of the same title,
+  with every change of status it had (each noting the file it was imported from).
 - An estimate comes back with its methods, intervals, capture table and settings.
 """
 
@@ -275,13 +277,12 @@ def _attach(session: Session, path: Path, number: int, row: dict, claim_id: int)
 
 
 def cases(session: Session, path: Path, rows: Rows) -> ImportedExport:
-    """Each case on the person of its person label, with the status it had when exported."""
-    from toll.model import Case, Person
+    """Each case on its person (`_case_person`), with its history of changes of status."""
+    from toll.model import Case
 
-    persons = dict(session.execute(select(Person.label, Person.id)).all())
     result = ImportedExport(path.name, "cases", len(rows), 0)
     for number, row in enumerate(rows, start=1):
-        person = _case_person(session, path, number, row, persons)
+        person = _case_person(session, path, number, row)
         held = session.scalar(select(Case).where(Case.label == row["case_id"]))
         if held is not None and held.person_id == person:
             result.unchanged += 1
@@ -303,7 +304,10 @@ def cases(session: Session, path: Path, rows: Rows) -> ImportedExport:
     return result
 
 
-def _case_person(session: Session, path: Path, number: int, row: dict, persons: dict) -> int:
+def _case_person(session: Session, path: Path, number: int, row: dict) -> int:
+    """The case's person in this store: the person of its label when the name agrees (or the
+    file names none), else the one person of its name; never a namesake or another label's."""
+    from toll.model import Person
     from toll.model.case import CASE_STATUSES
 
     _required(path, number, row, "case_id", "person_id", "status")
@@ -313,16 +317,27 @@ def _case_person(session: Session, path: Path, number: int, row: dict, persons: 
         raise bad_row(
             path, number, "status", f"{row['status']!r} is not one of {', '.join(CASE_STATUSES)}"
         )
-    if row["person_id"] not in persons:
-        raise bad_row(
-            path,
-            number,
-            "person_id",
-            f"no person {row['person_id']} in the store: a case "
-            "belongs to a person of the register, so import cases into the store they came "
-            "from, or one restored from its backup",
+    current = select(Person.id, Person.label, Person.display_name).where(
+        Person.retracted_at.is_(None)
+    )
+    name = row["person_name"]
+    same = session.execute(current.where(Person.label == row["person_id"])).first()
+    if same is not None and (name is None or same.display_name == name):
+        return same.id
+    named = session.execute(current.where(Person.display_name == name)).all() if name else []
+    if len(named) == 1:
+        return named[0].id
+    whom = f"{row['person_id']} ({name})" if name else row["person_id"]
+    if named:
+        found = ", ".join(p.label for p in named[:4])
+        why = f"{len(named)} persons of the store are named so ({found}); open the case by hand"
+    else:
+        why = (
+            "not in the store: a case belongs to a person of the register, so import the "
+            "records export and run `toll link` first (or import into the store the cases came "
+            "from, or one restored from its backup)"
         )
-    return persons[row["person_id"]]
+    raise bad_row(path, number, "person_id", f"person {whom} {why}")
 
 
 def _add_case(session: Session, path: Path, number: int, row: dict, person: int) -> None:
@@ -366,8 +381,91 @@ def _add_case(session: Session, path: Path, number: int, row: dict, person: int)
     )
     session.add(case)
     session.flush()
-    note = f"imported from {path.name} as {row['status']}; its history is in the store it came from"
-    append_transition(session, case, row["status"], reported or date.today(), None, note)
+    if row["history"] == []:  # a case without any recorded change of status
+        return
+    if row["history"] is None:  # a file written by hand, without the changes of status
+        note = f"imported from {path.name} as {row['status']}; no earlier history in the file"
+        append_transition(session, case, row["status"], reported or date.today(), None, note)
+        return
+    changes = _history(path, number, row)
+    for change in changes:
+        session.add(_imported_change(session, path, case, change))
+    session.flush()
+
+
+def _history(path: Path, number: int, row: dict) -> list[dict]:
+    """The case's changes of status, checked: each allowed after the one before, in the order
+    they happened, none in the future, the last one the case's status."""
+    from toll.cases.lifecycle import allowed_next
+
+    changes, previous, last = row["history"], None, None
+    if not isinstance(changes, list) or not all(isinstance(c, dict) for c in changes):
+        raise bad_row(path, number, "history", "not a list of changes of status")
+    for position, change in enumerate(changes, start=1):
+        where = f"change {position}"
+        if change.get("from_status") != previous:
+            raise bad_row(
+                path, number, "history", f"{where} is from {change.get('from_status')!r}, "
+                f"but the case was {previous!r} before it"
+            )  # fmt: skip
+        if change.get("to_status") not in allowed_next(previous):
+            raise bad_row(
+                path, number, "history", f"{where}: a case that is {previous} cannot move to "
+                f"{change.get('to_status')!r}"
+            )  # fmt: skip
+        on = _when(path, number, "history", change.get("on"), date)
+        if on is None or on > date.today() or (last is not None and on < last):
+            raise bad_row(
+                path, number, "history", f"{where}: its date {change.get('on')!r} is missing, "
+                "in the future or before the change before it"
+            )  # fmt: skip
+        change["on"], previous, last = on, change["to_status"], on
+    if previous != row["status"]:
+        raise bad_row(
+            path, number, "history", f"the last change is to {previous}, not to the case's "
+            f"status {row['status']}"
+        )  # fmt: skip
+    return changes
+
+
+def _imported_change(session: Session, path: Path, case, change: dict):
+    """One change of status as recorded in the store the file came from, with its source (in
+    this store, by its original's SHA-256) and remains (by label); the note says whence."""
+    from toll.model import CaseTransition, Remains, Source
+    from toll.model.base import utcnow
+
+    source = None
+    if change.get("source_sha256"):
+        source = session.scalar(select(Source.id).where(Source.sha256 == change["source_sha256"]))
+    remains = None
+    if change.get("remains"):
+        remains = session.scalar(select(Remains.id).where(Remains.label == change["remains"]))
+    recorded = " ".join(
+        part
+        for part in ("recorded", change.get("by") and f"by {change['by']}",
+                     change.get("at") and f"at {str(change['at'])[:16]}")
+        if part
+    )  # fmt: skip
+    whence = [f"imported from {path.name} ({recorded})" if recorded != "recorded" else
+              f"imported from {path.name}"]  # fmt: skip
+    if change.get("source_sha256") and source is None:
+        whence.append(
+            f"its source {change.get('source')!r} (SHA-256 {change['source_sha256'][:12]}…) "
+            "is not in this store"
+        )
+    if change.get("remains") and remains is None:
+        whence.append(f"remains {change['remains']} are not in this store")
+    return CaseTransition(
+        case_id=case.id,
+        from_status=change.get("from_status"),
+        to_status=change["to_status"],
+        on=change["on"],
+        source_id=source,
+        remains_id=remains,
+        note="; ".join(part for part in (change.get("note"), *whence) if part),
+        created_by=session.info.get("actor"),
+        created_at=utcnow(),
+    )
 
 
 def estimates(session: Session, path: Path, rows: Rows) -> ImportedExport:
