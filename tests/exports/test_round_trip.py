@@ -243,6 +243,21 @@ def test_a_case_of_a_person_the_store_lacks_says_what_to_import_first(
     assert _count(fresh_store, Case) == 0
 
 
+def test_a_cases_export_of_an_earlier_toll_imports_by_label_with_one_change(
+    filled, fresh_store, tmp_path
+):
+    _prepare(filled, fresh_store, "cases", tmp_path)
+    path = _write(filled, "cases", "csv", tmp_path)
+    rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
+    kept = [i for i, name in enumerate(rows[0]) if name not in ("person_name", "history")]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([[row[i] for i in kept] for row in rows])
+    with fresh_store.session() as session:
+        assert import_export(session, path).added == 1
+        (change,) = show_case(session, "C-00001").transitions
+    assert change.to_status == "fate_unknown" and "imported from cases.csv" in change.note
+
+
 def test_a_case_of_a_name_two_persons_bear_is_refused(filled, fresh_store, tmp_path):
     path = _write(filled, "cases", "csv", tmp_path)
     name = next(csv.DictReader(path.open(encoding="utf-8")))["person_name"]

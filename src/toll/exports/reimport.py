@@ -48,6 +48,10 @@ KINDS: dict[str, list[Column]] = {
     "incidents": INCIDENT_COLUMNS,
     "families": FAMILY_COLUMNS,
 }
+# Columns an export of an earlier version of Toll had: read as today's, the new ones empty.
+EARLIER: dict[str, list[Column]] = {
+    "cases": [c for c in CASE_COLUMNS if c.name not in ("person_name", "history")],
+}
 PUBLIC = (COUNT_COLUMNS, CASE_COUNT_COLUMNS, FAMILY_FIGURE_COLUMNS)
 REDACTED = (
     "a public export (or one made without the personal-data grant) leaves out personal data "
@@ -59,6 +63,9 @@ def export_kind(path: Path) -> str:
     """The export a file holds, told by its columns."""
     header = _header(path)
     for kind, table in KINDS.items():
+        if header == [column.name for column in table]:
+            return kind
+    for kind, table in EARLIER.items():
         if header == [column.name for column in table]:
             return kind
         if header == [column.name for column in table] + [PUBLIC_MARK.name]:
@@ -103,7 +110,7 @@ def import_export(session: Session, path: Path, originals: Path | None = None) -
     if kind in ("records", "persons"):
         result = _as_list(session, path, kind)
     else:
-        rows = read_export(path, KINDS[kind])
+        rows = _rows(path, kind)
         if kind == "sources":
             result = rebuild.sources(session, path, rows, originals)
         else:
@@ -112,6 +119,14 @@ def import_export(session: Session, path: Path, originals: Path | None = None) -
         session, "import", kind, None, note=f"{path.name}: {result.added} added, {kind} export"
     )
     return result
+
+
+def _rows(path: Path, kind: str) -> list[dict[str, Any]]:
+    """The file's rows, typed by its kind's columns; an earlier export's missing ones empty."""
+    if kind in EARLIER and _header(path) == [column.name for column in EARLIER[kind]]:
+        names = [column.name for column in KINDS[kind]]
+        return [dict.fromkeys(names) | row for row in read_export(path, EARLIER[kind])]
+    return read_export(path, KINDS[kind])
 
 
 def _as_list(session: Session, path: Path, kind: str) -> ImportedExport:
