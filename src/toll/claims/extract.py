@@ -12,6 +12,7 @@ How it works (details in docs/methods/extraction.md):
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from toll.claims import classifier
@@ -188,10 +189,14 @@ def _numbers_and_persons(text: str, lang: Language) -> "list[NumberMatch | re.Ma
     numbers: list = list(lang.numbers.finditer(text))
     if lang.single_person is None:
         return numbers
-    spans = [(n.start, n.end) for n in numbers]
-    persons = [p for p in lang.single_person.finditer(text)
-               if not any(s < p.end() and (p.start() < e or NOUN_AFTER.fullmatch(
-                   text, e, p.start())) for s, e in spans)]
+    starts = [n.start for n in numbers]
+
+    def after_a_number(p: re.Match) -> bool:
+        i = bisect_left(starts, p.end()) - 1  # the last number starting before the person ends
+        return i >= 0 and (p.start() < numbers[i].end
+                           or NOUN_AFTER.fullmatch(text, numbers[i].end, p.start()) is not None)
+
+    persons = [p for p in lang.single_person.finditer(text) if not after_a_number(p)]
     return sorted(numbers + persons, key=lambda m: m.start if isinstance(m, NumberMatch)
                   else m.start())
 
