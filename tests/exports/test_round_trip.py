@@ -21,9 +21,10 @@ from toll.cases.cases import append_transition, get_case
 from toll.errors import TollError
 from toll.exports import FORMATS, export, export_table, originals_folder
 from toll.exports.reimport import import_export
+from toll.families import relate
 from toll.figures import claim_provenance
 from toll.incidents import import_events
-from toll.model import Case, Claim, Original, Person, Source
+from toll.model import Case, Claim, Original, Person, Relation, Source
 from toll.store import Store
 from toll.store.access import add_user
 
@@ -267,6 +268,70 @@ def test_a_case_of_a_name_two_persons_bear_is_refused(filled, fresh_store, tmp_p
         with fresh_store.session() as session:
             import_export(session, path)
     assert _count(fresh_store, Case) == 0
+
+
+def _family_store(filled: Store, fresh: Store, tmp_path: Path, labels: dict[str, str]) -> Path:
+    """The filled store's families export (P-00001 parent of P-00002, spouse of P-00003), and
+    the fresh store holding its persons under `labels` (name -> label), as one linked anew."""
+    with filled.session() as session:
+        relate(session, "P-00001", "P-00003", "spouse", note="married 1990")
+        names = [p.display_name for p in session.scalars(select(Person).order_by(Person.id))]
+    with fresh.session() as session:
+        session.add_all(Person(label=labels.get(name, f"P-{900 + n:05d}"), display_name=name)
+                        for n, name in enumerate(names))  # fmt: skip
+    return _write(filled, "families", "csv", tmp_path)
+
+
+def _relations(store: Store) -> set[tuple[str, str, str]]:
+    with store.session() as session:
+        named = dict(session.execute(select(Person.id, Person.display_name)).all())
+        return {(named[r.person_id], r.kind, named[r.relative_id])
+                for r in session.scalars(select(Relation))}  # fmt: skip
+
+
+def test_families_come_to_the_persons_of_their_names_in_a_store_linked_anew(
+    filled, fresh_store, tmp_path
+):
+    swapped = {"Şəxs 1": "P-00002", "Şəxs 2": "P-00001", "Şəxs 3": "P-00007"}
+    path = _family_store(filled, fresh_store, tmp_path, swapped)
+    with fresh_store.session() as session:
+        assert import_export(session, path).added == 2
+        assert import_export(session, path).added == 0
+    assert (
+        _relations(fresh_store)
+        == _relations(filled)
+        == {
+            ("Şəxs 1", "parent", "Şəxs 2"),
+            ("Şəxs 1", "spouse", "Şəxs 3"),
+        }
+    )
+
+
+def test_a_relation_to_a_name_two_persons_bear_is_refused_and_nothing_written(
+    filled, fresh_store, tmp_path
+):
+    path = _family_store(filled, fresh_store, tmp_path, {})
+    with fresh_store.session() as session:
+        session.add(Person(label="P-00008", display_name="Şəxs 3"))
+    with pytest.raises(TollError) as error, fresh_store.session() as session:
+        import_export(session, path)
+    assert str(error.value).startswith(
+        "families.csv, row 1, field relations: person P-00003 (Şəxs 3) 2 persons of the store "
+        "are named so (P-00902, P-00008); relate them by hand"
+    )
+    assert _count(fresh_store, Relation) == 0  # not even the parent, found before it
+
+
+def test_a_relation_of_a_person_the_store_lacks_says_what_to_import_first(
+    filled, fresh_store, tmp_path
+):
+    path = _write(filled, "families", "json", tmp_path)
+    with pytest.raises(TollError) as error, fresh_store.session() as session:
+        import_export(session, path)
+    message = str(error.value)
+    assert message.startswith("families.json, row 1, field person_id: person P-00001 (Şəxs 1)")
+    assert "import the records export and run `toll link` first" in message
+    assert _count(fresh_store, Relation) == 0
 
 
 @pytest.mark.parametrize(

@@ -305,9 +305,7 @@ def cases(session: Session, path: Path, rows: Rows) -> ImportedExport:
 
 
 def _case_person(session: Session, path: Path, number: int, row: dict) -> int:
-    """The case's person in this store: the person of its label when the name agrees (or the
-    file names none), else the one person of its name; never a namesake or another label's."""
-    from toll.model import Person
+    """The case's person in this store (`person_in_store`), its status checked."""
     from toll.model.case import CASE_STATUSES
 
     _required(path, number, row, "case_id", "person_id", "status")
@@ -317,27 +315,55 @@ def _case_person(session: Session, path: Path, number: int, row: dict) -> int:
         raise bad_row(
             path, number, "status", f"{row['status']!r} is not one of {', '.join(CASE_STATUSES)}"
         )
+    return person_in_store(
+        session,
+        path,
+        number,
+        "person_id",
+        row["person_id"],
+        row["person_name"],
+        belongs="a case belongs to a person of the register",
+        by_hand="open the case by hand",
+    )
+
+
+def person_in_store(
+    session: Session,
+    path: Path,
+    number: int,
+    field: str,
+    label: str,
+    name: str | None,
+    *,
+    belongs: str,
+    by_hand: str,
+) -> int:
+    """The person of an export's row in this store: the person of its label when the name
+    agrees (or the file names none), else the one person of its name; never a namesake or
+    another label's. Labels differ between stores that linked their records each on its own.
+
+    `belongs` and `by_hand` finish the error: what needs the person, and what to do instead."""
+    from toll.model import Person
+
     current = select(Person.id, Person.label, Person.display_name).where(
         Person.retracted_at.is_(None)
     )
-    name = row["person_name"]
-    same = session.execute(current.where(Person.label == row["person_id"])).first()
+    same = session.execute(current.where(Person.label == label)).first()
     if same is not None and (name is None or same.display_name == name):
         return same.id
     named = session.execute(current.where(Person.display_name == name)).all() if name else []
     if len(named) == 1:
         return named[0].id
-    whom = f"{row['person_id']} ({name})" if name else row["person_id"]
+    whom = f"{label} ({name})" if name else label
     if named:
         found = ", ".join(p.label for p in named[:4])
-        why = f"{len(named)} persons of the store are named so ({found}); open the case by hand"
+        why = f"{len(named)} persons of the store are named so ({found}); {by_hand}"
     else:
         why = (
-            "not in the store: a case belongs to a person of the register, so import the "
-            "records export and run `toll link` first (or import into the store the cases came "
-            "from, or one restored from its backup)"
+            f"not in the store: {belongs}, so import the records export and run `toll link` "
+            "first (or import into the store the file came from, or one restored from its backup)"
         )
-    raise bad_row(path, number, "person_id", f"person {whom} {why}")
+    raise bad_row(path, number, field, f"person {whom} {why}")
 
 
 def _add_case(session: Session, path: Path, number: int, row: dict, person: int) -> None:

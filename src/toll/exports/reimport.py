@@ -190,21 +190,17 @@ def _incidents(session: Session, path: Path, rows: list[dict[str, Any]]) -> Impo
 
 
 def _relations(session: Session, path: Path, rows: list[dict[str, Any]]) -> ImportedExport:
-    """The relations entered by hand, between the persons of the store of the same labels."""
+    """The relations entered by hand, between the persons of the store found as a case's
+    person is (`rebuild.person_in_store`): by label and name, else by name alone."""
     from toll.families import relate
     from toll.model import Person, Relation
 
-    labels = {label: pid for label, pid in session.execute(select(Person.label, Person.id))}
+    names = {row["person_id"]: row["full_name"] for row in rows}  # the file's members
     result = ImportedExport(path.name, "families", len(rows), 0)
     for number, row in enumerate(rows, start=1):
         for relation in row["relations"] or []:
-            for label in (row["person_id"], relation["relative"]):
-                if label not in labels:
-                    raise TollError(
-                        f"{path.name}, row {number}: person {label} is not in the store; "
-                        "import and link the records first; nothing was imported"
-                    )
-            a, b = labels[row["person_id"]], labels[relation["relative"]]
+            a = _member(session, path, number, "person_id", row["person_id"], names)
+            b = _member(session, path, number, "relations", relation["relative"], names)
             standing = select(Relation.id).where(
                 Relation.person_id == a,
                 Relation.relative_id == b,
@@ -215,9 +211,24 @@ def _relations(session: Session, path: Path, rows: list[dict[str, Any]]) -> Impo
                 result.unchanged += 1
                 continue
             note = "; ".join(p for p in (relation.get("note"), f"from {path.name}") if p)
-            relate(session, row["person_id"], relation["relative"], relation["kind"], note=note)
+            labels = [session.get(Person, person).label for person in (a, b)]
+            relate(session, *labels, relation["kind"], note=note)
             result.added += 1
     return result
+
+
+def _member(session: Session, path: Path, number: int, field: str, label: str, names: dict) -> int:
+    """A member of the file's families in this store, by label and the name the file gives."""
+    return rebuild.person_in_store(
+        session,
+        path,
+        number,
+        field,
+        label,
+        names.get(label),
+        belongs="a relation is between persons of the register",
+        by_hand="relate them by hand (`toll family relate`)",
+    )
 
 
 READERS = {
