@@ -62,12 +62,10 @@ REDACTED = (
 def export_kind(path: Path) -> str:
     """The export a file holds, told by its columns."""
     header = _header(path)
+    for kind, table in (*KINDS.items(), *EARLIER.items()):
+        if header == [column.name for column in table]:
+            return kind
     for kind, table in KINDS.items():
-        if header == [column.name for column in table]:
-            return kind
-    for kind, table in EARLIER.items():
-        if header == [column.name for column in table]:
-            return kind
         if header == [column.name for column in table] + [PUBLIC_MARK.name]:
             raise TollError(
                 f"{path.name}: {REDACTED} (the {kind} it left out are not in it), so it is not "
