@@ -171,27 +171,15 @@ def link_register(
     last = _last_run(session)
     unlinked = records[records["person_id"].isna()]
     decisions = decisions_frame(session)
-    inputs = link_inputs(records, decisions, threshold, review_low)
+    inputs, same_records = link_inputs(records, decisions, threshold, review_low)
     incremental = incremental and last is not None and len(unlinked) < len(records)
     if (incremental and unlinked.empty) or (not full and _up_to_date(last, inputs)):
         return _nothing_new(session, last, len(records))
     band = (review_low, threshold)
-    same_records = records_inputs(records)
     reclustered = not (full or incremental) and _only_decisions_changed(
         last, same_records, engine, threshold, review_low
     )
-    if reclustered:
-        result = link(
-            records.drop(columns="person_id"),
-            engine=engine,
-            threshold=threshold,
-            review_band=band,
-            decisions=decisions,
-            model=LinkModel.from_json(json.dumps(last.model)),
-            scored=scored_pairs(session, last.id),
-            progress=progress,
-        )
-    elif incremental:
+    if incremental:
         model = LinkModel.from_json(json.dumps(last.model))
         existing = records[records["person_id"].notna()]
         result = link_new(
@@ -205,6 +193,12 @@ def link_register(
             progress=progress,
         )
     else:
+        kept = (  # the last run's model and scored pairs, clustered again with the decisions
+            {"model": LinkModel.from_json(json.dumps(last.model)),
+             "scored": scored_pairs(session, last.id)}
+            if reclustered
+            else {}
+        )
         result = link(
             records.drop(columns="person_id"),
             engine=engine,
@@ -212,6 +206,7 @@ def link_register(
             review_band=band,
             decisions=decisions,
             progress=progress,
+            **kept,
         )
     run = LinkageRun(
         engine=engine,
@@ -265,25 +260,23 @@ def _check_options(threshold: float, review_low: float, full: bool, incremental:
         )
 
 
-def link_inputs(
-    records: pd.DataFrame, decisions: pd.DataFrame, threshold: float, review_low: float
-) -> str:
-    """A fingerprint of everything who is whom depends on: each record as linkage reads it,
-    the standing decisions in order, and the thresholds. Equal fingerprints, equal persons."""
-    digest = hashlib.sha256(f"{threshold!r} {review_low!r}".encode())
-    for frame in (records.drop(columns="person_id"), decisions):
-        text = frame.astype("string").fillna("\x00")
-        digest.update(pd.util.hash_pandas_object(text, index=False).to_numpy().tobytes())
-        digest.update(b"|")
-    return digest.hexdigest()
+def link_inputs(records: pd.DataFrame, decisions: pd.DataFrame, threshold: float,
+                review_low: float) -> tuple[str, str]:
+    """Fingerprints of what who is whom depends on: of everything (each record as linkage
+    reads it, the standing decisions in order, and the thresholds; equal fingerprints, equal
+    persons), and of the records alone. Each frame is hashed once for both."""
+    hashed = [_frame_hash(records.drop(columns="person_id")), _frame_hash(decisions)]
+    everything = hashlib.sha256(f"{threshold!r} {review_low!r}".encode())
+    for frame in hashed:
+        everything.update(frame)
+        everything.update(b"|")
+    return everything.hexdigest(), hashlib.sha256(hashed[0]).hexdigest()
 
 
-def records_inputs(records: pd.DataFrame) -> str:
-    """A fingerprint of the records alone, as linkage reads them."""
-    digest = hashlib.sha256()
-    text = records.drop(columns="person_id").astype("string").fillna("\x00")
-    digest.update(pd.util.hash_pandas_object(text, index=False).to_numpy().tobytes())
-    return digest.hexdigest()
+def _frame_hash(frame: pd.DataFrame) -> bytes:
+    """The bytes of a frame's row hashes, its values read as text."""
+    text = frame.astype("string").fillna("\x00")
+    return pd.util.hash_pandas_object(text, index=False).to_numpy().tobytes()
 
 
 def _only_decisions_changed(
