@@ -246,22 +246,11 @@ def _new_claim(session: Session, source_id: int, row: dict):
 
 def _attach(session: Session, path: Path, number: int, row: dict, claim_id: int) -> None:
     """The claim's attachment to the incident of its title, with a data file's row and event."""
-    from toll.model import Incident, IncidentLink
+    from toll.model import IncidentLink
 
     if row["attached_to"] is None:
         return
-    incident = session.scalar(
-        select(Incident.id).where(
-            Incident.title == row["attached_to"], Incident.retracted_at.is_(None)
-        )
-    )
-    if incident is None:
-        raise bad_row(
-            path,
-            number,
-            "attached_to",
-            f"no incident {row['attached_to']!r} in the store; import the incidents export first",
-        )
+    incident = _incident_titled(session, path, number, "attached_to", row["attached_to"])
     session.add(
         IncidentLink(
             incident_id=incident,
@@ -366,26 +355,32 @@ def person_in_store(
     raise bad_row(path, number, field, f"person {whom} {why}")
 
 
+def _incident_titled(session: Session, path: Path, number: int, field: str, title: str) -> int:
+    """The id of the store's incident of this title, which a row names in `field`."""
+    from toll.model import Incident
+
+    incident = session.scalar(
+        select(Incident.id).where(Incident.title == title, Incident.retracted_at.is_(None))
+    )
+    if incident is None:
+        raise bad_row(
+            path,
+            number,
+            field,
+            f"no incident {title!r} in the store; import the incidents export first",
+        )
+    return incident
+
+
 def _add_case(session: Session, path: Path, number: int, row: dict, person: int) -> None:
     from toll.cases.cases import append_transition
-    from toll.model import Case, Incident
+    from toll.model import Case
     from toll.names import place_key
     from toll.records.dates import parse_date
 
     incident = None
     if row["incident"] is not None:
-        incident = session.scalar(
-            select(Incident.id).where(
-                Incident.title == row["incident"], Incident.retracted_at.is_(None)
-            )
-        )
-        if incident is None:
-            raise bad_row(
-                path,
-                number,
-                "incident",
-                f"no incident {row['incident']!r} in the store; import the incidents export first",
-            )
+        incident = _incident_titled(session, path, number, "incident", row["incident"])
     seen = parse_date(row["last_seen"]) if row["last_seen"] else None
     reported = _when(path, number, "reported_on", row["reported_on"], date)
     case = Case(
