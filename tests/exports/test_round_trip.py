@@ -232,18 +232,6 @@ def test_a_case_comes_to_the_person_of_its_name_never_to_another_of_its_label(
     assert (view.name, view.status) == (people[0][1], "fate_unknown")
 
 
-def test_a_case_of_a_person_the_store_lacks_says_what_to_import_first(
-    filled, fresh_store, tmp_path
-):
-    path = _write(filled, "cases", "csv", tmp_path)
-    with pytest.raises(TollError) as error, fresh_store.session() as session:
-        import_export(session, path)
-    message = str(error.value)
-    assert message.startswith("cases.csv, row 1, field person_id: person P-00001 (")
-    assert "import the records export and run `toll link` first" in message
-    assert _count(fresh_store, Case) == 0
-
-
 def test_a_cases_export_of_an_earlier_toll_imports_by_label_with_one_change(
     filled, fresh_store, tmp_path
 ):
@@ -322,16 +310,24 @@ def test_a_relation_to_a_name_two_persons_bear_is_refused_and_nothing_written(
     assert _count(fresh_store, Relation) == 0  # not even the parent, found before it
 
 
-def test_a_relation_of_a_person_the_store_lacks_says_what_to_import_first(
-    filled, fresh_store, tmp_path
+@pytest.mark.parametrize(
+    ("what", "format", "start", "table"),
+    [
+        ("cases", "csv", "cases.csv, row 1, field person_id: person P-00001 (", Case),
+        ("families", "json",
+         "families.json, row 1, field person_id: person P-00001 (Şəxs 1)", Relation),
+    ],
+)  # fmt: skip
+def test_a_row_of_a_person_the_store_lacks_says_what_to_import_first(
+    filled, fresh_store, tmp_path, what, format, start, table
 ):
-    path = _write(filled, "families", "json", tmp_path)
+    path = _write(filled, what, format, tmp_path)
     with pytest.raises(TollError) as error, fresh_store.session() as session:
         import_export(session, path)
     message = str(error.value)
-    assert message.startswith("families.json, row 1, field person_id: person P-00001 (Şəxs 1)")
+    assert message.startswith(start)
     assert "import the records export and run `toll link` first" in message
-    assert _count(fresh_store, Relation) == 0
+    assert _count(fresh_store, table) == 0
 
 
 @pytest.mark.parametrize(
