@@ -162,10 +162,11 @@ def headline_estimate(session: Session) -> Estimate | None:
     An estimate by strata (by status, say) adds up strata that a reader of "victims in all"
     would not expect summed, so one over all lists, where there is one, comes first.
     """
-    query = select(Estimate).where(Estimate.retracted_at.is_(None)).order_by(Estimate.id.desc())
-    rows = session.scalars(query).all()
-    whole = [row for row in rows if not (row.stratum or {}).get("by")]
-    return (whole or rows or [None])[0]
+    query = select(Estimate.id, Estimate.stratum).where(Estimate.retracted_at.is_(None))
+    rows = session.execute(query.order_by(Estimate.id.desc())).all()
+    whole = [row.id for row in rows if not (row.stratum or {}).get("by")]
+    chosen = (whole or [row.id for row in rows] or [None])[0]
+    return session.get(Estimate, chosen) if chosen is not None else None
 
 
 def _latest_estimate(session: Session) -> dict | None:
