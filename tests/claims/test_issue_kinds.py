@@ -191,3 +191,11 @@ def test_russian_subgroup_named_after_of_them():
                               language="ru")
     assert [(f.value, f.subgroup, f.part_of) for f in figures] == [(12, None, None),
                                                                   (3, "children", 0)]
+
+
+def test_the_fate_of_persons_taken_is_what_is_counted():
+    # "taken" alone would make them captured; the frame "the fate of" says they are missing
+    text = "The fate of 12 farmers taken from the village remains unknown."
+    assert [(f.value, f.category) for f in extract_figures(text)] == [(12, "missing")]
+    assert [(f.value, f.category) for f in extract_figures("Gunmen took 12 farmers.")] == [
+        (12, "captured")]
