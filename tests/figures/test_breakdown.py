@@ -10,7 +10,13 @@ import pytest
 from sqlalchemy import insert, select
 
 from toll.errors import TollError
-from toll.figures.breakdown import BREAKDOWNS, RecordScope, register_breakdown, tally
+from toll.figures.breakdown import (
+    BREAKDOWNS,
+    RecordScope,
+    register_breakdown,
+    register_breakdowns,
+    tally,
+)
 from toll.figures.overlap import stratum_value
 from toll.model import Person, Record
 from toll.sources import SourceMetadata
@@ -64,15 +70,17 @@ def _record(i: int, person: int | None, source_id: int, rng: random.Random) -> d
     }
 
 
-@pytest.fixture
-def varied(store):
+@pytest.fixture(params=[120, 900], ids=["most with several records", "most with one"])
+def varied(store, request):
     rng = random.Random(14)
+    persons = request.param
     with store.session() as session:
         source = store_original(
             session, b"stand-in", "list.csv", "text/csv", None, SourceMetadata(kind="list")
         ).source
-        persons = 120
-        session.execute(insert(Person), [{"id": i, "label": f"P-{i:05d}"} for i in range(1, 121)])
+        session.execute(
+            insert(Person), [{"id": i, "label": f"P-{i:05d}"} for i in range(1, persons + 1)]
+        )
         rows = [
             _record(i, rng.choice([None, *range(1, persons + 1)]), source.id, rng)
             for i in range(1, 601)
@@ -96,6 +104,23 @@ def test_sql_breakdown_gives_what_python_counting_gave(varied, by):
             expected = counted_in_python(session, by, scope)
             assert tally(session, by, scope).counts == expected, (by, scope)
             assert register_breakdown(session, by, scope).counts == expected
+
+
+def test_breakdowns_counted_together_give_what_each_alone_gave(varied):
+    bys = (None, *BREAKDOWNS, "period", "place", "status")
+    with varied.session() as session:
+        for scope in SCOPES:
+            together = register_breakdowns(session, bys, scope)
+            for by in bys:
+                assert together.by[by].counts == counted_in_python(session, by, scope), by
+            persons = {
+                record.person_id
+                for record in session.scalars(select(Record))
+                if record.person_id and record.retracted_at is None and scope.holds(record)
+            }
+            assert together.persons == len(persons)
+            everyone = counted_in_python(session, None, scope)
+            assert together.persons_by_status == {s: v["all"] for s, v in everyone.items()}
 
 
 def test_a_tie_goes_to_the_earliest_record(store):

@@ -3,15 +3,32 @@
 Each person counts once per status their records give, with the value most of their records
 give for the breakdown (as in `capture_tables`; a tie goes to the value of the earliest record).
 Periods and places narrow the records first. Counted in the database (GROUP BY), so that a
-register of a million persons is never read into Python.
+register of a million persons is never read into Python, all breakdowns in one pass
+(`register_breakdowns`).
 """
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, case, extract, func, literal, null, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    and_,
+    case,
+    cast,
+    extract,
+    func,
+    literal,
+    null,
+    select,
+    text,
+    union_all,
+)
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.functions import FunctionElement
 
 from toll.errors import TollError
 from toll.figures.overlap import AGE_GROUPS, STRATA, list_sources
@@ -92,6 +109,20 @@ class Breakdown:
     lists: list[Source] = field(default_factory=list)
 
 
+@dataclass
+class Breakdowns:
+    """Persons in the register (each once) and `Breakdown`s of them, counted together."""
+
+    persons: int
+    by: dict[str | None, Breakdown]
+
+    @property
+    def persons_by_status(self) -> dict[str, int]:
+        """{status: persons} (`by[None]`; a person whose records give two statuses counts
+        under each)."""
+        return {status: values["all"] for status, values in self.by[None].counts.items()}
+
+
 def register_version(session: Session) -> int:
     """The latest change that may have changed the register's counts (0 for none), for
     caches of `register_breakdown` with no scope and of the register's totals: a change to
@@ -99,8 +130,37 @@ def register_version(session: Session) -> int:
     return last_change(session, ignoring=BESIDE_THE_REGISTER)
 
 
+class _DatePart(FunctionElement):
+    """EXTRACT(part FROM day), as `date_part` on PostgreSQL: the same number as a float, where
+    EXTRACT gives a numeric, far slower to compute (a second over a million records)."""
+
+    type = Integer()
+    inherit_cache = True
+    part = ""
+
+
+class _Year(_DatePart):
+    inherit_cache = True
+    part = "year"
+
+
+class _Month(_DatePart):
+    inherit_cache = True
+    part = "month"
+
+
+@compiles(_DatePart)
+def _extract(element: _DatePart, compiler, **kw) -> str:
+    return compiler.process(extract(element.part, *element.clauses), **kw)
+
+
+@compiles(_DatePart, "postgresql")
+def _date_part(element: _DatePart, compiler, **kw) -> str:
+    return f"date_part('{element.part}', {compiler.process(element.clauses, **kw)})"
+
+
 def _year(column) -> ColumnElement:
-    return extract("year", column)
+    return _Year(column)
 
 
 def _age_group() -> ColumnElement:
@@ -125,9 +185,9 @@ def _month() -> ColumnElement:
     same = and_(
         earliest.isnot(None),
         latest.isnot(None),
-        extract("month", earliest) == extract("month", latest),
+        _Month(earliest) == _Month(latest),
     )
-    return case((same, _year(earliest) * 100 + extract("month", earliest)))
+    return case((same, _year(earliest) * 100 + _Month(earliest)))
 
 
 def _value(by: str | None) -> ColumnElement:
@@ -157,47 +217,139 @@ def register_breakdown(
     return tally(session, by, scope)
 
 
+def register_breakdowns(
+    session: Session,
+    bys: Sequence[str | None] = (None, *BREAKDOWNS),
+    scope: RecordScope | None = None,
+) -> Breakdowns:
+    """`register_breakdown` by each of `bys`, counted in one pass over the records, and how
+    many persons they are."""
+    require(session, "read")
+    return tallies(session, bys, scope)
+
+
 def tally(session: Session, by: str | None = None, scope: RecordScope | None = None) -> Breakdown:
     """`register_breakdown` without the access check, for outputs that publish nothing but
     these counts, suppressed (`toll.figures.public`)."""
+    return tallies(session, (by,), scope).by[by]
+
+
+def tallies(
+    session: Session, bys: Sequence[str | None], scope: RecordScope | None = None
+) -> Breakdowns:
+    """`register_breakdowns` without the access check (as `tally`).
+
+    One statement, one pass over the records. The records of a person with one record in
+    scope are counted together, grouped by status and values (such a person has the value
+    their record gives), without a group per person: only persons with more than one record
+    are grouped one by one, and their value chosen per status from what their records give
+    (see the module's docstring)."""
     scope = scope or RecordScope()
+    bys = tuple(dict.fromkeys(bys))
+    valued = [by for by in bys if by is not None]
     status = func.coalesce(func.nullif(Record.status, ""), "unknown")
-    value = _value(by)
-    # One row per person, status and value: how many records give it, and the first of them.
-    given = (
+    held = func.count().over(partition_by=Record.person_id)  # the person's records in scope
+    records = (
         select(
             Record.person_id.label("person"),
+            Record.id.label("id"),
             status.label("status"),
-            value.label("value"),
-            func.count().label("records"),
-            func.min(Record.id).label("first"),
+            held.label("held"),
+            *[_value(by).label(f"v{i}") for i, by in enumerate(valued)],
         )
         .where(Record.person_id.isnot(None), Record.retracted_at.is_(None), *scope.conditions())
-        .group_by(Record.person_id, status, value)
         .subquery()
     )
-    # The value each person's records give most often (a known value before none at all).
-    rank = func.row_number().over(
-        partition_by=(given.c.person, given.c.status),
-        order_by=(
-            case((given.c.value.is_(None), 1), else_=0),
-            given.c.records.desc(),
-            given.c.first,
-        ),
+    values = [records.c[f"v{i}"] for i in range(len(valued))]
+    # One row per status and values for the persons with one record (person null), one per
+    # person, status and values for the others: how many records give them, and the first.
+    shared = case((records.c.held > 1, records.c.person))
+    combos = (
+        select(
+            records.c.status,
+            shared.label("person"),
+            *values,
+            func.count().label("records"),
+            func.min(records.c.id).label("first"),
+        )
+        .group_by(records.c.status, shared, *values)
+        .cte("combos")
+        .prefix_with("MATERIALIZED")  # read by every part below, drawn once
     )
-    ranked = select(given.c.status, given.c.value, rank.label("rank")).subquery()
-    query = (
-        select(ranked.c.status, ranked.c.value, func.count())
-        .where(ranked.c.rank == 1)
-        .group_by(ranked.c.status, ranked.c.value)
-    )
-    counts: dict[str, Counter] = {}
-    for found, shown, persons in session.execute(query):
-        counts.setdefault(found, Counter())[_label(shown, by)] += persons
-    return Breakdown(
-        by,
-        {status: dict(sorted(c.items())) for status, c in sorted(counts.items())},
-        list_sources(session),
+    alone, together = combos.c.person.is_(None), combos.c.person.isnot(None)
+
+    def part(number: int, status, persons, value=None):
+        """The columns of every part: which part, the status, the value (in the column of its
+        breakdown, the others null) and the persons."""
+        cells = [cast(null(), column.type) for column in values]  # typed, for PostgreSQL
+        if value is not None:
+            cells[number - 1] = value
+        return select(literal(number), status, *cells, persons)
+
+    one, each = func.sum(combos.c.records), func.count(func.distinct(combos.c.person))
+    parts = [  # 0: persons by status; -1: persons
+        part(0, combos.c.status, one).where(alone).group_by(combos.c.status),
+        part(0, combos.c.status, each).where(together).group_by(combos.c.status),
+        part(-1, null(), one).where(alone),
+        part(-1, null(), each).where(together),
+    ]
+    for number, value in enumerate([combos.c[f"v{i}"] for i in range(len(valued))], start=1):
+        parts.append(
+            part(number, combos.c.status, one, value).where(alone).group_by(combos.c.status, value)
+        )
+        given = (
+            select(
+                combos.c.person,
+                combos.c.status,
+                value.label("value"),
+                func.sum(combos.c.records).label("records"),
+                func.min(combos.c.first).label("first"),
+            )
+            .where(together)
+            .group_by(combos.c.person, combos.c.status, value)
+            .subquery()
+        )
+        # The value each person's records give most often (a known value before none at all).
+        rank = func.row_number().over(
+            partition_by=(given.c.person, given.c.status),
+            order_by=(
+                case((given.c.value.is_(None), 1), else_=0),
+                given.c.records.desc(),
+                given.c.first,
+            ),
+        )
+        ranked = select(given.c.status, given.c.value, rank.label("rank")).subquery()
+        parts.append(
+            part(number, ranked.c.status, func.count(), ranked.c.value)
+            .where(ranked.c.rank == 1)
+            .group_by(ranked.c.status, ranked.c.value)
+        )
+    counts: dict[str | None, dict[str, Counter]] = {by: {} for by in bys}
+    persons = 0
+    if session.get_bind().dialect.name == "postgresql":
+        # compiling the statement's expressions (JIT) took longer than running it: 2 s of 4
+        session.execute(text("SET LOCAL jit = off"))
+    for number, found, *cells, many in session.execute(union_all(*parts)):
+        many = int(many or 0)  # a sum is a decimal on PostgreSQL
+        if number == -1:
+            persons += many
+        elif number == 0:
+            if None in counts:
+                counts[None].setdefault(found, Counter())["all"] += many
+        else:
+            by = valued[number - 1]
+            counts[by].setdefault(found, Counter())[_label(cells[number - 1], by)] += many
+    lists = list_sources(session)
+    return Breakdowns(
+        persons,
+        {
+            by: Breakdown(
+                by,
+                {status: dict(sorted(c.items())) for status, c in sorted(counts[by].items())},
+                lists,
+            )
+            for by in bys
+        },
     )
 
 
