@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from toll.figures.breakdown import tally
+from toll.figures.breakdown import Breakdown, tallies
 from toll.model import Claim, Estimate, Source
-from toll.persons.lookup import PersonFilter, count_persons
 
 PUBLIC_MINIMUM = 5  # counts under this are suppressed: a count of 1 or 2 can name a person
 
@@ -101,22 +100,24 @@ class PublicSummary:
 def public_summary(session: Session) -> PublicSummary:
     """The public view of the store."""
     summary = PublicSummary(figures=_figures(session))
+    register = tallies(session, (None, "sex", "age_group"))
     summary.by_status = [
-        {"status": status, "persons": suppress(sum(values.values()))}
-        for status, values in tally(session).counts.items()
+        {"status": status, "persons": suppress(persons)}
+        for status, persons in register.persons_by_status.items()
     ]
-    summary.by_sex = _rows(session, "sex")
-    summary.by_age_group = _rows(session, "age_group")
-    summary.persons = suppress(count_persons(session, PersonFilter()))
+    summary.by_sex = _rows(register.by["sex"])
+    summary.by_age_group = _rows(register.by["age_group"])
+    summary.persons = suppress(register.persons)
     summary.estimate = _latest_estimate(session)
     return summary
 
 
-def _rows(session: Session, by: str) -> list[dict]:
-    """Persons by status and `by`; each status's total is published too (`by_status`)."""
+def _rows(found: Breakdown) -> list[dict]:
+    """Persons by status and `found.by`; each status's total is published too (`by_status`)."""
+    by = found.by
     cells = {
         (status, value): count
-        for status, values in tally(session, by).counts.items()
+        for status, values in found.counts.items()
         for value, count in values.items()
     }
     hidden = hidden_cells(cells)

@@ -5,10 +5,10 @@ from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from toll.estimates.store import show_estimate
-from toll.figures import FigureGroup, compare_claims, register_counts
-from toll.figures.breakdown import register_breakdown, register_version
+from toll.figures import FigureGroup, compare_claims
+from toll.figures.breakdown import Breakdowns, register_breakdowns, register_version
 from toll.figures.public import headline_estimate
-from toll.persons.lookup import PersonFilter, count_persons, unlinked_records
+from toll.persons.lookup import unlinked_records
 from toll.store.history import last_change
 from toll.web import charts
 from toll.web.context import Db, Reader
@@ -79,17 +79,21 @@ def headlines(session: Session) -> dict:
     }
 
 
-def register_totals(session: Session) -> dict:
-    """The register's counts: they change only with its records and lists."""
-    return {
-        "persons": count_persons(session, PersonFilter()),
-        "persons_by_status": register_counts(session),
+def register_figures(session: Session) -> dict:
+    """The register's counts and its breakdowns, counted together in one pass: they change
+    only with its records and lists. "version": the register's, that they were counted at."""
+    version = register_version(session)
+    found = register_breakdowns(session)
+    totals = {
+        "persons": found.persons,
+        "persons_by_status": found.persons_by_status,
         "unlinked_records": unlinked_records(session),
     }
+    return {"version": version, "totals": totals, "breakdowns": found}
 
 
 def dashboard_data(session: Session) -> DashboardOut:
-    return DashboardOut(**headlines(session), **register_totals(session))
+    return DashboardOut(**headlines(session), **register_figures(session)["totals"])
 
 
 def cached(request: Request, session: Session, what: str, make, version=last_change):
@@ -126,31 +130,31 @@ def _asked_once(request: Request, session: Session, version) -> int:
 @router.get("/api/dashboard", response_model=DashboardOut, tags=["dashboard"])
 def dashboard_json(request: Request, session: Db, _: Reader) -> DashboardOut:
     """Headline figures per category and year, the register's count and the latest estimate."""
+    return _dashboard(request, session)[0]
+
+
+def _dashboard(request: Request, session: Session) -> tuple[DashboardOut, dict]:
+    """The dashboard's figures, and the register's (`register_figures`) they include."""
     claimed = cached(request, session, "headlines", lambda: headlines(session))
-    totals = cached(
-        request, session, "register", lambda: register_totals(session), register_version
+    register = cached(
+        request, session, "register", lambda: register_figures(session), register_version
     )
-    return DashboardOut(**claimed, **totals)
+    return DashboardOut(**claimed, **register["totals"]), register
 
 
-def register_charts(session: Session) -> dict[str, str | None]:
-    """The register by age group, sex and month: drawn again only when the register changes."""
+def register_charts(found: Breakdowns) -> dict[str, str | None]:
+    """The register by age group, sex and month."""
     return {
         "chart_age": charts.persons_by(
-            charts.rows_of(register_breakdown(session, "age_group")),
+            charts.rows_of(found.by["age_group"]),
             "age_group",
             "Persons by age group and status",
             "age at the event",
         ),
         "chart_sex": charts.persons_by(
-            charts.rows_of(register_breakdown(session, "sex")),
-            "sex",
-            "Persons by sex and status",
-            "sex",
+            charts.rows_of(found.by["sex"]), "sex", "Persons by sex and status", "sex"
         ),
-        "chart_time": charts.persons_over_time(
-            charts.rows_of(register_breakdown(session, "month"))
-        ),
+        "chart_time": charts.persons_over_time(charts.rows_of(found.by["month"])),
     }
 
 
@@ -162,8 +166,16 @@ def estimate_chart(estimate: EstimateOut | None) -> str | None:
 
 @router.get("/", include_in_schema=False)
 def dashboard_page(request: Request, session: Db, _: Reader):
-    data = dashboard_json(request, session, _)
-    drawn = cached(request, session, "charts", lambda: register_charts(session), register_version)
+    data, register = _dashboard(request, session)
+    # drawn again only when the register changes: from the figures on the page, and under
+    # their version (they may be the ones from before a change, while another reader counts)
+    drawn = cached(
+        request,
+        session,
+        "charts",
+        lambda: register_charts(register["breakdowns"]),
+        lambda _: register["version"],
+    )
     # a stored estimate never changes: its chart is drawn once, from the figures on the page
     shown = cached(
         request,
