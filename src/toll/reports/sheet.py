@@ -20,7 +20,7 @@ from toll.errors import TollError
 from toll.estimates.store import list_estimates, show_estimate
 from toll.families import family_figures
 from toll.figures import compare_claims
-from toll.figures.breakdown import register_breakdown
+from toll.figures.breakdown import Breakdown, register_breakdowns
 from toll.figures.provenance import claim_provenance
 from toll.figures.public import hidden_cells, is_suppressed
 from toll.figures.reconcile import FigureGroup
@@ -390,7 +390,8 @@ def _register_note(b: Builder, lists: list[Source]) -> str:
 
 
 def _register(b: Builder):
-    total = register_breakdown(b.session, None, b.scope.records)
+    found = register_breakdowns(b.session, (None, "sex", "age_group", "month"), b.scope.records)
+    total = found.by[None]
     b.add(f"## {b.t('The register of persons')}", "")
     if not total.counts:
         b.add(b.t("The register holds no linked records for this scope."), "")
@@ -401,13 +402,13 @@ def _register(b: Builder):
         b.add(f"| {b.name(status)} | {b.count(values['all'], 'register', note)} |")
     b.add("")
     for by, heading in (("sex", "By sex"), ("age_group", "By age group")):
-        _breakdown_table(b, by, heading, note)
-    _month_chart(b, note)
+        _breakdown_table(b, found.by[by], heading, note)
+    _month_chart(b, found.by["month"], note)
     return total
 
 
-def _breakdown_table(b: Builder, by: str, heading: str, note: str) -> None:
-    found = register_breakdown(b.session, by, b.scope.records)
+def _breakdown_table(b: Builder, found: Breakdown, heading: str, note: str) -> None:
+    by = found.by
     values = sorted({v for counts in found.counts.values() for v in counts})
     labels = [_label(b, by, v) for v in values]
     b.add(
@@ -450,8 +451,7 @@ def _plain_label(by: str, value: str) -> str:
     return AGE_LABELS.get(value, value) if by == "age_group" else value
 
 
-def _month_chart(b: Builder, note: str) -> None:
-    found = register_breakdown(b.session, "month", b.scope.records)
+def _month_chart(b: Builder, found: Breakdown, note: str) -> None:
     chart = Chart(
         "month", b.t("Persons in the register by month of the event"), "month", [], b.language
     )
