@@ -24,7 +24,18 @@ from toll.exports.reimport import import_export
 from toll.families import relate
 from toll.figures import claim_provenance
 from toll.incidents import import_events
-from toll.model import Case, Claim, Original, Person, Relation, Source
+from toll.model import (
+    Case,
+    CaseTransition,
+    Claim,
+    Identification,
+    Original,
+    Person,
+    Relation,
+    Remains,
+    Source,
+)
+from toll.remains import RemainsDraft, add_remains, case_candidates, identify
 from toll.store import Store
 from toll.store.access import add_user
 
@@ -70,13 +81,19 @@ def _comparable(store: Store, what: str) -> list[dict]:
         if what == "claims":
             row["part_of"] = words.get(row["part_of"], row["part_of"])
         if what == "cases":  # who wrote each change into the store, when, and whence, aside
-            row["history"] = [
-                {k: v for k, v in change.items() if k not in ("by", "at", "note")}
-                for change in row["history"]
-            ]
+            row["history"] = [_aside(change, "by", "at", "note") for change in row["history"]]
+            row["remains"] = [  # a candidate's rank and score are the store's own ranking
+                {**r, "identified": r["identified"] and _aside(r["identified"], "by", "at", "note"),
+                 "candidate": bool(r["candidate"]), "notes": None}
+                for r in row["remains"]
+            ]  # fmt: skip
         for name in LOCAL_IDS[what]:
             row.pop(name)
     return rows
+
+
+def _aside(change: dict, *names: str) -> dict:
+    return {k: v for k, v in change.items() if k not in names}
 
 
 def _prepare(filled: Store, fresh: Store, what: str, folder: Path) -> None:
@@ -238,7 +255,8 @@ def test_a_cases_export_of_an_earlier_toll_imports_by_label_with_one_change(
     _prepare(filled, fresh_store, "cases", tmp_path)
     path = _write(filled, "cases", "csv", tmp_path)
     rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
-    kept = [i for i, name in enumerate(rows[0]) if name not in ("person_name", "history")]
+    earlier = ("person_name", "history", "remains")
+    kept = [i for i, name in enumerate(rows[0]) if name not in earlier]
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows([[row[i] for i in kept] for row in rows])
     with fresh_store.session() as session:
@@ -256,6 +274,146 @@ def test_a_case_of_a_name_two_persons_bear_is_refused(filled, fresh_store, tmp_p
         with fresh_store.session() as session:
             import_export(session, path)
     assert _count(fresh_store, Case) == 0
+
+
+@pytest.fixture
+def with_remains(filled):
+    """The filled store with a second case, identified by remains R-00001, and remains R-00002
+    unidentified: a candidate of the open case C-00001."""
+    with filled.session() as session:
+        source = session.scalar(select(Source.id).order_by(Source.id))
+        open_case(session, "P-00002", CaseDetails(
+            reported_on=date(2021, 2, 10), last_seen="03.02.2021", last_seen_place="Eastport",
+            marks="scar on the left hand", stature=180, source_id=source,
+        ))  # fmt: skip
+        transition_case(session, "C-00002", "fate_unknown", on=date(2021, 3, 5), source_id=source)
+        found = [("LAB-1", date(2021, 4, 10), "Eastport", "scar on the left hand"),
+                 ("LAB-2", date(2021, 4, 12), "Northfield", "grey coat")]  # fmt: skip
+        for lab, day, place, marks in found:
+            add_remains(session, RemainsDraft(
+                lab_reference=lab, found_on=day.isoformat(), found_earliest=day, found_latest=day,
+                found_place=place, sex="male", age_low=30, age_high=50, marks=marks,
+            ), source)  # fmt: skip
+        identify(session, "R-00001", "C-00002", source_id=source, on=date(2021, 5, 1))
+    return filled
+
+
+def _remains(store: Store) -> list[tuple]:
+    with store.session() as session:
+        found = session.execute(
+            select(Remains.label, Remains.lab_reference, Case.label)
+            .outerjoin(Case, Case.id == Remains.case_id)
+            .order_by(Remains.lab_reference)
+        ).all()
+        identified = session.execute(
+            select(Identification.on, Case.label).join(Case, Case.id == Identification.case_id)
+        ).all()
+        named = session.scalars(
+            select(Remains.label).join(CaseTransition, CaseTransition.remains_id == Remains.id)
+        ).all()
+        return [*map(tuple, found)], [*map(tuple, identified)], sorted(named)
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_a_cases_export_brings_back_each_case_s_remains_and_candidates(
+    with_remains, fresh_store, tmp_path, format
+):
+    _prepare(with_remains, fresh_store, "cases", tmp_path)
+    path = _write(with_remains, "cases", format, tmp_path)
+    with fresh_store.session() as session:
+        first = import_export(session, path)
+        candidates = case_candidates(session, "C-00001")
+    with fresh_store.session() as session:
+        again = import_export(session, path)
+    assert (first.added, again.added, again.unchanged) == (2, 0, 2)
+    assert (
+        _remains(fresh_store)
+        == _remains(with_remains)
+        == (
+            [("R-00001", "LAB-1", "C-00002"), ("R-00002", "LAB-2", None)],
+            [(date(2021, 5, 1), "C-00002")],
+            ["R-00001", "R-00001"],  # remains_recovered, then identified
+        )
+    )
+    assert [c["lab_reference"] for c in candidates] == ["LAB-2"]
+    assert _comparable(fresh_store, "cases") == _comparable(with_remains, "cases")
+    with fresh_store.session() as session:
+        person = session.scalar(select(Person).join(Case).where(Case.label == "C-00002"))
+        assert person.fate == "dead"
+
+
+def test_a_public_cases_export_holds_no_remains_details(with_remains, tmp_path):
+    for format in FORMATS:
+        text = _write(with_remains, "cases", format, tmp_path, public=True).read_bytes()
+        for private in (b"LAB-1", b"LAB-2", b"scar", b"grey coat", b"R-0000", b"Eastport"):
+            assert private not in text, (format, private)
+
+
+def test_a_bad_remains_of_a_case_names_file_row_field_and_writes_nothing(
+    with_remains, fresh_store, tmp_path
+):
+    _prepare(with_remains, fresh_store, "cases", tmp_path)
+    path = _write(with_remains, "cases", "json", tmp_path)
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    rows[1]["remains"][0]["age_low"] = "thirty"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    with pytest.raises(TollError) as error, fresh_store.session() as session:
+        import_export(session, path)
+    assert str(error.value) == (
+        "cases.json, row 2, field remains: remains 1 (R-00001): age_low 'thirty' is not a whole "
+        "number; nothing was imported"
+    )
+    assert (_count(fresh_store, Case), _count(fresh_store, Remains)) == (0, 0)
+
+
+def test_a_later_cases_export_appends_the_changes_the_store_lacks(filled, fresh_store, tmp_path):
+    _prepare(filled, fresh_store, "cases", tmp_path)
+    (tmp_path / "earlier").mkdir()
+    earlier = _write(filled, "cases", "json", tmp_path / "earlier")
+    with filled.session() as session:
+        source = session.scalar(select(Source.id).order_by(Source.id))
+        transition_case(session, "C-00001", "located_alive", on=date(2021, 6, 1),
+                        source_id=source, note="found in a hospital")  # fmt: skip
+    later = _write(filled, "cases", "json", tmp_path)
+    with fresh_store.session() as session:
+        import_export(session, earlier)
+    with fresh_store.session() as session:
+        merged = import_export(session, later)
+    with fresh_store.session() as session:
+        again = import_export(session, later)
+        older = import_export(session, earlier)  # the earlier file again: a prefix, nothing new
+    assert (merged.added, again.added, older.added) == (1, 0, 0)
+    assert "C-00001, already in the store, got 1 change(s) of status" in merged.notes[0]
+    assert _comparable(fresh_store, "cases") == _comparable(filled, "cases")
+    with fresh_store.session() as session:
+        view = show_case(session, "C-00001")
+    assert view.status == "located_alive"
+    assert [t.to_status for t in view.transitions] == ["reported", "fate_unknown", "located_alive"]
+
+
+def test_histories_that_part_are_refused_and_nothing_written(filled, fresh_store, tmp_path):
+    _prepare(filled, fresh_store, "cases", tmp_path)
+    (tmp_path / "earlier").mkdir()
+    earlier = _write(filled, "cases", "csv", tmp_path / "earlier")
+    with filled.session() as session:
+        source = session.scalar(select(Source.id).order_by(Source.id))
+        transition_case(session, "C-00001", "located_alive", on=date(2021, 6, 1), source_id=source)
+    later = _write(filled, "cases", "csv", tmp_path)
+    with fresh_store.session() as session:
+        import_export(session, earlier)
+        source = session.scalar(select(Source.id).order_by(Source.id))
+        transition_case(session, "C-00001", "released", on=date(2021, 5, 20), source_id=source)
+    with pytest.raises(TollError) as error, fresh_store.session() as session:
+        import_export(session, later)
+    assert str(error.value) == (
+        "cases.csv, row 1, field history: change 3 (fate_unknown to located_alive on "
+        "2021-06-01) is not the store's change 3 of C-00001 (fate_unknown to released on "
+        "2021-05-20): the histories part, and merging them would rewrite one; record the change "
+        "by hand (`toll case transition`); nothing was imported"
+    )
+    with fresh_store.session() as session:
+        view = show_case(session, "C-00001")
+    assert [t.to_status for t in view.transitions][-1] == "released" and len(view.transitions) == 3
 
 
 def _family_store(filled: Store, fresh: Store, tmp_path: Path, labels: dict[str, str]) -> Path:

@@ -382,6 +382,17 @@ CASE_COLUMNS = columns(
     # every change of status: [{on, from_status, to_status, source_sha256, source, remains,
     # note, by, at}], the source named in any store by its original's SHA-256
     ("history", "#status+history", "json"),
+    # the remains of the case: identified as it, named in its history, and the unidentified
+    # ones that rank it among their ten best (its remains candidates), each with what the lab
+    # found (restricted personal data, as the case is): [{remains_id, lab_reference, found_on,
+    # found_place, sex, age_low, age_high, stature_low, stature_high, marks, effects, notes,
+    # source_sha256, source, row, identified: {on, source_sha256, note, by, at} | null,
+    # candidate: {rank, score} | null}]
+    ("remains", "#affected+remains", "json"),
+)
+CASE_FIELDS = tuple(
+    "status reported_on last_seen last_seen_place circumstances marks effects stature "
+    "incident_id outcome".split()
 )
 CASE_COUNT_COLUMNS = columns(
     ("status", "#status+case"),
@@ -424,6 +435,7 @@ def cases(session: Session, public: bool) -> ExportTable:
     require_personal_data(session)
     titles = dict(session.execute(select(Incident.id, Incident.title)).all())
     histories = _case_histories(session)
+    remains = _case_remains(session)
     rows = (
         {
             "case_id": case.label,
@@ -431,10 +443,11 @@ def cases(session: Session, public: bool) -> ExportTable:
             "person_name": name,
             "incident": titles.get(case.incident_id),
             "history": histories.get(case.id, []),
+            "remains": remains.get(case.id, []),
         }
         | {
-            c.name: _iso(v) if hasattr(v := getattr(case, c.name), "isoformat") else v
-            for c in CASE_COLUMNS[3:-2]
+            name: _iso(v) if hasattr(v := getattr(case, name), "isoformat") else v
+            for name in CASE_FIELDS
         }
         for case, label, name in session.execute(query)
     )
@@ -467,6 +480,69 @@ def _case_histories(session: Session) -> dict[int, list[dict]]:
             }
         )
     return histories
+
+
+REMAINS_FIELDS = tuple(
+    "lab_reference found_on found_place sex sex_raw age_low age_high stature_low stature_high "
+    "marks effects notes".split()
+)
+
+
+def _case_remains(session: Session) -> dict[int, list[dict]]:
+    """Each case's remains, by case id: identified as it (with the identification), named in
+    its history, and its remains candidates (with their rank and score), each once."""
+    from toll.model import CaseTransition, Identification, Remains
+    from toll.remains.match import candidates_by_case
+
+    sources = {
+        source_id: (sha256, title or file_name)
+        for source_id, sha256, title, file_name in session.execute(
+            select(Source.id, Source.sha256, Source.title, Source.file_name)
+        )
+    }
+    identified = {
+        i.remains_id: {
+            "on": _iso(i.on),
+            "source_sha256": sources.get(i.source_id, (None,))[0],
+            "previous_fate": i.previous_fate,
+            "note": i.note,
+            "by": i.created_by,
+            "at": _iso(i.created_at),
+        }
+        for i in session.scalars(
+            select(Identification)
+            .where(Identification.retracted_at.is_(None))
+            .order_by(Identification.id)
+        )
+    }
+    named = select(CaseTransition.case_id, Remains).join(
+        Remains, Remains.id == CaseTransition.remains_id
+    )
+    found: dict[int, dict[int, dict]] = defaultdict(dict)
+
+    def add(case_id: int, remains, candidate: dict | None = None) -> None:
+        if remains.retracted_at is not None or remains.id in found[case_id]:
+            return
+        sha256, source = sources.get(remains.source_id, (None, None))
+        found[case_id][remains.id] = {
+            "remains_id": remains.label,
+            **{name: getattr(remains, name) for name in REMAINS_FIELDS},
+            "source_sha256": sha256,
+            "source": source,
+            "row": remains.row_number,
+            "identified": identified.get(remains.id) if remains.case_id == case_id else None,
+            "candidate": candidate,
+        }
+
+    identified_as = select(Remains).where(Remains.case_id.isnot(None)).order_by(Remains.id)
+    for remains in session.scalars(identified_as):
+        add(remains.case_id, remains)
+    for case_id, remains in session.execute(named.order_by(CaseTransition.id)):
+        add(case_id, remains)
+    for case_id, ranked in candidates_by_case(session).items():
+        for remains, place, score in ranked:
+            add(case_id, remains, {"rank": place, "score": score})
+    return {case_id: list(held.values()) for case_id, held in found.items()}
 
 
 def _case_counts(session: Session, query) -> Iterator[dict]:

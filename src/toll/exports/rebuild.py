@@ -10,7 +10,8 @@ store already holds is left as it is, so importing a file twice adds nothing.
   when the source's text still reads the claim's words at the claim's characters.
 - A case comes back on its person (of the same label and name, or else the one of the same
   name: after the records export was imported and linked), within the incident of the same title,
-  with every change of status it had (each noting the file it was imported from).
+  with every change of status it had (each noting the file it was imported from) and its remains
+  (`toll.exports.remains`). A case the store holds gets the changes it lacks, appended.
 - An estimate comes back with its methods, intervals, capture table and settings.
 """
 
@@ -266,30 +267,47 @@ def _attach(session: Session, path: Path, number: int, row: dict, claim_id: int)
 
 
 def cases(session: Session, path: Path, rows: Rows) -> ImportedExport:
-    """Each case on its person (`_case_person`), with its history of changes of status."""
+    """Each case on its person (`_case_person`), with its remains and its history of changes
+    of status; a case the store holds already gets what the file has and it lacks
+    (`_merge_history`, `toll.exports.remains`), nothing twice, nothing of its own changed."""
+    from toll.exports.remains import case_remains
     from toll.model import Case
 
     result = ImportedExport(path.name, "cases", len(rows), 0)
     for number, row in enumerate(rows, start=1):
         person = _case_person(session, path, number, row)
         held = session.scalar(select(Case).where(Case.label == row["case_id"]))
-        if held is not None and held.person_id == person:
-            result.unchanged += 1
-            continue
-        if held is not None:
+        if held is not None and held.person_id != person:
             raise bad_row(
                 path,
                 number,
                 "case_id",
                 f"the store's {row['case_id']} is the case of another person",
             )
-        other = session.scalar(
-            select(Case.label).where(Case.person_id == person, Case.retracted_at.is_(None))
-        )
-        if other is not None:
-            raise bad_row(path, number, "person_id", f"{row['person_id']} already has case {other}")
-        _add_case(session, path, number, row, person)
-        result.added += 1
+        if held is None:
+            other = session.scalar(
+                select(Case.label).where(Case.person_id == person, Case.retracted_at.is_(None))
+            )
+            if other is not None:
+                raise bad_row(
+                    path, number, "person_id", f"{row['person_id']} already has case {other}"
+                )
+            case = _add_case(session, path, number, row, person)
+        else:
+            case = held
+        remains, found = case_remains(session, path, number, row, case)
+        appended = _merge_history(session, path, number, row, case, remains, held is None)
+        if held is None:
+            result.added += 1
+        elif found or appended:
+            result.added += 1
+            result.notes.append(
+                f"row {number}: case {case.label}, already in the store, got "
+                f"{appended} change(s) of status and {found} remains or identification(s) "
+                "it lacked"
+            )
+        else:
+            result.unchanged += 1
     return result
 
 
@@ -372,8 +390,8 @@ def _incident_titled(session: Session, path: Path, number: int, field: str, titl
     return incident
 
 
-def _add_case(session: Session, path: Path, number: int, row: dict, person: int) -> None:
-    from toll.cases.cases import append_transition
+def _add_case(session: Session, path: Path, number: int, row: dict, person: int):
+    """The case of the row, new in the store, without its history yet."""
     from toll.model import Case
     from toll.names import place_key
     from toll.records.dates import parse_date
@@ -402,16 +420,69 @@ def _add_case(session: Session, path: Path, number: int, row: dict, person: int)
     )
     session.add(case)
     session.flush()
+    return case
+
+
+def _merge_history(
+    session: Session, path: Path, number: int, row: dict, case, remains: dict, new: bool
+) -> int:
+    """Append the file's changes of status that the case lacks; return how many.
+
+    The store's history and the file's agree change by change (date, statuses, source) for as
+    long as both go; what the file has beyond the store's last change is appended, in order,
+    and the case takes its status. Histories that part (a change of the store's that the file
+    does not have, followed by one of the file's) are refused: nothing is overwritten."""
+    from toll.cases.cases import append_transition
+    from toll.model import CaseTransition, Source
+
     if row["history"] == []:  # a case without any recorded change of status
-        return
+        return 0
     if row["history"] is None:  # a file written by hand, without the changes of status
+        if not new:
+            return 0
         note = f"imported from {path.name} as {row['status']}; no earlier history in the file"
-        append_transition(session, case, row["status"], reported or date.today(), None, note)
-        return
+        append_transition(session, case, row["status"], case.reported_on or date.today(), None,
+                          note)  # fmt: skip
+        return 1
     changes = _history(path, number, row)
-    for change in changes:
-        session.add(_imported_change(session, path, case, change))
+    kept = session.execute(
+        select(CaseTransition.on, CaseTransition.from_status, CaseTransition.to_status,
+               Source.sha256)
+        .outerjoin(Source, Source.id == CaseTransition.source_id)
+        .where(CaseTransition.case_id == case.id)
+        .order_by(CaseTransition.id)
+    ).all()  # fmt: skip
+    same = 0
+    for held, change in zip(kept, changes, strict=False):
+        if tuple(held) != _change_key(change):
+            break
+        same += 1
+    if same == len(changes):
+        return 0
+    if same < len(kept):
+        on, was, became, _ = kept[same]
+        raise bad_row(
+            path, number, "history", f"change {same + 1} ({_said(change=changes[same])}) is not "
+            f"the store's change {same + 1} of {case.label} ({_said(on, was, became)}): the "
+            "histories part, and merging them would rewrite one; record the change by hand "
+            "(`toll case transition`)"
+        )  # fmt: skip
+    for change in changes[same:]:
+        session.add(_imported_change(session, path, case, change, remains))
+    case.status = changes[-1]["to_status"]
     session.flush()
+    return len(changes) - same
+
+
+def _change_key(change: dict) -> tuple:
+    return (change["on"], change.get("from_status"), change["to_status"],
+            change.get("source_sha256"))  # fmt: skip
+
+
+def _said(on=None, was=None, became=None, change: dict | None = None) -> str:
+    if change is not None:
+        on, was, became = change["on"], change.get("from_status"), change["to_status"]
+    return f"{was or 'nothing'} to {became} on {on}"
 
 
 def _history(path: Path, number: int, row: dict) -> list[dict]:
@@ -449,17 +520,18 @@ def _history(path: Path, number: int, row: dict) -> list[dict]:
     return changes
 
 
-def _imported_change(session: Session, path: Path, case, change: dict):
+def _imported_change(session: Session, path: Path, case, change: dict, remains_ids: dict):
     """One change of status as recorded in the store the file came from, with its source (in
-    this store, by its original's SHA-256) and remains (by label); the note says whence."""
+    this store, by its original's SHA-256) and remains (those the row brought, by the file's
+    label, else this store's of the label); the note says whence."""
     from toll.model import CaseTransition, Remains, Source
     from toll.model.base import utcnow
 
     source = None
     if change.get("source_sha256"):
         source = session.scalar(select(Source.id).where(Source.sha256 == change["source_sha256"]))
-    remains = None
-    if change.get("remains"):
+    remains = remains_ids.get(change.get("remains"))
+    if change.get("remains") and remains is None:
         remains = session.scalar(select(Remains.id).where(Remains.label == change["remains"]))
     recorded = " ".join(
         part

@@ -49,9 +49,10 @@ KINDS: dict[str, list[Column]] = {
     "families": FAMILY_COLUMNS,
 }
 # Columns an export of an earlier version of Toll had: read as today's, the new ones empty.
-EARLIER: dict[str, list[Column]] = {
-    "cases": [c for c in CASE_COLUMNS if c.name not in ("person_name", "history")],
-}
+EARLIER: list[tuple[str, list[Column]]] = [
+    ("cases", [c for c in CASE_COLUMNS if c.name not in ("person_name", "history", "remains")]),
+    ("cases", [c for c in CASE_COLUMNS if c.name != "remains"]),
+]
 PUBLIC = (COUNT_COLUMNS, CASE_COUNT_COLUMNS, FAMILY_FIGURE_COLUMNS)
 REDACTED = (
     "a public export (or one made without the personal-data grant) leaves out personal data "
@@ -62,7 +63,7 @@ REDACTED = (
 def export_kind(path: Path) -> str:
     """The export a file holds, told by its columns."""
     header = _header(path)
-    for kind, table in (*KINDS.items(), *EARLIER.items()):
+    for kind, table in (*KINDS.items(), *EARLIER):
         if header == [column.name for column in table]:
             return kind
     for kind, table in KINDS.items():
@@ -121,9 +122,11 @@ def import_export(session: Session, path: Path, originals: Path | None = None) -
 
 def _rows(path: Path, kind: str) -> list[dict[str, Any]]:
     """The file's rows, typed by its kind's columns; an earlier export's missing ones empty."""
-    if kind in EARLIER and _header(path) == [column.name for column in EARLIER[kind]]:
-        names = [column.name for column in KINDS[kind]]
-        return [dict.fromkeys(names) | row for row in read_export(path, EARLIER[kind])]
+    header = _header(path)
+    for earlier, table in EARLIER:
+        if earlier == kind and header == [column.name for column in table]:
+            names = [column.name for column in KINDS[kind]]
+            return [dict.fromkeys(names) | row for row in read_export(path, table)]
     return read_export(path, KINDS[kind])
 
 

@@ -219,16 +219,20 @@ def case_candidates(session: Session, case_reference: str, limit: int = 10) -> l
     from toll.cases import get_case
 
     case = get_case(session, case_reference)
-    candidates = load_candidates(session)
-    position = next((i for i, row in enumerate(candidates.cases) if row.id == case.id), None)
-    if position is None:
-        return []
-    query = select(Remains).where(Remains.case_id.is_(None), Remains.retracted_at.is_(None))
-    found = []
-    for remains in session.scalars(query.order_by(Remains.id)):
-        ranked = rank(candidates, remains, limit)
-        place = next((n for n, (i, _) in enumerate(ranked, start=1) if i == position), None)
-        if place is not None:
-            score = ranked[place - 1][1]
-            found.append(_remains_dict(remains) | {"rank": place, "score": round(score, 2)})
+    found = [
+        _remains_dict(remains) | {"rank": place, "score": score}
+        for remains, place, score in candidates_by_case(session, limit).get(case.id, [])
+    ]
     return sorted(found, key=lambda item: (-item["score"], item["remains_id"]))
+
+
+def candidates_by_case(session: Session, limit: int = 10) -> dict[int, list[tuple]]:
+    """Each open case's remains candidates, by case id: (remains, rank, score) for every
+    unidentified remains that ranks the case among its best `limit`."""
+    candidates = load_candidates(session)
+    query = select(Remains).where(Remains.case_id.is_(None), Remains.retracted_at.is_(None))
+    found: dict[int, list[tuple]] = {}
+    for remains in session.scalars(query.order_by(Remains.id)):
+        for place, (i, score) in enumerate(rank(candidates, remains, limit), start=1):
+            found.setdefault(candidates.cases[i].id, []).append((remains, place, round(score, 2)))
+    return found
