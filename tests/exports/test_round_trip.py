@@ -31,6 +31,7 @@ from toll.model import (
     Identification,
     Original,
     Person,
+    Record,
     Relation,
     Remains,
     Source,
@@ -440,9 +441,14 @@ def test_families_come_to_the_persons_of_their_names_in_a_store_linked_anew(
 ):
     swapped = {"Şəxs 1": "P-00002", "Şəxs 2": "P-00001", "Şəxs 3": "P-00007"}
     path = _family_store(filled, fresh_store, tmp_path, swapped)
-    with fresh_store.session() as session:
-        assert import_export(session, path).added == 2
+    with fresh_store.session() as session:  # persons without records: by label and name
+        first = import_export(session, path)
         assert import_export(session, path).added == 0
+    assert first.added == 2 and first.notes == [
+        f"row 1: person {label} (Şəxs {n}) found by label and name only (none of their records "
+        "is in this store)"
+        for n, label in ((1, "P-00001"), (2, "P-00002"), (3, "P-00003"))
+    ]
     assert (
         _relations(fresh_store)
         == _relations(filled)
@@ -451,6 +457,51 @@ def test_families_come_to_the_persons_of_their_names_in_a_store_linked_anew(
             ("Şəxs 1", "spouse", "Şəxs 3"),
         }
     )
+
+
+def test_families_come_to_the_persons_holding_their_records_whatever_their_names(
+    filled, fresh_store, tmp_path
+):
+    with filled.session() as session:
+        relate(session, "P-00001", "P-00003", "spouse", note="married 1990")
+    families = _write(filled, "families", "json", tmp_path)
+    with fresh_store.session() as session:  # the records exported, imported, linked anew
+        import_export(session, _write(filled, "records", "csv", tmp_path))
+        held = {}
+        for record in session.scalars(select(Record).order_by(Record.id)):
+            label = record.original["person_id"]  # the person in the store the file came from
+            if label not in held:  # labelled otherwise here, and each with a namesake
+                held[label] = Person(label=f"P-{900 + len(held):05d}", display_name="Əli")
+                session.add_all([held[label], Person(label=f"P-{800 + len(held):05d}",
+                                                     display_name="Əli")])  # fmt: skip
+                session.flush()
+            record.person_id = held[label].id
+    with fresh_store.session() as session:
+        result = import_export(session, families)
+        assert (result.added, result.notes) == (2, [])
+        assert import_export(session, families).added == 0
+        labels = dict(session.execute(select(Person.id, Person.label)).all())
+        found = {(labels[r.person_id], r.kind, labels[r.relative_id])
+                 for r in session.scalars(select(Relation))}  # fmt: skip
+    assert found == {("P-00900", "parent", "P-00901"), ("P-00900", "spouse", "P-00902")}
+    assert [held[label].label for label in ("P-00001", "P-00002", "P-00003")] == [
+        "P-00900", "P-00901", "P-00902"
+    ]  # fmt: skip
+
+
+def test_a_families_export_of_an_earlier_toll_finds_its_persons_by_label_and_name(
+    filled, fresh_store, tmp_path
+):
+    path = _family_store(filled, fresh_store, tmp_path, {"Şəxs 1": "P-00001"})
+    rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
+    with path.open("w", encoding="utf-8", newline="") as handle:  # without the records column
+        csv.writer(handle).writerows(row[:-1] for row in rows)
+    with fresh_store.session() as session:
+        result = import_export(session, path)
+    assert result.added == 2 and result.notes[0] == (
+        "row 1: person P-00001 (Şəxs 1) found by label and name only (the file lists no records)"
+    )
+    assert _relations(fresh_store) == _relations(filled)
 
 
 def test_a_relation_to_a_name_two_persons_bear_is_refused_and_nothing_written(

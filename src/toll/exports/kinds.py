@@ -573,6 +573,9 @@ FAMILY_COLUMNS = columns(
     ("parents", "#affected+parents", "json"),  # person labels
     ("households", "#group+households", "json"),  # [{source_id, household}]
     ("relations", "#meta+relations", "json"),  # entered by hand: [{kind, relative, ...}]
+    # the member's records, by which the import finds the person in any store that holds
+    # them: [{source_id, source_file, source_sha256, row}]
+    ("records", "#meta+records", "json"),
 )
 FAMILY_FIGURE_COLUMNS = columns(
     ("figure", "#indicator+name"),
@@ -613,7 +616,9 @@ def _family_rows(session: Session) -> Iterator[dict]:
     from toll.model import Person
 
     people = {p.id: p for p in session.scalars(select(Person))}
-    for family in read_families(session):
+    families = read_families(session)
+    records = _member_records(session, {p for f in families for p in f.members})
+    for family in families:
         households = [{"source_id": s, "household": h} for s, h in family.households]
         for person_id, role in sorted(family.members.items()):
             person = people[person_id]
@@ -635,7 +640,29 @@ def _family_rows(session: Session) -> Iterator[dict]:
                 "parents": sorted(people[p].label for p in family.parents_of(person_id)),
                 "households": households,
                 "relations": relations,
+                "records": records.get(person_id, []),
             }
+
+
+def _member_records(session: Session, members: set[int]) -> dict[int, list[dict]]:
+    """Each member's current records, by person id: its list (id, file, SHA-256) and row."""
+    found: dict[int, list[dict]] = defaultdict(list)
+    wanted = sorted(members)
+    for start in range(0, len(wanted), 500):
+        query = (
+            select(Record.person_id, Record.source_id, Record.row_number, Source.file_name,
+                   Source.sha256)
+            .join(Source, Source.id == Record.source_id)
+            .where(Record.person_id.in_(wanted[start : start + 500]),
+                   Record.retracted_at.is_(None))
+            .order_by(Record.source_id, Record.row_number)
+        )  # fmt: skip
+        for person_id, source_id, row, file_name, sha256 in session.execute(query):
+            found[person_id].append(
+                {"source_id": source_id, "source_file": file_name, "source_sha256": sha256,
+                 "row": row}
+            )  # fmt: skip
+    return found
 
 
 EXPORTS: dict[str, Callable[[Session, bool], ExportTable]] = {

@@ -3,9 +3,10 @@
 The kind is told by the file's columns (each export has its own). Records and persons
 exports import as lists (the file kept as a source, every row a record); incidents exports
 add the incidents they hold (with their parents); families exports add the relations that were
-entered by hand (the households come back with the records); sources, claims, cases and
-estimates are rebuilt row by row (`toll.exports.rebuild`). What the store already holds is left
-as it is, so importing a file twice changes nothing. A public export, or one made without the
+entered by hand, between the persons holding the members' records (the households come back
+with the records); sources, claims, cases and estimates are rebuilt row by row
+(`toll.exports.rebuild`). What the store already holds is left as it is, so importing a file
+twice changes nothing. A public export, or one made without the
 personal-data grant, is refused: what it left out cannot be restored from it.
 """
 
@@ -52,6 +53,7 @@ KINDS: dict[str, list[Column]] = {
 EARLIER: list[tuple[str, list[Column]]] = [
     ("cases", [c for c in CASE_COLUMNS if c.name not in ("person_name", "history", "remains")]),
     ("cases", [c for c in CASE_COLUMNS if c.name != "remains"]),
+    ("families", [c for c in FAMILY_COLUMNS if c.name != "records"]),
 ]
 PUBLIC = (COUNT_COLUMNS, CASE_COUNT_COLUMNS, FAMILY_FIGURE_COLUMNS)
 REDACTED = (
@@ -191,17 +193,21 @@ def _incidents(session: Session, path: Path, rows: list[dict[str, Any]]) -> Impo
 
 
 def _relations(session: Session, path: Path, rows: list[dict[str, Any]]) -> ImportedExport:
-    """The relations entered by hand, between the persons of the store found as a case's
-    person is (`rebuild.person_in_store`): by label and name, else by name alone."""
+    """The relations entered by hand, between the persons of the store that hold the records
+    the file lists for them (`_member`)."""
     from toll.families import relate
     from toll.model import Person, Relation
 
-    names = {row["person_id"]: row["full_name"] for row in rows}  # the file's members
+    members = {row["person_id"]: row for row in rows}  # the file's members, by label
     result = ImportedExport(path.name, "families", len(rows), 0)
+    found: dict[str, int] = {}
     for number, row in enumerate(rows, start=1):
         for relation in row["relations"] or []:
-            a = _member(session, path, number, "person_id", row["person_id"], names)
-            b = _member(session, path, number, "relations", relation["relative"], names)
+            a, b = (
+                _member(session, path, number, field, label, members, found, result)
+                for field, label in (("person_id", row["person_id"]),
+                                     ("relations", relation["relative"]))
+            )  # fmt: skip
             standing = select(Relation.id).where(
                 Relation.person_id == a,
                 Relation.relative_id == b,
@@ -218,18 +224,83 @@ def _relations(session: Session, path: Path, rows: list[dict[str, Any]]) -> Impo
     return result
 
 
-def _member(session: Session, path: Path, number: int, field: str, label: str, names: dict) -> int:
-    """A member of the file's families in this store, by label and the name the file gives."""
-    return rebuild.person_in_store(
+def _member(
+    session: Session,
+    path: Path,
+    number: int,
+    field: str,
+    label: str,
+    members: dict[str, dict],
+    found: dict[str, int],
+    result: ImportedExport,
+) -> int:
+    """A member of the file's families in this store: the one person holding the records the
+    file lists for them (`persons_of_records`); else, when the store holds none of them (or
+    the file lists none), the person of the label and the name the file gives
+    (`rebuild.person_in_store`), with a note saying so."""
+    if label in found:
+        return found[label]
+    row = members.get(label) or {}
+    name, records = row.get("full_name"), row.get("records") or []
+    whom = f"{label} ({name})" if name else label
+    persons = persons_of_records(session, records)
+    if len(persons) > 1:
+        held = ", ".join(sorted(persons.values())[:4])
+        raise rebuild.bad_row(
+            path, number, field, f"person {whom}: the records the file lists for them are of "
+            f"{len(persons)} persons of the store ({held}); relate them by hand "
+            "(`toll family relate`), or merge the persons first"
+        )  # fmt: skip
+    if persons:
+        found[label] = next(iter(persons))
+        return found[label]
+    found[label] = rebuild.person_in_store(
         session,
         path,
         number,
         field,
         label,
-        names.get(label),
+        name,
         belongs="a relation is between persons of the register",
         by_hand="relate them by hand (`toll family relate`)",
     )
+    why = "none of their records is in this store" if records else "the file lists no records"
+    result.notes.append(f"row {number}: person {whom} found by label and name only ({why})")
+    return found[label]
+
+
+def persons_of_records(session: Session, records: list[dict]) -> dict[int, str]:
+    """The persons (id: label) of this store holding the records listed (each by its list's
+    SHA-256 and row, or by the list's id, file and row as a records export wrote them and an
+    import of that export keeps them, among each record's original cells)."""
+    from toll.model import Person, Record, Source
+
+    current = (
+        select(Record.person_id, Person.label)
+        .join(Person, Person.id == Record.person_id)
+        .where(Record.retracted_at.is_(None), Person.retracted_at.is_(None))
+    )
+    wanted = {(r.get("source_sha256"), r.get("row")) for r in records if r.get("source_sha256")}
+    shas = sorted({sha for sha, _ in wanted})
+    by_hash = current.add_columns(Source.sha256, Record.row_number).join(
+        Source, Source.id == Record.source_id
+    )
+    persons = {
+        person: label
+        for person, label, sha, row in session.execute(by_hash.where(Source.sha256.in_(shas)))
+        if (sha, row) in wanted
+    }
+    if persons:
+        return persons
+    listed = {(str(r.get("source_id")), str(r.get("row"))) for r in records}
+    for file in sorted({r["source_file"] for r in records if r.get("source_file")}):
+        exported = current.add_columns(Record.original).where(
+            Record.original["source_file"].as_string() == file
+        )
+        for person, label, original in session.execute(exported):
+            if (str(original.get("source_id")), str(original.get("row"))) in listed:
+                persons[person] = label
+    return persons
 
 
 READERS = {
