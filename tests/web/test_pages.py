@@ -142,3 +142,13 @@ def test_every_worker_opens_the_store_named_in_the_environment(web_store, monkey
         assert served.state.store.url == web_store.url
     finally:
         served.state.store.close()
+
+
+def test_an_unknown_address_is_a_page_in_the_browser_and_json_in_the_api(browser):
+    client = browser("viewer")
+    shown = client.get("/persons")
+    assert shown.status_code == 404
+    assert "text/html" in shown.headers["content-type"]
+    assert "there is no page at /persons" in shown.text and 'href="/register"' in shown.text
+    api = client.get("/api/no-such-thing")
+    assert api.status_code == 404 and api.json() == {"detail": "Not Found"}

@@ -4,14 +4,16 @@ import threading
 from pathlib import Path
 from urllib.parse import quote
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from toll import __version__
 from toll.errors import NotAllowed, NotFound, TollError
 from toll.store import Store
+from toll.web.context import signed_in_user
 from toll.web.limits import MAX_BODY, BodyLimit
 from toll.web.render import page
 
@@ -101,7 +103,8 @@ def create_app(db: str | None = None, *, store: Store | None = None, max_body: i
 
     for error, status in ((NotAllowed, 403), (NotFound, 404), (TollError, 400)):
         app.add_exception_handler(error, _toll_error(status))
-    app.add_exception_handler(HTTPException, _http_error)
+    # Starlette's own: an unknown address is a page in the browser too, not a line of JSON
+    app.add_exception_handler(StarletteHTTPException, _http_error)
     return app
 
 
@@ -134,11 +137,15 @@ def _toll_error(status: int):
     return handler
 
 
-async def _http_error(request: Request, error: HTTPException):
+async def _http_error(request: Request, error: StarletteHTTPException):
     if error.status_code == 401 and not is_api(request):
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
     if is_api(request) or error.status_code == 405:
         headers = {"WWW-Authenticate": "Bearer"} if error.status_code == 401 else None
         return JSONResponse({"detail": error.detail}, error.status_code, headers=headers)
-    return _answer(request, error.status_code, str(error.detail))
+    message = str(error.detail)
+    if error.status_code == 404 and message == "Not Found":  # no route of that address
+        message = f"there is no page at {request.url.path}; the menu leads to every page"
+        signed_in_user(request)  # no route ran to say who asks: the menu is theirs
+    return _answer(request, error.status_code, message)

@@ -51,17 +51,28 @@ def store_session(request: Request) -> Iterator[Session]:
     """
     with request.app.state.store.session() as session:
         token, cookie = _bearer(request), request.cookies.get(SESSION_COOKIE)
-        user = None
-        if token:
-            user = user_for_secret(session, token, kinds=("token",))
-        elif cookie:
-            user = user_for_secret(session, cookie, kinds=("session",))
+        user = _user_of(session, request)
         request.state.user = SignedIn.of(user)
         request.state.csrf = csrf_for(cookie) if cookie and user and not token else None
         session.info["actor"] = user.name if user else ANONYMOUS
         if user is not None:
             session.info["user"] = user  # the stages' access checks need not look them up
         yield session
+
+
+def _user_of(session: Session, request: Request) -> User | None:
+    token, cookie = _bearer(request), request.cookies.get(SESSION_COOKIE)
+    if token:
+        return user_for_secret(session, token, kinds=("token",))
+    return user_for_secret(session, cookie, kinds=("session",)) if cookie else None
+
+
+def signed_in_user(request: Request) -> "SignedIn | None":
+    """Who the request comes from, also where no route ran (an unknown address's error page)."""
+    if not hasattr(request.state, "user"):
+        with request.app.state.store.session() as session:
+            request.state.user = SignedIn.of(_user_of(session, request))
+    return request.state.user
 
 
 # Committed before the response is sent, so that the page a redirect leads to sees the change;
