@@ -152,3 +152,16 @@ def test_an_unknown_address_is_a_page_in_the_browser_and_json_in_the_api(browser
     assert "there is no page at /persons" in shown.text and 'href="/register"' in shown.text
     api = client.get("/api/no-such-thing")
     assert api.status_code == 404 and api.json() == {"detail": "Not Found"}
+
+
+def test_the_dashboard_says_why_its_statuses_add_up_to_more_than_its_persons(browser):
+    client = browser("viewer")
+    figures = client.get("/api/dashboard").json()
+    counted = sum(figures["persons_by_status"].values())
+    assert counted > figures["persons"]  # the demo's lists disagree on some persons' fates
+    page = client.get("/").text
+    assert f"these add up to {counted:,}: a person whose lists give two fates" in page
+    public = client.get("/api/public").json()
+    shown = [row["persons"] for row in public["by_status"]]
+    if None not in shown:
+        assert f"these add up to {sum(shown):,}" in client.get("/public").text
