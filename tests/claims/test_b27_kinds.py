@@ -16,3 +16,52 @@ def test_russian_mothers_wives_widows_are_women():
     assert [(f[1], f[3]) for f in figures] == [(12, None), (3, "women"), (2, "women")]
     assert [f[3] for f in brief("При обстреле ранены 4 жены и 2 матери.", language="ru")] == [
         "women", "women"]
+
+
+# -- parts listed after a part, with nothing between but a comma, "and" or a place ---------
+
+def test_items_after_a_part_with_places_are_parts_of_the_same_whole():
+    text = ("The final count: at least 184 dead, 71 of them in Velmor, 40 in Arkon and 22 in "
+            "Tessa; at least 300 wounded.")
+    figures = brief(text)
+    assert [(f[1], f[2], f[4]) for f in figures] == [
+        (184, "killed", None), (71, "killed", 0), (40, "killed", 0), (22, "killed", 0),
+        (300, "injured", None)]
+
+
+def test_items_after_a_colon_list_are_parts_of_the_whole():
+    text = "Nine people are still missing: four civilians, three soldiers and two policemen."
+    assert [(f[1], f[4]) for f in brief(text)] == [(9, None), (4, 0), (3, 0), (2, 0)]
+
+
+# -- speakers -------------------------------------------------------------------------------
+
+def speakers(text: str, **kwargs) -> list:
+    return [f.speaker for f in extract_figures(text, **kwargs)]
+
+
+def test_body_word_before_a_title_stays_with_the_name():
+    text = "Police spokesman Oren Talve said 31 people were detained after the riot."
+    assert speakers(text) == ["Police spokesman Oren Talve"]
+
+
+def test_an_adverb_before_a_reporting_verb_is_no_speaker():
+    assert speakers("The flooding has so far claimed 46 victims.") == [None]
+    assert speakers("Since 2019, 312 abductions have been fully documented.") == [None]
+
+
+def test_russian_circumstance_before_the_speaker_is_left_out():
+    text = "После совещания глава района Пётр Ильин сказал, что погибли пять человек."
+    assert speakers(text, language="ru") == ["глава района Пётр Ильин"]
+
+
+def test_russian_kak_pishet_names_the_speaker():
+    text = "Как пишет «Северный вестник», при обстреле погибли 4 человека."
+    assert speakers(text, language="ru") == ["«Северный вестник»"]
+
+
+def test_russian_speaker_after_a_quote_keeps_the_whole_clause():
+    text = ("«Погибли двое, ранены семь человек», — сообщила пресс-секретарь управления "
+            "МЧС по Тверской области Анна Лукина.")
+    assert speakers(text, language="ru") == [
+        "пресс-секретарь управления МЧС по Тверской области Анна Лукина"] * 2

@@ -35,6 +35,8 @@ SOMEONE = (r"(?-i:official|spokes(?:person|man|woman)|mayor|governor|commander|d
            r"investigator|prosecutor|judge|lawyer|researcher|monitor|journalist|commission|"
            r"committee|inquiry|organi[sz]ation|group|agency|team|panel)\b")
 UNNAMED = {"Police", "Officials", "Witnesses", "Residents"}
+# A word before a reporting verb that is no one: "has so far claimed", "fully documented".
+ADVERB = re.compile(r"[a-z]+ly|far|first|also|now|then|later|earlier|since|already|just|still")
 # Days and months that end a name by accident: "the Ministry on Monday said".
 WHEN = re.compile(r"\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                   r"January|February|March|April|May|June|July|August|September|October|"
@@ -72,6 +74,12 @@ RU_LEAD = re.compile(
     r"пятницу|субботу|воскресенье)|(?:в|во|на)\s+(?:своём\s+|своем\s+|своей\s+|своих\s+)?"
     r"(?-i:[a-zа-яё][\w-]*)(?=\s+\S)|также|позже|ранее|"
     r"сегодня|вчера|журналистам|ТАСС|РИА\s+Новости)\s+)+", re.IGNORECASE)
+# A phrase of time or circumstance that may open a Russian sentence before its speaker.
+RU_CIRCUMSTANCE = re.compile(
+    r"(?:(?:После|До|Перед|Накануне|Вслед\s+за)\s+[а-яё-]+|Позднее|Позже|Затем|Потом|Утром|"
+    r"Вечером|Днём|Днем|Ночью)\s+(?=\S)")
+# "Как пишет «Кавказский узел», ...": who opens the sentence with "как" and a reporting verb.
+RU_AS = r"(?:Как|как)\s+(?:{verbs})\s+(?P<who>[^,.;:!?]{{2,80}}?)\s*,"
 # Verbs after which the name that follows is the listener, not the speaker ("told EFE").
 LISTENER_VERBS = {"told", "informed", "briefed"}
 # A role alone, in lower case: "the office", "the monitor", "the local group".
@@ -112,6 +120,9 @@ class Speakers:
             r"group|organisation|organization|committee|commission|officials|sources|data|"
             r"figures))\b", re.IGNORECASE)
         self.pronoun = re.compile(rf"(?:{lang.pronouns})\Z", re.IGNORECASE)
+        self.ru_as = re.compile(RU_AS.format(verbs=lang.reporting)) if self.code == "ru" else None
+        # "«…», — сообщила представитель ГУ МВД по области Светлана С.": the rest of the clause
+        self.ru_after_quote = re.compile(rf"\s*,?\s*[—–-]\s*(?:{lang.reporting})\b")
         self.quotes = [(m.start(), m.end()) for m in QUOTES.finditer(text)]
         self.name_frame = re.compile(rf"{body}{apposition}\s+{verb}")
         self.verb = re.compile(rf"\b(?:{lang.reporting})\b")
@@ -205,8 +216,9 @@ class Speakers:
             return words[0].lower()  # "Police said", "Officials said"
         if words[0] in ("A", "An", "a", "an") and len(words) > 1 and words[1].islower():
             return " ".join(words)  # "a senior police officer", as written
-        while words and words[0] in NOT_NAMES | {"the"}:
-            words.pop(0)
+        while words and words[0] in NOT_NAMES | {"the"} and not (
+                words[0] in UNNAMED and len(words) > 2 and words[1].islower()):
+            words.pop(0)  # but "Police spokesman X" keeps the body of its title
         words = WHEN.sub("", " ".join(words)).split()
         if words and words[-1].endswith("."):  # the full stop of the sentence
             words[-1] = words[-1][:-1]
@@ -242,6 +254,13 @@ class Speakers:
 
     def _quote(self, start: int, end: int) -> str | None:
         """Who speaks a quote: named after it (", she said") or before it ("X added that")."""
+        if self.code == "ru" and (verb := self.ru_after_quote.match(self.text, end)):
+            rest = CLAUSE_REST.match(self.text, verb.end())
+            phrase = rest.group(1) if rest else None
+            if phrase and (lead := RU_LEAD.match(phrase)) and lead.end() < len(phrase):
+                phrase = phrase[lead.end():]
+            if phrase:
+                return phrase
         after = self.after_quote.match(self.text, end)
         if after:
             return self._who(after)
@@ -265,11 +284,15 @@ class Speakers:
             return who
         if by_count := BY_COUNT.search(sentence):
             return by_count.group("who")
+        if self.ru_as and (opening := self.ru_as.match(sentence)):
+            return opening.group("who")
         subjects = []
         for verb in self.verb.finditer(self.text, start, end):
             phrase = self._subject(verb.start(), start)
             if phrase:
                 at = verb.start() - len(phrase)
+                if self.code == "ru":
+                    phrase = _without_circumstance(phrase)
                 subjects.append((phrase, self.text[start:at].rstrip()[-1:] in (",", "—", "–")))
         closing = [phrase for phrase, after_comma in subjects if after_comma]
         if closing:
@@ -291,8 +314,8 @@ class Speakers:
                 name = who.strip()  # "She", "It" at the start of a sentence
             self._cleaned[who] = (name, name is not None and self._is_pronoun(name))
         name, pronoun = self._cleaned[who]
-        if name is None:
-            return self.default
+        if name is None or (self.code == "en" and ADVERB.fullmatch(name)):
+            return self.default  # "has so far claimed", "were fully documented"
         if not pronoun and " " in name:
             return name  # a full name says who it is
         at = bisect_left(self._names_at(), offset)
@@ -324,6 +347,13 @@ class Speakers:
                 if full.endswith(" " + name):
                     return full
         return name
+
+
+def _without_circumstance(phrase: str) -> str:
+    """ "После штурма президент Татарстана ...": the speaker without the phrase of time or
+    circumstance that opens the sentence before it."""
+    m = RU_CIRCUMSTANCE.match(phrase)
+    return phrase[m.end():] if m and len(phrase[m.end():].split()) >= 2 else phrase
 
 
 def _personal_name(name: str) -> bool:

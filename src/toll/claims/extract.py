@@ -22,7 +22,7 @@ from toll.claims.figure import Figure
 from toll.claims.incident import Incidents
 from toll.claims.language import Language, Noun, detect_language, load_language
 from toll.claims.linking import LinkModel, load_link_model, relink
-from toll.claims.nesting import OPENING_WHOLE, link_parts, mark_casualties
+from toll.claims.nesting import OPENING_WHOLE, extend_lists, link_parts, mark_casualties
 from toll.claims.numbers import NumberMatch, Quantity
 from toll.claims.sentences import Sentences
 
@@ -126,7 +126,8 @@ def extract_figures(text: str, *, language: str | None = "en",
     link_model = _link_model(links, learned)
     if link_model is not None:
         relink(text, kept, sentences, lang.code, link_model)
-        mark_casualties(kept)
+    extend_lists(kept, text, lang)
+    mark_casualties(kept)
     incidents = Incidents(text, sentences, lang)
     speakers = Speakers(text, sentences, lang, default_speaker)
     return [_figure(text, f, kept, incidents, speakers) for f in kept]

@@ -26,6 +26,10 @@ FLOWS = {
     "tortured": ("captured",),
     "missing": ("captured",),
 }
+# what may follow a part before the next item of its list: a place ("62 of them in Negombo,
+# 52 in Colombo and 27 in Batticaloa"; "12 в Лысичанске и 5 в Рубежном")
+PLACE_AFTER = re.compile(r"\s+(?:in|at|near|from|в|во|на|под)\s+[^\W\d][\w'’-]*"
+                         r"(?:[ -][^\W\d][\w'’-]*){0,2}?(?=\s*(?:,|\s(?:and|и)\s))")
 BRACKET_SIBLING = re.compile(r"\s*\)[^()\d]{0,60}\(\s*")
 LABEL_END = re.compile(r"[:–—-]\s*\Z")
 CATEGORY_HINTS = {
@@ -103,6 +107,44 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
             start = sentences.span(f.sentence)[0]
             if OPENING_WHOLE.fullmatch(text, start, f.qstart):
                 opening_whole = i
+
+
+def extend_lists(found: list, text: str, lang: Language) -> None:
+    """The items listed right after a part, with nothing but a comma, "and" or a place
+    between them and the same category, are parts of the same whole ("7 missing: three
+    Lebanese, three Syrians and one Egyptian"; "290 dead, 62 of them in Negombo, 52 in
+    Colombo and 27 in Batticaloa"), while together they do not exceed it. Runs after the
+    link model, whose candidates are scored one by one and so lose the list."""
+    for i in range(1, len(found)):
+        f, prev = found[i], found[i - 1]
+        w = prev.part_of
+        if f.part_of is not None or w is None or w == i or prev.sentence != f.sentence \
+                or not f.category or f.category != prev.category:
+            continue
+        gap = text[prev.end:f.qstart]
+        place = PLACE_AFTER.match(gap)
+        rest = gap[place.end():] if place else gap
+        if ";" in rest or "\n" in rest or not rest.strip() or not lang.list_gap.fullmatch(rest):
+            continue
+        whole = found[w]
+        if not _fits(whole, f, True) or f.kind != prev.kind:
+            continue
+        top = None if whole.quantity.qualifier == "vague" else _top(whole)
+        total = sum(_size(g) or 0 for g in found if g.part_of == w) + (_size(f) or 0)
+        if top is not None and whole.quantity.qualifier not in ("more_than", "at_least") \
+                and total > top:
+            continue
+        f.part_of = w
+
+
+def _size(f) -> int | None:
+    q = f.quantity
+    return q.value if q.value is not None else q.low
+
+
+def _top(f) -> int | None:
+    q = f.quantity
+    return q.value or q.high or q.low
 
 
 def mark_casualties(found: list) -> None:
