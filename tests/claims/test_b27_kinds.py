@@ -65,3 +65,26 @@ def test_russian_speaker_after_a_quote_keeps_the_whole_clause():
             "МЧС по Тверской области Анна Лукина.")
     assert speakers(text, language="ru") == [
         "пресс-секретарь управления МЧС по Тверской области Анна Лукина"] * 2
+
+
+# -- harm told by the care it needs ---------------------------------------------------------
+
+def test_russian_hospital_care_counts_the_injured():
+    for text in ("После взрыва около 30 человек срочно госпитализировали.",
+                 "Девять человек сейчас в больнице.",
+                 "Около сотни человек попали в больницы, ещё 12 в реанимации."):
+        assert {f[2] for f in brief(text, language="ru")} == {"injured"}, text
+
+
+def test_english_still_in_hospital_counts_the_injured():
+    assert brief("Some 14 people remain in hospital with burns.")[0][1:3] == (14, "injured")
+
+
+# -- a harm word after the next figure is that figure's ------------------------------------
+
+def test_harm_word_after_and_a_later_figure_belongs_to_it():
+    assert [f[1:3] for f in brief("The shelling killed 37 people and left hundreds more "
+                                  "wounded.")] == [(37, "killed"), (None, "injured")]
+    # the figure's own parts listed before its verb do not take it away
+    text = "At least 812 people, including 300 children and 95 women, have been killed."
+    assert [f[2] for f in brief(text)] == ["killed"] * 3

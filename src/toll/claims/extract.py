@@ -69,6 +69,7 @@ ALL_BUT = re.compile(r"\ball\s+(?:but|except)\s+\Z", re.IGNORECASE)
 # "the fate of 35 residents taken from the town remains unknown": the frame decides, not "taken";
 # "clarified the fate of 16,000" is then no figure, as the words before say.
 FATE_OF = re.compile(r"\b(?:the\s+)?(?:fate|whereabouts)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+JOINED = re.compile(r"\s(?:and|и)\s+[^\W\d]+\s", re.IGNORECASE)  # "and left", not "and 27"
 NEW_PHRASE = re.compile(r"\b(?:and|or)\s+(?:the|a|an|its|their|his|her)\s", re.IGNORECASE)
 CONFIDENCE = {"after": 0.9, "before": 0.85, "adjacent": 0.85, "noun": 0.8, "parent": 0.85,
               "sibling": 0.7, "list": 0.75, "model": 0.65}
@@ -517,6 +518,8 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
                   or (f.noun_is_whole and DIGIT.search(text, f.end, right.start("trig")))):
         right = None  # the next line, or a new noun phrase: "…, and the abduction of 40 girls"
         # or another figure's words: "five of the dead and 10 of the injured were children"
+    if right and _next_figure_between(text, f.end, right.start("trig"), lang):
+        right = None  # "killed 100 people and left hundreds of others injured": theirs
     if right and (not f.bare or _only_fillers(right, lang)):
         category = _first_fitting(lang, right.group("trig"), "after", kind)
         if category and AUXILIARY.search(right.group(0)):
@@ -555,6 +558,16 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
         category = _first_fitting(lang, end_of_list.group("trig"), "after", kind)
         if category:  # "28 apartment buildings, 12 houses and 5 cars were damaged"
             f.category, f.source = category, "list"
+
+
+def _next_figure_between(text: str, start: int, end: int, lang: Language) -> bool:
+    """Whether a number after "and" ("и") and a word lies between a figure and the harm word
+    after it: the harm word is the later figure's ("killed 40 and left hundreds more
+    wounded"), unlike a place counted within the figure ("1,200 structures in 40 villages
+    were burned") or the figure's own parts ("10 people, including 4 children and 2 women,
+    were killed")."""
+    joined = JOINED.search(text, start, end)
+    return joined is not None and any(True for _ in lang.numbers.finditer(text[joined.end():end]))
 
 
 def _categorise_bare(text: str, f: Found, lang: Language, start: int,
