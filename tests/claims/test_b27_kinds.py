@@ -88,3 +88,9 @@ def test_harm_word_after_and_a_later_figure_belongs_to_it():
     # the figure's own parts listed before its verb do not take it away
     text = "At least 812 people, including 300 children and 95 women, have been killed."
     assert [f[2] for f in brief(text)] == ["killed"] * 3
+
+
+def test_russian_hundreds_counted_as_sotni():
+    assert brief("Около двух сотен человек попали в больницы.", language="ru")[0][1:3] == (
+        200, "injured")
+    assert brief("Погибли три сотни человек.", language="ru")[0][1] == 300
