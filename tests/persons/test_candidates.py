@@ -1,9 +1,12 @@
-"""One list names a person once: each other's clear best candidate is linked."""
+"""One list names a person once: each other's clear best candidate is linked, and a
+record's candidates in another list share its odds."""
 
 import numpy as np
 import pandas as pd
 
-from toll.persons.candidates import CLEAR_BEST, lift_clear_best
+from toll.persons.candidates import CLEAR_BEST, RIVALS, discount_rivals, lift_clear_best
+from toll.persons.comparisons import SAME_LIST_WEIGHT
+from toll.persons.linkage import SAME_LIST, _review_pairs, within_one_list
 
 SOURCES = pd.Series({"x": "A", "y": "B", "z": "B", "w": "A", "v": "A"})
 
@@ -57,3 +60,73 @@ def test_only_eligible_pairs_are_raised():
     pairs = _pairs([("x", "y", 1.5)])
     out = lift_clear_best(pairs, SOURCES, threshold=0.9, low=0.5, eligible=np.array([False]))
     assert out[CLEAR_BEST].tolist() == [0.0]
+
+
+def _discounted(rows, **options):
+    out = discount_rivals(_pairs(rows), SOURCES, low=0.9, **options)
+    keys = zip(out["record_id_l"], out["record_id_r"], strict=True)
+    return dict(zip(keys, zip(out["match_probability"], out[RIVALS], strict=True), strict=True))
+
+
+def test_a_namesake_as_likely_in_the_other_list_takes_a_link_into_review():
+    # x (list A) scores 0.97 against both y and z (list B), who are not one person
+    found = _discounted([("x", "y", 5.0), ("x", "z", 5.0)])
+    assert 0.45 < found[("x", "y")][0] < 0.55  # odds 32 / (1 + 32)
+    assert np.isclose(found[("x", "y")][1], -np.log2(33))
+
+
+def test_a_rival_far_behind_costs_little():
+    found = _discounted([("x", "y", 8.0), ("x", "z", -2.0)])
+    assert found[("x", "y")][0] > 0.99
+    assert found[("x", "z")][0] < found[("x", "y")][0]
+
+
+def test_the_same_person_twice_in_the_other_list_is_no_rival():
+    found = _discounted([("x", "y", 5.0), ("x", "z", 5.0), ("y", "z", 6.0)])
+    assert found[("x", "y")][1] == 0 and found[("x", "z")][1] == 0
+
+
+def test_the_rivals_of_either_record_count():
+    # y (list B) has two candidates in list A, x and w: both links are shared
+    found = _discounted([("x", "y", 5.0), ("w", "y", 5.0)])
+    assert found[("x", "y")][0] < 0.9 and found[("w", "y")][0] < 0.9
+
+
+def test_pairs_inside_one_list_and_exempt_pairs_are_not_discounted():
+    found = _discounted([("w", "x", 5.0), ("v", "x", 5.0)])
+    assert found[("w", "x")][1] == 0  # one list: no rivals there
+    exempt = _discounted([("x", "y", 5.0), ("x", "z", 5.0)], exempt=np.array([True, False]))
+    assert exempt[("x", "y")][1] == 0 and exempt[("x", "z")][1] < 0
+
+
+def test_the_weights_still_add_up():
+    out = discount_rivals(_pairs([("x", "y", 5.0), ("x", "z", 3.0)]), SOURCES, low=0.9)
+    assert np.allclose(out["match_weight"], [5.0, 3.0] + out[RIVALS])
+    assert np.allclose(out["match_probability"], 1 / (1 + np.exp2(-out["match_weight"])))
+
+
+def test_two_records_of_one_list_are_weighed_down_by_the_same_list_prior():
+    scored = pd.DataFrame(
+        {
+            "unique_id_l": ["w", "x"],
+            "unique_id_r": ["x", "y"],
+            "match_weight": [5.0, 5.0],
+            "match_probability": [0.97, 0.97],
+        }
+    )
+    out = within_one_list(scored, SOURCES)
+    assert out[SAME_LIST].tolist() == [SAME_LIST_WEIGHT, 0.0]  # w and x are both list A
+    assert np.allclose(out["match_weight"], [5.0 + SAME_LIST_WEIGHT, 5.0])
+    assert out["match_probability"].iloc[0] < 0.9 < out["match_probability"].iloc[1]
+
+
+def test_a_link_taken_by_a_rival_goes_to_review_saying_so():
+    pairs = discount_rivals(_pairs([("x", "y", 5.0), ("x", "z", 5.0)]), SOURCES, low=0.9)
+    clusters = pd.DataFrame(
+        {"record_id": ["x", "y", "z"], "cluster_id": ["x", "y", "z"], "split": None}
+    )
+    review = _review_pairs(
+        pairs.assign(decision=None), clusters, threshold=0.9, review_band=(0.5, 0.9)
+    )
+    assert len(review) == 2
+    assert review["reason"].str.contains("another candidate in that list").all()

@@ -1,4 +1,5 @@
-"""One list names a person once: a record's clear best candidate in another list.
+"""One list names a person once: a record's clear best candidate in another list, and
+its rivals there.
 
 A record that gives a common name, a place and a year and nothing else scores only
 moderately against its own entry in another list: hundreds share the name, and the model
@@ -9,6 +10,10 @@ namesake competes for them, and they are linked (raised to the threshold). A run
 that is itself linked to the best (the same person entered twice in that list) is no
 competitor. Pairs inside one list are left as scored: a list's own look-alikes are as
 often namesakes as duplicates.
+
+The same fact weighs against a link: of a record's candidates in another list, at most one
+is its person, so each pair's odds are shared with its rivals there (`discount_rivals`):
+a namesake as likely as the best leaves neither linked, both go to review.
 
 Pure pandas over scored pairs; no store, no splink.
 """
@@ -101,3 +106,79 @@ def _linked(pairs: pd.DataFrame, low: float, a: np.ndarray, b: np.ndarray) -> np
     b = b.astype(str)
     asked = pd.MultiIndex.from_arrays([np.where(a < b, a, b), np.where(a < b, b, a)])
     return np.asarray(asked.isin(known))
+
+
+RIVALS = "mw_rivals"
+
+
+def discount_rivals(
+    pairs: pd.DataFrame, sources: pd.Series, *, low: float, exempt: np.ndarray | None = None
+) -> pd.DataFrame:
+    """Weigh each pair across two lists against its records' other candidates in those lists.
+
+    A list names a person once, so a record's candidates in another list are rivals: at
+    most one of them is the record's person. If record a scores odds o against b and its
+    other candidates in b's list score odds S together, the chance that b is a's person is
+    o / (1 + o + S), not o / (1 + o): the odds become o / (1 + S). A namesake in b's list
+    with the same name, place and year (S about o) takes a link from 0.95 down to about
+    0.5, into review. A candidate linked to b at `low` or above (b entered twice: the
+    linkage's threshold) is no rival. Judged in both directions, the larger discount
+    counting. Pairs inside one list are left as scored, and so are pairs marked `exempt`
+    (they still rival the others). Adds a `RIVALS` weight column (what the discount took,
+    else 0), so that the field weights still add up to the match weight.
+    """
+    pairs = pairs.reset_index(drop=True)
+    weight = pairs["match_weight"].to_numpy(dtype=float)
+    left_source = pairs["record_id_l"].map(sources).to_numpy(dtype=object)
+    right_source = pairs["record_id_r"].map(sources).to_numpy(dtype=object)
+    across = (left_source != right_source) & pd.notna(left_source) & pd.notna(right_source)
+    discount = np.zeros(len(pairs))
+    if across.any():
+        directed = _directed(pairs, left_source, right_source, across)
+        directed["odds"] = np.exp2(weight[directed["pair"].to_numpy()])
+        key = ["record", "list"]
+        total = directed.groupby(key)["odds"].transform("sum")
+        twice = _duplicates_odds(pairs, directed, low)
+        rivals = (total - directed["odds"] - twice).clip(lower=0.0)
+        per_pair = np.log2(1 + rivals).groupby(directed["pair"]).max()
+        discount[per_pair.index.to_numpy(dtype=int)] = per_pair.to_numpy()
+        if exempt is not None:
+            discount[np.asarray(exempt, dtype=bool)] = 0.0
+    out = pairs.assign(**{RIVALS: np.where(discount > 0, -discount, 0.0)})
+    out["match_weight"] = weight - discount
+    out["match_probability"] = 1 / (1 + np.exp2(-out["match_weight"].to_numpy()))
+    return out
+
+
+def _directed(pairs, left_source, right_source, across) -> pd.DataFrame:
+    """Each pair across lists twice, once from each record: record, other, the other's list."""
+    index = np.flatnonzero(across)
+    left = pairs["record_id_l"].to_numpy(dtype=object)[index]
+    right = pairs["record_id_r"].to_numpy(dtype=object)[index]
+    return pd.DataFrame(
+        {
+            "pair": np.concatenate([index, index]),
+            "record": np.concatenate([left, right]).astype(str),
+            "other": np.concatenate([right, left]).astype(str),
+            "list": np.concatenate([right_source[index], left_source[index]]),
+        }
+    )
+
+
+def _duplicates_odds(pairs: pd.DataFrame, directed: pd.DataFrame, low: float) -> pd.Series:
+    """For each directed row, the odds of the record's candidates in that list that are
+    linked to its `other` at `low` or above (the same person entered twice: no rival)."""
+    strong = pairs.loc[pairs["match_probability"] >= low, ["record_id_l", "record_id_r"]]
+    strong = strong.astype(str)
+    linked = pd.DataFrame(
+        {
+            "other": np.concatenate([strong["record_id_l"], strong["record_id_r"]]),
+            "twin": np.concatenate([strong["record_id_r"], strong["record_id_l"]]),
+        }
+    )
+    rows = directed.reset_index(names="row")[["row", "record", "list", "other"]]
+    met = rows.merge(linked, on="other").merge(
+        directed[["record", "list", "other", "odds"]].rename(columns={"other": "twin"}),
+        on=["record", "list", "twin"],
+    )
+    return met.groupby("row")["odds"].sum().reindex(directed.index, fill_value=0.0)

@@ -25,6 +25,14 @@ BIRTH_YEAR_TOLERANCE = (1, 2, 5, 9)
 # a name and a day of death, households among them, and would find a father and his
 # namesake son 25 years apart nearly as likely one person as not (-2 instead of -8).
 BIRTH_FAR_APART_M = 0.003
+# How much less likely two records of one list are one person than two records of two
+# lists, in bits (log2 of the ratio of prior odds). A list names most persons once: on the
+# --hard generator's error-analysis seeds, a true pair lies inside one list about a fifth
+# as often as a pair across two lists (0.19, 0.18 on seeds 101-102), and one list's
+# namesakes (a common name, a place and a year) are as common as two lists'. Not trained:
+# EM sees one list's namesakes in its training blocks and learns "one list" as evidence
+# *for* one person.
+SAME_LIST_WEIGHT = -2.4
 EVENT_DAYS_TOLERANCE = 14
 AGE_TOLERANCE = (1, 3)
 

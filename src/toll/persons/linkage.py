@@ -23,7 +23,14 @@ from splink import Linker, block_on
 from toll.errors import TollError
 from toll.persons import comparisons as link_model
 from toll.persons import consistency
-from toll.persons.candidates import CLEAR_BEST, CLEAR_FLOOR, CLEAR_MARGIN, lift_clear_best
+from toll.persons.candidates import (
+    CLEAR_BEST,
+    CLEAR_FLOOR,
+    CLEAR_MARGIN,
+    RIVALS,
+    discount_rivals,
+    lift_clear_best,
+)
 from toll.persons.canonical import canonical_ids
 from toll.persons.clustering import chains, cluster, components
 from toll.persons.engines import Engine, open_engine
@@ -237,7 +244,10 @@ def link_records(
                 threshold_match_probability=_scoring_floor(review_band[0]), warning_mode="never"
             )
             pairs, weight_columns = _clear_best(
-                *_pairs_frame(_narrow(predicted), model), features, threshold, review_band[0]
+                *_pairs_frame(_narrow(predicted), model, features),
+                features,
+                threshold,
+                review_band[0],
             )
         else:
             pairs = scored.drop(columns=["decision", "rescored"], errors="ignore")
@@ -299,15 +309,17 @@ def link_new(
                 new_table, threshold_match_probability=band, warning_mode="never"
             ),
         ]
+        everything = pd.concat([old, new], ignore_index=True)
         pairs, weight_columns = _clear_best(
-            *_pairs_frame(pd.concat([_narrow(f) for f in frames], ignore_index=True), model),
-            pd.concat([old, new], ignore_index=True),
+            *_pairs_frame(
+                pd.concat([_narrow(f) for f in frames], ignore_index=True), model, everything
+            ),
+            everything,
             threshold,
             review_band[0],
         )
         persons = existing[["record_id", "person_id"]].astype(str)
         fixed = persons.set_index("record_id")["person_id"]
-        everything = pd.concat([old, new], ignore_index=True)
         report("Checking clusters")
         pairs = _rescore_components(
             linker, model, backend, everything, pairs, decided, threshold, fixed
@@ -529,11 +541,14 @@ def _clear_best(
     threshold: float,
     low: float,
 ) -> tuple[pd.DataFrame, list[str]]:
-    """Link each record's clear best candidate in another list; keep pairs at `low` or above.
+    """Weigh each pair across lists against its rivals in those lists, then link each
+    record's clear best candidate in another list (`toll.persons.candidates`); keep pairs
+    at `low` or above.
 
-    Never pairs whose given names disagree: a sibling killed with the person, whose own
+    Never lifts pairs whose given names disagree: a sibling killed with the person, whose own
     record is missing from that list, would be the clear best."""
     sources = features.set_index("unique_id")["source_id"]
+    pairs = discount_rivals(pairs, sources, low=threshold)
     names_agree = (_column(pairs, "mw_given") >= 0) & (_column(pairs, "mw_relatives") == 0)
     pairs = lift_clear_best(
         pairs,
@@ -542,17 +557,28 @@ def _clear_best(
         low=min(low, CLEAR_FLOOR),
         eligible=names_agree.to_numpy(),
     )
-    pairs = pairs[pairs["match_probability"] >= low].reset_index(drop=True)
-    return pairs, [*weight_columns, CLEAR_BEST]
+    keep = (pairs["match_probability"] >= low) | _rivalled(pairs, threshold)
+    return pairs[keep].reset_index(drop=True), [*weight_columns, RIVALS, CLEAR_BEST]
 
 
-def _pairs_frame(predictions: pd.DataFrame, model: LinkModel) -> tuple[pd.DataFrame, list[str]]:
+def _rivalled(pairs: pd.DataFrame, threshold: float) -> pd.Series:
+    """Pairs that would be linked but for a rival in the other list (kept for review)."""
+    rivals = _column(pairs, RIVALS)
+    before = probability((pairs["match_weight"] - rivals).to_numpy(dtype=float))
+    return (rivals < 0) & (before >= threshold)
+
+
+def _pairs_frame(
+    predictions: pd.DataFrame, model: LinkModel, features: pd.DataFrame
+) -> tuple[pd.DataFrame, list[str]]:
     """Keep ids, probability, overall and per-field weights; ids ordered l < r, one row a pair.
 
     A field's weight already includes its term-frequency adjustment (`_narrow`),
-    so that the field weights add up to the match weight.
+    so that the field weights add up to the match weight. Relatives are discounted
+    (`discount_relatives`) and pairs inside one list weighed down (`within_one_list`).
     """
     predictions = discount_relatives(predictions, model.else_weight("given"))
+    predictions = within_one_list(predictions, features.set_index("unique_id")["source_id"])
     weight_columns = [c for c in predictions.columns if c.startswith("mw_")]
     frame = predictions.rename(columns={"unique_id_l": "record_id_l", "unique_id_r": "record_id_r"})
     frame = frame[[*PAIR_COLUMNS, *weight_columns]]
@@ -594,6 +620,29 @@ def discount_relatives(pairs: pd.DataFrame, names_differ: float | None) -> pd.Da
     removed = np.where(differ, gain, 0.0)
     pairs["mw_relatives"] = np.where(removed > 0, -removed, 0.0)  # no "-0.0" in explanations
     pairs["match_weight"] = pairs["match_weight"] - removed
+    pairs["match_probability"] = probability(pairs["match_weight"].to_numpy())
+    return pairs
+
+
+SAME_LIST = "mw_same_list"
+
+
+def within_one_list(pairs: pd.DataFrame, sources: pd.Series) -> pd.DataFrame:
+    """Weigh down pairs of two records of one list (`link_model.SAME_LIST_WEIGHT`).
+
+    The model's prior is one for all pairs, but a list names most persons once: two
+    records of one list are the same person far less often than two records of two
+    lists, and namesakes in one list are as common as anywhere. The difference in prior
+    odds is added as a weight of its own, `mw_same_list`, so that the field weights still
+    add up to the match weight and the explanation says why. Records of no known list
+    are left as scored.
+    """
+    pairs = pairs.copy()
+    left = pairs["unique_id_l"].map(sources).to_numpy(dtype=object)
+    right = pairs["unique_id_r"].map(sources).to_numpy(dtype=object)
+    same = pd.notna(left) & pd.notna(right) & (left == right)
+    pairs[SAME_LIST] = np.where(same, link_model.SAME_LIST_WEIGHT, 0.0)
+    pairs["match_weight"] = pairs["match_weight"] + pairs[SAME_LIST]
     pairs["match_probability"] = probability(pairs["match_weight"].to_numpy())
     return pairs
 
@@ -642,7 +691,7 @@ def _rescore_components(
         blocking_rules_to_generate_predictions=[block_on("toll_component")],
         warning_mode="never",
     )
-    extra, _ = _pairs_frame(_narrow(scored), model)
+    extra, _ = _pairs_frame(_narrow(scored), model, features)
     known = pairs[pairs["record_id_l"].isin(chosen.index)]
     known_keys = set(zip(known["record_id_l"], known["record_id_r"], strict=True))
     new = [
@@ -675,6 +724,7 @@ def _finish(
     )
     pairs = _merge_decisions(pairs, decided)
     keep = (pairs["match_probability"].fillna(0) >= review_band[0]) | pairs["decision"].notna()
+    keep |= _rivalled(pairs, threshold)
     pairs = pairs[keep].reset_index(drop=True)
     review = _review_pairs(pairs, clusters, threshold, review_band)
     return LinkResult(pairs, clusters, review, model, weight_columns)
@@ -706,9 +756,10 @@ def _review_pairs(
     review_band: tuple[float, float],
 ) -> pd.DataFrame:
     """Undecided pairs a person should look at, each with its reason: in the uncertain
-    band; linked only as each other's clear best candidate; strong but kept apart by
-    clustering; joined although the given names clearly differ; or kept apart only because
-    relatives share the rest (siblings or one person under two given names?)."""
+    band; linked only as each other's clear best candidate; strong but for a rival in the
+    other list; strong but kept apart by clustering; joined although the given names
+    clearly differ; or kept apart only because relatives share the rest (siblings or one
+    person under two given names?)."""
     of = clusters.set_index("record_id")["cluster_id"]
     p = pairs["match_probability"]
     apart = pairs["record_id_l"].map(of) != pairs["record_id_r"].map(of)
@@ -732,8 +783,13 @@ def _review_pairs(
     bridged = apart & left_origin.notna() & (left_origin == pairs["record_id_r"].map(origin))
     bridged &= p >= review_band[0]
     only = _column(pairs, CLEAR_BEST) > 0
-    review = pairs[undecided & (in_band | split | siblings | kin | bridged | only)].copy()
+    rivalled = apart & _rivalled(pairs, threshold)
+    review = pairs[undecided & (in_band | split | siblings | kin | bridged | only | rivalled)]
+    review = review.copy()
     review["reason"] = "uncertain"
+    review.loc[rivalled[review.index], "reason"] = (
+        "kept apart: another candidate in that list is about as likely (a namesake?)"
+    )
     review.loc[only[review.index], "reason"] = (
         "linked as each other's clear best candidate in the other list (little else agrees)"
     )
