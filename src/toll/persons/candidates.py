@@ -134,11 +134,25 @@ def discount_rivals(
     across = (left_source != right_source) & pd.notna(left_source) & pd.notna(right_source)
     discount = np.zeros(len(pairs))
     if across.any():
-        directed = _directed(pairs, left_source, right_source, across)
+        # records and lists as integer codes: the joins below are on numbers, not text
+        ids = np.concatenate([pairs["record_id_l"].to_numpy(), pairs["record_id_r"].to_numpy()])
+        codes = pd.factorize(pd.Series(ids, dtype=object).astype(str))[0]
+        left, right = codes[: len(pairs)], codes[len(pairs) :]
+        lists = pd.factorize(pd.Series(np.concatenate([left_source, right_source])))[0]
+        left_list, right_list = lists[: len(pairs)], lists[len(pairs) :]
+        index = np.flatnonzero(across)
+        directed = pd.DataFrame(
+            {
+                "pair": np.concatenate([index, index]),
+                "record": np.concatenate([left[index], right[index]]),
+                "other": np.concatenate([right[index], left[index]]),
+                "list": np.concatenate([right_list[index], left_list[index]]),
+            }
+        )
         directed["odds"] = np.exp2(weight[directed["pair"].to_numpy()])
-        key = ["record", "list"]
-        total = directed.groupby(key)["odds"].transform("sum")
-        twice = _duplicates_odds(pairs, directed, low)
+        total = directed.groupby(["record", "list"])["odds"].transform("sum")
+        strong = pairs["match_probability"].to_numpy() >= low
+        twice = _duplicates_odds(directed, left[strong], right[strong])
         rivals = (total - directed["odds"] - twice).clip(lower=0.0)
         per_pair = np.log2(1 + rivals).groupby(directed["pair"]).max()
         discount[per_pair.index.to_numpy(dtype=int)] = per_pair.to_numpy()
@@ -150,31 +164,12 @@ def discount_rivals(
     return out
 
 
-def _directed(pairs, left_source, right_source, across) -> pd.DataFrame:
-    """Each pair across lists twice, once from each record: record, other, the other's list."""
-    index = np.flatnonzero(across)
-    left = pairs["record_id_l"].to_numpy(dtype=object)[index]
-    right = pairs["record_id_r"].to_numpy(dtype=object)[index]
-    return pd.DataFrame(
-        {
-            "pair": np.concatenate([index, index]),
-            "record": np.concatenate([left, right]).astype(str),
-            "other": np.concatenate([right, left]).astype(str),
-            "list": np.concatenate([right_source[index], left_source[index]]),
-        }
-    )
-
-
-def _duplicates_odds(pairs: pd.DataFrame, directed: pd.DataFrame, low: float) -> pd.Series:
-    """For each directed row, the odds of the record's candidates in that list that are
-    linked to its `other` at `low` or above (the same person entered twice: no rival)."""
-    strong = pairs.loc[pairs["match_probability"] >= low, ["record_id_l", "record_id_r"]]
-    strong = strong.astype(str)
+def _duplicates_odds(directed: pd.DataFrame, left: np.ndarray, right: np.ndarray) -> pd.Series:
+    """For each directed row (record, other, other's list), the odds of the record's
+    candidates in that list linked to its `other` (pairs `left`-`right`: the same person
+    entered twice, no rival)."""
     linked = pd.DataFrame(
-        {
-            "other": np.concatenate([strong["record_id_l"], strong["record_id_r"]]),
-            "twin": np.concatenate([strong["record_id_r"], strong["record_id_l"]]),
-        }
+        {"other": np.concatenate([left, right]), "twin": np.concatenate([right, left])}
     )
     rows = directed.reset_index(names="row")[["row", "record", "list", "other"]]
     met = rows.merge(linked, on="other").merge(
