@@ -277,6 +277,16 @@ def tallies(
         .prefix_with("MATERIALIZED")  # read by every part below, drawn once
     )
     alone, together = combos.c.person.is_(None), combos.c.person.isnot(None)
+    # The persons with several records, with how many different rows of values their records
+    # give per status: with one, the records agree on every value and need no ranking.
+    kinds = func.count().over(partition_by=(combos.c.person, combos.c.status))
+    shared = (
+        select(*combos.c, kinds.label("kinds"))
+        .where(together)
+        .cte("shared")
+        .prefix_with("MATERIALIZED")
+    )
+    agree, differ = shared.c.kinds == 1, shared.c.kinds > 1
 
     def part(number: int, status, persons, value=None):
         """The columns of every part: which part, the status, the value (in the column of its
@@ -293,20 +303,24 @@ def tallies(
         part(-1, null(), one).where(alone),
         part(-1, null(), each).where(together),
     ]
-    for number, value in enumerate([combos.c[f"v{i}"] for i in range(len(valued))], start=1):
-        parts.append(
-            part(number, combos.c.status, one, value).where(alone).group_by(combos.c.status, value)
-        )
+    for number in range(1, len(valued) + 1):
+        value, theirs = combos.c[f"v{number - 1}"], shared.c[f"v{number - 1}"]
+        parts += [
+            part(number, combos.c.status, one, value).where(alone).group_by(combos.c.status, value),
+            part(number, shared.c.status, func.count(), theirs)
+            .where(agree)
+            .group_by(shared.c.status, theirs),
+        ]
         given = (
             select(
-                combos.c.person,
-                combos.c.status,
-                value.label("value"),
-                func.sum(combos.c.records).label("records"),
-                func.min(combos.c.first).label("first"),
+                shared.c.person,
+                shared.c.status,
+                theirs.label("value"),
+                func.sum(shared.c.records).label("records"),
+                func.min(shared.c.first).label("first"),
             )
-            .where(together)
-            .group_by(combos.c.person, combos.c.status, value)
+            .where(differ)
+            .group_by(shared.c.person, shared.c.status, theirs)
             .subquery()
         )
         # The value each person's records give most often (a known value before none at all).
