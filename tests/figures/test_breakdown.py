@@ -28,7 +28,8 @@ def _python_value(record: Record, by: str | None) -> str | None:
         return "all"
     if by == "month":
         day = record.event_date_earliest
-        same = day and record.event_date_latest and day.month == record.event_date_latest.month
+        latest = record.event_date_latest
+        same = day and latest and (day.year, day.month) == (latest.year, latest.month)
         return f"{day.year:04d}-{day.month:02d}" if same else None
     return stratum_value(record, by)
 
@@ -145,6 +146,23 @@ def test_a_tie_goes_to_the_earliest_record(store):
         session.execute(insert(Record), rows)
         assert tally(session, "sex").counts == {"killed": {"female": 1}}
         assert [s.file_name for s in tally(session, "sex").lists] == ["list.csv"]
+
+
+def test_dates_a_year_apart_in_the_same_month_give_no_month(store):
+    with store.session() as session:
+        source = store_original(
+            session, b"stand-in", "list.csv", "text/csv", None, SourceMetadata(kind="list")
+        ).source
+        session.execute(insert(Person), [{"id": 1, "label": "P-00001"}, {"id": 2, "label": "P-2"}])
+        spans = ((1, date(2020, 3, 1), date(2021, 3, 31)), (2, date(2020, 3, 2), date(2020, 3, 9)))
+        rows = [
+            {"id": i, "source_id": source.id, "row_number": i, "original": {}, "person_id": i,
+             "status": "killed", "warnings": [], "event_date_earliest": first,
+             "event_date_latest": last}
+            for i, first, last in spans
+        ]
+        session.execute(insert(Record), rows)
+        assert tally(session, "month").counts == {"killed": {"2020-03": 1, "unknown": 1}}
 
 
 def test_an_unknown_breakdown_is_refused(store):

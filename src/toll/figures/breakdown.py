@@ -185,6 +185,7 @@ def _month() -> ColumnElement:
     same = and_(
         earliest.isnot(None),
         latest.isnot(None),
+        _year(earliest) == _year(latest),
         _Month(earliest) == _Month(latest),
     )
     return case((same, _year(earliest) * 100 + _Month(earliest)))
