@@ -13,6 +13,7 @@ from toll.demo.build import build_demo
 from toll.incidents import add_names, attach
 from toll.model import Claim, Incident, Person, Record, Source
 from toll.records.store import import_list
+from toll.remains.figures import remains_figures
 from toll.reports import ReportScope, build_fact_sheet, to_html, to_markdown, write_report
 from toll.reports.labels import label
 from toll.reports.sheet import ANNEX_HEADING, NOTES_HEADING, UNATTACHED_HEADING
@@ -180,6 +181,43 @@ def test_family_figures_are_footnoted(store, tmp_path):
     assert unfootnoted(markdown) == []
 
 
+def _remains_table(markdown: str) -> dict[str, str]:
+    table = markdown.split("## Remains\n")[1].strip().split("\n\n")[0]
+    return {
+        row.split(" | ")[0].strip("| "): re.sub(r"\[\^\d+\]", "", row.split(" | ")[1]).strip(" |")
+        for row in table.splitlines()[2:]
+    }
+
+
+def test_remains_figures_are_footnoted_and_small_ones_suppressed(demo):
+    with demo.session() as session:
+        figures = remains_figures(session)
+        markdown = build_fact_sheet(session).markdown
+        public = build_fact_sheet(session, public=True).markdown
+    assert figures["recovered"] == 5 and figures["identified"] > 0
+    assert _remains_table(markdown) == {
+        "remains recovered": "5",
+        "identified": str(figures["identified"]),
+        "not identified": str(figures["unidentified"]),
+    }
+    assert unfootnoted(markdown) == [] and unfootnoted(public) == []
+    notes = markdown.split(f"## {NOTES_HEADING}")[1]
+    remains_note = notes.split("Remains recorded in the store")[1].splitlines()[0]
+    assert "imported from lists of remains (" in remains_note  # each by file and SHA-256
+    assert "(exhumation-report-2019.csv, SHA-256 " in remains_note
+    # 5 recovered is shown; each part is under 5, so both are hidden
+    assert _remains_table(public) == {
+        "remains recovered": "5",
+        "identified": "fewer than five",
+        "not identified": "fewer than five",
+    }
+
+
+def test_a_report_of_a_store_without_remains_has_no_remains_section(scripts):
+    with scripts.session() as session:
+        assert "## Remains" not in build_fact_sheet(session).markdown
+
+
 def test_a_report_of_an_incident_nobody_recorded_is_refused(scripts, db, toll):
     result = toll("report", "--format", "md", "--incident", "Atlantis", "--db", db)
     assert result.exit_code == 1 and result.stdout == ""
@@ -299,6 +337,7 @@ ENGLISH_NOTES = (
     "register of persons", "Age at the event", "Stored estimate", "interval by", "the overlap of",
     "shows every input", "Missing-person cases", "Families in the register", "published ",
     "claim ", "Incident ", "shows why", "under 18", "known member", "The first",
+    "Remains recorded", "laboratory found",
 )  # fmt: skip
 SCRIPT = {"ru": re.compile("[а-яё]", re.IGNORECASE), "az": re.compile("[əışğçöü]", re.IGNORECASE)}
 

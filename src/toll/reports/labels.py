@@ -267,6 +267,29 @@ _RU = {
     ),
     "row {row}, event {event}": "строка {row}, событие {event}",
     "the data file": "файл данных",
+    "Remains": "Останки",
+    "remains recovered": "обнаружено останков",
+    "not identified": "не опознаны",
+    "recovered": "обнаружены",
+    "unidentified": "неопознанные",
+    "Remains recorded in the store, imported from lists of remains ({lists}; `toll "
+    "remains import`) or added by hand, by whether a laboratory's report identified them as the "
+    "person of a missing-person case": (
+        "Останки, записанные в хранилище, импортированные из списков останков ({lists}; "
+        "`toll remains import`) или добавленные вручную, по тому, опознала ли их экспертиза как "
+        "человека из дела о пропавшем без вести"
+    ),
+    "remains recorded in the store (not retracted), each with what the laboratory found": (
+        "останки, записанные в хранилище (не отозванные), каждые с заключением лаборатории"
+    ),
+    "confirmed by a laboratory's report to be the person of a missing-person case (a retracted "
+    "identification does not count)": (
+        "заключение лаборатории подтвердило, что это человек из дела о пропавшем без вести "
+        "(отозванное опознание не учитывается)"
+    ),
+    "not identified yet: ranked against the open cases": (
+        "ещё не опознаны: сопоставлены с открытыми делами"
+    ),
 }
 
 _AZ = {
@@ -527,6 +550,29 @@ _AZ = {
     ),
     "row {row}, event {event}": "sətir {row}, hadisə {event}",
     "the data file": "məlumat faylı",
+    "Remains": "Qalıqlar",
+    "remains recovered": "tapılmış qalıqlar",
+    "not identified": "şəxsiyyəti müəyyən edilməyib",
+    "recovered": "tapılıb",
+    "unidentified": "şəxsiyyəti məlum olmayan",
+    "Remains recorded in the store, imported from lists of remains ({lists}; `toll "
+    "remains import`) or added by hand, by whether a laboratory's report identified them as the "
+    "person of a missing-person case": (
+        "Anbarda qeydə alınmış qalıqlar: qalıq siyahılarından idxal edilmiş ({lists}; "
+        "`toll remains import`) və ya əllə əlavə edilmiş, laboratoriya rəyinin onları itkin düşmüş "
+        "şəxsin işi üzrə şəxs kimi tanıyıb-tanımamasına görə"
+    ),
+    "remains recorded in the store (not retracted), each with what the laboratory found": (
+        "anbarda qeydə alınmış qalıqlar (geri götürülməmiş), hər biri laboratoriyanın rəyi ilə"
+    ),
+    "confirmed by a laboratory's report to be the person of a missing-person case (a retracted "
+    "identification does not count)": (
+        "laboratoriya rəyi ilə itkin düşmüş şəxsin işi üzrə şəxs olduğu təsdiqlənib (geri "
+        "götürülmüş tanınma sayılmır)"
+    ),
+    "not identified yet: ranked against the open cases": (
+        "şəxsiyyəti hələ müəyyən edilməyib: açıq işlərlə müqayisə edilib"
+    ),
 }
 
 LABELS = {"ru": _RU, "az": _AZ}

@@ -2,9 +2,10 @@
 
 It says what each source claims (figures of the same thing side by side), what the register
 of persons counts (by status, sex, age group and month), what the estimates are (every method
-with its interval), and the missing persons' cases. Every number carries a footnote to its
-source: the quoted words, publisher, date and link or file hash; the lists and their hashes;
-the estimate's method and inputs. Toll sets sources side by side and endorses none.
+with its interval), the missing persons' cases and the remains recovered. Every number
+carries a footnote to its source: the quoted words, publisher, date and link or file hash; the
+lists and their hashes; the estimate's method and inputs. Toll sets sources side by side and
+endorses none.
 """
 
 import re
@@ -27,6 +28,7 @@ from toll.figures.reconcile import FigureGroup
 from toll.incidents import IncidentView
 from toll.model import Case, Source
 from toll.model.base import utcnow
+from toll.remains.figures import remains_figures
 from toll.reports.attached import attached, incidents_in_order
 from toll.reports.labels import LANGUAGES, label
 from toll.reports.notes import Notes, cell, number
@@ -173,6 +175,7 @@ def build_fact_sheet(
     register = _register(builder)
     _estimates(builder)
     _missing(builder)
+    _remains(builder)
     _families(builder)
     if not builder.public and register:
         _annex(builder)
@@ -372,17 +375,19 @@ def _row_note(b: Builder, found) -> str:
     return f"{where}: {found.words}" + (f" ({incident})" if incident else "")
 
 
+def _named(lists: list[Source]) -> str:
+    """Lists as footnotes name them: title, file name and SHA-256 of the original."""
+    return ", ".join(f"{s.title or s.file_name} ({s.file_name}, SHA-256 {s.sha256})" for s in lists)
+
+
 def _register_note(b: Builder, lists: list[Source]) -> str:
-    named = ", ".join(
-        f"{s.title or s.file_name} ({s.file_name}, SHA-256 {s.sha256})" for s in lists
-    )
     return (
         b.f(
             "Toll's register of persons: the records of {count} lists ({lists}) linked into "
             "persons, each person counted once per status their records give (a person whose "
             "records give two statuses counts under each)",
             count=len(lists),
-            lists=named,
+            lists=_named(lists),
         )
         + b.scope.records_note(b.f)
         + "."
@@ -576,6 +581,38 @@ def _missing(b: Builder) -> None:
     for status, entry in figures["by_status"].items():
         if entry["count"]:
             b.add(f"| {b.name(status)} | {b.count(entry['count'], 'cases', note)} |")
+    b.add("")
+
+
+REMAINS_ROWS = (
+    ("recovered", "remains recovered"),
+    ("identified", "identified"),
+    ("unidentified", "not identified"),
+)
+
+
+def _remains(b: Builder) -> None:
+    """Remains recovered, identified and not, as case figures are shown; remains are of no
+    incident, so a report of one incident shows none."""
+    figures = remains_figures(b.session)
+    if b.scope.focus or not figures["recovered"]:
+        return
+    note = (
+        b.f(
+            "Remains recorded in the store, imported from lists of remains ({lists}; `toll "
+            "remains import`) or added by hand, by whether a laboratory's report identified "
+            "them as the person of a missing-person case",
+            lists=_named(figures["sources"]) or "—",
+        )
+        + "; "
+        + _definitions(b, figures["definitions"])
+        + "."
+    )
+    hidden = b.hidden({"remains": {key: figures[key] for key, _ in REMAINS_ROWS[1:]}})
+    b.add(f"## {b.t('Remains')}", "", b.header("figure", "count"))
+    for key, text in REMAINS_ROWS:
+        shown = ("remains", key) in hidden if key != "recovered" else None
+        b.add(f"| {b.t(text)} | {b.count(figures[key], 'remains', note, shown)} |")
     b.add("")
 
 
