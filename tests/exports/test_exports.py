@@ -12,6 +12,7 @@ from toll.exports import EXPORTS, FORMATS, export, export_table, read_export
 from toll.model import AuditEvent, Record
 from toll.model.record import PERSON_FIELDS as RECORD_FIELDS
 from toll.records.store import import_list
+from toll.remains import RemainsDraft, add_remains
 from toll.sources import SourceMetadata
 from toll.store import Store
 
@@ -21,6 +22,8 @@ SUFFIX = {"csv": ".csv", "hxl": ".csv", "xlsx": ".xlsx", "json": ".json"}
 @pytest.fixture
 def filled(store, tmp_path):
     fill(store, tmp_path)
+    with store.session() as session:  # remains of no case: only the remains export holds them
+        add_remains(session, RemainsDraft(lab_reference="LAB-7", found_place="Eastport"))
     return store
 
 
@@ -121,6 +124,18 @@ def test_cli_exports(filled, db, tmp_path, toll):
     assert result.exit_code == 0 and Path(out).stat().st_size > 0
     result = toll("export", "records", "--format", "xlsx", "--db", db)
     assert result.exit_code == 1 and "--output FILE" in result.stderr
+
+
+def test_cli_exports_the_remains_and_with_public_only_their_counts(filled, db, toll):
+    result = toll("export", "remains", "--format", "json", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    assert [row["lab_reference"] for row in json.loads(result.stdout)] == ["LAB-7"]
+    result = toll("export", "remains", "--format", "json", "--public", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    assert "LAB-7" not in result.stdout and "Eastport" not in result.stdout
+    assert [(row["figure"], row["count"]) for row in json.loads(result.stdout)] == [
+        ("remains_recovered", None), ("remains_identified", 0), ("remains_unidentified", None)
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

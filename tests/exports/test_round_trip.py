@@ -36,7 +36,7 @@ from toll.model import (
     Remains,
     Source,
 )
-from toll.remains import RemainsDraft, add_remains, case_candidates, identify
+from toll.remains import RemainsDraft, add_remains, case_candidates, identify, unidentify
 from toll.store import Store
 from toll.store.access import add_user
 
@@ -88,7 +88,10 @@ def _comparable(store: Store, what: str) -> list[dict]:
                  "candidate": bool(r["candidate"]), "notes": None}
                 for r in row["remains"]
             ]  # fmt: skip
-        for name in LOCAL_IDS[what]:
+        if what == "remains":  # who wrote each identification into the store, when, whence, aside
+            row["notes"] = None
+            row["identifications"] = [_aside(i, "by", "at", "note") for i in row["identifications"]]
+        for name in LOCAL_IDS.get(what, ()):
             row.pop(name)
     return rows
 
@@ -365,6 +368,108 @@ def test_a_bad_remains_of_a_case_names_file_row_field_and_writes_nothing(
         "number; nothing was imported"
     )
     assert (_count(fresh_store, Case), _count(fresh_store, Remains)) == (0, 0)
+
+
+def _found(session, day: date, lab: str, place: str, marks: str, source=None):
+    add_remains(session, RemainsDraft(
+        lab_reference=lab, found_on=day.isoformat(), found_earliest=day, found_latest=day,
+        found_place=place, sex="male", age_low=30, age_high=50, marks=marks,
+    ), source)  # fmt: skip
+
+
+@pytest.fixture
+def past_cases(with_remains):
+    """Remains no cases export holds: R-00003, identified as C-00001, the identification
+    retracted, and R-00002 and R-00004, which rank no open case once C-00001 is closed."""
+    with with_remains.session() as session:
+        source = session.scalar(select(Source.id).order_by(Source.id))
+        _found(session, date(2021, 4, 20), "LAB-3", "Northfield", "blue scarf", source)
+        identify(session, "R-00003", "C-00001", source_id=source, on=date(2021, 5, 3))
+        unidentify(session, "R-00003", reason="DNA re-test excluded him", on=date(2021, 5, 20))
+        transition_case(session, "C-00001", "located_alive", on=date(2021, 6, 1), source_id=source)
+        _found(session, date(2021, 7, 2), "LAB-4", "Westmoor", "no marks")
+    return with_remains
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_a_remains_export_brings_back_every_remains_and_retracted_identification(
+    past_cases, fresh_store, tmp_path, format
+):
+    _prepare(past_cases, fresh_store, "cases", tmp_path)
+    with fresh_store.session() as session:
+        import_export(session, _write(past_cases, "cases", "json", tmp_path))
+    before = _remains(fresh_store)[0]
+    path = _write(past_cases, "remains", format, tmp_path)
+    with fresh_store.session() as session:
+        first = import_export(session, path)
+    with fresh_store.session() as session:
+        again = import_export(session, path)
+    assert before == [("R-00001", "LAB-1", "C-00002"), ("R-00003", "LAB-3", None)]
+    assert (first.added, first.unchanged, again.added, again.unchanged) == (3, 1, 0, 4)
+    assert _remains(fresh_store) == _remains(past_cases)
+    assert _comparable(fresh_store, "remains") == _comparable(past_cases, "remains")
+    with fresh_store.session() as session:
+        retracted = session.scalar(select(Identification).where(
+            Identification.retracted_at.isnot(None)))  # fmt: skip
+        assert retracted.retraction_reason == "DNA re-test excluded him"
+        assert f"imported from {path.name}" in retracted.note
+        assert session.scalar(select(func.count(Remains.id))) == 4
+
+
+def test_a_remains_export_imports_into_the_store_it_came_from_adding_nothing(past_cases, tmp_path):
+    with past_cases.session() as session:
+        result = import_export(session, _write(past_cases, "remains", "csv", tmp_path))
+    assert (result.added, result.unchanged) == (0, 4)
+
+
+def test_remains_identified_as_a_case_the_store_lacks_are_refused_naming_it(
+    past_cases, fresh_store, tmp_path
+):
+    path = _write(past_cases, "remains", "csv", tmp_path)
+    with pytest.raises(TollError) as error, fresh_store.session() as session:
+        import_export(session, path)
+    assert str(error.value) == (
+        "remains.csv, row 1, field identifications: remains R-00001: identification 1 is of "
+        "case C-00002, which is not in this store; import the cases export first; nothing was "
+        "imported"
+    )
+    assert _count(fresh_store, Remains) == 0
+
+
+def test_a_bad_remains_row_names_file_row_field_and_writes_nothing(
+    past_cases, fresh_store, tmp_path
+):
+    _prepare(past_cases, fresh_store, "cases", tmp_path)
+    with fresh_store.session() as session:
+        import_export(session, _write(past_cases, "cases", "json", tmp_path))
+    path = _write(past_cases, "remains", "csv", tmp_path)
+    _edit(path, 4, "lab_reference", "")
+    with pytest.raises(TollError) as error, fresh_store.session() as session:
+        import_export(session, path)
+    assert str(error.value) == (
+        "remains.csv, row 4, field lab_reference: remains R-00004 has no lab_reference; all "
+        "remains do; nothing was imported"
+    )
+    assert _count(fresh_store, Remains) == 2
+
+
+def test_a_public_remains_export_is_counts_only_and_refused_on_import(
+    past_cases, fresh_store, tmp_path
+):
+    for format in FORMATS:
+        path = _write(past_cases, "remains", format, tmp_path, public=True)
+        text = path.read_bytes()
+        for private in (b"LAB-", b"scar", b"R-0000", b"C-0000", b"Eastport", b"DNA"):
+            assert private not in text, (format, private)
+    with past_cases.session() as session:
+        rows = [dict(row) for row in export_table(session, "remains", public=True)]
+    assert rows == [  # 4 remains, 1 identified: hidden, and so the 3 unidentified
+        {"figure": "remains_recovered", "count": None, "suppressed": True},
+        {"figure": "remains_identified", "count": None, "suppressed": True},
+        {"figure": "remains_unidentified", "count": None, "suppressed": True},
+    ]
+    with pytest.raises(TollError, match="cannot restore it"), fresh_store.session() as session:
+        import_export(session, path)
 
 
 def test_a_later_cases_export_appends_the_changes_the_store_lacks(filled, fresh_store, tmp_path):

@@ -1,5 +1,5 @@
-"""`toll export sources|claims|records|persons|estimates|cases|incidents|families`: open
-formats; `toll import-export FILE` reads any of them back."""
+"""`toll export sources|claims|records|persons|estimates|cases|incidents|families|remains`:
+open formats; `toll import-export FILE` reads any of them back."""
 
 from enum import StrEnum
 from pathlib import Path
@@ -53,6 +53,10 @@ WHAT = {
     "families": "One row per member of every family: family id, person, role in the household, "
     "recorded parents, the lists' households and the relations entered by hand (with --public: "
     "the family figures as counts).",
+    "remains": "One row per remains the store holds: label, lab reference, where and when found, "
+    "what the laboratory found, the list they came from (by SHA-256) and every identification, "
+    "retracted ones with who retracted them and why (with --public: the remains recovered, "
+    "identified and not identified, as counts).",
 }
 PUBLIC_NOTE = (
     "With --public there is no personal data: confidential sources and their claims are left "

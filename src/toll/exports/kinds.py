@@ -488,27 +488,48 @@ REMAINS_FIELDS = tuple(
 )
 
 
+def _source_names(session: Session) -> dict[int, tuple[str, str | None]]:
+    """Each source's original SHA-256 and title (else file name), by id."""
+    return {
+        source_id: (sha256, title or file_name)
+        for source_id, sha256, title, file_name in session.execute(
+            select(Source.id, Source.sha256, Source.title, Source.file_name)
+        )
+    }
+
+
+def _remains_entry(remains, sources: dict[int, tuple]) -> dict:
+    """What the lab found of remains, and their source (by SHA-256), as exports write it."""
+    sha256, source = sources.get(remains.source_id, (None, None))
+    return {
+        "remains_id": remains.label,
+        **{name: getattr(remains, name) for name in REMAINS_FIELDS},
+        "source_sha256": sha256,
+        "source": source,
+        "row": remains.row_number,
+    }
+
+
+def _identification_entry(identification, sources: dict[int, tuple]) -> dict:
+    return {
+        "on": _iso(identification.on),
+        "source_sha256": sources.get(identification.source_id, (None,))[0],
+        "previous_fate": identification.previous_fate,
+        "note": identification.note,
+        "by": identification.created_by,
+        "at": _iso(identification.created_at),
+    }
+
+
 def _case_remains(session: Session) -> dict[int, list[dict]]:
     """Each case's remains, by case id: identified as it (with the identification), named in
     its history, and its remains candidates (with their rank and score), each once."""
     from toll.model import CaseTransition, Identification, Remains
     from toll.remains.match import candidates_by_case
 
-    sources = {
-        source_id: (sha256, title or file_name)
-        for source_id, sha256, title, file_name in session.execute(
-            select(Source.id, Source.sha256, Source.title, Source.file_name)
-        )
-    }
+    sources = _source_names(session)
     identified = {
-        i.remains_id: {
-            "on": _iso(i.on),
-            "source_sha256": sources.get(i.source_id, (None,))[0],
-            "previous_fate": i.previous_fate,
-            "note": i.note,
-            "by": i.created_by,
-            "at": _iso(i.created_at),
-        }
+        i.remains_id: _identification_entry(i, sources)
         for i in session.scalars(
             select(Identification)
             .where(Identification.retracted_at.is_(None))
@@ -523,13 +544,8 @@ def _case_remains(session: Session) -> dict[int, list[dict]]:
     def add(case_id: int, remains, candidate: dict | None = None) -> None:
         if remains.retracted_at is not None or remains.id in found[case_id]:
             return
-        sha256, source = sources.get(remains.source_id, (None, None))
         found[case_id][remains.id] = {
-            "remains_id": remains.label,
-            **{name: getattr(remains, name) for name in REMAINS_FIELDS},
-            "source_sha256": sha256,
-            "source": source,
-            "row": remains.row_number,
+            **_remains_entry(remains, sources),
             "identified": identified.get(remains.id) if remains.case_id == case_id else None,
             "candidate": candidate,
         }
@@ -543,6 +559,75 @@ def _case_remains(session: Session) -> dict[int, list[dict]]:
         for remains, place, score in ranked:
             add(case_id, remains, {"rank": place, "score": score})
     return {case_id: list(held.values()) for case_id, held in found.items()}
+
+
+REMAINS_COLUMNS = columns(
+    ("remains_id", "#meta+id"),
+    ("lab_reference", "#meta+lab_reference"),  # the laboratory's own, the same in every store
+    ("found_on", "#date+found"),
+    ("found_place", "#loc+name"),
+    ("sex", "#affected+sex"),
+    ("sex_raw", "#affected+sex+raw"),
+    ("age_low", "#affected+age+min", "int"),
+    ("age_high", "#affected+age+max", "int"),
+    ("stature_low", "#affected+stature+min", "int"),
+    ("stature_high", "#affected+stature+max", "int"),
+    ("marks", "#affected+marks"),
+    ("effects", "#affected+effects"),
+    ("notes", "#description+notes"),
+    ("source_sha256", "#meta+sha256"),  # the list they came from, in any store
+    ("source", "#meta+source"),
+    ("row", "#meta+row", "int"),
+    ("case_id", "#meta+case_id"),  # the case they are identified as, if any
+    # every identification, retracted ones too: [{case_id, person_id, on, source_sha256,
+    # previous_fate, note, by, at, retracted_at, retracted_by, retraction_reason}]
+    ("identifications", "#meta+identifications", "json"),
+)
+
+
+def remains(session: Session, public: bool) -> ExportTable:
+    """Every remains the store holds (standing), with what the lab found, its source and every
+    identification (retracted ones with their reason); public: the remains figures."""
+    from toll.model import Case, Identification, Person, Remains
+    from toll.remains.figures import FIGURES, remains_figures
+
+    if public:
+        require(session, "read")
+        figures = remains_figures(session, public=True)
+        rows = (
+            {"figure": f"remains_{key}", "count": figures[key], "suppressed": figures[key] is None}
+            for key in FIGURES
+        )
+        return ExportTable("remains", FIGURE_COLUMNS, rows, True)
+    require_personal_data(session)
+    sources = _source_names(session)
+    cases = {
+        case_id: (case, person)
+        for case_id, case, person in session.execute(
+            select(Case.id, Case.label, Person.label).join(Person, Person.id == Case.person_id)
+        )
+    }
+    identifications: dict[int, list[dict]] = defaultdict(list)
+    for i in session.scalars(select(Identification).order_by(Identification.id)):
+        case, person = cases[i.case_id]
+        identifications[i.remains_id].append(
+            {"case_id": case, "person_id": person, **_identification_entry(i, sources)}
+            | {
+                "retracted_at": _iso(i.retracted_at),
+                "retracted_by": i.retracted_by,
+                "retraction_reason": i.retraction_reason,
+            }
+        )
+    query = select(Remains).where(Remains.retracted_at.is_(None)).order_by(Remains.label)
+    rows = (
+        {
+            **_remains_entry(r, sources),
+            "case_id": cases[r.case_id][0] if r.case_id else None,
+            "identifications": identifications.get(r.id, []),
+        }
+        for r in session.scalars(query)
+    )
+    return ExportTable("remains", REMAINS_COLUMNS, rows)
 
 
 def _case_counts(session: Session, query) -> Iterator[dict]:
@@ -577,7 +662,7 @@ FAMILY_COLUMNS = columns(
     # them: [{source_id, source_file, source_sha256, row}]
     ("records", "#meta+records", "json"),
 )
-FAMILY_FIGURE_COLUMNS = columns(
+FIGURE_COLUMNS = columns(  # a public export of figures: families, remains
     ("figure", "#indicator+name"),
     ("count", "#affected+num", "int"),
     ("suppressed", "#meta+suppressed", "bool"),
@@ -606,7 +691,7 @@ def families(session: Session, public: bool) -> ExportTable:
             }
             for key in FAMILY_FIGURES
         )
-        return ExportTable("families", FAMILY_FIGURE_COLUMNS, rows, True)
+        return ExportTable("families", FIGURE_COLUMNS, rows, True)
     require_personal_data(session)
     return ExportTable("families", FAMILY_COLUMNS, _family_rows(session))
 
@@ -674,6 +759,7 @@ EXPORTS: dict[str, Callable[[Session, bool], ExportTable]] = {
     "cases": cases,
     "incidents": incidents,
     "families": families,
+    "remains": remains,
 }
 
 

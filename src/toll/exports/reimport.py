@@ -5,9 +5,10 @@ exports import as lists (the file kept as a source, every row a record); inciden
 add the incidents they hold (with their parents); families exports add the relations that were
 entered by hand, between the persons holding the members' records (the households come back
 with the records); sources, claims, cases and estimates are rebuilt row by row
-(`toll.exports.rebuild`). What the store already holds is left as it is, so importing a file
-twice changes nothing. A public export, or one made without the
-personal-data grant, is refused: what it left out cannot be restored from it.
+(`toll.exports.rebuild`), remains by their lab references (`toll.exports.remains`).
+What the store already holds is left as it is, so importing a file twice changes nothing.
+A public export, or one made without the personal-data grant, is refused: what it left out
+cannot be restored from it.
 """
 
 import json
@@ -27,14 +28,16 @@ from toll.exports.kinds import (
     COUNT_COLUMNS,
     ESTIMATE_COLUMNS,
     FAMILY_COLUMNS,
-    FAMILY_FIGURE_COLUMNS,
+    FIGURE_COLUMNS,
     INCIDENT_COLUMNS,
     PERSON_COLUMNS,
     PUBLIC_MARK,
     RECORD_COLUMNS,
+    REMAINS_COLUMNS,
     SOURCE_COLUMNS,
 )
 from toll.exports.rebuild import ImportedExport
+from toll.exports.remains import remains as remains_export
 from toll.exports.tables import Column
 from toll.store.access import require
 from toll.store.history import log_event
@@ -48,6 +51,7 @@ KINDS: dict[str, list[Column]] = {
     "cases": CASE_COLUMNS,
     "incidents": INCIDENT_COLUMNS,
     "families": FAMILY_COLUMNS,
+    "remains": REMAINS_COLUMNS,
 }
 # Columns an export of an earlier version of Toll had: read as today's, the new ones empty.
 EARLIER: list[tuple[str, list[Column]]] = [
@@ -55,7 +59,7 @@ EARLIER: list[tuple[str, list[Column]]] = [
     ("cases", [c for c in CASE_COLUMNS if c.name != "remains"]),
     ("families", [c for c in FAMILY_COLUMNS if c.name != "records"]),
 ]
-PUBLIC = (COUNT_COLUMNS, CASE_COUNT_COLUMNS, FAMILY_FIGURE_COLUMNS)
+PUBLIC = (COUNT_COLUMNS, CASE_COUNT_COLUMNS, FIGURE_COLUMNS)
 REDACTED = (
     "a public export (or one made without the personal-data grant) leaves out personal data "
     "and cannot restore it"
@@ -309,4 +313,5 @@ READERS = {
     "estimates": rebuild.estimates,
     "incidents": _incidents,
     "families": _relations,
+    "remains": remains_export,
 }
