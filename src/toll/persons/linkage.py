@@ -230,9 +230,10 @@ def link_records(
             settings = link_model.settings(extra_columns, fields, features)
             linker = Linker(table, settings, log_level=None)
             _register_frequencies(linker, backend, [features])
-            linker = _train(
-                linker, features, seed, lambda saved: Linker(table, saved, log_level=None)
-            )
+            with backend.in_one_order():  # the same records, the same model to the last digit
+                linker = _train(
+                    linker, features, seed, lambda saved: Linker(table, saved, log_level=None)
+                )
             model = LinkModel(temper(linker.misc.save_model_to_json()), tuple(extra_columns))
             linker = Linker(table, model.settings, log_level=None)
         else:
@@ -495,7 +496,9 @@ def _narrow(scored) -> pd.DataFrame:
     Splink's table holds every compared value, level and Bayes factor (dozens of
     columns): selecting ids, probability and per-field weights in SQL (with the
     term-frequency adjustment added to its field) keeps a million pairs small in
-    memory. The table is then dropped from the database.
+    memory. The table is then dropped from the database. Pairs come ordered by their ids:
+    the threads that scored them finish in any order, and which pair of a tie comes first
+    must not depend on that.
     """
     names = [c.name.strip('"`') for c in scored.columns]
     fields = [n for n in names if n.startswith("mw_") and not n.startswith("mw_tf_adj_")]
@@ -506,7 +509,7 @@ def _narrow(scored) -> pd.DataFrame:
     columns = ", ".join(
         ["unique_id_l", "unique_id_r", f"match_weight + {lift or '0'} AS match_weight", *weights]
     )
-    frame = scored.query_sql(f"SELECT {columns} FROM {{this}}")
+    frame = scored.query_sql(f"SELECT {columns} FROM {{this}} ORDER BY unique_id_l, unique_id_r")
     pairs = frame.as_pandas_dataframe()
     for table in (frame, scored):
         table.drop_table_from_database_and_remove_from_cache()
@@ -804,7 +807,8 @@ def _review_pairs(
         review.loc[index, "reason"] = (
             f"kept apart: joining them would give one person records whose {why[index]} disagree"
         )
-    return review.sort_values("match_probability", ascending=False).reset_index(drop=True)
+    order = ["match_probability", "record_id_l", "record_id_r"]
+    return review.sort_values(order, ascending=[False, True, True]).reset_index(drop=True)
 
 
 def _column(pairs: pd.DataFrame, name: str) -> pd.Series:
