@@ -1,6 +1,8 @@
 """One list names a person once: each other's clear best candidate is linked, and a
 record's candidates in another list share its odds."""
 
+from itertools import permutations
+
 import numpy as np
 import pandas as pd
 
@@ -8,7 +10,7 @@ from toll.persons.candidates import CLEAR_BEST, RIVALS, discount_rivals, lift_cl
 from toll.persons.comparisons import SAME_LIST_WEIGHT
 from toll.persons.linkage import SAME_LIST, _review_pairs, within_one_list
 
-SOURCES = pd.Series({"x": "A", "y": "B", "z": "B", "w": "A", "v": "A"})
+SOURCES = pd.Series({"x": "A", "y": "B", "z": "B", "w": "A", "v": "A", "u": "B"})
 
 
 def _pairs(rows):
@@ -36,6 +38,29 @@ def test_a_namesake_close_behind_in_the_same_list_keeps_it_in_review():
 def test_the_same_person_twice_in_the_other_list_is_no_competitor():
     lifted = _lifted([("x", "y", 1.5), ("x", "z", 1.0), ("y", "z", 6.0)])
     assert lifted[("x", "y")] > 0
+
+
+def _lifted_in_every_order(rows):
+    """What is raised, the same for every order of the rows (else the test fails)."""
+    results = {
+        frozenset(key for key, lift in _lifted(list(order)).items() if lift > 0)
+        for order in permutations(rows)
+    }
+    assert len(results) == 1, results
+    return results.pop()
+
+
+def test_every_candidate_near_the_best_competes_unless_it_is_the_best_twice():
+    # z is y entered twice in list B; u, as close to x as z, is another person: x-y is not
+    # clear, whichever of z and u comes first (the runner-up alone decided it)
+    rows = [("x", "y", 3.0), ("x", "z", 2.0), ("x", "u", 2.0), ("y", "z", 6.0)]
+    assert _lifted_in_every_order(rows) == frozenset()
+
+
+def test_of_the_same_person_twice_equally_good_the_smaller_id_is_the_best():
+    # y and z (one person twice in list B) are equally good for x: x-y is raised, in any order
+    rows = [("x", "y", 1.5), ("x", "z", 1.5), ("y", "z", 6.0)]
+    assert _lifted_in_every_order(rows) == frozenset({("x", "y")})
 
 
 def test_it_must_be_the_best_both_ways():

@@ -6,10 +6,12 @@ moderately against its own entry in another list: hundreds share the name, and t
 cannot know that none of them is in that place. The other records of that list can: when
 two records are each other's best candidate in the other's list, by a clear margin over
 every other candidate there (`CLEAR_MARGIN`: twice as likely in odds, in bits), no
-namesake competes for them, and they are linked (raised to the threshold). A runner-up
+namesake competes for them, and they are linked (raised to the threshold). A candidate
 that is itself linked to the best (the same person entered twice in that list) is no
-competitor. Pairs inside one list are left as scored: a list's own look-alikes are as
-often namesakes as duplicates.
+competitor; of two such duplicates equally good, the one with the smaller id is the best
+(`link` makes ids from the records' content), so what is raised depends on the pairs, never
+on the order they come in. Pairs inside one list are left as scored: a list's own
+look-alikes are as often namesakes as duplicates.
 
 The same fact weighs against a link: of a record's candidates in another list, at most one
 is its person, so each pair's odds are shared with its rivals there (`discount_rivals`):
@@ -70,7 +72,12 @@ def lift_clear_best(
 
 
 def _clear_best(pairs, left_source, right_source, across, low, margin) -> np.ndarray:
-    """Whether each pair is, in both directions, the best candidate by `margin` bits."""
+    """Whether each pair is, in both directions, the best candidate by `margin` bits.
+
+    Depends on the pairs, not on their order: of two candidates with the same weight the
+    one with the smaller id is the best, and every candidate within `margin` of the best
+    is a rival unless it is the best's duplicate (not only the runner-up, which with a tie
+    behind it was whichever came first)."""
     index = np.flatnonzero(across)
     weight = pairs["match_weight"].to_numpy(dtype=float)[index]
     left = pairs["record_id_l"].to_numpy(dtype=object)[index]
@@ -83,15 +90,20 @@ def _clear_best(pairs, left_source, right_source, across, low, margin) -> np.nda
             "list": np.concatenate([right_source[index], left_source[index]]),
             "weight": np.concatenate([weight, weight]),
         }
-    ).sort_values(["record", "list", "weight"], ascending=[True, True, False], kind="stable")
-    rank = directed.groupby(["record", "list"], sort=False).cumcount().to_numpy()
-    best = directed[rank == 0].set_index(["record", "list"])
-    runner = directed[rank == 1].set_index(["record", "list"])
-    runner = runner.join(best[["other", "weight"]], rsuffix="_best")
-    duplicate = _linked(pairs, low, runner["other"].to_numpy(), runner["other_best"].to_numpy())
-    gap = (runner["weight_best"] - runner["weight"]).where(~duplicate, np.inf)
-    best_gap = best.join(gap.rename("gap"))["gap"].fillna(np.inf)
-    clear_pairs = best.loc[best_gap.to_numpy() >= margin, "pair"]
+    ).sort_values(
+        ["record", "list", "weight", "other"], ascending=[True, True, False, True], kind="stable"
+    )
+    groups = directed.groupby(["record", "list"], sort=False)
+    first = groups.cumcount().to_numpy() == 0
+    best = groups[["other", "weight"]].transform("first")
+    near = ~first & (best["weight"].to_numpy() - directed["weight"].to_numpy() < margin)
+    duplicate = _linked(
+        pairs, low, directed["other"].to_numpy()[near], best["other"].to_numpy()[near]
+    )
+    rival = np.zeros(len(directed), dtype=bool)
+    rival[np.flatnonzero(near)[~duplicate]] = True
+    contested = pd.Series(rival).groupby(groups.ngroup().to_numpy()).transform("any")
+    clear_pairs = directed.loc[first & ~contested.to_numpy(), "pair"]
     counts = clear_pairs.value_counts()  # clear in both directions: counted twice
     clear = np.zeros(len(pairs), dtype=bool)
     clear[counts.index[counts.to_numpy() == 2].to_numpy(dtype=int)] = True
