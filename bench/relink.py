@@ -1,6 +1,6 @@
 """What a second `toll link` costs after a new list or after one reviewer's decision.
 
-    .venv/bin/python bench/relink.py [--records 100000 --lists 5 --seed 1] [--after decision]
+    .venv/bin/python bench/relink.py [--records 100000 --lists 5 --seed 1] [--after decision|order]
 
 Writes `toll synth` lists of about --records rows, imports all but the last into a SQLite
 store and links them, imports the last list, then links the same store twice from copies of
@@ -13,6 +13,11 @@ With `--after decision`, imports every list and links, decides the likeliest pai
 review `same`, then links copies of the store with `toll link` (only decisions changed: the
 last run's pairs clustered again, no retraining) and `toll link --full` (trained and scored
 again), and says whether both give the same persons.
+
+With `--after order`, imports the lists into one store in their order and into another in
+the reverse order, links both with `toll link`, links the first again with `toll link --full`,
+and counts the persons (each the set of its records' file and row) that differ between the
+two orders and between the two runs on one store: 0 and 0 when linking is deterministic.
 """
 
 from __future__ import annotations
@@ -82,11 +87,36 @@ def after_decision(records: int, lists: int, seed: int) -> dict:
             seconds, out = toll("link", *how, "--db", str(copy), "--json")
             result[name] = timed(seconds, json.loads(out), copy)
         fast, full, again = (persons(here / f"{name}.db") for name, _ in ways)
-        # persons found by one way and not the other; two --full runs show the full link's own
-        # run-to-run differences (ties at the clear-best margin, retrained weights' last digits)
+        # persons found by one way and not the other; two --full runs show whether the full
+        # link itself gives the same persons twice
         result["persons_differing"] = {
             "fast_vs_full": len(fast ^ full),
             "full_vs_full": len(full ^ again),
+        }
+        return result
+
+
+def two_orders(records: int, lists: int, seed: int) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        here = Path(folder)
+        toll("synth", str(here / "lists"), "--records", str(records), "--lists", str(lists),
+             "--seed", str(seed), "--json")  # fmt: skip
+        files = sorted((here / "lists").glob("list*.csv"))
+        result: dict = {"records": None}
+        for name, order in (("in_order", files), ("reversed", files[::-1])):
+            store = here / f"{name}.db"
+            for path in order:
+                toll("import", str(path), "--db", str(store), "--json")
+            seconds, out = toll("link", "--db", str(store), "--json")
+            result["records"] = json.loads(out)["records"]
+            result[name] = timed(seconds, json.loads(out), store)
+        shutil.copy(here / "in_order.db", here / "again.db")
+        seconds, out = toll("link", "--full", "--db", str(here / "again.db"), "--json")
+        result["in_order_full_again"] = timed(seconds, json.loads(out), here / "again.db")
+        first, other, again = (persons(here / f"{n}.db") for n in ("in_order", "reversed", "again"))
+        result["persons_differing"] = {
+            "in_order_vs_reversed": len(first ^ other),
+            "full_vs_full": len(first ^ again),
         }
         return result
 
@@ -107,15 +137,16 @@ def stored_pairs(store: Path) -> int:
         return connection.execute("SELECT count(*) FROM candidate_pairs").fetchone()[0]
 
 
-def persons(store: Path) -> set[frozenset[int]]:
-    """Each person as the set of its record ids."""
+def persons(store: Path) -> set[frozenset[tuple[str, int]]]:
+    """Each person as the set of its records' file and row (the same in any store)."""
     with sqlite3.connect(store) as connection:
         rows = connection.execute(
-            "SELECT person_id, id FROM records WHERE retracted_at IS NULL"
+            "SELECT r.person_id, s.file_name, r.row_number FROM records r"
+            " JOIN sources s ON s.id = r.source_id WHERE r.retracted_at IS NULL"
         ).fetchall()
-    groups: dict[int, set[int]] = {}
-    for person, record in rows:
-        groups.setdefault(person, set()).add(record)
+    groups: dict[int, set[tuple[str, int]]] = {}
+    for person, file, row in rows:
+        groups.setdefault(person, set()).add((file, row))
     return {frozenset(group) for group in groups.values()}
 
 
@@ -124,9 +155,9 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--lists", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--after", choices=["list", "decision"], default="list")
+    parser.add_argument("--after", choices=["list", "decision", "order"], default="list")
     options = parser.parse_args()
-    how = after_decision if options.after == "decision" else second_link
+    how = {"list": second_link, "decision": after_decision, "order": two_orders}[options.after]
     result = how(options.records, options.lists, options.seed)
     result["machine"] = f"{platform.machine()}, Python {platform.python_version()}"
     print(json.dumps(result, indent=2))

@@ -53,3 +53,18 @@ def test_canonical_ids_ignore_order_and_numbering():
     # two identical rows in one list are told apart; the same row in another list too
     assert len(set(first)) == 4
     assert sorted(first) == sorted(second)
+
+
+def test_duckdb_trains_on_one_thread_and_gives_its_threads_back():
+    from toll.persons.engines import open_engine
+
+    with open_engine("duckdb") as engine:
+        con = engine.api.duckdb_con
+        con.execute("SET threads = 2")  # threads add sums in any order; one thread in one
+
+        def threads() -> int:
+            return int(con.execute("SELECT current_setting('threads')").fetchone()[0])
+
+        with engine.in_one_order():
+            assert threads() == 1
+        assert threads() == 2

@@ -9,8 +9,8 @@ Who is whom depends only on the records, the decisions and the settings, never o
 lists came in: whenever one of them changed since the last run, `link_register` links every
 record again with a model trained on all of them. When only decisions changed, nothing is
 trained or scored again: the last run's model and scored pairs are clustered again with the
-decisions, as linking everything again would cluster them (a retrained model can differ in
-its last digits, and so in a few persons). Only `incremental=True` links new
+decisions, as linking everything again would cluster them (training again would give the
+same model and the same pairs, only later). Only `incremental=True` links new
 records alone, against the register, with the last model.
 
 Scored pairs are derived data: a run keeps the pairs of the latest run that linked every
