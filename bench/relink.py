@@ -45,12 +45,17 @@ def toll(*args: str) -> tuple[float, str]:
     return time.perf_counter() - start, done.stdout
 
 
+def synth_lists(here: Path, records: int, lists: int, seed: int) -> list[Path]:
+    """`toll synth`'s lists in `here / "lists"`, in their order."""
+    toll("synth", str(here / "lists"), "--records", str(records), "--lists", str(lists),
+         "--seed", str(seed), "--json")  # fmt: skip
+    return sorted((here / "lists").glob("list*.csv"))
+
+
 def second_link(records: int, lists: int, seed: int) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         here = Path(folder)
-        toll("synth", str(here / "lists"), "--records", str(records), "--lists", str(lists),
-             "--seed", str(seed), "--json")  # fmt: skip
-        files = sorted((here / "lists").glob("list*.csv"))
+        files = synth_lists(here, records, lists, seed)
         store = here / "store.db"
         for path in files[:-1]:
             toll("import", str(path), "--db", str(store), "--json")
@@ -70,10 +75,8 @@ def second_link(records: int, lists: int, seed: int) -> dict:
 def after_decision(records: int, lists: int, seed: int) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         here = Path(folder)
-        toll("synth", str(here / "lists"), "--records", str(records), "--lists", str(lists),
-             "--seed", str(seed), "--json")  # fmt: skip
         store = here / "store.db"
-        for path in sorted((here / "lists").glob("list*.csv")):
+        for path in synth_lists(here, records, lists, seed):
             toll("import", str(path), "--db", str(store), "--json")
         first, out = toll("link", "--db", str(store), "--json")
         result = {"records": json.loads(out)["records"], "first_link_s": round(first, 1)}
@@ -99,9 +102,7 @@ def after_decision(records: int, lists: int, seed: int) -> dict:
 def two_orders(records: int, lists: int, seed: int) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         here = Path(folder)
-        toll("synth", str(here / "lists"), "--records", str(records), "--lists", str(lists),
-             "--seed", str(seed), "--json")  # fmt: skip
-        files = sorted((here / "lists").glob("list*.csv"))
+        files = synth_lists(here, records, lists, seed)
         result: dict = {"records": None}
         for name, order in (("in_order", files), ("reversed", files[::-1])):
             store = here / f"{name}.db"
