@@ -16,9 +16,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from toll.figures.breakdown import tallies
 from toll.model import Claim, Estimate, IncidentLink, Person, Record, Source
 from toll.store.access import require
 
@@ -158,13 +159,9 @@ def claim_checks(session: Session) -> list[str]:
 
 
 def register_counts(session: Session) -> dict[str, int]:
-    """Persons in the register by the status their records give (a person may count twice)."""
-    query = (
-        select(Record.status, func.count(func.distinct(Record.person_id)))
-        .where(Record.person_id.isnot(None), Record.retracted_at.is_(None))
-        .group_by(Record.status)
-    )
-    return {status or "unknown": count for status, count in session.execute(query)}
+    """Persons in the register by the status their records give (a person may count twice),
+    as the dashboard counts them (`toll.figures.breakdown`)."""
+    return tallies(session, (None,)).persons_by_status
 
 
 # -- one account per incident ---------------------------------------------------------------

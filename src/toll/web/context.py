@@ -51,7 +51,7 @@ def store_session(request: Request) -> Iterator[Session]:
     """
     with request.app.state.store.session() as session:
         token, cookie = _bearer(request), request.cookies.get(SESSION_COOKIE)
-        user = _user_of(session, request)
+        user = _user_of(session, token, cookie)
         request.state.user = SignedIn.of(user)
         request.state.csrf = csrf_for(cookie) if cookie and user and not token else None
         session.info["actor"] = user.name if user else ANONYMOUS
@@ -60,8 +60,7 @@ def store_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-def _user_of(session: Session, request: Request) -> User | None:
-    token, cookie = _bearer(request), request.cookies.get(SESSION_COOKIE)
+def _user_of(session: Session, token: str | None, cookie: str | None) -> User | None:
     if token:
         return user_for_secret(session, token, kinds=("token",))
     return user_for_secret(session, cookie, kinds=("session",)) if cookie else None
@@ -71,7 +70,8 @@ def signed_in_user(request: Request) -> "SignedIn | None":
     """Who the request comes from, also where no route ran (an unknown address's error page)."""
     if not hasattr(request.state, "user"):
         with request.app.state.store.session() as session:
-            request.state.user = SignedIn.of(_user_of(session, request))
+            user = _user_of(session, _bearer(request), request.cookies.get(SESSION_COOKIE))
+            request.state.user = SignedIn.of(user)
     return request.state.user
 
 
