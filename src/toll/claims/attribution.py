@@ -80,6 +80,9 @@ RU_CIRCUMSTANCE = re.compile(
     r"Вечером|Днём|Днем|Ночью)\s+(?=\S)")
 # "Как пишет «Кавказский узел», ...": who opens the sentence with "как" and a reporting verb.
 RU_AS = r"(?:Как|как)\s+(?:{verbs})\s+(?P<who>[^,.;:!?]{{2,80}}?)\s*,"
+# A speaker after "but" speaks for its own clause, not for the figures before it.
+CONTRAST = re.compile(r",?\s+(?:but|while|whereas|although|though|yet|но|а|однако)\s+"
+                      r"(?:[\w-]+\s+)?\Z", re.IGNORECASE)
 # Verbs after which the name that follows is the listener, not the speaker ("told EFE").
 LISTENER_VERBS = {"told", "informed", "briefed"}
 # A role alone, in lower case: "the office", "the monitor", "the local group".
@@ -133,6 +136,7 @@ class Speakers:
         self._resolved: dict[tuple[str, int], str | None] = {}
         self._cleaned: dict[str, tuple[str | None, bool]] = {}
         self._subjects: dict[int, str | None] = {}
+        self._contrast: dict[int, int] = {}  # sentence -> where the clause of its speaker opens
 
     @property
     def named(self) -> list[tuple[int, str, str]]:
@@ -272,6 +276,8 @@ class Speakers:
         index = self.sentences.index(offset)
         if index not in self._sentence_speaker:
             self._sentence_speaker[index] = self._sentence(index)
+        if self._contrast.get(index, -1) > offset:
+            return None  # "…, which cost 150 lives, but police sources said he knew": theirs
         return self._sentence_speaker[index]
 
     def _sentence(self, index: int) -> str | None:
@@ -293,8 +299,9 @@ class Speakers:
                 at = verb.start() - len(phrase)
                 if self.code == "ru":
                     phrase = _without_circumstance(phrase)
-                subjects.append((phrase, self.text[start:at].rstrip()[-1:] in (",", "—", "–")))
-        closing = [phrase for phrase, after_comma in subjects if after_comma]
+                subjects.append((phrase, self.text[start:at].rstrip()[-1:] in (",", "—", "–"),
+                                 self.text.rfind(phrase, start, verb.start())))
+        closing = [phrase for phrase, after_comma, _ in subjects if after_comma]
         if closing:
             return closing[-1]
         after = self._closing_after_verb(start, end)
@@ -302,7 +309,10 @@ class Speakers:
             return after
         m = self.trailing.search(sentence)
         if m is None and subjects:
-            return subjects[0][0]
+            phrase, _, at = subjects[0]
+            if CONTRAST.search(self.text, start, at):
+                self._contrast[index] = at  # its clause opens after "but": not before it
+            return phrase
         m = m or self.frame.search(sentence) or self.inverted.search(sentence)
         return self._who(m) if m else None
 

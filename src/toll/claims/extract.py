@@ -99,6 +99,7 @@ class Found:
     said_end: int = 0  # where the words after it that gave its category end
     nend: int = 0  # where the number itself ends
     single: bool = False  # one person named by a singular noun ("a woman")
+    frame_end: int = 0  # where the words around it that gave its category end ("to death")
 
     @property
     def kind(self) -> str:
@@ -328,7 +329,7 @@ def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
     before = text[max(0, qstart - 40):qstart]
     if _not_a_count(text, m, before, lang, quantity):
         return None
-    found = Found(qstart, m.num_start, end, quantity, None, sentences.index(qstart))
+    found = Found(qstart, m.num_start, end, quantity, None, sentences.index(qstart), nend=end)
     of_total = OF_TOTAL.match(text, end) or _of_the_total(text, end, lang)
     if (all_but := ALL_BUT.search(before)) is not None:
         # "all but six of the 40 passengers were killed": 34 were, six were not
@@ -505,6 +506,8 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
     """Set the figure's category from the words around it, strongest evidence first."""
     kind = f.kind
     noun = f.noun
+    if _framed(text, f, lang):
+        return
     if noun and noun.category and noun.outcome and not f.noun_is_whole:
         f.category, f.source = lang.categories[noun.category].for_kind(kind), "noun"
         return
@@ -544,7 +547,8 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
             f.category, f.source = category, "before"
             return
     start = max(sentences.span(f.sentence)[0], f.qstart - 160)
-    if previous is not None and not _list_gap(text[previous.end:f.qstart], lang):
+    if previous is not None and not _list_gap(
+            text[max(previous.end, previous.frame_end):f.qstart], lang):
         start = max(start, previous.end, previous.said_end)
     if f.bare:
         _categorise_bare(text, f, lang, start, previous, sentences)
@@ -558,6 +562,18 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
         category = _first_fitting(lang, end_of_list.group("trig"), "after", kind)
         if category:  # "28 apartment buildings, 12 houses and 5 cars were damaged"
             f.category, f.source = category, "list"
+
+
+def _framed(text: str, f: Found, lang: Language) -> bool:
+    """Set the category when words before and after the number say it together ("cost 40
+    miners their lives", "tortured six men to death")."""
+    frame = lang.frame(text, f.qstart, f.nend or f.end) if lang.frames else None
+    category = frame and lang.categories[frame[0]].for_kind(f.kind)
+    if not category:
+        return False
+    f.category, f.source, f.frame_end = category, "after", frame[1]
+    f.said_end = frame[1]
+    return True
 
 
 def _next_figure_between(text: str, start: int, end: int, lang: Language) -> bool:

@@ -71,8 +71,12 @@ class Language:
 
     def _taxonomy(self, taxonomy: dict[str, Any]) -> None:
         self.categories: dict[str, Category] = {}
+        self.frames: list[tuple[str, re.Pattern, re.Pattern]] = []
         left, right, adjacent = [], [], []
         for name, spec in taxonomy["categories"].items():
+            for before, after in spec.get("frames", []):
+                self.frames.append((name, re.compile(rf"{WORD_START}(?:{before})\s+\Z", FLAGS),
+                                    re.compile(rf"\s+(?:{after}){WORD_END}", FLAGS)))
             both = spec.get("both", [])
             before, after = both + spec.get("before", []), both + spec.get("after", [])
             cat = Category(name, tuple(spec["applies_to"]), dict(spec.get("by_kind", {})))
@@ -133,6 +137,17 @@ class Language:
             return True
         return any(" ".join(words[-k:]) in self.references for k in range(1, len(words) + 1))
 
+    def frame(self, text: str, qstart: int, end: int) -> "tuple[str, int] | None":
+        """(category, where its words end) when the words just before a number (at `qstart`)
+        and those after it (from `end`, past its noun) together say what happened: "cost 40
+        miners their lives", "took 193 lives", "tortured six men to death"."""
+        for name, before, after in self.frames:
+            if before.search(text, max(0, qstart - 24), qstart):
+                said = after.match(text, end)
+                if said:
+                    return name, said.end()
+        return None
+
     def categories_of(self, phrase: str, side: str) -> list[Category]:
         """The categories a trigger phrase marks on one side (before, after, adjacent)."""
         return [c for c in self.categories.values()
@@ -171,8 +186,10 @@ class Language:
         self.sentence_part_marker = re.compile(
             rf"\s*[\"“‘']?(?:{alternation(g['sentence_part_markers'])}){WORD_END}", FLAGS)
         self.reporting = alternation(g["reporting_verbs"])
+        # after an article the word is an adjective: "a planned massacre of 150" happened
         self.cancel = re.compile(
-            rf"{WORD_START}(?:{alternation(g.get('cancel_before', []) or ['(?!)'])})"
+            rf"{WORD_START}(?<!\ba )(?<!\ban )(?<!\bthe )"
+            rf"(?:{alternation(g.get('cancel_before', []) or ['(?!)'])})"
             r"\s+(?:the\s+|a\s+|an\s+)?\Z", FLAGS)
         self.total = re.compile(rf"{WORD_START}(?:{alternation(g['total_phrases'])})\s+\Z", FLAGS)
         self.pronouns = alternation(g["speaker_pronouns"])

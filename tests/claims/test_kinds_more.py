@@ -1,0 +1,54 @@
+"""Constructions fixed after batches b24-b27 (issue 17, "Not fixed" in BENCHMARKS.md), each on
+invented sentences (none from any corpus or batch)."""
+
+from toll.claims import extract_figures
+
+
+def brief(text: str, **kwargs) -> list[tuple]:
+    return [(f.text, f.value, f.category, f.subgroup, f.part_of)
+            for f in extract_figures(text, **kwargs)]
+
+
+def values(text: str, **kwargs) -> list[tuple]:
+    return [(f.value, f.category) for f in extract_figures(text, **kwargs)]
+
+
+# -- words before and after a figure that say together it was killed ------------------------
+
+def test_cost_n_people_their_lives_is_killed():
+    assert values("The prison riot cost 40 inmates their lives.") == [(40, "killed")]
+    assert values("The crackdown, said to have cost more than 80 marchers their lives, "
+                  "was denied by the army.") == [(80, "killed")]
+
+
+def test_took_or_claimed_n_lives_is_killed():
+    assert values("The landslide took 73 lives and injured 200 people.") == [
+        (73, "killed"), (200, "injured")]
+    assert values("The floods claimed 212 lives in the valley.") == [(212, "killed")]
+
+
+def test_a_planned_massacre_of_n_is_killed_but_planning_one_is_not():
+    text = "Investigators described a planned massacre of at least 120 villagers near the river."
+    assert values(text) == [(120, "killed")]
+    assert values("The massacre of 64 civilians in Korvan shocked the region.") == [
+        (64, "killed")]
+    assert values("Rebels had planned the massacre of 120 villagers.") == []
+
+
+def test_tortured_to_death_is_killed_and_the_others_tortured():
+    text = "Guards tortured two prisoners to death and more than 15 others at the depot."
+    assert values(text) == [(2, "killed"), (15, "tortured")]
+    assert values("Settlers beat four farmers to death on the road.") == [(4, "killed")]
+
+
+def test_to_death_after_a_sentence_or_a_risk_is_no_killing():
+    assert values("A court sentenced 12 men to death.") == []
+    assert values("Some 200 volunteers risked their lives to save others.") == []
+
+
+def test_a_speaker_after_but_does_not_speak_for_the_figures_before():
+    text = ("The commander denied the raid, which was said to have cost 35 miners their lives, "
+            "but two local officials said he had ordered it.")
+    assert [(f.value, f.speaker) for f in extract_figures(text)] == [(35, None)]
+    text = "No figure was given, but hospital staff said 12 people were killed."
+    assert [f.speaker for f in extract_figures(text)] == ["hospital staff"]
