@@ -1,10 +1,11 @@
 """Persons' labels (P-00417) and the names they are shown by."""
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from toll.model import Person, Record
 from toll.records.display import full_name
+from toll.store.bulk import update_rows
 from toll.store.locks import in_turn
 
 
@@ -44,5 +45,4 @@ def name_persons(session: Session, person_ids: set[int]) -> None:
         for person_id, name in names.items()
         if current.get(person_id) != name
     ]
-    for start in range(0, len(changes), 5000):
-        session.execute(update(Person), changes[start : start + 5000])
+    update_rows(session, Person.__table__, changes)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from toll.errors import TollError
@@ -32,6 +32,7 @@ from toll.model import CandidatePair, LinkageRun, MatchDecision, Person, Record
 from toll.persons.features import INPUT_COLUMNS
 from toll.persons.labels import name_persons, new_persons
 from toll.store.access import require
+from toll.store.bulk import update_rows
 from toll.store.history import log_event, retract
 from toll.store.locks import one_at_a_time
 
@@ -355,7 +356,9 @@ def _assign_persons(
 ) -> int:
     """Give every cluster a person, reusing the labels its records already had."""
     before = records.dropna(subset=["person_id"]).set_index("record_id")["person_id"].to_dict()
-    members = clusters.groupby("cluster_id")["record_id"].apply(list)
+    record_ids = clusters["record_id"].to_numpy()
+    grouped = clusters.groupby("cluster_id").indices  # cluster -> its rows, in order
+    members = [record_ids[rows].tolist() for rows in grouped.values()]
     claimed: set[str] = set()
     assignment: dict[str, int] = {}
     unnamed: list[list[str]] = []
@@ -384,8 +387,7 @@ def _move_records(
         for record_id, person in assignment.items()
         if before.get(record_id) != str(person)
     ]
-    for start in range(0, len(changes), 5000):
-        session.execute(update(Record), changes[start : start + 5000])
+    update_rows(session, Record.__table__, changes)
     moved = [c for c in changes if before.get(str(c["id"])) is not None]
     for change in moved:
         log_event(

@@ -9,13 +9,14 @@ when the store opens and held by the engine's dialect for this process only.
 
 import os
 
-from sqlalchemy import Engine, bindparam, inspect, select, update
+from sqlalchemy import Engine, inspect, select
 from sqlalchemy.orm import Session
 
 from toll.errors import TollError
 from toll.model import AuditEvent, Base, StoreKey
 from toll.model.sealed import SealedText, field_key_of, seal, sealed_columns, unseal
 from toll.store import crypto
+from toll.store.bulk import update_rows
 from toll.store.history import log_event
 
 FIELDS = "fields"
@@ -92,14 +93,8 @@ def _reseal_history(session: Session, old: bytes | None, key: bytes) -> None:
     for row in rows:
         names = sealed[row.entity]
         before, after = (_reseal_values(v, names, old, key) for v in (row.before, row.after))
-        changes.append({"_id": row.id, "_before": before, "_after": after})
-    if changes:
-        statement = (
-            update(audit)
-            .where(audit.c.id == bindparam("_id"))
-            .values(before=bindparam("_before"), after=bindparam("_after"))
-        )
-        session.connection().execute(statement, changes)
+        changes.append({"id": row.id, "before": before, "after": after})
+    update_rows(session, audit, changes)
 
 
 def _reseal_values(values, names, old, key):
@@ -124,17 +119,10 @@ def _reseal(session: Session, key: bytes) -> None:
     dialect.toll_field_key = key
     try:
         for table, primary, columns, rows in tables:
-            if rows:
-                statement = (
-                    update(table)
-                    .where(primary == bindparam("_pk"))
-                    .values({column.name: bindparam(f"_{column.name}") for column in columns})
-                )
-                values = [
-                    {"_pk": row["_pk"]} | {f"_{c.name}": row[c.name] for c in columns}
-                    for row in rows
-                ]
-                session.connection().execute(statement, values)
+            values = [
+                {primary.name: row["_pk"]} | {c.name: row[c.name] for c in columns} for row in rows
+            ]
+            update_rows(session, table, values)
         session.flush()
     except BaseException:
         dialect.toll_field_key = previous
