@@ -91,7 +91,7 @@ class NumberGrammar:
         self.word_values = {**self.units, **self.teens, **self.tens, **self.hundred_words}
         self.qualifier_of: dict[str, tuple[str, str]] = {}
         for qualifier, by_bound in qualifiers.items():
-            if qualifier in ("range", "change_words", "after_number"):
+            if qualifier in ("range", "change_words", "after_number", "particle_after"):
                 continue
             for bound, phrases in by_bound.items():
                 for phrase in phrases:
@@ -102,6 +102,10 @@ class NumberGrammar:
         if self.plus:
             self.qualifier_of[self.plus] = tuple(after[self.plus])
         self.change_words = {w.lower() for w in qualifiers.get("change_words", [])}
+        self.particle_after = {q.lower(): {w.lower() for w in verbs} for q, verbs in
+                               (qualifiers.get("particle_after") or {}).items()}
+        self.after_qualifier = {" ".join(k.lower().split()): v for k, v in
+                                (numbers.get("after_qualifier") or {}).items()}
         starts = {*self.units, *self.teens, *self.tens, *self.hundred_words, *self.scales,
                   *([self.hundred] if self.hundred else []),
                   *(w for phrase in [*self.vague, *self.phrases] for w in phrase.split()[:1])}
@@ -201,6 +205,9 @@ class NumberGrammar:
                     w.group() for w in words[-k:]), words[-k].start()
                 if len(words) > k and words[-k - 1].group().lower() in self.change_words:
                     found.qual = None  # "возросло до 312": "до" says where it rose to
+                if k == 1 and len(words) > 1 and words[-2].group().lower() in \
+                        self.particle_after.get(phrase, ()):
+                    found.qual = None  # "handed over 25 soldiers": a verb's particle
                 break
         return found
 
@@ -208,6 +215,9 @@ class NumberGrammar:
         start = m.start()
         before = self._words_before(text, start)
         qual, between = before.qual, before.between
+        if m.group("vague") and qual and (one := self.after_qualifier.get(
+                " ".join(m.group("vague").lower().split()))):
+            return self._qualified(before, start, m.end(), m.group(0), one)
         if m.group("vague"):
             bounds = self.vague[" ".join(m.group("vague").lower().split())]
             quantity = Quantity(None, bounds.get("low"), bounds.get("high"), "vague")
@@ -245,10 +255,15 @@ class NumberGrammar:
         if not qual:
             return NumberMatch(start, start, a_end, m.group("a"), None,
                                Quantity(value, None, None, "exact"))
-        qualifier, bound = self.qualifier_of[" ".join(qual.lower().split())]
+        return self._qualified(before, start, a_end, m.group("a"), value)
+
+    def _qualified(self, before: "_Before", start: int, end: int, words: str,
+                   value: int) -> "NumberMatch":
+        """A number with the qualifier before it: "more than 40", «более тысячи»."""
+        qualifier, bound = self.qualifier_of[" ".join(str(before.qual).lower().split())]
         quantity = Quantity(value, value if bound == "low" else None,
                             value if bound == "high" else None, qualifier)
-        return NumberMatch(before.qual_start, start, a_end, m.group("a"), qual, quantity)
+        return NumberMatch(before.qual_start, start, end, words, before.qual, quantity)
 
     # -- reading a match -----------------------------------------------------------------
 

@@ -1,0 +1,76 @@
+"""Constructions fixed after batch b28 (issue 17), each on invented sentences (none from any
+corpus or batch)."""
+
+from toll.claims import extract_figures
+
+
+def brief(text: str, **kwargs) -> list[tuple]:
+    return [(f.text, f.value, f.low, f.high, f.qualifier, f.category, f.part_of)
+            for f in extract_figures(text, **kwargs)]
+
+
+# -- Russian «более тысячи», «около сотни»: one thousand, one hundred -------------------------
+
+def test_russian_vague_word_after_a_qualifier_is_one_of_its_unit():
+    assert brief("В посёлке удерживали больше тысячи заложников.", language="ru")[0][1:6] == (
+        1000, 1000, None, "more_than", "captured")
+    assert brief("Погибли более сотни жителей деревни.", language="ru")[0][1:5] == (
+        100, 100, None, "more_than")
+    assert brief("Ранения получили около тысячи человек.", language="ru")[0][1:5] == (
+        1000, None, None, "approx")
+
+
+def test_russian_vague_word_alone_stays_vague():
+    assert brief("Погибли тысячи человек.", language="ru")[0][1:5] == (None, 2000, None, "vague")
+    assert brief("Ранены сотни людей.", language="ru")[0][1:5] == (None, 200, None, "vague")
+
+
+# -- "handed over": a verb's particle, not "more than" --------------------------------------
+
+def test_over_after_handed_or_turned_is_no_qualifier():
+    figures = brief("The militia handed over 32 sailors to the envoy on Tuesday.")
+    assert figures[0][1:6] == (32, None, None, "exact", "released")
+    assert brief("Over 32 sailors were captured.")[0][4] == "more_than"
+    assert brief("The rebels took over 300 prisoners.")[0][4] == "more_than"
+
+
+# -- prisoners going home are released -------------------------------------------------------
+
+def test_prisoners_who_went_home_or_arrived_back_are_released():
+    assert [f[5] for f in brief("On Friday 140 prisoners of war went home across the bridge.")] == [
+        "released"]
+    assert [f[5] for f in brief(
+        "Some 35 former detainees arrived back in the capital on Sunday.")] == ["released"]
+    assert [f[5] for f in brief("Eventually 61 hostages returned to their families.")] == [
+        "released"]
+    assert [f[5] for f in brief("Around 50 prisoners are held in the camp.")] == ["captured"]
+
+
+# -- Russian care and nouns in the dative -----------------------------------------------------
+
+def test_russian_hospital_named_before_the_verb_counts_the_injured():
+    assert [f[1::4] for f in brief("В больницы доставлены 27 человек.", language="ru")] == [
+        (27, "injured")]
+    figures = brief("Ещё 16 пострадавшим оказывают помощь, из них 9 получили ожоги.", language="ru")
+    assert [(f[1], f[5], f[6]) for f in figures] == [(16, "injured", None), (9, "injured", 0)]
+
+
+def test_russian_noun_before_a_bare_number():
+    figures = brief("Погибли 12 человек. Раненых 31, в том числе 20 детей.", language="ru")
+    assert [(f[1], f[5], f[6]) for f in figures] == [
+        (12, "killed", None), (31, "injured", None), (20, "injured", 1)]
+    figures = brief("Пострадавших, по разным данным, от 100 до 150.", language="ru")
+    assert [(f[2], f[3], f[4], f[5]) for f in figures] == [(100, 150, "range", "injured")]
+    assert brief("В городе было 15 больниц.", language="ru") == []
+
+
+# -- English -----------------------------------------------------------------------------------
+
+def test_mineworkers_and_strikers_are_people():
+    figures = brief("The killing of 41 mineworkers and the wounding of 63 strikers was filmed.")
+    assert [(f[1], f[5]) for f in figures] == [(41, "killed"), (63, "injured")]
+
+
+def test_toll_put_as_high_as():
+    figures = brief("Local radio put the toll as high as 90.")
+    assert [f[1:6] for f in figures] == [(90, None, 90, "at_most", "killed")]
