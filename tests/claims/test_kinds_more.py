@@ -52,3 +52,33 @@ def test_a_speaker_after_but_does_not_speak_for_the_figures_before():
     assert [(f.value, f.speaker) for f in extract_figures(text)] == [(35, None)]
     text = "No figure was given, but hospital staff said 12 people were killed."
     assert [f.speaker for f in extract_figures(text)] == ["hospital staff"]
+
+
+# -- nationalities counted as people -------------------------------------------------------
+
+def subjects(text: str, **kwargs) -> list[tuple]:
+    return [(f.value, f.category, f.subject) for f in extract_figures(text, **kwargs)]
+
+
+def test_demonyms_the_taxonomy_lacked_are_counted_people():
+    assert subjects("One Briton was wounded and two Poles were detained at the border.") == [
+        (1, "injured", "Briton"), (2, "captured", "Poles")]
+    assert subjects("Three Georgians were killed in the crossfire.") == [
+        (3, "killed", "Georgians")]
+    text = "Seven people are still missing: five Lebanese, one Syrian and one Egyptian."
+    assert [(f.value, f.subject, f.part_of) for f in extract_figures(text)] == [
+        (7, "people", None), (5, "Lebanese", 0), (1, "Syrian", 0), (1, "Egyptian", 0)]
+
+
+def test_a_singular_demonym_after_another_number_is_an_adjective():
+    assert subjects("Shells killed 14 people in 2 Indian villages.") == [(14, "killed", "people")]
+    assert subjects("More than 800,000 Tutsi were murdered.") == [(800000, "killed", "Tutsi")]
+
+
+def test_russian_nationalities_and_citizens_are_counted_people():
+    assert subjects("При взрыве погибли двое турок и один египтянин.", language="ru") == [
+        (2, "killed", "турок"), (1, "killed", "египтянин")]
+    assert subjects("Погибли двое граждан Турции и один гражданин Египта.", language="ru") == [
+        (2, "killed", "people"), (1, "killed", "people")]
+    assert [f.text for f in extract_figures("Ранены трое грузин.", language="ru")] == [
+        "трое грузин"]

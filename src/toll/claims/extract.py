@@ -340,6 +340,8 @@ def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
         found.qstart = qstart - len(before) + all_but.start()
         found.quantity = Quantity(total - quantity.value, None, None, "exact")
     head = _head(text, of_total.end() if of_total else end, lang, quantity)
+    if head is not None and quantity.value != 1 and lang.one_person(head.group("head")):
+        head = None  # "2 Indian states": an adjective, not two persons
     if head is not None:
         found.noun = lang.noun(head)
         found.end = head.end()

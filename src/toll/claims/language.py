@@ -107,7 +107,9 @@ class Language:
         for subgroup, nouns in taxonomy["subgroups"].items():
             for noun in nouns:
                 self.nouns[noun.lower()] = Noun("person", subgroup, subgroup)
-        self.people_words = list(taxonomy.get("people_words", []))
+        self.people_words = set(taxonomy.get("people_words", []))  # any number counts them
+        one = taxonomy.get("one_person_words")
+        self.one_person_words = re.compile(rf"(?-i:{one})") if one else None
         self._bodies_found(taxonomy.get("bodies_found") or {})
 
     def _bodies_found(self, spec: dict[str, Any]) -> None:
@@ -201,6 +203,8 @@ class Language:
         people = "|".join(re.escape(w) for w in sorted(self.people_words, key=len, reverse=True))
         demonym = r"[A-Z][a-z]+(?:ians|ans|is|ese|ites|ers)"
         capitalised = f"{people}|{demonym}" if people else demonym
+        if self.one_person_words is not None:
+            capitalised = f"{capitalised}|{self.one_person_words.pattern[5:-1]}"
         head = rf"(?P<head>(?:{nouns})|(?-i:{capitalised})){WORD_END}"
         stop = words_pattern(sorted(self.modifier_stops | self.units))
         # Words of a noun phrase are separated by spaces, or by a line break before a
@@ -258,6 +262,12 @@ class Language:
         opener = (rf"{WORD_START}(?:{alternation(openers)}){mods}{sep}"
                   if openers else rf"{WORD_START}(?P<mods>)")
         return re.compile(rf"{opener}(?P<head>{alternation(singles)}){WORD_END}", FLAGS)
+
+    def one_person(self, word: str) -> bool:
+        """Whether a head noun counts one person only ("one Egyptian"): after another number
+        it is an adjective ("2 Indian states")."""
+        return (self.one_person_words is not None and word not in self.people_words
+                and bool(self.one_person_words.fullmatch(word)))
 
     def noun(self, head: re.Match, suffix: str = "") -> Noun:
         """What a matched head noun counts, read as the longest known noun phrase it ends
