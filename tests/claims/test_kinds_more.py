@@ -82,3 +82,19 @@ def test_russian_nationalities_and_citizens_are_counted_people():
         (2, "killed", "people"), (1, "killed", "people")]
     assert [f.text for f in extract_figures("Ранены трое грузин.", language="ru")] == [
         "трое грузин"]
+
+
+# -- running totals after the noun they count ------------------------------------------------
+
+def test_totals_after_a_noun_take_its_category():
+    assert values("At least 88 people had died and the injured numbered 310.") == [
+        (88, "killed"), (310, "injured")]
+    text = "A spokesman said the number of wounded had also grown, to 260, by the evening."
+    assert values(text) == [(260, "injured")]
+    assert values("By Tuesday the dead had grown to 140.") == [(140, "killed")]
+    assert values("The displaced totalled 12,000 by May.") == [(12000, "displaced")]
+    assert values("Число раненых выросло до 260.", language="ru") == [(260, "injured")]
+
+
+def test_a_total_of_people_not_harmed_is_no_figure():
+    assert values("The marchers numbered 5,000 at noon.") == []
