@@ -98,3 +98,19 @@ def test_totals_after_a_noun_take_its_category():
 
 def test_a_total_of_people_not_harmed_is_no_figure():
     assert values("The marchers numbered 5,000 at noon.") == []
+
+
+# -- a breakdown between dashes before the harm words ----------------------------------------
+
+def test_russian_breakdown_between_dashes_links_its_parts_to_the_whole():
+    text = "«Восемь человек — пять детей, трое взрослых — сейчас в больнице», — сказал он."
+    assert brief(text, language="ru") == [
+        ("Восемь человек", 8, "injured", None, None),
+        ("пять детей", 5, "injured", "children", 0),
+        ("трое взрослых", 3, "injured", None, 0)]
+
+
+def test_english_breakdown_between_dashes_links_its_parts_to_the_whole():
+    text = "Sixteen people — 12 children and four women — remain in hospital."
+    assert [(f[1], f[2], f[3], f[4]) for f in brief(text)] == [
+        (16, "injured", None, None), (12, "injured", "children", 0), (4, "injured", "women", 0)]

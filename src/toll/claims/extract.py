@@ -65,6 +65,7 @@ TRAILING_AMONG = re.compile(r"(?:(?:\s*,|\s+and)\s+(?:\d[\d,.]*|[a-z]+(?:-[a-z]+
                             r"(?:\s+[\w'’-]+){1,3}?)*\s+among\s+(?:them|whom|those|these)\b",
                             re.IGNORECASE)
 DIGIT = re.compile(r"\d")
+ASIDE = re.compile(r"[,—–]")  # "16 people — 12 children, four adults — are": its parts inside
 ALL_BUT = re.compile(r"\ball\s+(?:but|except)\s+\Z", re.IGNORECASE)
 # "the fate of 35 residents taken from the town remains unknown": the frame decides, not "taken";
 # "clarified the fate of 16,000" is then no figure, as the words before say.
@@ -529,7 +530,7 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
         category = _first_fitting(lang, right.group("trig"), "after", kind)
         if category and AUXILIARY.search(right.group(0)):
             f.said_end = right.end()  # "150 had been killed ..., and 40 aid workers"
-        if category and "," not in text[f.end:right.start("trig")]:
+        if category and not ASIDE.search(text, f.end, right.start("trig")):
             f.reach = right.start("trig")  # "1,200 structures in 40 villages were burned"
         if category is None and f.bare and previous is not None and previous.kind != kind:
             category = _first_fitting(lang, right.group("trig"), "after", previous.kind)

@@ -230,8 +230,11 @@ class Language:
         joiners = alternation(["and", "or", *data["grammar"].get("list_joiners", [])])
         token = (rf"(?:\s+(?!(?:{breakers}){WORD_END})(?!(?:{joiners})\s+(?:{triggers}){WORD_END})"
                  r"(?!\d)[\w'’-]+)")
+        # an aside between commas or dashes may stand before the harm words ("Sixteen people
+        # — 12 children, four adults — are in hospital")
         self.right_trigger = re.compile(
-            r"(?:\s*,(?:[^,.;:()]|(?<=\d)[,.](?=\d)){1,80},(?=\s))?"
+            r"(?:\s*,(?:[^,.;:()]|(?<=\d)[,.](?=\d)){1,80},(?=\s)"
+            r"|\s+[—–](?:[^—–.;:()]|(?<=\d)[,.](?=\d)){1,80}[—–](?=\s))?"
             r"(?:\s+(?:of|in|at|across|near|from|inside|on)\s+(?:the\s+)?(?:\d+(?:[,.]\d+)*\s+)?"
             r"(?:(?!\d)[\w'’-]+\s+){0,2}?(?!\d)[\w'’-]+"
             r"(?=\s+(?:were|was|are|is|have|has|had|who|that)\b))?"
