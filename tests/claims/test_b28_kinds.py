@@ -74,3 +74,47 @@ def test_mineworkers_and_strikers_are_people():
 def test_toll_put_as_high_as():
     figures = brief("Local radio put the toll as high as 90.")
     assert [f[1:6] for f in figures] == [(90, None, 90, "at_most", "killed")]
+
+
+# -- speakers ----------------------------------------------------------------------------------
+
+def speakers(text: str, **kwargs) -> list:
+    return [f.speaker for f in extract_figures(text, **kwargs)]
+
+
+def test_russian_according_with_an_adjective_and_a_name_in_quotes():
+    assert speakers("По уточнённым сведениям пресс-службы областного минздрава, погибли шесть "
+                    "человек.", language="ru") == ["пресс-службы областного минздрава"]
+    assert speakers("По предварительным данным, погибли 8 человек.", language="ru") == [None]
+    text = ("По официальным данным, погибли 40 человек, а по подсчётам правозащитного центра "
+            "«Память» — 52 человека.")
+    assert speakers(text, language="ru") == [None, "правозащитного центра «Память»"]
+
+
+def test_russian_speaker_named_in_quotes_before_its_verb():
+    assert speakers("Союз «Матери» настаивает, что погибли 90 солдат.", language="ru") == [
+        "Союз «Матери»"]
+
+
+def test_russian_time_phrase_before_the_speaker_is_left_out():
+    text = ("Сначала полиция города говорила о трёх погибших. На следующий день региональные "
+            "СМИ сообщили, что погибших уже пять.")
+    assert speakers(text, language="ru") == ["полиция города", "региональные СМИ"]
+
+
+def test_a_later_clause_joined_by_and_has_its_own_speaker():
+    text = ("Local channels put the toll as high as 80, and the Norland Press Agency said up to "
+            "200 people had been wounded.")
+    assert speakers(text) == ["Local channels", "the Norland Press Agency"]
+    text = "Officials said 30 died; the Red Crescent said 45 were hurt."
+    assert speakers(text) == ["officials", "the Red Crescent"]
+    assert speakers("The ministry said 40 people were killed and 12 wounded.") == [
+        "The ministry", "The ministry"]
+
+
+def test_a_speaker_after_a_semicolon_does_not_speak_for_the_figures_before_it():
+    text = ("Врачи сообщили о 20 погибших; местный телеканал «Север» сообщал о 25 "
+            "погибших.")
+    assert speakers(text, language="ru") == ["Врачи", "местный телеканал «Север»"]
+    text = "Of them, 12 died in hospital; the local radio station Norland FM reported 15 dead."
+    assert speakers(text)[0] is None

@@ -53,8 +53,9 @@ TITLE = r"\b(?:Mr|Ms|Mrs|Dr|Prof|Gen|Col|Lt|Maj|Capt|Sgt|St|Sen|Rep|Amb)\."
 PERSONAL = re.compile(r"(?i:he|she|он|она)\Z")
 VAGUE = re.compile(r"(?i:they|it|они|оно)\Z")
 QUOTES = re.compile(r"“[^”]{1,3000}”|\"[^\"]{1,3000}\"|«[^»]{1,3000}»")
-ACCORDING = re.compile(r"\b(?:according\s+to|по\s+данным|по\s+словам|по\s+информации"
-                       r"|по\s+оценке|по\s+подсчётам|по\s+подсчетам)\s+", re.IGNORECASE)
+ACCORDING = re.compile(r"\b(?:according\s+to|по\s+(?:(?:уточн[её]нным|последним|новым|"
+                       r"предварительным)\s+)?(?:данным|сведениям|информации)"
+                       r"|по\s+словам|по\s+оценке|по\s+подсч[её]там)\s+", re.IGNORECASE)
 # "By the IACHR's count, ...": the owner of the count speaks.
 BY_COUNT = re.compile(r"\b[Bb]y\s+(?P<who>(?:the\s+)?[A-ZА-ЯЁ][\w.-]*(?:\s+[A-Z][\w.-]*){0,5})"
                       r"['’]s?\s+(?:own\s+|latest\s+|new\s+)?(?:count|tally|estimates?|figures|"
@@ -77,12 +78,15 @@ RU_LEAD = re.compile(
 # A phrase of time or circumstance that may open a Russian sentence before its speaker.
 RU_CIRCUMSTANCE = re.compile(
     r"(?:(?:После|До|Перед|Накануне|Вслед\s+за)\s+[а-яё-]+|Позднее|Позже|Затем|Потом|Утром|"
-    r"Вечером|Днём|Днем|Ночью)\s+(?=\S)")
+    r"Вечером|Днём|Днем|Ночью|Сначала|Вначале|Поначалу|Сперва|"
+    r"(?:(?:На|В)\s+)?(?:следующий|тот\s+же|этот)\s+(?:день|вечер))\s+(?=\S)")
 # "Как пишет «Кавказский узел», ...": who opens the sentence with "как" and a reporting verb.
 RU_AS = r"(?:Как|как)\s+(?:{verbs})\s+(?P<who>[^,.;:!?]{{2,80}}?)\s*,"
 # A speaker after "but" speaks for its own clause, not for the figures before it.
 CONTRAST = re.compile(r",?\s+(?:but|while|whereas|although|though|yet|но|а|однако)\s+"
                       r"(?:[\w-]+\s+)?\Z", re.IGNORECASE)
+# A clause of its own, joined to the one before: "X put the toll at 80, and Y said 200".
+JOINED_CLAUSE = re.compile(r"(?:,\s+(?:and|while|и)|;)\s+(?:the\s+)?\Z", re.IGNORECASE)
 # Verbs after which the name that follows is the listener, not the speaker ("told EFE").
 LISTENER_VERBS = {"told", "informed", "briefed"}
 # A role alone, in lower case: "the office", "the monitor", "the local group".
@@ -137,6 +141,7 @@ class Speakers:
         self._cleaned: dict[str, tuple[str | None, bool]] = {}
         self._subjects: dict[int, str | None] = {}
         self._contrast: dict[int, int] = {}  # sentence -> where the clause of its speaker opens
+        self._later: dict[int, list[tuple[int, str]]] = {}  # speakers of later joined clauses
 
     @property
     def named(self) -> list[tuple[int, str, str]]:
@@ -278,7 +283,8 @@ class Speakers:
             self._sentence_speaker[index] = self._sentence(index)
         if self._contrast.get(index, -1) > offset:
             return None  # "…, which cost 150 lives, but police sources said he knew": theirs
-        return self._sentence_speaker[index]
+        later = [phrase for at, phrase in self._later.get(index, ()) if at < offset]
+        return later[-1] if later else self._sentence_speaker[index]
 
     def _sentence(self, index: int) -> str | None:
         """Who the sentence says speaks: "according to X"; "…, X said" closing it; the subject
@@ -287,6 +293,8 @@ class Speakers:
         sentence = self.text[start:end]
         according = ACCORDING.search(sentence)
         if according and (who := subject_after(self.text, start + according.end(), end)):
+            if CONTRAST.search(self.text, start, start + according.start()):
+                self._contrast[index] = start + according.start()  # "…, а по подсчётам X"
             return who
         if by_count := BY_COUNT.search(sentence):
             return by_count.group("who")
@@ -310,8 +318,10 @@ class Speakers:
         m = self.trailing.search(sentence)
         if m is None and subjects:
             phrase, _, at = subjects[0]
-            if CONTRAST.search(self.text, start, at):
-                self._contrast[index] = at  # its clause opens after "but": not before it
+            if CONTRAST.search(self.text, start, at) or self.text[start:at].rstrip()[-1:] == ";":
+                self._contrast[index] = at  # its clause opens after "but" or ";": not before
+            self._later[index] = [(later_at, later) for later, _, later_at in subjects[1:]
+                                  if JOINED_CLAUSE.search(self.text, start, later_at)]
             return phrase
         m = m or self.frame.search(sentence) or self.inverted.search(sentence)
         return self._who(m) if m else None

@@ -106,6 +106,9 @@ def _chunk(tokens: list[re.Match], i: int) -> int | None:
     while i >= 0:
         word = tokens[i].group()
         low = word.lower()
+        if word == "»" and (opening := _opening(tokens, i)) is not None and opening > 0:
+            begin, i = opening, opening - 1  # "Союз «Матери» настаивает": the name in quotes
+            continue
         if not word[0].isalpha() and not word.startswith("("):
             break
         if low in STOPS or low in PRONOUNS or low in LINKERS:
@@ -147,6 +150,9 @@ def subject_after(text: str, start: int, end: int) -> str | None:
                 tokens[i + 1].group().lower() in OPENERS or tokens[i + 1].group()[0].isupper()):
             i += 1
             continue
+        if word == "«" and first is not None and (close := _closing(tokens, i)) is not None:
+            last, i = close, close + 1  # "организации «Норд-Ост»": the name in quotes
+            continue
         if not (word[0].isalpha() or word.startswith("(")) or low in FORWARD_STOPS \
                 or low in LINKERS:
             break
@@ -156,6 +162,22 @@ def subject_after(text: str, start: int, end: int) -> str | None:
     if first is None:
         return None
     return text[tokens[first].start():tokens[last].end()]
+
+
+def _opening(tokens: list[re.Match], i: int) -> int | None:
+    """The index of the « opening the » at `i`, within six words; else None."""
+    for k in range(i - 1, max(-1, i - 8), -1):
+        if tokens[k].group() == "«":
+            return k
+    return None
+
+
+def _closing(tokens: list[re.Match], i: int) -> int | None:
+    """The index of the » closing the « at `i`, within six words; else None."""
+    for k in range(i + 1, min(len(tokens), i + 8)):
+        if tokens[k].group() == "»":
+            return k
+    return None
 
 
 def _document(tokens: list[re.Match], first: int, i: int) -> bool:
