@@ -114,3 +114,27 @@ def test_english_breakdown_between_dashes_links_its_parts_to_the_whole():
     text = "Sixteen people — 12 children and four women — remain in hospital."
     assert [(f[1], f[2], f[3], f[4]) for f in brief(text)] == [
         (16, "injured", None, None), (12, "injured", "children", 0), (4, "injured", "women", 0)]
+
+
+# -- lists before "are among the dead" ------------------------------------------------------
+
+def parts(text: str) -> list[tuple]:
+    return [(f.value, f.category, f.subject, f.part_of) for f in extract_figures(text)]
+
+
+def test_each_item_listed_before_among_the_dead_is_a_part_of_the_dead():
+    text = "The attack killed 30 people. Two nurses and three drivers are among the dead."
+    assert parts(text) == [(30, "killed", "people", None), (2, "killed", "workers", 0),
+                           (3, "killed", "workers", 0)]
+    text = ("The raid killed 30 people and injured 50. Two nurses, two guards and three "
+            "drivers were among the injured.")
+    assert [p[1:] for p in parts(text)[2:]] == [
+        ("injured", "workers", 1), ("injured", "soldiers", 1), ("injured", "workers", 1)]
+
+
+def test_items_among_the_dead_with_no_whole_are_not_parts_of_each_other():
+    assert parts("Two guards and two police officers are among the dead.") == [
+        (2, "killed", "soldiers", None), (2, "killed", "soldiers", None)]
+    text = ("According to the army, three Indians, two Britons and one Portuguese national "
+            "were among those killed.")
+    assert [p[3] for p in parts(text)] == [None, None, None]

@@ -48,7 +48,12 @@ OF_TOTAL = re.compile(r"\s+of\s+(?:its|their|all)\s+\d[\d,.]*(?=\s)", re.IGNOREC
 OF_THE_TOTAL = re.compile(r"\s+of\s+(?:the|these|those)\s+\d[\d,.]*(?=\s)", re.IGNORECASE)
 AUXILIARY = re.compile(r"\b(?:were|was|are|is|have|has|had|been)\b", re.IGNORECASE)
 OF_THE = re.compile(r"\s+of\s+(?:the|these|those)\s+(?=\d)", re.IGNORECASE)
-AMONG = re.compile(r"\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:them|those|these|the)\b",
+# The items listed after a figure: "…, 106 women and 83 children", "and two police officers".
+LISTED = r"(?:(?:\s*,|\s+and)\s+(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)(?:\s+[\w'’-]+){1,3}?)*"
+# "24 women were among those executed"; "two guards and two police officers are among the
+# dead": each item of the list is a part of the dead, not of the item before it.
+AMONG = re.compile(rf"(?:\s+(?-i:[a-z])[\w'’-]*)?{LISTED}"
+                   r"\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:them|those|these|the)\b",
                    re.IGNORECASE)
 # "228 civilians were killed on one side and 162 in South Ossetia": 162 is a sibling of 228.
 ELLIPSIS_GAP = re.compile(r"(?:,|\band|\bwhile|\bwith|\bwhereas|\b(?:up|down)\s+from|\bagainst"
@@ -61,9 +66,7 @@ ELLIPSIS_AFTER = re.compile(r"\s+(?:in|on|at|near|from|inside)\s+(?:the\s+)?(?-i
                             re.IGNORECASE)
 SUBGROUP_VERB = re.compile(r"([\w-]+)\s+(?:accounted\s+for|made\s+up|make\s+up|comprised|"
                            r"constituted|represented|numbered|were|are)\s+\Z", re.IGNORECASE)
-TRAILING_AMONG = re.compile(r"(?:(?:\s*,|\s+and)\s+(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)"
-                            r"(?:\s+[\w'’-]+){1,3}?)*\s+among\s+(?:them|whom|those|these)\b",
-                            re.IGNORECASE)
+TRAILING_AMONG = re.compile(rf"{LISTED}\s+among\s+(?:them|whom|those|these)\b", re.IGNORECASE)
 DIGIT = re.compile(r"\d")
 ASIDE = re.compile(r"[,—–]")  # "16 people — 12 children, four adults — are": its parts inside
 ALL_BUT = re.compile(r"\ball\s+(?:but|except)\s+\Z", re.IGNORECASE)
@@ -733,7 +736,8 @@ def _figure(text: str, f: Found, kept: list[Found], incidents: "Incidents",
     q = f.quantity
     noun = f.noun
     subject = noun.subject if noun else "people"
-    if f.part_of is not None and (noun is None or noun.subgroup or f.of_them):
+    if f.part_of is not None and (noun is None or noun.subgroup
+                                  or (f.of_them and noun.subject == "people")):
         parent = kept[f.part_of].noun
         subject = parent.subject if parent else subject
     confidence = CONFIDENCE.get(f.source or "", 0.7)

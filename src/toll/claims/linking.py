@@ -146,6 +146,8 @@ class Pairs:
                 continue  # "1,277 killed in 2022, up from 584 in 2021": its sibling, not its whole
             if j < i and f.sentence - g.sentence > 2 or j > i and g.sentence != f.sentence:
                 continue
+            if f.among and g.among == f.among and g.sentence == f.sentence:
+                continue  # "two guards and two police officers are among the dead": siblings
             if self.top[j] is not None and self.size[i] is not None and self.size[i] > self.top[j]:
                 continue
             out.append(j)

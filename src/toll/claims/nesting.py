@@ -207,6 +207,8 @@ def _last_whole(found: list, i: int, sentences: Sentences, sentence: int,
             break
         if g.part_of is not None or g.category is None:
             continue
+        if found[i].among and g.among == found[i].among and g.sentence == found[i].sentence:
+            continue  # "two guards and two police officers are among the dead": both of them
         if category is None or g.category == category or g.category.startswith(category) \
                 or (g.category == "casualties" and category in ("killed", "injured")):
             return j  # a casualty total holds the killed and the injured
