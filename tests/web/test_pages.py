@@ -165,3 +165,14 @@ def test_the_dashboard_says_why_its_statuses_add_up_to_more_than_its_persons(bro
     shown = [row["persons"] for row in public["by_status"]]
     if None not in shown:
         assert f"these add up to {sum(shown):,}" in client.get("/public").text
+
+
+def test_a_pair_to_review_says_which_person_each_record_is_in_now(browser):
+    client = browser("reviewer")
+    (pair,) = client.get("/api/review?limit=1").json()
+    page = client.get("/review").text
+    for side in (pair["record_a"], pair["record_b"]):
+        assert side["person"] and side["person_records"] >= 1
+        assert f'now in <a href="/persons/{side["person"]}">{side["person"]}</a>' in page
+    person = client.get(f"/api/persons/{pair['record_a']['person']}").json()
+    assert len(person["records"]) == pair["record_a"]["person_records"]

@@ -7,9 +7,10 @@ the audit trail here.
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from toll.model import CandidatePair, Record, Source
+from toll.model import CandidatePair, Person, Record, Source
 from toll.persons.reviewing import review_queue
 from toll.records.display import born_text, record_name
 from toll.store.access import RESTRICTED, may_see_personal_data, require
@@ -30,6 +31,8 @@ class PairSide:
     sex: str | None = None
     status: str | None = None
     event_date: str | None = None  # as the list writes it
+    person: str | None = None  # the label of the person the record is in now (P-00417)
+    person_records: int = 0  # how many records that person holds: a reason may lie in them
 
 
 @dataclass
@@ -85,4 +88,11 @@ def _side(session: Session, record: Record, named: bool) -> PairSide:
         side.age, side.place = record.age, record.place
         side.event_date = record.event_date
     side.sex, side.status = record.sex, record.status
+    if record.person_id is not None:
+        side.person = session.scalar(select(Person.label).where(Person.id == record.person_id))
+        side.person_records = session.scalar(
+            select(func.count()).where(
+                Record.person_id == record.person_id, Record.retracted_at.is_(None)
+            )
+        )
     return side

@@ -22,6 +22,8 @@ class Side(BaseModel):
     source_file: str
     row: int
     fields: dict[str, Any]  # name, born, age, sex, place, event date, status
+    person: str | None = None  # the person the record is in now, and how many records it has
+    person_records: int = 0
 
 
 class PairOut(BaseModel):
@@ -53,6 +55,8 @@ def _side(side) -> Side:
         source_file=side.source,
         row=side.row,
         fields={name: getattr(side, name) for name in SIDE_FIELDS},
+        person=side.person,
+        person_records=side.person_records,
     )
 
 
