@@ -118,3 +118,20 @@ def test_a_speaker_after_a_semicolon_does_not_speak_for_the_figures_before_it():
     assert speakers(text, language="ru") == ["Врачи", "местный телеканал «Север»"]
     text = "Of them, 12 died in hospital; the local radio station Norland FM reported 15 dead."
     assert speakers(text)[0] is None
+
+
+# -- times, and attackers counted apart --------------------------------------------------------
+
+def test_digits_with_a_decimal_part_and_no_scale_count_no_one():
+    text = "At 2.15 in the morning soldiers fired on the march, killing 14 people."
+    assert [f[1] for f in brief(text)] == [14]
+    assert brief("Some 1.5 million people were displaced.")[0][1] == 1500000
+    assert brief("Бежали 2,5 тысячи человек.", language="ru")[0][1] == 2500
+
+
+def test_attackers_counted_out_of_the_gunmen_are_no_part_of_their_victims():
+    text = ("At least 12 people died at the market, and officials said three of the gunmen had "
+            "been shot dead.")
+    assert [(f[1], f[6]) for f in brief(text)] == [(12, None), (3, None)]
+    text = "Nine militants were killed, and three of the militants were commanders."
+    assert [(f[1], f[6]) for f in brief(text)] == [(9, None), (3, 0)]

@@ -454,6 +454,8 @@ def _not_a_count(text: str, m: NumberMatch, before: str, lang: Language, q: Quan
     if RATIO.search(before) or SHARE_OF.search(before):
         return True  # "one in three", "40 percent of the 12,000 buildings"
     num = m.num.lower()
+    if _fraction(num, lang):
+        return True  # "at 1.40 in the afternoon": a time or a measure, no one counted
     if num == "one" and re.search(r"\b(?:no|any|every|some|the)\s+\Z", before, re.IGNORECASE):
         return True
     qual = (m.qual or "").lower()
@@ -463,6 +465,13 @@ def _not_a_count(text: str, m: NumberMatch, before: str, lang: Language, q: Quan
         if noun is not None and noun.kind == "person" and noun.category is None:
             return True
     return False
+
+
+def _fraction(num: str, lang: Language) -> bool:
+    """Digits with a decimal part and no scale ("1.40", "2,5"): people are counted whole
+    ("1.2 million" and "3.4m" carry a scale)."""
+    mark = re.escape(lang.numbers.decimal)
+    return re.fullmatch(rf"\d+{mark}\d+", num) is not None
 
 
 def _year_like(m: NumberMatch, q: Quantity) -> bool:

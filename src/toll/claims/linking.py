@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from toll.claims.nesting import of_another_group
+
 SHIPPED = Path(__file__).resolve().parent / "data" / "model" / "links.json"
 MODEL_ENV = "TOLL_LINK_MODEL"
 OFF = ("off", "none", "rules")
@@ -270,7 +272,8 @@ def relink(text: str, found: list, sentences, language: str, model: LinkModel) -
             ((model.probability(pairs.features(i, j)), j) for j in pairs.candidates(i)),
             reverse=True,
         )
-        whole = next((j for p, j in scored if p >= THRESHOLD and not _cycle(found, i, j)), None)
+        whole = next((j for p, j in scored if p >= THRESHOLD and not _cycle(found, i, j)
+                      and not of_another_group(found[j], f)), None)
         if (
             whole != f.part_of
             and whole is not None

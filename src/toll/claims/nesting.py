@@ -78,6 +78,8 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
             if hint is None and f.noun_is_whole and f.noun.category:
                 hint = f.noun.category  # "five of the dead": of the killed, not the injured
             whole = _last_whole(found, i, sentences, f.sentence, hint)
+            if whole is not None and hint is None and of_another_group(found[whole], f):
+                whole = None  # "police said two of the gunmen were shot": not of those killed
         elif opening_whole is not None:
             whole = opening_whole
         elif ((not same_sentence or open_whole is not None)
@@ -194,6 +196,20 @@ def _hinted_category(text: str, f, sentences: Sentences) -> str | None:
         if any(w in opening for w in words):
             return category
     return None
+
+
+# Those who attack: "two of the gunmen" counts out of the attackers, never out of a figure of
+# the people they harmed ("10 people were killed ..., and two of the gunmen were shot dead").
+ATTACKERS = "fighters"
+
+
+def of_another_group(whole, f) -> bool:
+    """Whether "N of the gunmen" counts out of the attackers while the figure before counts
+    others (their victims)."""
+    noun, other = f.noun, whole.noun
+    if not f.noun_is_whole or noun is None or noun.subject != ATTACKERS or f.among:
+        return False
+    return other is None or other.subject != ATTACKERS
 
 
 def _last_whole(found: list, i: int, sentences: Sentences, sentence: int,
