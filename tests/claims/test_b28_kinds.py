@@ -135,3 +135,11 @@ def test_attackers_counted_out_of_the_gunmen_are_no_part_of_their_victims():
     assert [(f[1], f[6]) for f in brief(text)] == [(12, None), (3, None)]
     text = "Nine militants were killed, and three of the militants were commanders."
     assert [(f[1], f[6]) for f in brief(text)] == [(9, None), (3, 0)]
+
+
+def test_russian_hostages_taken_told_before_the_number():
+    figures = brief("У вокзала боевики взяли в заложники более двухсот пассажиров.", language="ru")
+    assert [(f[1], f[4], f[5]) for f in figures] == [(200, "more_than", "captured")]
+    assert [f[5] for f in brief("Всего в заложниках оказались 350 человек.", language="ru")] == [
+        "captured"]
+    assert [f[5] for f in brief("Погибли 12 горожан.", language="ru")] == ["killed"]
