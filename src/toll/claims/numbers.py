@@ -79,7 +79,9 @@ class NumberGrammar:
         self.tens = dict(numbers["tens"])
         self.hundred = numbers.get("hundred")
         self.hundred_words = dict(numbers.get("hundreds", {}))
-        self.scales = dict(numbers["scales"])
+        self.round_scales = {w.lower() for w in numbers.get("round_scales") or {}}
+        self.scales = {**numbers["scales"], **(numbers.get("round_scales") or {})}
+        self._big_scales = [w for w, v in self.scales.items() if v >= 1000]
         self.suffixes = dict(numbers.get("scale_suffixes", {}))
         self.abbreviations = list(numbers.get("scale_abbreviations", []))
         self.joiner = numbers.get("joiner", "")
@@ -91,7 +93,8 @@ class NumberGrammar:
         self.word_values = {**self.units, **self.teens, **self.tens, **self.hundred_words}
         self.qualifier_of: dict[str, tuple[str, str]] = {}
         for qualifier, by_bound in qualifiers.items():
-            if qualifier in ("range", "change_words", "after_number", "particle_after"):
+            if qualifier in ("range", "change_words", "after_number", "particle_after",
+                             "prepositions"):
                 continue
             for bound, phrases in by_bound.items():
                 for phrase in phrases:
@@ -111,8 +114,9 @@ class NumberGrammar:
                   *(w for phrase in [*self.vague, *self.phrases] for w in phrase.split()[:1])}
         self._starts = {w.lower() for w in starts}
         self._start = re.compile(rf"[0-9]+|\b(?:{first_letter_pattern(self._starts)})\b")
+        self.prepositions = {w.lower() for w in qualifiers.get("prepositions") or []}
         self._qualifier_ends = {q.split()[-1] for q in self.qualifier_of} | {
-            w.lower() for w in self.range_words.get("between", [])}
+            w.lower() for w in self.range_words.get("between", [])} | self.prepositions
         self._number = re.compile(self._number_pattern(), re.IGNORECASE)
 
 
@@ -142,8 +146,9 @@ class NumberGrammar:
             whole = words_pattern(list(self.hundred_words))
             hundreds = rf"(?:(?:{whole})(?:\s+{joiner}{small})?|{hundreds})"
         scales = words_pattern(list(self.scales))
+        big = words_pattern(self._big_scales)  # «два десятка тысяч»: a scale of a scale
         return (
-            rf"(?:(?:{hundreds}|{article})\s+(?:{scales})"
+            rf"(?:(?:{hundreds}|{article})\s+(?:{scales})(?:\s+(?:{big})(?![\w-]))?"
             rf"(?:\s+{joiner}{hundreds}(?:\s+(?:{scales}))?)*|{hundreds})"
             r"(?![\w-])"
         )
@@ -194,6 +199,8 @@ class NumberGrammar:
         if not last or last[-1].lstrip("([“\"‘'").lower() not in self._qualifier_ends:
             return found
         words = list(_WORD.finditer(text, window_start, start))
+        if words and words[-1].group().lower() in self.prepositions:
+            words = words[:-1]  # «не менее чем о 124»: the preposition is the noun's
         if words and words[-1].group().lower() in self.range_words.get("between", []):
             found.between, found.between_start = words[-1].group(), words[-1].start()
             words = words[:-1]
@@ -208,8 +215,19 @@ class NumberGrammar:
                 if k == 1 and len(words) > 1 and words[-2].group().lower() in \
                         self.particle_after.get(phrase, ()):
                     found.qual = None  # "handed over 25 soldiers": a verb's particle
+                elif self.qualifier_of[phrase][0] == "approx":
+                    self._bound_before(words[:-k], found)
                 break
         return found
+
+    def _bound_before(self, words: list[re.Match], found: "_Before") -> None:
+        """ "at least some 800": a bound before an approximate word is the qualifier."""
+        for k in range(min(4, len(words)), 0, -1):
+            phrase = " ".join(w.group().lower() for w in words[-k:])
+            if self.qualifier_of.get(phrase, ("approx",))[0] != "approx":
+                found.qual = " ".join(w.group() for w in words[-k:])
+                found.qual_start = words[-k].start()
+                return
 
     def _read_match(self, text: str, m: re.Match) -> "NumberMatch | None":
         start = m.start()
@@ -253,8 +271,9 @@ class NumberGrammar:
                                Quantity(value, value if bound == "low" else None,
                                         value if bound == "high" else None, qualifier))
         if not qual:
+            exact = "approx" if self._round(m.group("a")) else "exact"
             return NumberMatch(start, start, a_end, m.group("a"), None,
-                               Quantity(value, None, None, "exact"))
+                               Quantity(value, None, None, exact))
         return self._qualified(before, start, a_end, m.group("a"), value)
 
     def _qualified(self, before: "_Before", start: int, end: int, words: str,
@@ -266,6 +285,11 @@ class NumberGrammar:
         return NumberMatch(before.qual_start, start, end, words, before.qual, quantity)
 
     # -- reading a match -----------------------------------------------------------------
+
+    def _round(self, words: str) -> bool:
+        """Whether a number is written with a scale that counts roughly («три десятка»)."""
+        return bool(self.round_scales) and any(
+            w in self.round_scales for w in re.split(r"[\s,.-]+", words.lower()))
 
     def value_of(self, text: str) -> int | None:
         """The value of one number written in digits, words or a phrase; None if unreadable."""
@@ -297,7 +321,7 @@ class NumberGrammar:
         return int(round(number * multiplier))
 
     def _word_value(self, t: str) -> int | None:
-        total, current, seen = 0, 0, False
+        total, current, seen, last_scale = 0, 0, False, 0
         for word in re.split(r"[\s,-]+", t):
             if word in self.word_values:
                 current += self.word_values[word]
@@ -306,8 +330,12 @@ class NumberGrammar:
                 current = (current or 1) * 100
                 seen = True
             elif word in self.scales:
-                total += (current or 1) * self.scales[word]
-                current, seen = 0, True
+                scale = self.scales[word]
+                if not current and total and scale > last_scale:
+                    total *= scale  # «два десятка тысяч»: 20 thousands
+                else:
+                    total += (current or 1) * scale
+                current, seen, last_scale = 0, True, scale
             elif word in self.articles or word == self.joiner or not word:
                 continue
             else:
