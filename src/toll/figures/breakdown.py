@@ -5,6 +5,12 @@ give for the breakdown (as in `capture_tables`; a tie goes to the value of the e
 Periods and places narrow the records first. Counted in the database (GROUP BY), so that a
 register of a million persons is never read into Python, all breakdowns in one pass
 (`register_breakdowns`).
+
+The whole register's counts (no period, place or incident) are counted when it changes, at the
+commit of the change (a `toll link`, a review decision, any edit of a record, person or list),
+and stored under the register's version (`register_version`, table `register_tallies`): a read
+looks them up, and one that finds none for the version it sees (a store from before, a change
+committed by a process that did not load this module) counts them and stores them.
 """
 
 from collections import Counter
@@ -18,6 +24,8 @@ from sqlalchemy import (
     and_,
     case,
     cast,
+    delete,
+    event,
     extract,
     func,
     literal,
@@ -26,18 +34,23 @@ from sqlalchemy import (
     text,
     union_all,
 )
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
 
 from toll.errors import TollError
 from toll.figures.overlap import AGE_GROUPS, STRATA, list_sources
-from toll.model import IncidentLink, Record, Source
+from toll.model import AuditEvent, IncidentLink, Record, RegisterTally, Source
+from toll.model.audit import NOT_CHANGES
+from toll.model.base import utcnow
 from toll.names import place_key
 from toll.store.access import require
-from toll.store.history import last_change
+from toll.store.history import NOT_AUDITED, last_change
 
 BREAKDOWNS = ("sex", "age_group", "month")
+STORED = (None, *BREAKDOWNS)  # the whole register's tallies, stored at each change of it
 
 # Tables whose changes leave every record, person and list as it was: the register's counts
 # and breakdowns drawn before such a change still hold after it (a confirmed claim, a new
@@ -238,7 +251,90 @@ def tally(session: Session, by: str | None = None, scope: RecordScope | None = N
 def tallies(
     session: Session, bys: Sequence[str | None], scope: RecordScope | None = None
 ) -> Breakdowns:
-    """`register_breakdowns` without the access check (as `tally`).
+    """`register_breakdowns` without the access check (as `tally`): of the whole register,
+    the ones stored at its version (`stored_tallies`), else counted (`count_tallies`)."""
+    bys = tuple(dict.fromkeys(bys))
+    if (scope is None or scope == RecordScope()) and set(bys) <= set(STORED):
+        whole = stored_tallies(session)
+        return Breakdowns(whole.persons, {by: whole.by[by] for by in bys})
+    return count_tallies(session, bys, scope)
+
+
+def stored_tallies(session: Session) -> Breakdowns:
+    """The whole register's `STORED` tallies at the version of it this session sees: as they
+    were stored at that version, else counted now and stored."""
+    version = register_version(session)
+    query = select(RegisterTally.counts).where(RegisterTally.version == version)
+    counts = session.scalar(query)
+    if counts is None:
+        return store_tallies(session, version)
+    return _tallies_of(counts, list_sources(session))
+
+
+def store_tallies(session: Session, version: int, *, newest: bool = False) -> Breakdowns:
+    """Count the whole register's `STORED` tallies and store them under `version` (the
+    version this session sees; kept if another transaction stored them first). `newest`:
+    counted at a change of the register, so the ones stored before it are dropped."""
+    found = count_tallies(session, STORED)
+    row = {"version": version, "counts": _counts_of(found), "counted_at": utcnow()}
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    if newest:
+        session.execute(delete(RegisterTally).where(RegisterTally.version < version))
+    session.execute(insert(RegisterTally).values(row).on_conflict_do_nothing())
+    return found
+
+
+def _counts_of(found: Breakdowns) -> dict:
+    """Breakdowns as stored: their counts (the lists are read when they are shown)."""
+    return {"persons": found.persons, "by": [[by, b.counts] for by, b in found.by.items()]}
+
+
+def _tallies_of(counts: dict, lists: list[Source]) -> Breakdowns:
+    by = {
+        name: Breakdown(
+            name,
+            {status: dict(sorted(c.items())) for status, c in sorted(found.items())},
+            lists,
+        )
+        for name, found in counts["by"]
+    }
+    return Breakdowns(counts["persons"], by)
+
+
+def _changes_register(row) -> bool:
+    """Whether writing `row` changes the register's counts (as `register_version` sees it)."""
+    if isinstance(row, AuditEvent):  # a bulk change logged by hand
+        return row.action not in NOT_CHANGES and row.entity not in BESIDE_THE_REGISTER
+    table = getattr(row, "__tablename__", None)
+    return table is not None and table not in NOT_AUDITED and table not in BESIDE_THE_REGISTER
+
+
+@event.listens_for(Session, "before_flush")
+def _note_register_changes(session: Session, _context, _instances) -> None:
+    if any(_changes_register(row) for row in (*session.new, *session.dirty)):
+        session.info["register changed"] = True
+
+
+@event.listens_for(Session, "before_commit")
+def _store_changed_register(session: Session) -> None:
+    """At the commit of a change of the register, its tallies at the new version."""
+    if session.in_nested_transaction():
+        return
+    session.flush()
+    if session.info.pop("register changed", False):
+        store_tallies(session, register_version(session), newest=True)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_register_changes(session: Session) -> None:
+    session.info.pop("register changed", None)
+
+
+def count_tallies(
+    session: Session, bys: Sequence[str | None], scope: RecordScope | None = None
+) -> Breakdowns:
+    """`tallies` counted in the store, never stored.
 
     One statement, one pass over the records. The records of a person with one record in
     scope are counted together, grouped by status and values (such a person has the value

@@ -9,6 +9,7 @@ from toll.model.estimate import Estimate
 from toll.model.incident import Incident, IncidentLink, IncidentName
 from toll.model.person import CandidatePair, LinkageRun, MatchDecision, Person
 from toll.model.record import Record
+from toll.model.register_tally import RegisterTally
 from toll.model.relation import Relation
 from toll.model.remains import Identification, Remains
 from toll.model.source import Original, Source
@@ -35,6 +36,7 @@ __all__ = [
     "Original",
     "Person",
     "Record",
+    "RegisterTally",
     "Relation",
     "Remains",
     "Source",

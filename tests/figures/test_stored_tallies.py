@@ -1,0 +1,122 @@
+"""The register's tallies are counted when it changes and stored under its version: after
+`toll link` (all again and incremental), after a review decision and after an edit, the stored
+ones are those a fresh count gives, and a read never gets the ones of another version."""
+
+import json
+
+import pytest
+from sqlalchemy import event, func, insert, select
+from sqlalchemy.orm import Session
+
+from lists import write_az, write_en, write_ru
+from toll.figures import breakdown
+from toll.figures.breakdown import (
+    STORED,
+    count_tallies,
+    register_breakdowns,
+    register_version,
+    tallies,
+)
+from toll.model import Record, RegisterTally
+from toll.store import Store
+
+
+def _linked(toll, db, tmp_path) -> None:
+    write_az(tmp_path / "families.csv", range(0, 10))
+    write_ru(tmp_path / "ministry.csv", range(2, 12))
+    for name in ("families.csv", "ministry.csv"):
+        assert toll("import", tmp_path / name, "--db", db).exit_code == 0
+    assert toll("link", "--db", db).exit_code == 0
+
+
+def _stored(session: Session) -> dict | None:
+    query = select(RegisterTally.counts).where(RegisterTally.version == register_version(session))
+    return session.scalar(query)
+
+
+def _counts(found) -> tuple:
+    return found.persons, {by: b.counts for by, b in found.by.items()}
+
+
+def assert_stored_as_counted(db: str) -> None:
+    store = Store.open(db, actor="tester")
+    try:
+        with store.session() as session:
+            assert _stored(session) is not None  # stored at the change: reading is a lookup
+            assert _counts(tallies(session, STORED)) == _counts(count_tallies(session, STORED))
+            assert session.scalar(select(func.count()).select_from(RegisterTally)) == 1
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("how", [("--full",), ("--incremental",)], ids=["full", "incremental"])
+def test_link_stores_the_tallies_it_leaves(toll, db, tmp_path, how):
+    _linked(toll, db, tmp_path)
+    assert_stored_as_counted(db)
+    write_en(tmp_path / "late.csv", [4, 6, 10, 11])
+    assert toll("import", tmp_path / "late.csv", "--db", db).exit_code == 0
+    assert_stored_as_counted(db)  # an import changes the register too (unlinked records)
+    result = toll("link", *how, "--db", db, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["new_records"] == 4
+    assert_stored_as_counted(db)
+
+
+def test_a_decision_and_an_edit_store_the_tallies_they_leave(toll, db, tmp_path):
+    _linked(toll, db, tmp_path)
+    store = Store.open(db, actor="tester")
+    try:
+        with store.session() as session:
+            before = _counts(tallies(session, STORED))
+            first, second = session.scalars(
+                select(Record.id).where(Record.person_id.isnot(None)).order_by(Record.id).limit(2)
+            )
+        # two records of different persons decided the same: one person fewer
+        assert toll("decide", str(first), str(second), "same", "--db", db).exit_code == 0
+        assert_stored_as_counted(db)
+        with store.session() as session:
+            after = _counts(tallies(session, STORED))
+            assert after[0] == before[0] - 1
+            session.get(Record, first).sex = "female"
+            session.get(Record, second).status = "missing"
+        assert_stored_as_counted(db)
+        with store.session() as session:
+            assert "missing" in register_breakdowns(session).persons_by_status
+    finally:
+        store.close()
+
+
+def test_a_version_without_stored_tallies_is_counted_and_stored(toll, db, tmp_path):
+    """A change committed where the tallies were not counted (a process that did not load
+    toll.figures, a store from before): the tallies stored are of an older version, never
+    served for the new one."""
+    _linked(toll, db, tmp_path)
+    store = Store.open(db, actor="tester")
+    event.remove(Session, "before_commit", breakdown._store_changed_register)
+    try:
+        with store.session() as session:
+            old = register_version(session)
+            session.get(Record, 1).status = "missing"
+    finally:
+        event.listen(Session, "before_commit", breakdown._store_changed_register)
+    try:
+        with store.session() as session:
+            assert register_version(session) > old and _stored(session) is None
+            # a wrong tally at the old version is never served for the new one
+            session.execute(
+                insert(RegisterTally).values(
+                    version=old - 1, counts={"persons": 0, "by": []}, counted_at=func.now()
+                )
+            )
+            found = tallies(session, (None,))
+            assert _counts(found) == _counts(count_tallies(session, (None,)))
+            assert found.persons_by_status.get("missing") == 1
+            assert _stored(session) is not None
+        assert_stored_as_counted_or_older(store)
+    finally:
+        store.close()
+
+
+def assert_stored_as_counted_or_older(store: Store) -> None:
+    with store.session() as session:
+        assert _counts(tallies(session, STORED)) == _counts(count_tallies(session, STORED))
