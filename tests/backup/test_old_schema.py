@@ -42,7 +42,8 @@ def archive_at(revision: str, archive: Path, folder: Path) -> Path:
         writer = ArchiveWriter(handle)
         for name, entry in new.manifest["tables"].items():
             if name not in old.tables:
-                assert entry["rows"] == 0 or name == "identifications", name
+                # the register's stored tallies are counted again where an old store has none
+                assert entry["rows"] == 0 or name in ("identifications", "register_tallies"), name
                 continue
             keep = [i for i, c in enumerate(entry["columns"]) if c in old.tables[name].c]
             with writer.file(table_file(name)) as write:
