@@ -47,3 +47,69 @@ def test_bound_before_an_approximate_word_is_the_qualifier():
     assert brief("More than about 90 people were injured.")[0][4] == "more_than"
     assert brief("Some 90 people were injured.")[0][4] == "approx"
     assert brief("Up to about 90 people were injured.")[0][4] == "approx"
+
+
+# -- harm verbs and phrases ----------------------------------------------------------------
+
+def test_russian_recognised_as_victims_or_disabled_are_injured():
+    assert [f[1::4] for f in brief("Пострадавшими официально признаны 420 жителей посёлка.",
+                                   language="ru")] == [(420, "injured")]
+    figures = brief("Погибли 7 человек, пострадавшими признали 260.", language="ru")
+    assert [(f[1], f[5]) for f in figures] == [(7, "killed"), (260, "injured")]
+    assert [f[1::4] for f in brief("После обстрела 11 человек стали инвалидами.",
+                                   language="ru")] == [(11, "injured")]
+    assert [f[1::4] for f in brief("Ещё 5 жителей остались инвалидами.", language="ru")] == [
+        (5, "injured")]
+
+
+def test_russian_died_later_is_killed():
+    assert [f[1::4] for f in brief("Ночью в больнице скончались ещё два человека.",
+                                   language="ru")] == [(2, "killed")]
+    assert [f[1::4] for f in brief("Ещё трое раненых позже умерли в реанимации.",
+                                   language="ru")] == [(3, "killed")]
+
+
+def test_russian_fate_unknown_sheltered_and_evicted():
+    assert [f[1::4] for f in brief("О судьбе ещё 7 пассажиров пока ничего не известно.",
+                                   language="ru")] == [(7, "missing")]
+    assert [f[1::4] for f in brief("Около 900 жителей укрылись в здании вокзала.",
+                                   language="ru")] == [(900, "displaced")]
+    assert [f[1::4] for f in brief("Из квартала выселены 120 семей.", language="ru")] == [
+        (120, "displaced")]
+
+
+def test_in_custody_is_captured_and_taken_in_is_displaced():
+    assert [f[1::4] for f in brief("Officials said 14 suspects were now in police custody.")] == [
+        (14, "captured")]
+    assert [f[1::4] for f in brief(
+        "The monastery took in as many as 3,000 families fleeing the fighting.")] == [
+        (3000, "displaced")]
+    assert [f[1::4] for f in brief("About 600 people are sheltering in the stadium.")] == [
+        (600, "displaced")]
+
+
+def test_searching_for_the_rest_is_missing():
+    assert [f[1::4] for f in brief(
+        "Four miners were rescued and divers kept searching for the other 11.")][-1] == (
+        11, "missing")
+    assert [f[1::4] for f in brief(
+        "Gunmen seized 20 passengers; a search for the remaining 6 went on.")] == [
+        (20, "captured")]  # the search itself counts no one
+
+
+# -- verb beats noun: the injured who died ----------------------------------------------------
+
+def test_injured_who_died_are_killed():
+    assert [f[1::4] for f in brief("Two more wounded men died in hospital overnight.")] == [
+        (2, "killed")]
+    assert [f[1::4] for f in brief("The toll could rise if any of the 80 wounded died.")] == [
+        (80, "injured")]
+    assert [f[1::4] for f in brief("Ten people were killed and eight wounded in the raid.")] == [
+        (10, "killed"), (8, "injured")]
+
+
+def test_dead_among_the_injured_stay_their_part():
+    figures = brief("В госпиталь доставили 31 раненого, четверо из них скончались.", language="ru")
+    assert [(f[1], f[5], f[6]) for f in figures] == [(31, "injured", None), (4, "killed", 0)]
+    figures = brief("Police said 50 people were hurt; six of them later died.")
+    assert [(f[1], f[5], f[6]) for f in figures] == [(50, "injured", None), (6, "killed", 0)]

@@ -46,6 +46,8 @@ CASES_OF = re.compile(r"\s+(?:(?:new|further|more|additional|documented|verified
 OF_TOTAL = re.compile(r"\s+of\s+(?:its|their|all)\s+\d[\d,.]*(?=\s)", re.IGNORECASE)
 # "41 of the 97 people killed": 41 is a part of the figure that follows.
 OF_THE_TOTAL = re.compile(r"\s+of\s+(?:the|these|those)\s+\d[\d,.]*(?=\s)", re.IGNORECASE)
+JOINERS = {"and", "or", "и", "или", "а", "but", "но"}
+THE_BEFORE = re.compile(r"\b(?:the|these|those|its|their|any)\s+\Z", re.IGNORECASE)
 AUXILIARY = re.compile(r"\b(?:were|was|are|is|have|has|had|been)\b", re.IGNORECASE)
 OF_THE = re.compile(r"\s+of\s+(?:the|these|those)\s+(?=\d)", re.IGNORECASE)
 # The items listed after a figure: "…, 106 women and 83 children", "and two police officers".
@@ -104,6 +106,7 @@ class Found:
     nend: int = 0  # where the number itself ends
     single: bool = False  # one person named by a singular noun ("a woman")
     frame_end: int = 0  # where the words around it that gave its category end ("to death")
+    died: bool = False  # the injured it counts died later (killed once parts are linked)
 
     @property
     def kind(self) -> str:
@@ -134,6 +137,7 @@ def extract_figures(text: str, *, language: str | None = "en",
         relink(text, kept, sentences, lang.code, link_model)
     extend_lists(kept, text, lang)
     mark_casualties(kept)
+    promote_died(kept)
     incidents = Incidents(text, sentences, lang)
     speakers = Speakers(text, sentences, lang, default_speaker)
     return [_figure(text, f, kept, incidents, speakers) for f in kept]
@@ -525,19 +529,11 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
         return
     if noun and noun.category and noun.outcome and not f.noun_is_whole:
         f.category, f.source = lang.categories[noun.category].for_kind(kind), "noun"
+        f.died = noun.category == "injured" and _died_later(text, f, lang, sentences, previous)
         return
     if f.bare and _of_harm(text, f, lang, max(sentences.span(f.sentence)[0], f.qstart - 100)):
         return  # "the killing of 18 in detention": the words before decide
-    right = lang.right_trigger.match(text, f.end)
-    if right and FATE_OF.search(text, max(0, f.qstart - 30), f.qstart):
-        right = None  # their fate is what is counted: the words before decide
-    if right and ("\n" in text[f.end:right.start("trig")]
-                  or NEW_PHRASE.search(text, f.end, right.start("trig"))
-                  or (f.noun_is_whole and DIGIT.search(text, f.end, right.start("trig")))):
-        right = None  # the next line, or a new noun phrase: "…, and the abduction of 40 girls"
-        # or another figure's words: "five of the dead and 10 of the injured were children"
-    if right and _next_figure_between(text, f.end, right.start("trig"), lang):
-        right = None  # "killed 100 people and left hundreds of others injured": theirs
+    right = _said_after(text, f, lang)
     if right and (not f.bare or _only_fillers(right, lang)):
         category = _first_fitting(lang, right.group("trig"), "after", kind)
         if category and AUXILIARY.search(right.group(0)):
@@ -577,6 +573,54 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
         category = _first_fitting(lang, end_of_list.group("trig"), "after", kind)
         if category:  # "28 apartment buildings, 12 houses and 5 cars were damaged"
             f.category, f.source = category, "list"
+
+
+def _said_after(text: str, f: Found, lang: Language) -> re.Match | None:
+    """The harm words after a figure's noun that are its own ("150 had been killed"), not
+    another figure's or a new phrase's."""
+    right = lang.right_trigger.match(text, f.end)
+    if right is None or FATE_OF.search(text, max(0, f.qstart - 30), f.qstart):
+        return None  # their fate is what is counted: the words before decide
+    if ("\n" in text[f.end:right.start("trig")]
+            or NEW_PHRASE.search(text, f.end, right.start("trig"))
+            or (f.noun_is_whole and DIGIT.search(text, f.end, right.start("trig")))):
+        return None  # the next line, or a new noun phrase: "…, and the abduction of 40 girls"
+        # or another figure's words: "five of the dead and 10 of the injured were children"
+    if _next_figure_between(text, f.end, right.start("trig"), lang):
+        return None  # "killed 100 people and left hundreds of others injured": theirs
+    return right
+
+
+def _died_later(text: str, f: Found, lang: Language, sentences: Sentences,
+                previous: Found | None) -> bool:
+    """Whether the injured a noun counts died, as the verb right after or just before it
+    says ("two more wounded died in hospital", «умерли ещё пятеро раненых»); not of a group
+    named before ("if any of the 294 wounded died")."""
+    if THE_BEFORE.search(text, max(0, f.qstart - 12), f.qstart):
+        return False
+    right = _said_after(text, f, lang)
+    if right is not None:
+        if _first_fitting(lang, right.group("trig"), "after", f.kind) != "killed":
+            return False
+        f.reach = right.start("trig")
+        return True
+    start = max(sentences.span(f.sentence)[0], f.qstart - 40)
+    if previous is not None and previous.sentence == f.sentence:
+        start = max(start, previous.end, previous.said_end)
+    if _left_trigger(text, f, lang, start, f.kind) != "killed":
+        return False
+    # the verb right before them, not one shared with a list ("were killed and eight wounded")
+    gap = text[lang.left_trigger.search(text, f.trigger_at).end():f.qstart].lower()
+    return "," not in gap and all(w in lang.stop_words and w not in JOINERS
+                                  for w in re.findall(r"[\w'’-]+", gap))
+
+
+def promote_died(found: list[Found]) -> None:
+    """The injured who died are killed: set after parts are linked, so that they stay parts
+    of the injured they were counted among ("27 wounded, three of whom died")."""
+    for f in found:
+        if f.died and f.category == "injured":
+            f.category, f.source = "killed", "after"
 
 
 def _framed(text: str, f: Found, lang: Language) -> bool:

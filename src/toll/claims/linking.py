@@ -274,6 +274,8 @@ def relink(text: str, found: list, sentences, language: str, model: LinkModel) -
         )
         whole = next((j for p, j in scored if p >= THRESHOLD and not _cycle(found, i, j)
                       and not of_another_group(found[j], f)), None)
+        if whole is None and _died_of_them(found, f):
+            whole = f.part_of  # "27 wounded, three of them died": the rules' marked link
         if (
             whole != f.part_of
             and whole is not None
@@ -282,6 +284,14 @@ def relink(text: str, found: list, sentences, language: str, model: LinkModel) -
         ):
             f.category = found[whole].category
         f.part_of = whole
+
+
+def _died_of_them(found: list, f) -> bool:
+    """Whether a figure of the dead is marked as a part of the injured before it ("of
+    them", «из них»): those who died of their wounds, which the model, trained on parts that
+    share their whole's category, does not link."""
+    return (f.of_them and f.part_of is not None and f.category == "killed"
+            and found[f.part_of].category == "injured")
 
 
 def _colon_between(text: str, whole, part) -> bool:
