@@ -113,3 +113,27 @@ def test_dead_among_the_injured_stay_their_part():
     assert [(f[1], f[5], f[6]) for f in figures] == [(31, "injured", None), (4, "killed", 0)]
     figures = brief("Police said 50 people were hurt; six of them later died.")
     assert [(f[1], f[5], f[6]) for f in figures] == [(50, "injured", None), (6, "killed", 0)]
+
+
+# -- casualties: "dead or wounded", harm of any kind with the dead among its parts -----------
+
+def test_dead_or_wounded_after_the_noun_is_casualties():
+    assert [f[1::4] for f in brief("The car bomb left 25 people dead or wounded.")] == [
+        (25, "casualties")]
+    assert [f[1::4] for f in brief("Some 60 villagers were killed or injured.")] == [
+        (60, "casualties")]
+    assert [f[1::4] for f in brief("The car bomb left 25 people dead.")] == [(25, "killed")]
+
+
+def test_russian_harmed_with_the_dead_among_them_is_casualties():
+    figures = brief("При взрыве пострадали 30 человек: пятеро погибли на месте.", language="ru")
+    assert [(f[1], f[5], f[6]) for f in figures] == [(30, "casualties", None), (5, "killed", 0)]
+    figures = brief("Пострадали 30 человек: пятеро получили ожоги.", language="ru")
+    assert [(f[1], f[5]) for f in figures][0] == (30, "injured")
+
+
+def test_suffocated_and_the_hospitalised_in_russian():
+    assert [f[1::4] for f in brief("At least 14 migrants suffocated in the container.")] == [
+        (14, "killed")]
+    assert [f[1::4] for f in brief("Известно о 6 погибших и 21 госпитализированных.",
+                                   language="ru")] == [(6, "killed"), (21, "injured")]

@@ -107,6 +107,7 @@ class Found:
     single: bool = False  # one person named by a singular noun ("a woman")
     frame_end: int = 0  # where the words around it that gave its category end ("to death")
     died: bool = False  # the injured it counts died later (killed once parts are linked)
+    harm_any: bool = False  # its words say harm of any kind («пострадали»): dead parts too
 
     @property
     def kind(self) -> str:
@@ -546,6 +547,7 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
                 f.noun = previous.noun
         if category:
             f.category, f.source = category, "after"
+            f.harm_any = _harm_any(lang, right.group("trig"))
             if f.bare:
                 f.end = right.end()  # "1,554 were killed"
             if category == "orphaned" and right.group("trig").lower().startswith("lost"):
@@ -750,10 +752,17 @@ def _nearest_trigger(text: str, f: Found, lang: Language, start: int, kind: str,
             return True, None  # "demanded the release of 150 prisoners"
         if category:
             f.trigger_at = trigger.start()
+            f.harm_any = _harm_any(lang, trigger.group(0))
             return True, category
     if not skip_breakers and lang.breaker.search(text, start, f.qstart):
         return True, None
     return False, None
+
+
+def _harm_any(lang: Language, words: str) -> bool:
+    """Whether a category's words say harm of any kind («пострадали»)."""
+    harm_any = lang.harm_any
+    return harm_any is not None and harm_any.fullmatch(" ".join(words.split())) is not None
 
 
 def _only_fillers(right: re.Match, lang: Language) -> bool:

@@ -195,6 +195,8 @@ class Language:
             r"\s+(?:the\s+|a\s+|an\s+)?\Z", FLAGS)
         self.total = re.compile(rf"{WORD_START}(?:{alternation(g['total_phrases'])})\s+\Z", FLAGS)
         self.pronouns = alternation(g["speaker_pronouns"])
+        harm_any = g.get("harm_any") or []
+        self.harm_any = re.compile(literal_words(harm_any), FLAGS) if harm_any else None
 
     # -- counted nouns ---------------------------------------------------------------------
 

@@ -151,14 +151,18 @@ def _top(f) -> int | None:
 
 def mark_casualties(found: list) -> None:
     """A whole whose parts include both killed and injured counts casualties ("14,059
-    civilians became victims, 5,767 of them killed and 8,292 injured")."""
+    civilians became victims, 5,767 of them killed and 8,292 injured"), and so does one
+    whose words say harm of any kind when the dead are among its parts («пострадали 47
+    человек: семеро погибли ...»)."""
     parts: dict[int, set] = {}
     for f in found:
         if f.part_of is not None:
             parts.setdefault(f.part_of, set()).add(f.category)
     for i, categories in parts.items():
-        if {"killed", "injured"} <= categories and found[i].kind == "person":
-            found[i].category = "casualties"
+        whole = found[i]
+        if whole.kind == "person" and ({"killed", "injured"} <= categories or (
+                "killed" in categories and whole.category == "injured" and whole.harm_any)):
+            whole.category = "casualties"
 
 
 def _part_marker(gap: str, lang: Language) -> bool:
