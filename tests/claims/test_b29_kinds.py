@@ -137,3 +137,23 @@ def test_suffocated_and_the_hospitalised_in_russian():
         (14, "killed")]
     assert [f[1::4] for f in brief("Известно о 6 погибших и 21 госпитализированных.",
                                    language="ru")] == [(6, "killed"), (21, "injured")]
+
+
+# -- figures with no noun after the number ----------------------------------------------------
+
+def test_russian_running_total_after_a_long_noun_phrase():
+    figures = brief("Губернатор сообщил, что число жертв пожара в торговом центре выросло до 17.",
+                    language="ru")
+    assert [(f[1], f[5]) for f in figures] == [(17, "killed")]
+
+
+def test_russian_harm_noun_and_an_adverb_before_a_bare_number():
+    assert [f[1::4] for f in brief("По уточнённым данным, раненых уже 44.", language="ru")] == [
+        (44, "injured")]
+    assert [f[1::4] for f in brief("Погибших всего 3.", language="ru")] == [(3, "killed")]
+
+
+def test_bare_numbers_that_needed_care_are_injured():
+    figures = brief("About 500 people were hurt. Of these, 120 needed hospital treatment "
+                    "and 15 underwent surgery.")
+    assert [(f[1], f[5]) for f in figures] == [(500, "injured"), (120, "injured"), (15, "injured")]

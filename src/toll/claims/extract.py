@@ -699,7 +699,7 @@ def _bodies_found(text: str, f: Found, lang: Language, sentences: Sentences) -> 
 def _harm_noun_before(words: str, lang: Language) -> str | None:
     """The category of a noun naming the harm in the last words before a running-total verb:
     "civilian deaths reached 91", "the number of wounded climbed to 300"."""
-    tail = re.findall(r"[\w'’-]+", words)[-4:]
+    tail = re.findall(r"[\w'’-]+", words)[-6:]
     for word in reversed(tail):
         noun = lang.nouns.get(word.lower())
         if noun is not None and noun.kind == "person" and noun.outcome and noun.category:
