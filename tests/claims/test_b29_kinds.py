@@ -157,3 +157,15 @@ def test_bare_numbers_that_needed_care_are_injured():
     figures = brief("About 500 people were hurt. Of these, 120 needed hospital treatment "
                     "and 15 underwent surgery.")
     assert [(f[1], f[5]) for f in figures] == [(500, "injured"), (120, "injured"), (15, "injured")]
+
+
+# -- a subgroup after the verb: "N of the M dead were women" -------------------------------
+
+def test_subgroup_named_after_the_total_a_part_is_counted_out_of():
+    figures = extract_figures("The survey found that 30 of the 250 people killed were women "
+                              "and 12 were children.")
+    assert [(f.value, f.category, f.subgroup, f.part_of) for f in figures] == [
+        (30, "killed", "women", 1), (250, "killed", None, None), (12, "killed", "children", 1)]
+    figures = extract_figures("Some 14 of the 200 dead were girls.")
+    assert [(f.value, f.subgroup, f.part_of) for f in figures] == [
+        (14, "girls", 1), (200, None, None)]

@@ -392,6 +392,9 @@ def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
         if said and AUXILIARY.search(said.group(0)):  # "14 of the 20 hostages ... were freed"
             found.category = _first_fitting(lang, said.group("trig"), "after", "person")
             found.source = "after" if found.category else None
+        were = head and lang.were_noun.match(text, head.end())
+        if were and lang.noun(were).subgroup:  # "103 of the 1,012 people killed were women"
+            found.subgroup = lang.noun(were).subgroup
         return found
     else:
         found.bare = True
