@@ -169,3 +169,19 @@ def test_subgroup_named_after_the_total_a_part_is_counted_out_of():
     figures = extract_figures("Some 14 of the 200 dead were girls.")
     assert [(f.value, f.subgroup, f.part_of) for f in figures] == [
         (14, "girls", 1), (200, None, None)]
+
+
+# -- more words for the same harms ------------------------------------------------------------
+
+def test_russian_victims_became_with_words_between_and_singular_wounded():
+    assert [f[1::4] for f in brief("Жертвами обстрела на рынке стали десятки жителей.",
+                                   language="ru")] == [(None, "killed")]
+    assert [f[1::4] for f in brief("Ночью ещё один раненый скончался.", language="ru")] == [
+        (1, "killed")]
+    assert [f[1::4] for f in brief("Один раненый остаётся в реанимации.", language="ru")] == [
+        (1, "injured")]
+
+
+def test_wounds_they_had_are_injuries():
+    assert [f[1::4] for f in brief("Doctors said 23 people in the clinic had burn wounds.")] == [
+        (23, "injured")]
