@@ -62,7 +62,9 @@ class Record(Created, Retractable, Base):
     __table_args__ = (
         UniqueConstraint("source_id", "row_number"),
         # Any word of a name, for search (' ' || name_key LIKE '% word%'): trigrams, on
-        # PostgreSQL only (migration 0009; SQLite scans).
+        # PostgreSQL (migration 0009); on SQLite an FTS5 table of trigrams, records_name_words,
+        # kept by triggers on this table (migration 0013: a migration that rebuilds this table
+        # in batch mode drops them, and must create them again).
         Index(
             "ix_records_name_words_trgm",
             text("(' ' || name_key) gin_trgm_ops"),

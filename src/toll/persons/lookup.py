@@ -1,9 +1,23 @@
 """Finding persons in the register and showing them with their records and sources."""
 
 import re
+import weakref
 from dataclasses import dataclass
 
-from sqlalchemy import Select, extract, false, func, literal, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    Select,
+    and_,
+    column,
+    extract,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    table,
+)
 from sqlalchemy.orm import Session
 
 from toll.errors import NotFound, TollError
@@ -37,8 +51,8 @@ def find_persons(
         require_personal_data(session)
     if where.source_id is not None and session.get(Source, where.source_id) is None:
         raise TollError(f"no source with id {where.source_id}; `toll source list` shows them")
-    query = _record_query(where).with_only_columns(Record.person_id).distinct()
-    ids = query.order_by(Record.person_id).limit(limit).offset(offset)
+    query = _record_query(where, session).with_only_columns(Record.person_id)
+    ids = query.distinct().order_by(Record.person_id).limit(limit).offset(offset)
     persons = session.scalars(select(Person).where(Person.id.in_(ids)).order_by(Person.id))
     return list(persons)
 
@@ -62,7 +76,7 @@ def find_similar_persons(session: Session, where: PersonFilter, limit: int = 100
     query = (
         _record_query(replace(where, name=None))
         .with_only_columns(Record.person_id, Record.name_key)
-        .where(Record.name_key.contains(longest[:3]))
+        .where(_name_holds(session, longest[:3]))
         .order_by(Record.person_id)
     )
 
@@ -85,10 +99,11 @@ def find_similar_persons(session: Session, where: PersonFilter, limit: int = 100
 def count_persons(session: Session, where: PersonFilter, up_to: int | None = None) -> int:
     """How many persons match, however many are shown; with `up_to`, counting stops there
     (a common name among a million persons is counted in milliseconds, not a second)."""
+    records = _record_query(where, session)
     if up_to is None:
-        query = _record_query(where).with_only_columns(func.count(func.distinct(Record.person_id)))
+        query = records.with_only_columns(func.count(func.distinct(Record.person_id)))
         return session.scalar(query) or 0
-    found = _record_query(where).with_only_columns(Record.person_id).distinct()
+    found = records.with_only_columns(Record.person_id).distinct()
     found = found.order_by(Record.person_id).limit(up_to).subquery()
     return session.scalar(select(func.count()).select_from(found)) or 0
 
@@ -116,15 +131,56 @@ def _known(text: str, parse, accepted: tuple[str, ...], what: str) -> str:
     return value
 
 
-def _record_query(where: PersonFilter) -> Select:
+# SQLite's trigram index of the records' name keys, ' ' || name_key under each record's id
+# (migration 0013, kept by triggers on records); PostgreSQL's is an index of records itself.
+NAME_WORDS = table("records_name_words", column("rowid"), column("words"))
+_INDEXED: "weakref.WeakKeyDictionary[Engine, bool]" = weakref.WeakKeyDictionary()
+# Records a name may match in the index before it counts as common: then reading the records in
+# order finds a page of persons sooner (a name one record in seven has: 0.2 ms for 50, where
+# the index gives all 14,000 of 100,000 in 35 ms).
+COMMON = 2000
+
+
+def _indexed(session: Session) -> bool:
+    """Whether the store has SQLite's trigram index of names (asked once per engine)."""
+    bind = session.get_bind()
+    engine = getattr(bind, "engine", bind)
+    if engine not in _INDEXED:
+        found = bind.dialect.name == "sqlite" and session.scalar(
+            select(func.count())
+            .select_from(table("sqlite_master"))
+            .where(column("type") == "table", column("name") == NAME_WORDS.name)
+        )
+        _INDEXED[engine] = bool(found)
+    return _INDEXED[engine]
+
+
+def _name_holds(session: Session | None, *parts: str) -> ColumnElement:
+    """Every part is in the record's name key after a space (' ' || name_key LIKE '%part%').
+    With a `session` on SQLite's trigram index, the records of a name that is not common are
+    found through it first (parts of three letters or more; the test above still decides)."""
+    words = literal(" ") + Record.name_key
+    held = and_(*[words.contains(part) for part in parts])
+    long = [part for part in parts if len(part) >= 3]  # a trigram at least
+    if session is None or not long or not _indexed(session):
+        return held
+    phrases = " ".join('"' + part.replace('"', '""') + '"' for part in long)  # all of them
+    found = select(NAME_WORDS.c.rowid).where(NAME_WORDS.c.words.match(phrases))
+    common = select(func.count()).select_from(found.limit(COMMON).subquery())
+    if session.scalar(common) >= COMMON:
+        return held
+    return and_(Record.id.in_(found), held)
+
+
+def _record_query(where: PersonFilter, session: Session | None = None) -> Select:
+    """Current linked records matching `where` (by name through the index, given a session)."""
     query = select(Record).where(Record.retracted_at.is_(None), Record.person_id.isnot(None))
     if where.name:
         tokens = (name_keys(full=where.name).name_tokens_sorted or "").split()
         if not tokens:  # no letters ("' OR 1=1 --"): no name matches
             return query.where(false())
-        words = literal(" ") + Record.name_key  # each word of the name starts after a space
-        for token in tokens:  # "Ali" finds Ali and Aliyev, not Khalil
-            query = query.where(words.contains(" " + token))
+        # each word of the name starts after a space: "Ali" finds Ali and Aliyev, not Khalil
+        query = query.where(_name_holds(session, *[" " + token for token in tokens]))
     if where.status:
         status = _known(where.status, parse_status, RECORD_STATUSES, "status")
         query = query.where(Record.status == status)

@@ -15,6 +15,14 @@ from sqlalchemy import Connection, Engine, inspect
 from toll.errors import TollError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+# Tables of the store that no model describes: SQLite's trigram index of names (FTS5, migration
+# 0013, kept by triggers) and the tables FTS5 keeps it in (records_name_words_data, ...).
+NOT_MODELLED = "records_name_words"
+
+
+def modelled(name: str | None, type_: str, _parent_names) -> bool:
+    """Whether Alembic compares `name` with the models (`include_name`)."""
+    return not (type_ == "table" and name is not None and name.startswith(NOT_MODELLED))
 
 
 def alembic_config(engine: Engine) -> Config:

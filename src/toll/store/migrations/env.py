@@ -7,12 +7,14 @@ A caller that must migrate inside its own transaction (a restore, all or nothing
 from alembic import context
 
 from toll.model import Base
+from toll.store.schema import modelled
 
 
 def _run(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,
+        include_name=modelled,
         render_as_batch=connection.dialect.name == "sqlite",
     )
     context.run_migrations()
