@@ -185,3 +185,10 @@ def test_russian_victims_became_with_words_between_and_singular_wounded():
 def test_wounds_they_had_are_injuries():
     assert [f[1::4] for f in brief("Doctors said 23 people in the clinic had burn wounds.")] == [
         (23, "injured")]
+
+
+def test_taking_part_is_no_capture():
+    assert brief("Between 20 and 25 gunmen are thought to have taken part in the raid.") == []
+    assert brief("Some 300 fighters took part in the assault.") == []
+    assert [f[1::4] for f in brief("Rebels took 40 villagers from the market.")] == [
+        (40, "captured")]
