@@ -192,3 +192,8 @@ def test_taking_part_is_no_capture():
     assert brief("Some 300 fighters took part in the assault.") == []
     assert [f[1::4] for f in brief("Rebels took 40 villagers from the market.")] == [
         (40, "captured")]
+
+
+def test_classed_as_injured_after_several_words():
+    assert [f[1::4] for f in brief(
+        "Of these, 45 were classed as seriously or very seriously injured.")] == [(45, "injured")]
