@@ -1,15 +1,15 @@
-"""The register's tallies are counted when it changes and stored under its version: after
-`toll link` (all again and incremental), after a review decision and after an edit, the stored
-ones are those a fresh count gives, and a read never gets the ones of another version."""
+"""The register's tallies are stored under its version: counted after `toll link` (all again
+and incremental) and `toll import`, and by the first read after any other change (a decision,
+an edit: the change itself waits for no count); the stored ones are those a fresh count gives,
+and a read never gets the ones of another version."""
 
 import json
 
 import pytest
-from sqlalchemy import event, func, insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from lists import write_az, write_en, write_ru
-from toll.figures import breakdown
 from toll.figures.breakdown import (
     STORED,
     count_tallies,
@@ -62,7 +62,7 @@ def test_link_stores_the_tallies_it_leaves(toll, db, tmp_path, how):
     assert_stored_as_counted(db)
 
 
-def test_a_decision_and_an_edit_store_the_tallies_they_leave(toll, db, tmp_path):
+def test_after_a_decision_or_an_edit_the_first_read_counts_and_stores(toll, db, tmp_path):
     _linked(toll, db, tmp_path)
     store = Store.open(db, actor="tester")
     try:
@@ -73,36 +73,31 @@ def test_a_decision_and_an_edit_store_the_tallies_they_leave(toll, db, tmp_path)
             )
         # two records of different persons decided the same: one person fewer
         assert toll("decide", str(first), str(second), "same", "--db", db).exit_code == 0
-        assert_stored_as_counted(db)
         with store.session() as session:
+            assert _stored(session) is None  # the decision did not wait for a count
             after = _counts(tallies(session, STORED))
             assert after[0] == before[0] - 1
-            session.get(Record, first).sex = "female"
-            session.get(Record, second).status = "missing"
         assert_stored_as_counted(db)
         with store.session() as session:
+            session.get(Record, first).sex = "female"
+            session.get(Record, second).status = "missing"
+        with store.session() as session:
+            assert _stored(session) is None
             assert "missing" in register_breakdowns(session).persons_by_status
+        assert_stored_as_counted(db)
     finally:
         store.close()
 
 
-def test_a_version_without_stored_tallies_is_counted_and_stored(toll, db, tmp_path):
-    """A change committed where the tallies were not counted (a process that did not load
-    toll.figures, a store from before): the tallies stored are of an older version, never
-    served for the new one."""
+def test_a_wrong_tally_of_an_older_version_is_never_served(toll, db, tmp_path):
     _linked(toll, db, tmp_path)
     store = Store.open(db, actor="tester")
-    event.remove(Session, "before_commit", breakdown._store_changed_register)
     try:
         with store.session() as session:
             old = register_version(session)
             session.get(Record, 1).status = "missing"
-    finally:
-        event.listen(Session, "before_commit", breakdown._store_changed_register)
-    try:
         with store.session() as session:
             assert register_version(session) > old and _stored(session) is None
-            # a wrong tally at the old version is never served for the new one
             session.execute(
                 insert(RegisterTally).values(
                     version=old - 1, counts={"persons": 0, "by": []}, counted_at=func.now()

@@ -176,3 +176,21 @@ def test_a_pair_to_review_says_which_person_each_record_is_in_now(browser):
         assert f'now in <a href="/persons/{side["person"]}">{side["person"]}</a>' in page
     person = client.get(f"/api/persons/{pair['record_a']['person']}").json()
     assert len(person["records"]) == pair["record_a"]["person_records"]
+
+
+def test_a_decision_is_answered_first_and_the_register_counted_after(browser, web_store):
+    from sqlalchemy import select
+
+    from toll.figures.breakdown import register_version
+    from toll.model import RegisterTally
+
+    client = browser("reviewer")
+    (pair,) = client.get("/api/review?limit=1").json()
+    body = {"record_a": pair["record_a"]["record_id"], "record_b": pair["record_b"]["record_id"],
+            "decision": "different"}
+    made = client.post("/api/decisions", json=body, headers={"x-csrf-token": client.csrf})
+    assert made.status_code == 200, made.text
+    with web_store.session() as session:  # the test client has run the task sent after it
+        version = register_version(session)
+        stored = session.scalars(select(RegisterTally.version)).all()
+    assert stored == [version]

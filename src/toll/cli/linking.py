@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from toll.cli.app import DbOption, JsonOption, app, open_store
+from toll.cli.app import DbOption, JsonOption, app, keep_register_counts, open_store
 from toll.cli.output import console, count, err_console, print_json, print_table, weights_text
 from toll.cli.progress import progress_bar
 
@@ -60,6 +60,7 @@ def link(
             incremental=incremental,
             progress=update,
         )
+    keep_register_counts(store)
     if json:
         print_json(summary.__dict__)
     elif not summary.linked:

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from toll.cli.app import DbOption, JsonOption, app, open_store
+from toll.cli.app import DbOption, JsonOption, app, keep_register_counts, open_store
 from toll.cli.output import console, count, err_console, print_json, print_table
 from toll.cli.progress import progress_bar
 
@@ -55,7 +55,8 @@ def import_(
     from toll.sources import SourceMetadata
 
     metadata = SourceMetadata(title=source_title, publisher=publisher, published=published)
-    with open_store(db).session() as session, progress_bar(f"Importing {file.name}", json) as bar:
+    store = open_store(db)
+    with store.session() as session, progress_bar(f"Importing {file.name}", json) as bar:
         result = import_list(
             session,
             file,
@@ -74,6 +75,8 @@ def import_(
             "warnings": result.warnings,
             "replaced": result.replaced,
         }
+    if result.created:
+        keep_register_counts(store)
     if json:
         print_json(summary)
     elif not result.created:

@@ -6,11 +6,13 @@ Periods and places narrow the records first. Counted in the database (GROUP BY),
 register of a million persons is never read into Python, all breakdowns in one pass
 (`register_breakdowns`).
 
-The whole register's counts (no period, place or incident) are counted when it changes, at the
-commit of the change (a `toll link`, a review decision, any edit of a record, person or list),
-and stored under the register's version (`register_version`, table `register_tallies`): a read
-looks them up, and one that finds none for the version it sees (a store from before, a change
-committed by a process that did not load this module) counts them and stores them.
+The whole register's counts (no period, place or incident) are stored under the register's
+version (`register_version`, table `register_tallies`): a read looks them up, and one that
+finds none for the version it sees counts them and stores them. After the changes that move
+many persons — `toll link`, `toll import`, a list imported or a decision made in the workspace —
+`keep_register_tallies` counts them once the change is committed (the workspace does it after
+its answer is sent), so that the next dashboard, `toll figures` or report is a lookup and the
+change itself waits for no count.
 """
 
 from collections import Counter
@@ -25,7 +27,6 @@ from sqlalchemy import (
     case,
     cast,
     delete,
-    event,
     extract,
     func,
     literal,
@@ -42,12 +43,11 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from toll.errors import TollError
 from toll.figures.overlap import AGE_GROUPS, STRATA, list_sources
-from toll.model import AuditEvent, IncidentLink, Record, RegisterTally, Source
-from toll.model.audit import NOT_CHANGES
+from toll.model import IncidentLink, Record, RegisterTally, Source
 from toll.model.base import utcnow
 from toll.names import place_key
 from toll.store.access import require
-from toll.store.history import NOT_AUDITED, last_change
+from toll.store.history import last_change
 
 BREAKDOWNS = ("sex", "age_group", "month")
 STORED = (None, *BREAKDOWNS)  # the whole register's tallies, stored at each change of it
@@ -271,18 +271,27 @@ def stored_tallies(session: Session) -> Breakdowns:
     return _tallies_of(counts, list_sources(session))
 
 
-def store_tallies(session: Session, version: int, *, newest: bool = False) -> Breakdowns:
+def store_tallies(session: Session, version: int) -> Breakdowns:
     """Count the whole register's `STORED` tallies and store them under `version` (the
-    version this session sees; kept if another transaction stored them first). `newest`:
-    counted at a change of the register, so the ones stored before it are dropped."""
+    version this session sees; kept if another transaction stored them first); the ones of
+    older versions, never read again, are dropped."""
     found = count_tallies(session, STORED)
     row = {"version": version, "counts": _counts_of(found), "counted_at": utcnow()}
     dialect = session.get_bind().dialect.name
     insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    if newest:
-        session.execute(delete(RegisterTally).where(RegisterTally.version < version))
+    session.execute(delete(RegisterTally).where(RegisterTally.version < version))
     session.execute(insert(RegisterTally).values(row).on_conflict_do_nothing())
     return found
+
+
+def keep_register_tallies(session: Session) -> None:
+    """Count and store the whole register's tallies at the version this session sees, unless
+    they are stored already: called in a transaction of its own after a change of the register
+    was committed, so that the next read is a lookup."""
+    version = register_version(session)
+    query = select(RegisterTally.version).where(RegisterTally.version == version)
+    if session.scalar(query) is None:
+        store_tallies(session, version)
 
 
 def _counts_of(found: Breakdowns) -> dict:
@@ -300,35 +309,6 @@ def _tallies_of(counts: dict, lists: list[Source]) -> Breakdowns:
         for name, found in counts["by"]
     }
     return Breakdowns(counts["persons"], by)
-
-
-def _changes_register(row) -> bool:
-    """Whether writing `row` changes the register's counts (as `register_version` sees it)."""
-    if isinstance(row, AuditEvent):  # a bulk change logged by hand
-        return row.action not in NOT_CHANGES and row.entity not in BESIDE_THE_REGISTER
-    table = getattr(row, "__tablename__", None)
-    return table is not None and table not in NOT_AUDITED and table not in BESIDE_THE_REGISTER
-
-
-@event.listens_for(Session, "before_flush")
-def _note_register_changes(session: Session, _context, _instances) -> None:
-    if any(_changes_register(row) for row in (*session.new, *session.dirty)):
-        session.info["register changed"] = True
-
-
-@event.listens_for(Session, "before_commit")
-def _store_changed_register(session: Session) -> None:
-    """At the commit of a change of the register, its tallies at the new version."""
-    if session.in_nested_transaction():
-        return
-    session.flush()
-    if session.info.pop("register changed", False):
-        store_tallies(session, register_version(session), newest=True)
-
-
-@event.listens_for(Session, "after_rollback")
-def _forget_register_changes(session: Session) -> None:
-    session.info.pop("register changed", None)
 
 
 def count_tallies(

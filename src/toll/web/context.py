@@ -2,13 +2,15 @@
 
 import hashlib
 import hmac
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Path, Request
+from fastapi import BackgroundTasks, Depends, HTTPException, Path, Request
 from sqlalchemy.orm import Session
 
+from toll.figures.breakdown import keep_register_tallies
 from toll.model import User
 from toll.store.access import require
 from toll.store.auth import user_for_secret
@@ -121,3 +123,22 @@ Reader = Annotated[SignedIn, allowed("read")]
 Reviewer = Annotated[SignedIn, allowed("review")]
 Editor = Annotated[SignedIn, allowed("edit")]
 Admin = Annotated[SignedIn, allowed("admin")]
+
+
+def _count_register_after(request: Request, tasks: BackgroundTasks) -> None:
+    """Once the answer is sent, count the register's tallies at its new version: the change
+    waits for no count, and the next dashboard is a lookup."""
+    tasks.add_task(_keep_register_tallies, request.app.state.store)
+
+
+def _keep_register_tallies(store) -> None:
+    try:
+        with store.session() as session:
+            keep_register_tallies(session)
+    except Exception as error:  # the next read counts them instead
+        logging.getLogger("toll.web").warning("register tallies not counted: %s", error)
+
+
+# For the routes that change the register: a decision, a list imported.
+CountRegisterAfter = Annotated[None, Depends(_count_register_after)]
+

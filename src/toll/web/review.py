@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from toll.persons import decide, review_pairs
 from toll.persons.reviewing import review_queue
-from toll.web.context import MAX_ID, Db, Reviewer
+from toll.web.context import MAX_ID, CountRegisterAfter, Db, Reviewer
 from toll.web.render import page
 
 router = APIRouter()
@@ -83,7 +83,9 @@ def queue_json(
 
 
 @router.post("/api/decisions", response_model=DecisionMade, tags=["review"])
-def decide_json(session: Db, _: Reviewer, body: Decision) -> DecisionMade:
+def decide_json(
+    session: Db, _: Reviewer, body: Decision, counted: CountRegisterAfter
+) -> DecisionMade:
     """Two records are (`same`) or are not (`different`) one person; the register follows."""
     made = decide(session, body.record_a, body.record_b, body.decision, body.note)
     return DecisionMade(
@@ -117,6 +119,7 @@ def review_page(request: Request, session: Db, _: Reviewer, skip: Annotated[int,
 def review_decide(
     session: Db,
     _: Reviewer,
+    counted: CountRegisterAfter,
     record_a: Annotated[int, Form(ge=1, le=MAX_ID)],
     record_b: Annotated[int, Form(ge=1, le=MAX_ID)],
     decision: Annotated[Literal["same", "different"], Form()],

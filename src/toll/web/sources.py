@@ -20,7 +20,7 @@ from toll.claims.store import (
 )
 from toll.records.store import import_list
 from toll.sources import SourceMetadata, add_statement, get_source, list_sources
-from toll.web.context import Db, Editor, Id, Reader, Reviewer
+from toll.web.context import CountRegisterAfter, Db, Editor, Id, Reader, Reviewer
 from toll.web.render import page
 from toll.web.uploads import saved
 
@@ -329,7 +329,12 @@ def add_source_json(
 
 @router.post("/api/lists", response_model=Added, tags=["sources"])
 def add_list_json(
-    session: Db, _: Editor, file: Upload, publisher: Meta = None, published: Meta = None
+    session: Db,
+    _: Editor,
+    file: Upload,
+    counted: CountRegisterAfter,
+    publisher: Meta = None,
+    published: Meta = None,
 ) -> Added:
     """Import a list of persons (CSV, XLSX, ODS, JSON): all rows or none."""
     return add_list(session, file, publisher, published)
@@ -340,6 +345,7 @@ def add_source_form(
     session: Db,
     _: Editor,
     file: Upload,
+    counted: CountRegisterAfter,
     kind: Annotated[str, Form()] = "statement",
     publisher: Meta = None,
     published: Meta = None,
