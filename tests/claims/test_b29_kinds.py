@@ -197,3 +197,11 @@ def test_taking_part_is_no_capture():
 def test_classed_as_injured_after_several_words():
     assert [f[1::4] for f in brief(
         "Of these, 45 were classed as seriously or very seriously injured.")] == [(45, "injured")]
+
+
+def test_the_dead_of_them_after_an_arrest_stay_its_part():
+    figures = brief("Soldiers detained 900 men and drove them off in lorries; 40 of them "
+                    "suffocated on the way.")
+    assert [(f[1], f[5], f[6]) for f in figures] == [(900, "captured", None), (40, "killed", 0)]
+    figures = brief("Four of the patients later died.")
+    assert [(f[1], f[5], f[6]) for f in figures] == [(4, "killed", None)]

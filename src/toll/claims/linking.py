@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from toll.claims.nesting import of_another_group
+from toll.claims.nesting import FLOWS, of_another_group
 
 SHIPPED = Path(__file__).resolve().parent / "data" / "model" / "links.json"
 MODEL_ENV = "TOLL_LINK_MODEL"
@@ -274,7 +274,7 @@ def relink(text: str, found: list, sentences, language: str, model: LinkModel) -
         )
         whole = next((j for p, j in scored if p >= THRESHOLD and not _cycle(found, i, j)
                       and not of_another_group(found[j], f)), None)
-        if whole is None and _died_of_them(found, f):
+        if whole is None and _later_stage_of_them(text, found, i):
             whole = f.part_of  # "27 wounded, three of them died": the rules' marked link
         if (
             whole != f.part_of
@@ -286,13 +286,23 @@ def relink(text: str, found: list, sentences, language: str, model: LinkModel) -
         f.part_of = whole
 
 
-def _died_of_them(found: list, f) -> bool:
-    """Whether the rules marked a figure of the dead as a part ("of them", «из них») of the
-    injured: those who died of their wounds, which the model, trained on parts that mostly
-    share their whole's category, does not link (the rules' links to the held, "17 civilians
-    ... among them" after "rounded up 40", are often wrong: those stay the model's)."""
-    return (f.of_them and f.part_of is not None and f.category == "killed"
-            and found[f.part_of].category == "injured")
+# what people counted in a whole may go on to: the dead among the wounded or the arrested,
+# the freed among the held ("27 wounded, three of them died"; "arrested 1,370, 78 of them
+# suffocated"); the model, trained on parts that mostly share their whole's category, does not
+# link these
+LATER_STAGES = {**FLOWS, "killed": (*FLOWS["killed"], "injured")}
+OF_THEM = re.compile(r"\s+(?:of\s+(?:them|whom|the|these|those)|из\s+(?:них|которых))\b",
+                     re.IGNORECASE)
+
+
+def _later_stage_of_them(text: str, found: list, i: int) -> bool:
+    """Whether the rules linked figure `i` by "of them", "of the patients" («из них») right
+    after its number to the figure just before it, of which it is a later stage (not "17
+    civilians ... among them" after "rounded up 40", nor a whole further back: those stay the
+    model's)."""
+    f = found[i]
+    return (f.part_of == i - 1 and f.of_them and OF_THEM.match(text, f.nend) is not None
+            and found[i - 1].category in LATER_STAGES.get(f.category, ()))
 
 
 def _colon_between(text: str, whole, part) -> bool:
