@@ -92,15 +92,28 @@ def _first_sounds() -> dict[str, str]:
         for spelling in group:
             letters = re.sub("[^a-z]", "", to_latin(spelling).lower())
             if letters:
-                sounds.setdefault(key, set()).add(phonetic(letters)[:1])
+                sounds.setdefault(key, set()).add(initial_sound(letters))
     return {key: "".join(sorted(found)) for key, found in sounds.items()}
+
+
+# Vowels an initial keeps apart although the sound classes join them (a, e and ə are all
+# A; o and u are U): Э. and E. are Elnur or Emin, never Əli (А. in Russian lists), and
+# О. is not У.
+_DISTINCT_VOWELS = {"e": "E", "o": "O"}
+
+
+def initial_sound(key: str) -> str:
+    """What an initial of this (transliterated, folded) name is compared by, upper case:
+    the sound class of its first letter, but a vowel by its letter (Hasan, Гасан, h -> K;
+    Elnur, Эльнур, e -> E; Əli, Али, a -> A)."""
+    return _DISTINCT_VOWELS.get(key[:1]) or phonetic(key)[:1]
 
 
 def first_sounds(key: str) -> str:
     """Every sound a name's initial may stand for, as written in any of its spellings:
     "AU" for Aleksandr (А. in Russian, О. in Ukrainian lists); for a name not in the table,
-    the first sound of its key."""
-    return _first_sounds().get(key) or phonetic(key)[:1]
+    the first sound of its key (`initial_sound`)."""
+    return _first_sounds().get(key) or initial_sound(key)
 
 
 def canonical(key: str) -> str:

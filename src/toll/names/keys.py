@@ -9,7 +9,15 @@ from functools import lru_cache
 from typing import Any
 
 from toll.names.data import load
-from toll.names.fold import canonical, fold, is_known_name, phonetic, refold, token_key
+from toll.names.fold import (
+    canonical,
+    fold,
+    initial_sound,
+    is_known_name,
+    phonetic,
+    refold,
+    token_key,
+)
 from toll.names.split import (
     _TOKEN,
     _take_patronymic,
@@ -44,10 +52,10 @@ class NameKeys:
       Aliyev and Aliyeva can be compared apart from their sex.
     - given_phonetic, family_phonetic, patronymic_phonetic: sound classes of the keys
       (family_phonetic ignores the female ending).
-    - given_initial: the sound class of the given name's first letter, in lower case
-      (the first letter of given_phonetic), so that initials meet across scripts: Г. and
-      H. (Гасан, Hasan) both give "k", Ю. and Yu. "i"; given_is_initial: the given name
-      was only an initial ("A.").
+    - given_initial: the sound class of the given name's first letter, in lower case,
+      so that initials meet across scripts: Г. and H. (Гасан, Hasan) both give "k", Ю.
+      and Yu. "i"; but a vowel by its letter (Э. and E. "e", Ə. and А. "a": the sound
+      classes join a, e and ə); given_is_initial: the given name was only an initial.
     - name_tokens_sorted: the given and family keys, sorted and joined by spaces, for
       names whose order was swapped or misread (the patronymic is left out).
     - sex_hint: 'm' or 'f' when the patronymic (oğlu/qızı, -ovich/-ovna) or the family
@@ -146,8 +154,9 @@ def phonetic_or_none(key: str | None) -> str | None:
 
 
 def initial_of(key: str | None) -> str | None:
-    """Sound class of a key's first letter, lower case (hasan, gasan, h -> "k")."""
-    return phonetic(key)[0].lower() if key else None
+    """What an initial of the key is compared by, lower case (hasan, gasan, h -> "k";
+    elnur, e -> "e"; ali, a -> "a"): `initial_sound`."""
+    return initial_sound(key).lower() if key else None
 
 
 @lru_cache(maxsize=200_000)

@@ -83,16 +83,17 @@ def _one_letter_off(column: str):
 
 def _initial_level(field: str):
     """One side is only an initial, and it agrees with the other's first sound (Г. / Hasan;
-    for given names any first sound of the name's spellings: О. / Aleksandr).
+    for given and father's names any first sound of the name's spellings: О. / Aleksandr).
 
     Its m is not trained: EM sees few such pairs where lists give initials but no
     birth year or day of event, and would call agreeing initials evidence against one
     person. It is set from the data instead (`initial_m`).
     """
-    if field == "given":  # Олександр may be А. or О.: any first sound of its spellings
+    if field in ("given", "patronymic"):  # Олександр may be А. or О.: any of its spellings
+        # first sounds, a vowel by its letter (Э. is Elnur, not Əli: `initial_sound`)
         condition = (
-            "(length(given_key_l) = 1 AND instr(given_initials_r, given_phonetic_l) > 0) OR "
-            "(length(given_key_r) = 1 AND instr(given_initials_l, given_phonetic_r) > 0)"
+            f"(length({field}_key_l) = 1 AND instr({field}_initials_r, {field}_phonetic_l) > 0)"
+            f" OR (length({field}_key_r) = 1 AND instr({field}_initials_l, {field}_phonetic_r) > 0)"
         )
     else:
         condition = (

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from toll.names import first_sounds, name_keys_frame, place_key
+from toll.names.fold import initial_sound
 from toll.names.places import region_key
 
 NAME_KEYS = [
@@ -50,6 +51,7 @@ FEATURE_COLUMNS = [
     "source_id",
     *NAME_KEYS,
     "given_initials",
+    "patronymic_initials",
     "given_initial_2",
     "given_initial_3",
     "sex",
@@ -120,12 +122,13 @@ def _initials_as_sounds(out: pd.DataFrame, given_is_initial) -> None:
 
     A Cyrillic initial is two Latin letters (Я. ya, Ш. sh, Х. kh): kept as written, it
     would compare as a short name, one letter off from any other initial. A patronymic
-    key of two letters or fewer can only be an initial.
+    key of two letters or fewer can only be an initial. A vowel keeps its letter
+    (`initial_sound`: Э. is not Ə.).
     """
     given = given_is_initial & out["given_key"].notna().to_numpy()
     out.loc[given, "given_key"] = out.loc[given, "given_initial"]
     out.loc[given, "given_phonetic"] = out.loc[given, "given_initial"].str.upper()
-    sound = out["patronymic_phonetic"].str[:1]
+    sound = _mapped(out["patronymic_key"], initial_sound)
     short = (out["patronymic_key"].str.len() <= 2).fillna(False).to_numpy(dtype=bool)
     out.loc[short, "patronymic_key"] = sound[short].str.lower()
     out.loc[short, "patronymic_phonetic"] = sound[short]
@@ -133,12 +136,16 @@ def _initials_as_sounds(out: pd.DataFrame, given_is_initial) -> None:
 
 def _initials_it_may_have(out: pd.DataFrame, given_is_initial) -> None:
     """`given_initials`: every sound the given name's initial may be written with in some
-    list ("AU" for Aleksandr: А. in Russian, О. in Ukrainian; an initial: itself), and
+    list ("AO" for Aleksandr: А. in Russian, О. in Ukrainian; an initial: itself), the
+    same for the father's name (`patronymic_initials`), and
     `given_initial_2`, `given_initial_3`: the first two of them other than `given_initial`,
     for blocking (an initial: itself, so that О. meets Олександр)."""
     full = ~given_is_initial & out["given_key"].notna().to_numpy()
     sounds = _mapped(out["given_key"].where(full), first_sounds)
     out["given_initials"] = _text(sounds.fillna(out["given_phonetic"].str[:1]))
+    father = out["patronymic_key"].where(out["patronymic_key"].str.len() > 1)
+    fathers = _mapped(father, first_sounds)
+    out["patronymic_initials"] = _text(fathers.fillna(out["patronymic_phonetic"].str[:1]))
     main = out["given_initial"].str.upper().fillna("")
     others = [
         "".join(c for c in (s or "") if c != m) if f else ""
