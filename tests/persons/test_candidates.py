@@ -155,3 +155,20 @@ def test_a_link_taken_by_a_rival_goes_to_review_saying_so():
     )
     assert len(review) == 2
     assert review["reason"].str.contains("another candidate in that list").all()
+
+
+def test_a_lone_namesake_whose_birth_year_or_sex_disagrees_is_not_lifted():
+    """The only candidate in the other list is a namesake when the person is not in that
+    list at all: a birth year or a sex weighing against one person keeps him out."""
+    from toll.persons.linkage import _clear_best
+
+    features = pd.DataFrame({"unique_id": SOURCES.index, "source_id": SOURCES.to_numpy()})
+    rows = [("x", "y", 1.5), ("w", "z", 1.5), ("v", "u", 1.5)]
+    pairs = _pairs(rows).assign(
+        mw_given=2.0, mw_relatives=0.0, mw_birth=[0.5, -3.0, 0.0], mw_sex=[0.0, 0.0, -4.0]
+    )
+    out, _ = _clear_best(pairs, ["mw_given", "mw_birth", "mw_sex"], features, 0.9, 0.5)
+    keys = zip(out["record_id_l"], out["record_id_r"], strict=True)
+    lifted = dict(zip(keys, out[CLEAR_BEST], strict=True))
+    assert lifted[("x", "y")] > 0  # nothing against: the clear best
+    assert lifted[("w", "z")] == lifted[("v", "u")] == 0  # left as scored (0.74)

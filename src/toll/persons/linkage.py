@@ -537,6 +537,12 @@ def _scoring_floor(low: float) -> float:
     return float(probability(weight))
 
 
+# A field weighing this much (bits) or more against one person keeps a pair from being
+# lifted as a clear best. On the --hard generator's seed 101, of 6,694 lifted pairs 229
+# had birth years weighing below -1 (227 of them two persons) and 31 sexes (all two).
+AGAINST_LIFT = -1.0
+
+
 def _clear_best(
     pairs: pd.DataFrame,
     weight_columns: list[str],
@@ -549,16 +555,21 @@ def _clear_best(
     at `low` or above.
 
     Never lifts pairs whose given names disagree: a sibling killed with the person, whose own
-    record is missing from that list, would be the clear best."""
+    record is missing from that list, would be the clear best. Nor pairs whose birth years
+    or sexes weigh against one person (`AGAINST_LIFT`): a namesake is the only candidate
+    where the person is not in that list at all, and these facts are what tell him."""
     sources = features.set_index("unique_id")["source_id"]
     pairs = discount_rivals(pairs, sources, low=threshold)
     names_agree = (_column(pairs, "mw_given") >= 0) & (_column(pairs, "mw_relatives") == 0)
+    facts_agree = (_column(pairs, "mw_birth") >= AGAINST_LIFT) & (
+        _column(pairs, "mw_sex") >= AGAINST_LIFT
+    )
     pairs = lift_clear_best(
         pairs,
         sources,
         threshold=threshold,
         low=min(low, CLEAR_FLOOR),
-        eligible=names_agree.to_numpy(),
+        eligible=(names_agree & facts_agree).to_numpy(),
     )
     keep = (pairs["match_probability"] >= low) | _rivalled(pairs, threshold)
     return pairs[keep].reset_index(drop=True), [*weight_columns, RIVALS, CLEAR_BEST]
