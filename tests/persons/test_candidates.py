@@ -162,7 +162,9 @@ def test_a_lone_namesake_whose_birth_year_or_sex_disagrees_is_not_lifted():
     list at all: a birth year or a sex weighing against one person keeps him out."""
     from toll.persons.linkage import _clear_best
 
-    features = pd.DataFrame({"unique_id": SOURCES.index, "source_id": SOURCES.to_numpy()})
+    features = pd.DataFrame(
+        {"unique_id": SOURCES.index, "source_id": SOURCES.to_numpy(), "event_year": 1992}
+    )
     rows = [("x", "y", 1.5), ("w", "z", 1.5), ("v", "u", 1.5)]
     pairs = _pairs(rows).assign(
         mw_given=2.0, mw_relatives=0.0, mw_birth=[0.5, -3.0, 0.0], mw_sex=[0.0, 0.0, -4.0]
@@ -172,3 +174,23 @@ def test_a_lone_namesake_whose_birth_year_or_sex_disagrees_is_not_lifted():
     lifted = dict(zip(keys, out[CLEAR_BEST], strict=True))
     assert lifted[("x", "y")] > 0  # nothing against: the clear best
     assert lifted[("w", "z")] == lifted[("v", "u")] == 0  # left as scored (0.74)
+
+
+def test_a_lone_namesake_killed_in_another_year_is_not_lifted():
+    from toll.persons.linkage import _clear_best
+
+    years = {"x": 1992, "y": 1992, "w": 1992, "z": 1994, "v": None, "u": 1991}
+    features = pd.DataFrame(
+        {
+            "unique_id": SOURCES.index,
+            "source_id": SOURCES.to_numpy(),
+            "event_year": [years[k] for k in SOURCES.index],
+        }
+    )
+    rows = [("x", "y", 1.5), ("w", "z", 1.5), ("v", "u", 1.5)]
+    pairs = _pairs(rows).assign(mw_given=2.0, mw_relatives=0.0)
+    out, _ = _clear_best(pairs, ["mw_given"], features, 0.9, 0.5)
+    keys = zip(out["record_id_l"], out["record_id_r"], strict=True)
+    lifted = dict(zip(keys, out[CLEAR_BEST], strict=True))
+    assert lifted[("x", "y")] > 0 and lifted[("v", "u")] > 0  # same year, or one not given
+    assert lifted[("w", "z")] == 0  # 1992 and 1994

@@ -556,13 +556,16 @@ def _clear_best(
 
     Never lifts pairs whose given names disagree: a sibling killed with the person, whose own
     record is missing from that list, would be the clear best. Nor pairs whose birth years
-    or sexes weigh against one person (`AGAINST_LIFT`): a namesake is the only candidate
-    where the person is not in that list at all, and these facts are what tell him."""
+    or sexes weigh against one person (`AGAINST_LIFT`), or whose years of event differ (a
+    day and month swapped keeps the year): a namesake is the only candidate where the
+    person is not in that list at all, and these facts are what tell him."""
     sources = features.set_index("unique_id")["source_id"]
     pairs = discount_rivals(pairs, sources, low=threshold)
     names_agree = (_column(pairs, "mw_given") >= 0) & (_column(pairs, "mw_relatives") == 0)
-    facts_agree = (_column(pairs, "mw_birth") >= AGAINST_LIFT) & (
-        _column(pairs, "mw_sex") >= AGAINST_LIFT
+    facts_agree = (
+        (_column(pairs, "mw_birth") >= AGAINST_LIFT)
+        & (_column(pairs, "mw_sex") >= AGAINST_LIFT)
+        & ~_years_apart(pairs, features, "event_year")
     )
     pairs = lift_clear_best(
         pairs,
@@ -573,6 +576,15 @@ def _clear_best(
     )
     keep = (pairs["match_probability"] >= low) | _rivalled(pairs, threshold)
     return pairs[keep].reset_index(drop=True), [*weight_columns, RIVALS, CLEAR_BEST]
+
+
+def _years_apart(pairs: pd.DataFrame, features: pd.DataFrame, column: str) -> pd.Series:
+    """Whether the two records of each pair give different years in `column` (both given)."""
+    years = pd.to_numeric(features.set_index("unique_id")[column], errors="coerce")
+    left = pairs["record_id_l"].astype(str).map(years).to_numpy(dtype=float)
+    right = pairs["record_id_r"].astype(str).map(years).to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        return pd.Series(np.abs(left - right) >= 1, index=pairs.index)
 
 
 def _rivalled(pairs: pd.DataFrame, threshold: float) -> pd.Series:
