@@ -50,7 +50,7 @@ def pair_runs(db) -> set[int]:
 def test_a_decision_is_clustered_again_without_retraining_as_a_full_link_would(
     toll, db, fresh_db, tmp_path
 ):
-    made = toll("synth", tmp_path, "--persons", "800", "--lists", "3", "--seed", "5",
+    made = toll("synth", tmp_path, "--persons", "800", "--lists", "3", "--seed", "9",
                 "--households", "--json")  # fmt: skip
     assert made.exit_code == 0, made.stderr
     for store in (db, fresh_db):
