@@ -83,8 +83,8 @@ def plain_letters(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _first_sounds() -> dict[str, str]:
-    """Canonical key -> the first sounds of all its listed spellings (aleksandr -> "AU":
-    Aleksandr, Oleksandr; hovhanes -> "KU": Hovhannes, Ованес)."""
+    """Canonical key -> the initials of all its listed spellings (aleksandr -> "AO":
+    Aleksandr, Oleksandr; hovhanes -> "HO": Hovhannes, Ованес)."""
     sounds: dict[str, set[str]] = {}
     for spellings in load("names")["names"]:
         group = [str(spelling) for spelling in spellings]
@@ -100,20 +100,45 @@ def _first_sounds() -> dict[str, str]:
 # A; o and u are U): Э. and E. are Elnur or Emin, never Əli (А. in Russian lists), and
 # О. is not У.
 _DISTINCT_VOWELS = {"e": "E", "o": "O"}
+# Consonants written with two Latin letters, each coded by one letter no folded key
+# begins with (an initial is one letter; w and q are folded to v and g): Ш, Ş -> W; Ч, Ç -> Q.
+_DIGRAPHS = {"sh": "W", "ch": "Q"}
+# Other letters the same initial is written with in another script or language: H is Г
+# in Russian (Гасан, Гусейн) or Х (Хусейн), Г is H in Ukrainian and Belarusian (Hryhoriy),
+# Azerbaijani C is J (Cavid, Javid). The sound classes join more (g, k and h; t and d),
+# but Г. is not Kamal: only these, and the spellings in data/names.yaml, meet.
+_WRITTEN_ALSO = {"H": "GX", "G": "H", "X": "H", "C": "J", "J": "C"}
 
 
 def initial_sound(key: str) -> str:
-    """What an initial of this (transliterated, folded) name is compared by, upper case:
-    the sound class of its first letter, but a vowel by its letter (Hasan, Гасан, h -> K;
-    Elnur, Эльнур, e -> E; Əli, Али, a -> A)."""
-    return _DISTINCT_VOWELS.get(key[:1]) or phonetic(key)[:1]
+    """What an initial of this (transliterated) name is compared by, upper case: a
+    consonant by its folded letter (Гасан, Gasan -> G; Hasan -> H; Ш., Ş. -> W; Дж., J.
+    -> J; Q. -> G), a vowel by its sound class, but e and o by their letter (Elnur,
+    Эльнур -> E; Əli, Али -> A; Юсиф, Yusif -> I)."""
+    first = key[:1]
+    if first in "aeiouy":
+        return _DISTINCT_VOWELS.get(first) or phonetic(first)
+    if len(key) == 1:  # an initial's code (W for Ш)
+        return first.upper()
+    folded = refold(key) or key
+    return _DIGRAPHS.get(folded[:2]) or folded[:1].upper()
+
+
+def _with_written_also(sounds: str) -> str:
+    found = set(sounds)
+    for sound in sounds:
+        found.update(_WRITTEN_ALSO.get(sound, ""))
+    return "".join(sorted(found))
 
 
 def first_sounds(key: str) -> str:
-    """Every sound a name's initial may stand for, as written in any of its spellings:
-    "AU" for Aleksandr (А. in Russian, О. in Ukrainian lists); for a name not in the table,
-    the first sound of its key (`initial_sound`)."""
-    return _first_sounds().get(key) or initial_sound(key)
+    """Every initial a name may be written with, as its spellings in data/names.yaml begin:
+    "AO" for Aleksandr (А. in Russian, О. in Ukrainian lists), "GHX" for Hüseyn (Гусейн,
+    Хусейн), "GK" for Qasım (Гасым, Kasum); for a name not in the table, or an initial's
+    code, its first letter (`initial_sound`) and the letters that one is also written
+    with (`_WRITTEN_ALSO`: "GHX" for Həmid, "GH" for Г.)."""
+    listed = _first_sounds().get(key)
+    return listed or _with_written_also(initial_sound(key))
 
 
 def canonical(key: str) -> str:

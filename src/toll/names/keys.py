@@ -52,10 +52,12 @@ class NameKeys:
       Aliyev and Aliyeva can be compared apart from their sex.
     - given_phonetic, family_phonetic, patronymic_phonetic: sound classes of the keys
       (family_phonetic ignores the female ending).
-    - given_initial: the sound class of the given name's first letter, in lower case,
-      so that initials meet across scripts: Г. and H. (Гасан, Hasan) both give "k", Ю.
-      and Yu. "i"; but a vowel by its letter (Э. and E. "e", Ə. and А. "a": the sound
-      classes join a, e and ə); given_is_initial: the given name was only an initial.
+    - given_initial: what the given name's initial is compared by, in lower case
+      (`initial_sound`): a consonant by its folded letter (Г. and G. "g", Дж. and J. "j",
+      Ш. and Ş. "w"), a vowel by its sound class (Ю. and Yu. "i") but e and o by their
+      letter (Э. and E. "e", Ə. and А. "a"); initials meet across scripts through the
+      letters a name is written with (`first_sounds`: Гасан and Hasan, "gh");
+      given_is_initial: the given name was only an initial.
     - name_tokens_sorted: the given and family keys, sorted and joined by spaces, for
       names whose order was swapped or misread (the patronymic is left out).
     - sex_hint: 'm' or 'f' when the patronymic (oğlu/qızı, -ovich/-ovna) or the family
@@ -154,8 +156,8 @@ def phonetic_or_none(key: str | None) -> str | None:
 
 
 def initial_of(key: str | None) -> str | None:
-    """What an initial of the key is compared by, lower case (hasan, gasan, h -> "k";
-    elnur, e -> "e"; ali, a -> "a"): `initial_sound`."""
+    """What an initial of the key is compared by, lower case (hasan, h -> "h"; gasan ->
+    "g"; elnur, e -> "e"; ali, a -> "a"): `initial_sound`."""
     return initial_sound(key).lower() if key else None
 
 

@@ -136,15 +136,16 @@ def _initials_as_sounds(out: pd.DataFrame, given_is_initial) -> None:
 
 def _initials_it_may_have(out: pd.DataFrame, given_is_initial) -> None:
     """`given_initials`: every sound the given name's initial may be written with in some
-    list ("AO" for Aleksandr: А. in Russian, О. in Ukrainian; an initial: itself), the
+    list ("AO" for Aleksandr: А. in Russian, О. in Ukrainian; an initial: itself and the
+    letters it is also written with, "GH" for Г.: `first_sounds`), the
     same for the father's name (`patronymic_initials`), and
     `given_initial_2`, `given_initial_3`: the first two of them other than `given_initial`,
     for blocking (an initial: itself, so that О. meets Олександр)."""
     full = ~given_is_initial & out["given_key"].notna().to_numpy()
     sounds = _mapped(out["given_key"].where(full), first_sounds)
-    out["given_initials"] = _text(sounds.fillna(out["given_phonetic"].str[:1]))
-    father = out["patronymic_key"].where(out["patronymic_key"].str.len() > 1)
-    fathers = _mapped(father, first_sounds)
+    initial = _mapped(out["given_key"].where(given_is_initial), first_sounds)
+    out["given_initials"] = _text(sounds.fillna(initial).fillna(out["given_phonetic"].str[:1]))
+    fathers = _mapped(out["patronymic_key"], first_sounds)
     out["patronymic_initials"] = _text(fathers.fillna(out["patronymic_phonetic"].str[:1]))
     main = out["given_initial"].str.upper().fillna("")
     others = [
