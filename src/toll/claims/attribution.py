@@ -18,7 +18,7 @@ from bisect import bisect_left
 
 from toll.claims.language import Language
 from toll.claims.sentences import Sentences
-from toll.claims.subject import subject_after, subject_before
+from toll.claims.subject import DOCUMENTS, subject_after, subject_before
 
 CAP = (r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Gen|Col|Lt|Maj|Capt|Sgt|St|Sen|Rep|Amb)\.|[A-ZА-ЯЁ]\."
        r"|[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*)")
@@ -50,12 +50,24 @@ BODIES = re.compile(
     r"international|department|authority|authorities|statement|report|data|figures|sources|"
     r"chamber)\b)")
 TITLE = r"\b(?:Mr|Ms|Mrs|Dr|Prof|Gen|Col|Lt|Maj|Capt|Sgt|St|Sen|Rep|Amb)\."
+# A participle of a harm after the verb says what was reported, not who reports: "six soldiers
+# reported dead", "were the students confirmed dead".
+PASSIVE = (r"(?!\s+(?:dead|killed|missing|injured|wounded|hurt|alive|safe|kidnapped|abducted|"
+           r"detained|arrested)\b)")
+THAT = re.compile(r",?\s*(?:что|that)\b")
+DIGIT = re.compile(r"\d")
+# Roles that name a body of their own, not any body named before: "the government says".
+OWN_ROLES = {"government", "army", "military", "authorities"}
 PERSONAL = re.compile(r"(?i:he|she|он|она)\Z")
 VAGUE = re.compile(r"(?i:they|it|они|оно)\Z")
 QUOTES = re.compile(r"“[^”]{1,3000}”|\"[^\"]{1,3000}\"|«[^»]{1,3000}»")
-ACCORDING = re.compile(r"\b(?:according\s+to|по\s+(?:(?:уточн[её]нным|последним|новым|"
-                       r"предварительным)\s+)?(?:данным|сведениям|информации)"
+# «по официальным данным», «по последним уточнённым сведениям»: any adjective before the noun.
+ACCORDING = re.compile(r"\b(?:according\s+to|по\s+(?:[а-яё]+[ыи]м\s+){0,2}"
+                       r"(?:данным|сведениям|информации)"
                        r"|по\s+словам|по\s+оценке|по\s+подсч[её]там)\s+", re.IGNORECASE)
+# Another count after a semicolon, with no source: "…; по неофициальным оценкам, …".
+OTHER_COUNT = re.compile(r"\s*(?:по|according\s+to|by)\s+(?:[\w-]+\s+)?(?:[\w-]+)\s*,",
+                         re.IGNORECASE)
 # "By the IACHR's count, ...": the owner of the count speaks.
 BY_COUNT = re.compile(r"\b[Bb]y\s+(?P<who>(?:the\s+)?[A-ZА-ЯЁ][\w.-]*(?:\s+[A-Z][\w.-]*){0,5})"
                       r"['’]s?\s+(?:own\s+|latest\s+|new\s+)?(?:count|tally|estimates?|figures|"
@@ -82,8 +94,10 @@ RU_CIRCUMSTANCE = re.compile(
     r"(?:(?:На|В)\s+)?(?:следующий|тот\s+же|этот)\s+(?:день|вечер))\s+(?=\S)")
 # "Как пишет «Кавказский узел», ...": who opens the sentence with "как" and a reporting verb.
 RU_AS = r"(?:Как|как)\s+(?:{verbs})\s+(?P<who>[^,.;:!?]{{2,80}}?)\s*,"
-# A speaker after "but" speaks for its own clause, not for the figures before it.
-CONTRAST = re.compile(r",?\s+(?:but|while|whereas|although|though|yet|но|а|однако)\s+"
+# A speaker after "but" or in a clause of its own ("after officials found") speaks for its
+# own clause, not for the figures before it.
+CONTRAST = re.compile(r",?\s+(?:but|while|whereas|although|though|yet|after|when|because|"
+                      r"unless|но|а|однако)\s+"
                       r"(?:[\w-]+\s+)?\Z", re.IGNORECASE)
 # A clause of its own, joined to the one before: "X put the toll at 80, and Y said 200".
 JOINED_CLAUSE = re.compile(r"(?:,\s+(?:and|while|и)|;)\s+(?:the\s+)?\Z", re.IGNORECASE)
@@ -107,10 +121,11 @@ class Speakers:
                 rf"(?P<who>(?:the\s+)?{NAME}(?:['’]s\s+(?:[a-z-]+\s+){{0,2}}?{ROLES})?"
                 rf"|an?\s+(?:[a-z-]+\s+){{0,2}}?{SOMEONE}|(?:police|officials|witnesses|residents)"
                 rf"|(?:{lang.pronouns})(?:\s+(?:of|for|in)\s+(?:the\s+)?"
-                rf"(?:{NAME}|[a-z-]+(?:\s+[a-z-]+)?))?)"
+                rf"(?:{NAME}|[a-z-]+(?:\s+[a-z-]+){{0,2}}))?)"
                 rf"(?:['’]s?\s+(?:[\w-]+\s+)?{AGENT})?")
         apposition = rf"(?:\s*,(?P<appos>(?:{TITLE}|[^,.;“”\"]){{1,80}}),)?"
-        verb = rf"(?:has\s+|have\s+|had\s+|also\s+|further\s+|later\s+)?(?:{lang.reporting})\b"
+        verb = (rf"(?:has\s+|have\s+|had\s+|also\s+|further\s+|later\s+)?(?:{lang.reporting})\b"
+                rf"{PASSIVE}")
         self.frame = re.compile(rf"{body}{apposition}\s+{verb}", re.IGNORECASE)
         # An attribution closing a sentence after a comma ("…, the UN mission said") governs
         # the whole sentence, before any verb such as "found" inside it.
@@ -132,7 +147,7 @@ class Speakers:
         self.ru_after_quote = re.compile(rf"\s*,?\s*[—–-]\s*(?:{lang.reporting})\b")
         self.quotes = [(m.start(), m.end()) for m in QUOTES.finditer(text)]
         self.name_frame = re.compile(rf"{body}{apposition}\s+{verb}")
-        self.verb = re.compile(rf"\b(?:{lang.reporting})\b")
+        self.verb = re.compile(rf"\b(?:{lang.reporting})\b{PASSIVE}")
         self._named: list[tuple[int, str, str]] | None = None
         self.quote_starts = [start for start, _ in self.quotes]
         self._quote_speaker: dict[int, str | None] = {}
@@ -141,6 +156,7 @@ class Speakers:
         self._cleaned: dict[str, tuple[str | None, bool]] = {}
         self._subjects: dict[int, str | None] = {}
         self._contrast: dict[int, int] = {}  # sentence -> where the clause of its speaker opens
+        self._until: dict[int, int] = {}  # sentence -> where the clause of its speaker ends
         self._later: dict[int, list[tuple[int, str]]] = {}  # speakers of later joined clauses
 
     @property
@@ -197,8 +213,9 @@ class Speakers:
 
     @staticmethod
     def _who(m: re.Match) -> str | None:
-        """The speaker a match names; a person named in an apposition after a role or office
-        ("the Ombudsman, Ms. Lina Haviar, said") rather than the role."""
+        """The speaker a match names; a person named in an apposition after a role with the
+        role, as written ("the head of the agency, Ann Roe, said"), after a title alone ("the
+        Ombudsman, Ms. Lina Haviar, said") without it."""
         groups = m.re.groupindex
         who = next((m.group(g) for g in ("who", "who2", "who3") if g in groups and m.group(g)),
                    None)
@@ -209,7 +226,9 @@ class Speakers:
                 return who
             if re.fullmatch(NAME, appos) and appos.split()[0] not in NOT_NAMES \
                     and not BODIES.search(appos):
-                return appos
+                if len(words := who.split()) > 1 and words[1].islower():
+                    return m.string[m.start("who"):m.end("appos")].strip()  # "the head of …"
+                return appos  # a title of its own: "the Ombudsman, Ms. Lina Haviar"
         return who
 
     @staticmethod
@@ -281,7 +300,8 @@ class Speakers:
         index = self.sentences.index(offset)
         if index not in self._sentence_speaker:
             self._sentence_speaker[index] = self._sentence(index)
-        if self._contrast.get(index, -1) > offset:
+        if self._contrast.get(index, -1) > offset \
+                or self._until.get(index, len(self.text)) < offset:
             return None  # "…, which cost 150 lives, but police sources said he knew": theirs
         later = [phrase for at, phrase in self._later.get(index, ()) if at < offset]
         return later[-1] if later else self._sentence_speaker[index]
@@ -292,9 +312,14 @@ class Speakers:
         start, end = self.sentences.span(index)
         sentence = self.text[start:end]
         according = ACCORDING.search(sentence)
-        if according and (who := subject_after(self.text, start + according.end(), end)):
-            if CONTRAST.search(self.text, start, start + according.start()):
+        contrast = according and CONTRAST.search(self.text, start, start + according.start())
+        if according and (who := subject_after(self.text, start + according.end(), end)) and (
+                contrast or not self._reported(start, start + according.start(), end)):
+            if contrast:
                 self._contrast[index] = start + according.start()  # "…, а по подсчётам X"
+            stop = sentence.find(";", according.end())
+            if stop >= 0 and OTHER_COUNT.match(sentence, stop + 1):
+                self._until[index] = start + stop  # "по данным X, …; по другим оценкам, …"
             return who
         if by_count := BY_COUNT.search(sentence):
             return by_count.group("who")
@@ -326,6 +351,19 @@ class Speakers:
         m = m or self.frame.search(sentence) or self.inverted.search(sentence)
         return self._who(m) if m else None
 
+    def _reported(self, start: int, at: int, end: int) -> bool:
+        """Whether "according to" at `at` sits in a clause someone else reports: after a
+        reporting verb ("X said that … по данным Y") or before one closing the sentence
+        ("по данным Y, …, сообщила X")."""
+        for verb in self.verb.finditer(self.text, start, end):
+            if verb.start() < at:
+                if THAT.match(self.text, verb.end()):
+                    return True
+            elif self.text[at:verb.start()].rstrip()[-1:] in (",", "—", "–") \
+                    and not DIGIT.search(self.text, verb.end(), end):
+                return True
+        return False
+
     def _resolve(self, who: str, offset: int) -> str | None:
         """A pronoun or surname replaced by the full name given before `offset`."""
         if who not in self._cleaned:
@@ -352,10 +390,14 @@ class Speakers:
         earlier = self.named[max(0, at - 50):at]
         if pronoun:
             if PERSONAL.match(name):
-                earlier = [n for n in earlier if not BODIES.search(n[1])]
+                earlier = [n for n in earlier if not BODIES.search(n[1])
+                           and n[1].capitalize() not in UNNAMED]  # "he" is not "officials"
             elif not VAGUE.match(name):  # a role: the one named with that role before,
                 role = name.split()[-1].lower()[:6]  # else the last body named before
                 same = [n for n in earlier if role in n[2].lower()]
+                if not same and name.split()[-1].lower() in DOCUMENTS | OWN_ROLES:
+                    return name  # "the inquiry report says", "the government says": no body
+                    # named before issued it or has that role
                 earlier = same or [n for n in earlier if not _personal_name(n[1])]
                 if not earlier:
                     return name

@@ -29,7 +29,8 @@ NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", 
                 "thousand", "thousands", "dozen", "dozens", "others", "more"}
 STOPS = NUMBER_WORDS | {
          "that", "which", "who", "whom", "whose", "when", "while", "where", "as", "after",
-         "before", "since", "because", "if", "but", "or", "than", "is", "are", "was", "were",
+         "before", "since", "because", "if", "but", "although", "though", "whereas", "unless",
+         "or", "than", "is", "are", "was", "were",
          "be", "been", "being", "by", "not", "no", "said", "says", "say", "with", "without",
          "what", "how", "why", "whether", "yet", "so", "also", "about", "into", "over",
          "yesterday", "today", "last", "week", "night", "morning", "evening", "year", "month",
