@@ -63,3 +63,28 @@ def test_a_document_or_the_government_speaks_for_itself():
     text = ("On Friday the Red Cross said 59 people were missing. The government says five "
             "gunmen were shot dead.")
     assert speakers(text) == ["the Red Cross", "The government"]
+
+
+def test_a_time_before_the_speaker_and_its_clause_after_a_semicolon():
+    text = ("By May the floods had driven out nearly 20,000 people, over 5,000 of them from the "
+            "capital; in mid-July UNICEF still counted over 8,000 displaced.")
+    assert speakers(text) == [None, None, "UNICEF"]
+
+
+def test_a_speaker_closing_the_sentence_after_a_semicolon_speaks_for_all_of_it():
+    text = "Gunmen took 136 pupils from a school on 3 May; six died, the school's board said."
+    assert speakers(text) == ["the school's board"] * 2
+
+
+def test_whom_a_document_was_prepared_for_is_not_its_name():
+    text = ("A year on, a Red Crescent report prepared for the donors puts the toll at 54 dead, "
+            "of whom 40 bodies were identified.")
+    assert speakers(text) == ["a Red Crescent report"] * 2
+
+
+def test_russian_aside_before_the_verb_and_what_is_said_after_it():
+    text = ("Областной штаб сообщил о 9 погибших. Национальный совет безопасности, в свою "
+            "очередь, говорит о 12 погибших и 30 раненых.")
+    assert speakers(text, "ru") == ["Областной штаб"] + ["Национальный совет безопасности"] * 2
+    assert speakers("Военная прокуратура тогда насчитала 14 погибших солдат.", "ru") == [
+        "Военная прокуратура"]

@@ -41,6 +41,9 @@ ADVERB = re.compile(r"[a-z]+ly|far|first|also|now|then|later|earlier|since|alrea
 WHEN = re.compile(r"\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                   r"January|February|March|April|May|June|July|August|September|October|"
                   r"November|December)\b.*\Z")
+# Who a document was made for or by is not part of its name: "a report prepared for the donors".
+PREPARED = re.compile(r"\s+(?:prepared|compiled|commissioned|written|drawn\s+up)\s+(?:for|by)\b"
+                      r".*\Z")
 # Who speaks for a body: "the ministry's spokesperson", "a spokesperson for the ministry".
 AGENT = r"(?:spokes(?:person|man|woman)|representative|press\s+(?:office|service)|officials?)"
 BODIES = re.compile(
@@ -87,6 +90,11 @@ RU_LEAD = re.compile(
     r"пятницу|субботу|воскресенье)|(?:в|во|на)\s+(?:своём\s+|своем\s+|своей\s+|своих\s+)?"
     r"(?-i:[a-zа-яё][\w-]*)(?=\s+\S)|также|позже|ранее|"
     r"сегодня|вчера|журналистам|ТАСС|РИА\s+Новости)\s+)+", re.IGNORECASE)
+# What a Russian verb says, not who says it: "говорит об 11 погибших", "сообщил о 5 раненых".
+RU_WHAT = re.compile(r"(?:о|об|обо|про|что)\s", re.IGNORECASE)
+# A parenthesis between a subject and its verb: "комитет, в свою очередь, говорит".
+ASIDE = re.compile(r",\s*(?:в\s+свою\s+очередь|со\s+своей\s+стороны|in\s+turn|for\s+(?:its|his|"
+                   r"her|their)\s+part|however)\s*,\s*\Z", re.IGNORECASE)
 # A phrase of time or circumstance that may open a Russian sentence before its speaker.
 RU_CIRCUMSTANCE = re.compile(
     r"(?:(?:После|До|Перед|Накануне|Вслед\s+за)\s+[а-яё-]+|Позднее|Позже|Затем|Потом|Утром|"
@@ -197,6 +205,8 @@ class Speakers:
                     phrase = rest.group(1) if rest else None
                     if phrase and (lead := RU_LEAD.match(phrase)) and lead.end() < len(phrase):
                         phrase = phrase[lead.end():]
+                    if phrase and RU_WHAT.match(phrase):
+                        continue  # "говорит об 11 погибших": what is said, not who
                 elif verb.group(0).lower() in LISTENER_VERBS:
                     continue
                 else:
@@ -208,7 +218,10 @@ class Speakers:
     def _subject(self, verb: int, sentence: int) -> str | None:
         """The subject phrase of the reporting verb at `verb` (read once per verb)."""
         if verb not in self._subjects:
-            self._subjects[verb] = subject_before(self.text, verb, sentence)
+            phrase = subject_before(self.text, verb, sentence)
+            if phrase is None and (aside := ASIDE.search(self.text, sentence, verb)):
+                phrase = subject_before(self.text, aside.start(), sentence)
+            self._subjects[verb] = phrase
         return self._subjects[verb]
 
     @staticmethod
@@ -247,7 +260,7 @@ class Speakers:
         while words and words[0] in NOT_NAMES | {"the"} and not (
                 words[0] in UNNAMED and len(words) > 2 and words[1].islower()):
             words.pop(0)  # but "Police spokesman X" keeps the body of its title
-        words = WHEN.sub("", " ".join(words)).split()
+        words = PREPARED.sub("", WHEN.sub("", " ".join(words))).split()
         if words and words[-1].endswith("."):  # the full stop of the sentence
             words[-1] = words[-1][:-1]
         if not words or not words[-1]:
@@ -343,8 +356,12 @@ class Speakers:
         m = self.trailing.search(sentence)
         if m is None and subjects:
             phrase, _, at = subjects[0]
-            if CONTRAST.search(self.text, start, at) or self.text[start:at].rstrip()[-1:] == ";":
-                self._contrast[index] = at  # its clause opens after "but" or ";": not before
+            if CONTRAST.search(self.text, start, at):
+                self._contrast[index] = at  # its clause opens after "but": not before
+            elif (semicolon := self.text.rfind(";", start, at)) >= 0 \
+                    and self.text[start:at].rstrip()[-1:] not in (",", "—", "–"):
+                self._contrast[index] = semicolon  # nor before a ";" ahead of it, unless
+                # it closes the sentence ("…; six died, the school's management said")
             self._later[index] = [(later_at, later) for later, _, later_at in subjects[1:]
                                   if JOINED_CLAUSE.search(self.text, start, later_at)]
             return phrase

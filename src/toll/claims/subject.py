@@ -23,7 +23,8 @@ LINKERS = {"of", "for", "in", "on", "at", "and", "de", "du", "al", "el", "from",
            "во", "на", "по"}
 SKIPPED = {"has", "have", "had", "also", "further", "later", "earlier", "previously", "again",
            "separately", "reportedly", "has also", "had also", "then", "now", "already",
-           "officially", "publicly", "jointly", "yesterday", "today", "tonight", "recently"}
+           "officially", "publicly", "jointly", "yesterday", "today", "tonight", "recently",
+           "still", "тогда", "уже", "также"}
 NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                 "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds",
                 "thousand", "thousands", "dozen", "dozens", "others", "more"}
@@ -39,6 +40,7 @@ STOPS = NUMBER_WORDS | {
          "днем", "ночью", "накануне", "сегодня", "вчера", "ранее", "позднее", "позже", "также",
          "тогда", "затем", "потом", "январе", "феврале", "марте", "апреле", "мае", "июне",
          "июле", "августе", "сентябре", "октябре", "ноябре", "декабре", "году", "годы"}
+PART_OF_TIME = re.compile(r"(?:mid|early|late)-")
 PRONOUNS = {"he", "she", "they", "it", "we", "он", "она", "они", "оно"}
 LIMIT = 160
 
@@ -112,8 +114,8 @@ def _chunk(tokens: list[re.Match], i: int) -> int | None:
             continue
         if not word[0].isalpha() and not word.startswith("("):
             break
-        if low in STOPS or low in PRONOUNS or low in LINKERS:
-            break
+        if low in STOPS or low in PRONOUNS or low in LINKERS or PART_OF_TIME.match(low):
+            break  # "in mid-June UNHCR counted": the time is not the speaker's
         begin = i
         if low in OPENERS:
             break
