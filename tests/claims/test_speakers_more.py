@@ -88,3 +88,11 @@ def test_russian_aside_before_the_verb_and_what_is_said_after_it():
     assert speakers(text, "ru") == ["Областной штаб"] + ["Национальный совет безопасности"] * 2
     assert speakers("Военная прокуратура тогда насчитала 14 погибших солдат.", "ru") == [
         "Военная прокуратура"]
+
+
+def test_russian_title_in_lower_case_before_the_name_is_kept():
+    text = ("Отставной прокурор области Иван Седов, который вёл дело в 2001 году, говорил, что "
+            "погибли 40 человек.")
+    assert speakers(text, "ru") == ["Отставной прокурор области Иван Седов"]
+    text = "Сегодня утром Иван Седов, глава района, сказал, что погибли 40 человек."
+    assert speakers(text, "ru") == ["Иван Седов"]

@@ -18,7 +18,7 @@ from bisect import bisect_left
 
 from toll.claims.language import Language
 from toll.claims.sentences import Sentences
-from toll.claims.subject import DOCUMENTS, subject_after, subject_before
+from toll.claims.subject import DOCUMENTS, STOPS, subject_after, subject_before
 
 CAP = (r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Gen|Col|Lt|Maj|Capt|Sgt|St|Sen|Rep|Amb)\.|[A-ZА-ЯЁ]\."
        r"|[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*)")
@@ -95,6 +95,8 @@ RU_WHAT = re.compile(r"(?:о|об|обо|про|что)\s", re.IGNORECASE)
 # A parenthesis between a subject and its verb: "комитет, в свою очередь, говорит".
 ASIDE = re.compile(r",\s*(?:в\s+свою\s+очередь|со\s+своей\s+стороны|in\s+turn|for\s+(?:its|his|"
                    r"her|their)\s+part|however)\s*,\s*\Z", re.IGNORECASE)
+# Lower-case words of a title opening a Russian sentence before a name: "Бывший следователь".
+RU_TITLE = re.compile(r"[А-ЯЁ][а-яё-]+(?:\s+[а-яё-]+){1,2}\s+")
 # A phrase of time or circumstance that may open a Russian sentence before its speaker.
 RU_CIRCUMSTANCE = re.compile(
     r"(?:(?:После|До|Перед|Накануне|Вслед\s+за)\s+[а-яё-]+|Позднее|Позже|Затем|Потом|Утром|"
@@ -366,6 +368,10 @@ class Speakers:
                                   if JOINED_CLAUSE.search(self.text, start, later_at)]
             return phrase
         m = m or self.frame.search(sentence) or self.inverted.search(sentence)
+        if m and self.code == "ru" and m.re is self.frame and m.group("who") == self._who(m) \
+                and (title := RU_TITLE.fullmatch(sentence, 0, m.start("who"))) \
+                and not STOPS.intersection(title.group(0).lower().split()):
+            return title.group(0) + m.group("who")  # "Бывший следователь прокуратуры И. Петров"
         return self._who(m) if m else None
 
     def _reported(self, start: int, at: int, end: int) -> bool:
