@@ -55,3 +55,11 @@ def invoke_toll(*args: str, input: str | None = None, env: dict | None = None) -
     return Result(result.exit_code, result.stdout, result.stderr)
 
 
+
+
+def figures_in(text: str, *fields: str, **options) -> list[tuple]:
+    """The figures `extract_figures` finds in `text`, each as a tuple of the fields named
+    ("text", "value", "category", ...), for tests that compare them at a glance."""
+    from toll.claims import extract_figures
+
+    return [tuple(getattr(f, name) for name in fields) for f in extract_figures(text, **options)]

@@ -2,11 +2,13 @@
 corpus or batch)."""
 
 from toll.claims import extract_figures
+from toll_testing import figures_in
+
+FIELDS = ("text", "value", "low", "high", "qualifier", "category", "part_of")
 
 
-def brief(text: str, **kwargs) -> list[tuple]:
-    return [(f.text, f.value, f.low, f.high, f.qualifier, f.category, f.part_of)
-            for f in extract_figures(text, **kwargs)]
+def brief(text: str, **options) -> list[tuple]:
+    return figures_in(text, *FIELDS, **options)
 
 
 # -- Russian «более тысячи», «около сотни»: one thousand, one hundred -------------------------

@@ -2,11 +2,13 @@
 invented sentences (none from any corpus or batch)."""
 
 from toll.claims import extract_figures
+from toll_testing import figures_in
+
+FIELDS = ("text", "value", "category", "subgroup", "part_of")
 
 
-def brief(text: str, **kwargs) -> list[tuple]:
-    return [(f.text, f.value, f.category, f.subgroup, f.part_of)
-            for f in extract_figures(text, **kwargs)]
+def brief(text: str, **options) -> list[tuple]:
+    return figures_in(text, *FIELDS, **options)
 
 
 def values(text: str, **kwargs) -> list[tuple]:
