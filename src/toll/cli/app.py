@@ -35,15 +35,6 @@ DbOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
-def keep_register_counts(store: "Store") -> None:
-    """After a command that changed the register: count its tallies now, so that the next
-    dashboard, `toll figures` or report looks them up (`keep_register_tallies`)."""
-    from toll.figures.breakdown import keep_register_tallies
-
-    with store.session() as session:
-        keep_register_tallies(session)
-
-
 def open_store(db: str | None, *, create: bool = True, upgrade: bool = True) -> "Store":
     """Open the store named by --db (creating or upgrading it as needed).
 

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from toll.cli.app import DbOption, JsonOption, app, keep_register_counts, open_store
+from toll.cli.app import DbOption, JsonOption, app, open_store
 from toll.cli.output import console, count, err_console, print_json, print_table, weights_text
 from toll.cli.progress import progress_bar
 
@@ -47,6 +47,7 @@ def link(
     lists give the same persons in whatever order they came; person labels and every
     reviewer's decision are kept. With nothing changed since the last run, nothing is done.
     """
+    from toll.figures.breakdown import keep_register_tallies
     from toll.persons import link_register
 
     store = open_store(db, create=False)
@@ -60,7 +61,7 @@ def link(
             incremental=incremental,
             progress=update,
         )
-    keep_register_counts(store)
+    keep_register_tallies(store)
     if json:
         print_json(summary.__dict__)
     elif not summary.linked:

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from toll.cli.app import DbOption, JsonOption, app, keep_register_counts, open_store
+from toll.cli.app import DbOption, JsonOption, app, open_store
 from toll.cli.output import console, count, err_console, print_json, print_table
 from toll.cli.progress import progress_bar
 
@@ -51,6 +51,7 @@ def import_(
     if dry_run:
         _dry_run(file, mapping, db, json)
         return
+    from toll.figures.breakdown import keep_register_tallies
     from toll.records.store import import_list
     from toll.sources import SourceMetadata
 
@@ -76,7 +77,7 @@ def import_(
             "replaced": result.replaced,
         }
     if result.created:
-        keep_register_counts(store)
+        keep_register_tallies(store)
     if json:
         print_json(summary)
     elif not result.created:

@@ -8,7 +8,7 @@ register of a million persons is never read into Python, all breakdowns in one p
 
 The whole register's counts (no period, place or incident) are stored under the register's
 version (`register_version`, table `register_tallies`): a read looks them up, and one that
-finds none for the version it sees counts them and stores them. After the changes that move
+finds none for the version it sees counts them (and writes nothing). After the changes that move
 many persons — `toll link`, `toll import`, a list imported or a decision made in the workspace —
 `keep_register_tallies` counts them once the change is committed (the workspace does it after
 its answer is sent), so that the next dashboard, `toll figures` or report is a lookup and the
@@ -46,6 +46,7 @@ from toll.figures.overlap import AGE_GROUPS, STRATA, list_sources
 from toll.model import IncidentLink, Record, RegisterTally, Source
 from toll.model.base import utcnow
 from toll.names import place_key
+from toll.store import Store
 from toll.store.access import require
 from toll.store.history import last_change
 
@@ -262,13 +263,17 @@ def tallies(
 
 def stored_tallies(session: Session) -> Breakdowns:
     """The whole register's `STORED` tallies at the version of it this session sees: as they
-    were stored at that version, else counted now and stored."""
-    version = register_version(session)
-    query = select(RegisterTally.counts).where(RegisterTally.version == version)
-    counts = session.scalar(query)
+    were stored at that version, else counted now (a read never writes: it would wait for
+    any writer's lock on SQLite; `keep_register_tallies` stores them)."""
+    counts = _stored_counts(session, register_version(session))
     if counts is None:
-        return store_tallies(session, version)
+        return count_tallies(session, STORED)
     return _tallies_of(counts, list_sources(session))
+
+
+def _stored_counts(session: Session, version: int) -> dict | None:
+    query = select(RegisterTally.counts).where(RegisterTally.version == version)
+    return session.scalar(query)
 
 
 def store_tallies(session: Session, version: int) -> Breakdowns:
@@ -284,14 +289,15 @@ def store_tallies(session: Session, version: int) -> Breakdowns:
     return found
 
 
-def keep_register_tallies(session: Session) -> None:
-    """Count and store the whole register's tallies at the version this session sees, unless
-    they are stored already: called in a transaction of its own after a change of the register
-    was committed, so that the next read is a lookup."""
-    version = register_version(session)
-    query = select(RegisterTally.version).where(RegisterTally.version == version)
-    if session.scalar(query) is None:
-        store_tallies(session, version)
+def keep_register_tallies(store: Store) -> None:
+    """Count and store the whole register's tallies at its version, unless they are stored
+    already, in a transaction of its own: called after a change of the register was committed
+    (`toll link`, `toll import`, a decision in the workspace), so that the next read is a
+    lookup."""
+    with store.session() as session:
+        version = register_version(session)
+        if _stored_counts(session, version) is None:
+            store_tallies(session, version)
 
 
 def _counts_of(found: Breakdowns) -> dict:

@@ -125,7 +125,7 @@ Editor = Annotated[SignedIn, allowed("edit")]
 Admin = Annotated[SignedIn, allowed("admin")]
 
 
-def _count_register_after(request: Request, tasks: BackgroundTasks) -> None:
+def count_register_after(request: Request, tasks: BackgroundTasks) -> None:
     """Once the answer is sent, count the register's tallies at its new version: the change
     waits for no count, and the next dashboard is a lookup."""
     tasks.add_task(_keep_register_tallies, request.app.state.store)
@@ -133,12 +133,11 @@ def _count_register_after(request: Request, tasks: BackgroundTasks) -> None:
 
 def _keep_register_tallies(store) -> None:
     try:
-        with store.session() as session:
-            keep_register_tallies(session)
+        keep_register_tallies(store)
     except Exception as error:  # the next read counts them instead
         logging.getLogger("toll.web").warning("register tallies not counted: %s", error)
 
 
 # For the routes that change the register: a decision, a list imported.
-CountRegisterAfter = Annotated[None, Depends(_count_register_after)]
+CountRegisterAfter = Annotated[None, Depends(count_register_after)]
 

@@ -3,7 +3,7 @@ each figure (confirm, correct, reject), and adding statements and lists."""
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, BackgroundTasks, File, Form, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
@@ -20,7 +20,15 @@ from toll.claims.store import (
 )
 from toll.records.store import import_list
 from toll.sources import SourceMetadata, add_statement, get_source, list_sources
-from toll.web.context import CountRegisterAfter, Db, Editor, Id, Reader, Reviewer
+from toll.web.context import (
+    CountRegisterAfter,
+    Db,
+    Editor,
+    Id,
+    Reader,
+    Reviewer,
+    count_register_after,
+)
 from toll.web.render import page
 from toll.web.uploads import saved
 
@@ -342,10 +350,11 @@ def add_list_json(
 
 @router.post("/sources", include_in_schema=False)
 def add_source_form(
+    request: Request,
+    tasks: BackgroundTasks,
     session: Db,
     _: Editor,
     file: Upload,
-    counted: CountRegisterAfter,
     kind: Annotated[str, Form()] = "statement",
     publisher: Meta = None,
     published: Meta = None,
@@ -354,6 +363,7 @@ def add_source_form(
 ):
     if kind == "list":
         added = add_list(session, file, publisher, published)
+        count_register_after(request, tasks)
     else:
         added = statement_upload(session, file, publisher, published, speaker, title)
     return RedirectResponse(f"/sources/{added.source_id}", status_code=303)
