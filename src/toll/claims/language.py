@@ -108,7 +108,8 @@ class Language:
             for noun in nouns:
                 self.nouns[noun.lower()] = Noun("person", subgroup, subgroup)
         self.people_words = set(taxonomy.get("people_words", []))  # any number counts them
-        one = taxonomy.get("one_person_words")
+        one = taxonomy.get("one_person_words")  # a pattern, case kept
+        self.one_person_pattern = one
         self.one_person_words = re.compile(rf"(?-i:{one})") if one else None
         self._bodies_found(taxonomy.get("bodies_found") or {})
 
@@ -206,7 +207,7 @@ class Language:
         demonym = r"[A-Z][a-z]+(?:ians|ans|is|ese|ites|ers)"
         capitalised = f"{people}|{demonym}" if people else demonym
         if self.one_person_words is not None:
-            capitalised = f"{capitalised}|{self.one_person_words.pattern[5:-1]}"
+            capitalised = f"{capitalised}|{self.one_person_pattern}"
         head = rf"(?P<head>(?:{nouns})|(?-i:{capitalised})){WORD_END}"
         stop = words_pattern(sorted(self.modifier_stops | self.units))
         # Words of a noun phrase are separated by spaces, or by a line break before a

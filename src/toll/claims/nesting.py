@@ -207,6 +207,12 @@ def _hinted_category(text: str, f, sentences: Sentences) -> str | None:
 ATTACKERS = "fighters"
 
 
+def same_list(f, g) -> bool:
+    """Whether two figures are items of one list before "among the dead" ("two guards and
+    two police officers are among the dead"): neither is a part of the other."""
+    return bool(f.among) and g.among == f.among and g.sentence == f.sentence
+
+
 def of_another_group(whole, f) -> bool:
     """Whether "N of the gunmen" counts out of the attackers while the figure before counts
     others (their victims)."""
@@ -227,7 +233,7 @@ def _last_whole(found: list, i: int, sentences: Sentences, sentence: int,
             break
         if g.part_of is not None or g.category is None:
             continue
-        if found[i].among and g.among == found[i].among and g.sentence == found[i].sentence:
+        if same_list(found[i], g):
             continue  # "two guards and two police officers are among the dead": both of them
         if category is None or g.category == category or g.category.startswith(category) \
                 or (g.category == "casualties" and category in ("killed", "injured")):
