@@ -61,17 +61,40 @@ def review_pairs(session: Session, limit: int | None = 50) -> list[PairView]:
     without the personal-data grant see them without names; a named view is audited."""
     require(session, "read")
     named = may_see_personal_data(session)
-    pairs = [_pair_view(session, pair, named) for pair in review_queue(session, limit)]
+    waiting = review_queue(session, limit)
+    records = _records_of(session, waiting)
+    persons = _persons_of(session, records.values())
+    pairs = [_pair_view(session, pair, records, persons, named) for pair in waiting]
     if named and pairs:
         log_event(session, "view", "candidate_pairs", None, note=f"review: {len(pairs)} pairs")
     return pairs
 
 
-def _pair_view(session: Session, pair: CandidatePair, named: bool) -> PairView:
-    a, b = session.get(Record, pair.record_a_id), session.get(Record, pair.record_b_id)
+def _records_of(session: Session, pairs: list[CandidatePair]) -> dict[int, Record]:
+    ids = {id_ for pair in pairs for id_ in (pair.record_a_id, pair.record_b_id)}
+    found = session.scalars(select(Record).where(Record.id.in_(ids)))
+    return {record.id: record for record in found}
+
+
+def _persons_of(session: Session, records) -> dict[int, tuple[str, int]]:
+    """Each person of `records`: its label and how many current records it holds (one query)."""
+    ids = {record.person_id for record in records if record.person_id is not None}
+    query = (
+        select(Person.id, Person.label, func.count(Record.id))
+        .join(Record, (Record.person_id == Person.id) & Record.retracted_at.is_(None))
+        .where(Person.id.in_(ids))
+        .group_by(Person.id, Person.label)
+    )
+    return {id_: (label, count) for id_, label, count in session.execute(query)}
+
+
+def _pair_view(
+    session: Session, pair: CandidatePair, records: dict[int, Record], persons, named: bool
+) -> PairView:
+    a, b = records[pair.record_a_id], records[pair.record_b_id]
     return PairView(
-        _side(session, a, named),
-        _side(session, b, named),
+        _side(session, a, persons, named),
+        _side(session, b, persons, named),
         a.person_id is not None and a.person_id == b.person_id,
         round(pair.match_probability, 3),
         pair.match_weight,
@@ -80,7 +103,9 @@ def _pair_view(session: Session, pair: CandidatePair, named: bool) -> PairView:
     )
 
 
-def _side(session: Session, record: Record, named: bool) -> PairSide:
+def _side(
+    session: Session, record: Record, persons: dict[int, tuple[str, int]], named: bool
+) -> PairSide:
     source = session.get(Source, record.source_id)
     side = PairSide(record.id, RESTRICTED, None, None, None, source.file_name, record.row_number)
     if named:
@@ -88,11 +113,6 @@ def _side(session: Session, record: Record, named: bool) -> PairSide:
         side.age, side.place = record.age, record.place
         side.event_date = record.event_date
     side.sex, side.status = record.sex, record.status
-    if record.person_id is not None:
-        side.person = session.scalar(select(Person.label).where(Person.id == record.person_id))
-        side.person_records = session.scalar(
-            select(func.count()).where(
-                Record.person_id == record.person_id, Record.retracted_at.is_(None)
-            )
-        )
+    if record.person_id in persons:
+        side.person, side.person_records = persons[record.person_id]
     return side
