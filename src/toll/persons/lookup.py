@@ -166,10 +166,19 @@ def _name_holds(session: Session | None, *parts: str) -> ColumnElement:
         return held
     phrases = " ".join('"' + part.replace('"', '""') + '"' for part in long)  # all of them
     found = select(NAME_WORDS.c.rowid).where(NAME_WORDS.c.words.match(phrases))
-    common = select(func.count()).select_from(found.limit(COMMON).subquery())
-    if session.scalar(common) >= COMMON:
+    if _common(session, phrases, found):
         return held
     return and_(Record.id.in_(found), held)
+
+
+def _common(session: Session, phrases: str, found: Select) -> bool:
+    """Whether at least `COMMON` records hold the name, asked once per session and name (a
+    page of persons and its count search the same name)."""
+    asked = session.info.setdefault("common names", {})
+    if phrases not in asked:
+        counted = select(func.count()).select_from(found.limit(COMMON).subquery())
+        asked[phrases] = session.scalar(counted) >= COMMON
+    return asked[phrases]
 
 
 def _record_query(where: PersonFilter, session: Session | None = None) -> Select:
