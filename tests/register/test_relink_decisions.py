@@ -37,6 +37,16 @@ def rows_of(toll, db, pair: dict) -> tuple[tuple[str, int], tuple[str, int]]:
     return a, b
 
 
+def waiting(toll, db) -> set[tuple]:
+    """The review queue by the pairs' rows, with why and how likely each pair is."""
+    where = {r["record_id"]: (r["source_file"], int(r["row"])) for r in register(toll, db)}
+    return {
+        (frozenset({where[str(p["record_a"])], where[str(p["record_b"])]}), p["why"],
+         p["probability"])
+        for p in review(toll, db)
+    }
+
+
 def pair_runs(db) -> set[int]:
     url = db if "://" in db else f"sqlite:///{db}"
     engine = create_engine(url)
@@ -72,6 +82,7 @@ def test_a_decision_is_clustered_again_without_retraining_as_a_full_link_would(
     assert person[pair[0]] == person[pair[1]], "the decision holds over the consistency split"
     assert quick["persons"] == first["persons"] - 1
     assert quick["to_review"] == full["to_review"]
+    assert waiting(toll, db) == waiting(toll, fresh_db), "the carried pairs wait as if rewritten"
     assert pair_runs(db) == {quick["run_id"]}, "older runs' pairs are pruned"
     # undoing it comes back to the persons of the first link, again without retraining
     undone = toll("decision", "undo", "1", "--db", db, "--reason", "test")

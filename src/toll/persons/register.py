@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from toll.errors import TollError
@@ -220,7 +220,8 @@ def link_register(
     session.add(run)
     session.flush()
     new_persons = _assign_persons(session, records, result.clusters, run.id)
-    _save_pairs(session, run.id, result)
+    if not (reclustered and _carry_pairs(session, last.id, run.id, result)):
+        _save_pairs(session, run.id, result.pairs, result.weight_columns, _pairs_to_review(result))
     _prune_pairs(session, run if not incremental else _last_full_run(session))
     persons = session.scalar(select(func.count(func.distinct(Record.person_id))))
     run.summary = {
@@ -422,20 +423,52 @@ def _retract_emptied(
             retract(session, person, f"its records now belong to {where} (linkage run {run_id})")
 
 
-def _save_pairs(session: Session, run_id: int, result) -> None:
-    review = dict(
-        zip(
-            zip(
-                result.review_pairs["record_id_l"].astype(str),
-                result.review_pairs["record_id_r"].astype(str),
-                strict=True,
-            ),
-            result.review_pairs["reason"],
-            strict=True,
-        )
-    )
+def _pairs_to_review(result) -> dict[tuple[str, str], str]:
+    """Why each pair waits for a reviewer, by its records' ids."""
+    review = result.review_pairs
+    keys = zip(review["record_id_l"].astype(str), review["record_id_r"].astype(str), strict=True)
+    return dict(zip(keys, review["reason"], strict=True))
+
+
+def _carry_pairs(session: Session, last_run_id: int, run_id: int, result) -> bool:
+    """Move the last run's scored pairs to this run instead of writing them again, when this
+    run clustered those very pairs again (only decisions changed): the pairs and their
+    weights are the same, only which of them wait for review can differ. The pairs the
+    cluster check scored are written anew. False, with nothing moved, when the pairs are not
+    the last run's after all (then they are all written)."""
     pairs = result.pairs.dropna(subset=["match_probability"])
-    weights = pairs[result.weight_columns].round(2)
+    rescored = pairs["rescored"].eq(True)
+    moved = session.execute(
+        update(CandidatePair)
+        .where(CandidatePair.run_id == last_run_id, ~CandidatePair.rescored)
+        .values(run_id=run_id, needs_review=False, review_reason=None)
+    ).rowcount
+    if moved != int((~rescored).sum()):
+        session.execute(delete(CandidatePair).where(CandidatePair.run_id == run_id))
+        return False
+    review = _pairs_to_review(result)
+    flag = (
+        update(CandidatePair)
+        .where(
+            CandidatePair.run_id == run_id,
+            CandidatePair.record_a_id == bindparam("_a"),
+            CandidatePair.record_b_id == bindparam("_b"),
+        )
+        .values(needs_review=True, review_reason=bindparam("_reason"))
+    )
+    flags = [{"_a": int(a), "_b": int(b), "_reason": why} for (a, b), why in review.items()]
+    if flags:
+        session.connection().execute(flag, flags)
+    _save_pairs(session, run_id, pairs[rescored], result.weight_columns, review)
+    return True
+
+
+def _save_pairs(
+    session: Session, run_id: int, pairs: pd.DataFrame, weight_columns: list[str], review: dict
+) -> None:
+    """Write scored pairs with their field weights, flagging those that wait for review."""
+    pairs = pairs.dropna(subset=["match_probability"])
+    weights = pairs[weight_columns].round(2)
     weights.columns = [column.removeprefix("mw_") for column in weights.columns]
     field_weights = weights.astype(object).where(weights.notna(), None).to_dict("records")
     match_weights = pairs["match_weight"].fillna(0.0)
