@@ -54,7 +54,9 @@ OF_THE = re.compile(r"\s+of\s+(?:the|these|those)\s+(?=\d)", re.IGNORECASE)
 LISTED = r"(?:(?:\s*,|\s+and)\s+(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)(?:\s+[\w'’-]+){1,3}?)*"
 # "24 women were among those executed"; "two guards and two police officers are among the
 # dead": each item of the list is a part of the dead, not of the item before it.
-AMONG = re.compile(rf"(?:\s+(?-i:[a-z])[\w'’-]*)?{LISTED}"
+# a capitalised word after the number too, when the list runs on to "among" ("Twelve Swiss, ...")
+LISTED_WORD = rf"(?-i:[a-z]|[A-Z](?=[a-z]+{LISTED}\s+(?:were|are)\s+among))"
+AMONG = re.compile(rf"(?:\s+{LISTED_WORD}[\w'’-]*)?{LISTED}"
                    r"\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:them|those|these|the)\b",
                    re.IGNORECASE)
 # "228 civilians were killed on one side and 162 in South Ossetia": 162 is a sibling of 228.

@@ -248,7 +248,8 @@ class Language:
         self.list_trigger = re.compile(
             r"(?:\s*(?:,|\band\b|\bas well as\b)(?:\s+(?:an?|the|\d[\d,.]*))?"
             rf"(?:{token}){{1,4}}){{1,6}}\s*,?"
-            rf"(?:\s+(?:were|was|have been|had been|are|is|got)(?:\s+\w+ly)?)?"
+            rf"(?:\s+(?:were|was|have been|had been|are|is|got)(?:\s+\w+ly)?"
+            r"(?:\s+(?:also\s+)?among\s+(?:the|those))?)?"  # "…, 2 Japanese were among the wounded"
             rf"\s+(?P<trig>{triggers}){WORD_END}", FLAGS)
         self.single_person = self._single_person(data["grammar"], mod, sep)
         reporting = data["grammar"]["reporting_verbs"]

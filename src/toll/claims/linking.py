@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from toll.claims.nesting import FLOWS, of_another_group, same_list
+from toll.claims.nesting import FLOWS, fits_among, of_another_group, same_list
 
 SHIPPED = Path(__file__).resolve().parent / "data" / "model" / "links.json"
 MODEL_ENV = "TOLL_LINK_MODEL"
@@ -148,8 +148,9 @@ class Pairs:
                 continue  # "1,277 killed in 2022, up from 584 in 2021": its sibling, not its whole
             if j < i and f.sentence - g.sentence > 2 or j > i and g.sentence != f.sentence:
                 continue
-            if same_list(f, g):
-                continue  # "two guards and two police officers are among the dead": siblings
+            if same_list(f, g) or not fits_among(g, f):
+                continue  # "two guards and two police officers are among the dead": siblings,
+                # and of the dead only
             if self.top[j] is not None and self.size[i] is not None and self.size[i] > self.top[j]:
                 continue
             out.append(j)

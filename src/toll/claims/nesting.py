@@ -73,11 +73,12 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
                        and _opens_with_part_marker(text, f, lang, sentences))):
             whole = open_whole
         elif f.of_them:
-            hint = next((c for c, words in CATEGORY_HINTS.items()
-                         if any(w in f.among for w in words)), None)
+            hint = among_category(f)
             if hint is None and f.noun_is_whole and f.noun.category:
                 hint = f.noun.category  # "five of the dead": of the killed, not the injured
-            whole = _last_whole(found, i, sentences, f.sentence, hint)
+            # "…, nine Egyptians were among the wounded": of the wounded or of none
+            whole = _last_whole(found, i, sentences, f.sentence, hint,
+                                strict=bool(hint and f.among))
             if whole is not None and hint is None and of_another_group(found[whole], f):
                 whole = None  # "police said two of the gunmen were shot": not of those killed
         elif opening_whole is not None:
@@ -213,6 +214,27 @@ def same_list(f, g) -> bool:
     return bool(f.among) and g.among == f.among and g.sentence == f.sentence
 
 
+def among_category(f) -> str | None:
+    """The category "were among the …" names for a figure ("nine Egyptians were among the
+    wounded": injured), if any."""
+    return next((c for c, words in CATEGORY_HINTS.items() if any(w in f.among for w in words)),
+                None)
+
+
+def fits_among(whole, f) -> bool:
+    """Whether a figure listed "among the wounded" (or the dead, the missing) may be a part of
+    `whole`: only of a whole of that category (a casualty total holds the dead and wounded)."""
+    hint = among_category(f)
+    return hint is None or holds(whole.category, hint)
+
+
+def holds(whole: str, category: str) -> bool:
+    """Whether a whole of one category may hold parts of another: its own, a casualty total
+    the killed and the injured, bodies found the killed."""
+    return whole.startswith(category) or (whole == "casualties" and category in (
+        "killed", "injured")) or (whole == "bodies_found" and category == "killed")
+
+
 def of_another_group(whole, f) -> bool:
     """Whether "N of the gunmen" counts out of the attackers while the figure before counts
     others (their victims)."""
@@ -235,9 +257,8 @@ def _last_whole(found: list, i: int, sentences: Sentences, sentence: int,
             continue
         if same_list(found[i], g):
             continue  # "two guards and two police officers are among the dead": both of them
-        if category is None or g.category == category or g.category.startswith(category) \
-                or (g.category == "casualties" and category in ("killed", "injured")):
-            return j  # a casualty total holds the killed and the injured
+        if category is None or holds(g.category, category):
+            return j
         if fallback is None:
             fallback = j
     return None if strict else fallback
