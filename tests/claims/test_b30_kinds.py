@@ -27,3 +27,29 @@ def test_among_the_wounded_is_a_part_of_the_wounded_not_of_the_dead():
     found = brief("Shelling killed 25 people and wounded 70. Six nurses and four teachers "
                   "were among the dead.")
     assert [(f[3], f[4]) for f in found[2:]] == [("killed", 0), ("killed", 0)]
+
+
+# -- parts before a total marked "in all" / «всего» ---------------------------------------------
+
+def test_figures_before_a_total_in_all_are_its_parts():
+    found = brief("Four guards died on the spot, and in all the ambush killed 11 people.")
+    assert [(f[0], f[4]) for f in found] == [("Four guards", 1), ("11 people", None)]
+    found = brief("Сразу погибли 6 пассажиров, а всего авария унесла жизни 17 человек.",
+                  language="ru")
+    assert [f[4] for f in found] == [1, None]
+    found = brief("Под обломками погибли 4 врача и 9 детей. Всего в тот день погибли 40 человек.",
+                  language="ru")
+    assert [f[4] for f in found] == [2, 2, None]
+
+
+def test_no_parts_of_a_total_for_another_period_more_besides_or_only():
+    found = brief("За сутки погибли 5 жителей; всего с начала обстрелов погибли 310 человек.",
+                  language="ru", links=False)
+    assert [f[4] for f in found] == [None, None]
+    found = brief("Доставлены ещё двое раненых, а всего госпитализированы девять человек.",
+                  language="ru", links=False)
+    assert [f[4] for f in found] == [None, None]
+    found = brief("The agency counted 90 deaths, far below the 400 deaths in all that the group "
+                  "reported.", links=False)
+    assert [f[4] for f in found] == [None, None]
+    assert brief("В давке пострадали всего 3 человека.", language="ru")[0][4] is None

@@ -22,7 +22,13 @@ from toll.claims.figure import Figure
 from toll.claims.incident import Incidents
 from toll.claims.language import Language, Noun, detect_language, load_language
 from toll.claims.linking import LinkModel, load_link_model, relink
-from toll.claims.nesting import OPENING_WHOLE, extend_lists, link_parts, mark_casualties
+from toll.claims.nesting import (
+    OPENING_WHOLE,
+    extend_lists,
+    link_parts,
+    link_to_totals,
+    mark_casualties,
+)
 from toll.claims.numbers import NumberMatch, Quantity
 from toll.claims.sentences import Sentences
 
@@ -138,6 +144,7 @@ def extract_figures(text: str, *, language: str | None = "en",
     link_model = _link_model(links, learned)
     if link_model is not None:
         relink(text, kept, sentences, lang.code, link_model)
+    link_to_totals(kept, text, lang, sentences)
     extend_lists(kept, text, lang)
     mark_casualties(kept)
     promote_died(kept)

@@ -196,6 +196,12 @@ class Language:
             r"\s+(?:the\s+|a\s+|an\s+)?\Z", FLAGS)
         self.total = re.compile(rf"{WORD_START}(?:{alternation(g['total_phrases'])})\s+\Z", FLAGS)
         self.pronouns = alternation(g["speaker_pronouns"])
+        sums = literal_words(g["sum_markers"]) if g.get("sum_markers") else "(?!)"
+        self.sum_opening = re.compile(
+            rf"[,;:—–]?\s*(?:(?:and|but|а|и|но)\s+)?(?:{sums}){WORD_END}", FLAGS)
+        self.sum_after = re.compile(rf"\s*,?\s+(?:{sums}){WORD_END}", FLAGS)
+        periods = alternation(g.get("period_markers") or ["(?!)"])
+        self.period = re.compile(rf"{WORD_START}(?:{periods}){WORD_END}", FLAGS)
         harm_any = g.get("harm_any") or []
         self.harm_any = re.compile(literal_words(harm_any), FLAGS) if harm_any else None
 

@@ -140,6 +140,70 @@ def extend_lists(found: list, text: str, lang: Language) -> None:
         f.part_of = w
 
 
+def link_to_totals(found: list, text: str, lang: Language, sentences: Sentences) -> None:
+    """The figures before a total marked as one ("Two soldiers died at once; in all, the raid
+    killed 15"; «Около 20 погибли сразу, а всего взрыв унёс 44 жизни»; "... 15 in all"), in
+    its sentence or the one before, of a category it holds and not parts already, are its
+    parts, while together they do not exceed it. Runs after the link model."""
+    for t, total in enumerate(found):
+        marked = _marked_total(total, text, lang, sentences)
+        if total.part_of is not None or not total.category or not marked \
+                or _periodic(total, text, lang, sentences):
+            continue
+        opens = marked == "opens"  # its sentence opens with «Всего»: parts of the one before
+        parts = [i for i in range(t - 1, -1, -1) if found[i].sentence == total.sentence
+                 or (found[i].sentence == total.sentence - 1 and opens)]
+        parts = [i for i in parts if found[i].part_of is None and found[i].category
+                 and found[i].kind == total.kind and holds(total.category, found[i].category)
+                 and not any(g.part_of == i for g in found) and not _another(found[i], text)
+                 and not COMPARED.search(text, found[i].end, total.qstart)]
+        if any(_periodic(found[i], text, lang, sentences) for i in parts):
+            continue  # "over the past day 12 died; in all, 300 since March": no parts
+        top = _top(total)
+        if not parts or (top is not None and total.quantity.qualifier != "vague"
+                         and sum(_size(found[i]) or 0 for i in parts) > top):
+            continue
+        for i in parts:
+            found[i].part_of = t
+
+
+def _marked_total(f, text: str, lang: Language, sentences: Sentences) -> str | None:
+    """Whether a figure's clause opens with "in all", «всего» (not «всего 3», "only 3"),
+    "opens" when that clause is its sentence, or the words right after it say so ("15 in
+    all")."""
+    if lang.sum_after.match(text, f.end):
+        return "after"
+    start = sentences.span(f.sentence)[0]
+    clause = max(text.rfind(c, start, f.qstart) for c in ",;:—–")
+    m = lang.sum_opening.match(text, max(start, clause), f.qstart)
+    if m is None or not text[m.end():f.qstart].strip():
+        return None
+    return "opens" if clause < start else "clause"
+
+
+def _periodic(f, text: str, lang: Language, sentences: Sentences) -> bool:
+    """Whether a figure's clause says the period it counts ("over the past day", «за сутки»,
+    «с начала войны»)."""
+    start = sentences.span(f.sentence)[0]
+    clause = max(start, *(text.rfind(c, start, f.qstart) for c in ";:—–"))
+    end = min([e for c in ",;." if (e := text.find(c, f.end)) >= 0] or [len(text)])
+    return bool(lang.period.search(text, clause, end))
+
+
+# Figures compared are not parts: "far above the 180 deaths admitted, and higher than the 1,277
+# in total"; «больше, чем 300 за весь год».
+COMPARED = re.compile(r"\b(?:than|above|below|compared|against|versus|unlike|чем|против|"
+                      r"по\s+сравнению)\b", re.IGNORECASE)
+ANOTHER = re.compile(r"(?:ещё|еще|another|other|more|further)\s+\Z|\A(?:ещё|еще|another)\s",
+                     re.IGNORECASE)
+
+
+def _another(f, text: str) -> bool:
+    """Whether a figure counts more besides ("ещё трое", "another 12"): not a part of a total."""
+    return bool(ANOTHER.search(text, max(0, f.qstart - 10), f.qstart)
+                or ANOTHER.match(text, f.qstart))
+
+
 def _size(f) -> int | None:
     q = f.quantity
     return q.value if q.value is not None else q.low
