@@ -53,3 +53,41 @@ def test_no_parts_of_a_total_for_another_period_more_besides_or_only():
                   "reported.", links=False)
     assert [f[4] for f in found] == [None, None]
     assert brief("В давке пострадали всего 3 человека.", language="ru")[0][4] is None
+
+
+# -- speakers -------------------------------------------------------------------------------
+
+def speakers(text: str, **options) -> list:
+    return [f[-1] for f in figures_in(text, "text", "speaker", **options)]
+
+
+def test_an_adverb_before_the_reporting_verb_is_not_the_speakers():
+    assert speakers("The Kenyan Red Cross initially reported 31 deaths.") == [
+        "The Kenyan Red Cross"]
+    assert speakers("The tribunal formally found that 14 prisoners had been tortured.") == [
+        "The tribunal"]
+
+
+def test_a_number_word_opening_the_sentence_opens_its_speaker():
+    assert speakers("Two local doctors said at least 12 people were wounded.") == [
+        "Two local doctors"]
+
+
+def test_lists_and_listed_report():
+    assert speakers("The health bureau lists 48 children killed.") == ["The health bureau"]
+
+
+def test_russian_reporting_verbs_future_and_reminding():
+    assert speakers("Позднее штаб сообщит, что погибли 8 человек.", language="ru") == ["штаб"]
+    assert speakers("В тот вечер погибли 17 человек, напомнило агентство Интерфакс.",
+                    language="ru") == ["агентство Интерфакс"]
+
+
+def test_russian_participle_clause_between_speaker_and_verb():
+    assert speakers("Врачи больницы, дежурившие той ночью, передавали, что ранены 60 человек.",
+                    language="ru") == ["Врачи больницы"]
+
+
+def test_russian_po_versii():
+    assert speakers("По официальной версии Минобороны, погибли 12 военных.", language="ru") == [
+        "Минобороны"]

@@ -64,9 +64,10 @@ OWN_ROLES = {"government", "army", "military", "authorities"}
 PERSONAL = re.compile(r"(?i:he|she|он|она)\Z")
 VAGUE = re.compile(r"(?i:they|it|они|оно)\Z")
 QUOTES = re.compile(r"“[^”]{1,3000}”|\"[^\"]{1,3000}\"|«[^»]{1,3000}»")
-# «по официальным данным», «по последним уточнённым сведениям»: any adjective before the noun.
-ACCORDING = re.compile(r"\b(?:according\s+to|по\s+(?:[а-яё]+[ыи]м\s+){0,2}"
-                       r"(?:данным|сведениям|информации)"
+# «по официальным данным», «по последним уточнённым сведениям», «по официальной версии»: any
+# adjective before the noun.
+ACCORDING = re.compile(r"\b(?:according\s+to|по\s+(?:[а-яё]+(?:[ыи]м|ой|ей)\s+){0,2}"
+                       r"(?:данным|сведениям|информации|версии)"
                        r"|по\s+словам|по\s+оценке|по\s+подсч[её]там)\s+", re.IGNORECASE)
 # Another count after a semicolon, with no source: "…; по неофициальным оценкам, …".
 OTHER_COUNT = re.compile(r"\s*(?:по|according\s+to|by)\s+(?:[\w-]+\s+)?(?:[\w-]+)\s*,",
@@ -92,9 +93,11 @@ RU_LEAD = re.compile(
     r"сегодня|вчера|журналистам|ТАСС|РИА\s+Новости)\s+)+", re.IGNORECASE)
 # What a Russian verb says, not who says it: "говорит об 11 погибших", "сообщил о 5 раненых".
 RU_WHAT = re.compile(r"(?:о|об|обо|про|что)\s", re.IGNORECASE)
-# A parenthesis between a subject and its verb: "комитет, в свою очередь, говорит".
+# A parenthesis between a subject and its verb: "комитет, в свою очередь, говорит"; a
+# participle clause: «Журналисты, оказавшиеся рядом, передавали».
 ASIDE = re.compile(r",\s*(?:в\s+свою\s+очередь|со\s+своей\s+стороны|in\s+turn|for\s+(?:its|his|"
-                   r"her|their)\s+part|however)\s*,\s*\Z", re.IGNORECASE)
+                   r"her|their)\s+part|however|[а-яё]+(?:вш|ющ|ящ|ущ|ащ|ем|им)(?:ий|ая|ее|ие|ийся|аяся|"
+                   r"иеся|ееся)(?:\s+[^\s,.;:!?«»\d]+){0,5})\s*,\s*\Z", re.IGNORECASE)
 # Lower-case words of a title opening a Russian sentence before a name: "Бывший следователь".
 RU_TITLE = re.compile(r"[А-ЯЁ][а-яё-]+(?:\s+[а-яё-]+){1,2}\s+")
 # A phrase of time or circumstance that may open a Russian sentence before its speaker.
