@@ -91,3 +91,25 @@ def test_russian_participle_clause_between_speaker_and_verb():
 def test_russian_po_versii():
     assert speakers("По официальной версии Минобороны, погибли 12 военных.", language="ru") == [
         "Минобороны"]
+
+
+# -- Russian harm words: injuries as «увечья», homes set on fire, freed prisoners ------------
+
+def test_russian_uvechya_are_injuries():
+    assert brief("Увечья получили 40 жителей.", language="ru")[0][3] == "injured"
+    assert brief("Ещё 15 человек получили тяжёлые увечья.", language="ru")[0][3] == "injured"
+
+
+def test_russian_homes_set_on_fire_are_destroyed():
+    assert brief("В деревне подожжены 30 домов.", language="ru")[0][3] == "buildings_destroyed"
+    assert brief("Погромщики подожгли 12 домов.", language="ru")[0][3] == "buildings_destroyed"
+
+
+def test_russian_prisoners_freed_are_released_and_found_dead_killed():
+    assert brief("Отряд освободил из тюрьмы 40 заключённых.", language="ru")[0][3] == "released"
+    assert brief("Убитыми оказались 9 человек.", language="ru")[0][3] == "killed"
+
+
+def test_russian_count_that_went_past_a_number_is_more_than_it():
+    assert brief("Число раненых превысило 70 человек.", language="ru")[0][1:4] == (
+        70, "more_than", "injured")
