@@ -113,3 +113,21 @@ def test_russian_prisoners_freed_are_released_and_found_dead_killed():
 def test_russian_count_that_went_past_a_number_is_more_than_it():
     assert brief("Число раненых превысило 70 человек.", language="ru")[0][1:4] == (
         70, "more_than", "injured")
+
+
+# -- "X said that among the dead …": the part marker opening a reported clause ---------------
+
+def test_part_marker_opening_a_reported_clause_links_to_the_whole_before():
+    found = brief("Погибли 20 человек. Агентство сообщает, что среди погибших пять женщин.",
+                  language="ru", links=False)  # the rules' link (the model keeps it in a pair)
+    assert [(f[0], f[4]) for f in found] == [("20 человек", None), ("пять женщин", 0)]
+    found = brief("The strike killed 30 people. Officials said that among the dead were eight "
+                  "children.")
+    assert [(f[0], f[3], f[4]) for f in found] == [
+        ("30 people", "killed", None), ("eight children", "killed", 0)]
+
+
+def test_a_clause_of_its_own_after_the_reported_marker_is_no_part():
+    found = brief("Ранены 12 человек. Мэр добавил, что среди раненых двое детей, а ещё 4 человека "
+                  "пропали без вести.", language="ru", links=False)
+    assert [(f[3], f[4]) for f in found] == [("injured", None), ("injured", 0), ("missing", None)]

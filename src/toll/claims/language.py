@@ -189,6 +189,10 @@ class Language:
         self.sentence_part_marker = re.compile(
             rf"\s*[\"“‘']?(?:{alternation(g['sentence_part_markers'])}){WORD_END}", FLAGS)
         self.reporting = alternation(g["reporting_verbs"])
+        # "ИТАР-ТАСС сообщает, что среди погибших …": what opens a reported clause
+        self.reported_opening = re.compile(
+            rf"[^.;:!?]{{0,120}}?{WORD_START}(?:{self.reporting}){WORD_END},?\s+(?:что|that)\s+",
+            FLAGS)
         # after an article the word is an adjective: "a planned massacre of 150" happened
         self.cancel = re.compile(
             rf"{WORD_START}(?<!\ba )(?<!\ban )(?<!\bthe )"

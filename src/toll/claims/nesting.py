@@ -190,6 +190,8 @@ def _periodic(f, text: str, lang: Language, sentences: Sentences) -> bool:
     return bool(lang.period.search(text, clause, end))
 
 
+# A clause of its own after a part marker: «среди пострадавших девочка, а ещё трое …».
+NEW_CLAUSE = re.compile(r";|,\s+(?:а|но|и|and|but|while)\s", re.IGNORECASE)
 # Figures compared are not parts: "far above the 180 deaths admitted, and higher than the 1,277
 # in total"; «больше, чем 300 за весь год».
 COMPARED = re.compile(r"\b(?:than|above|below|compared|against|versus|unlike|чем|против|"
@@ -255,7 +257,14 @@ def _own(f) -> bool:
 
 
 def _opens_with_part_marker(text: str, f, lang: Language, sentences: Sentences) -> bool:
+    """Whether the figure's sentence, or the clause it reports ("X said that …"), opens with
+    "Among them", «Среди погибших»."""
     start = sentences.span(f.sentence)[0]
+    if (reported := lang.reported_opening.match(text, start, f.qstart)) is not None:
+        if f.single:
+            return False  # one person ("a girl") in a reported clause: left as it was
+        marker = lang.sentence_part_marker.match(text, reported.end(), f.qstart)
+        return marker is not None and not NEW_CLAUSE.search(text, marker.end(), f.qstart)
     return bool(lang.sentence_part_marker.match(text, start, f.qstart))
 
 
