@@ -131,3 +131,16 @@ def test_a_clause_of_its_own_after_the_reported_marker_is_no_part():
     found = brief("Ранены 12 человек. Мэр добавил, что среди раненых двое детей, а ещё 4 человека "
                   "пропали без вести.", language="ru", links=False)
     assert [(f[3], f[4]) for f in found] == [("injured", None), ("injured", 0), ("missing", None)]
+
+
+# -- non-figures: mourners, ages after names ---------------------------------------------------
+
+def test_those_who_came_to_honour_the_dead_are_no_figure():
+    assert brief("Почтить память погибших к мемориалу пришли более 400 человек.",
+                 language="ru") == []
+
+
+def test_an_age_between_commas_after_a_name_is_no_figure():
+    found = brief("Two nurses died: Ilse Berger, 34, and Mara Lind, 51.")
+    assert [f[0] for f in found] == ["Two nurses"]
+    assert [f[1] for f in brief("In New Delhi, 14, and in Agra, 6, were injured.")] == [6]

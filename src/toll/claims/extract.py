@@ -458,6 +458,13 @@ def _of_the_total(text: str, end: int, lang: Language) -> re.Match | None:
     return None
 
 
+# An age between commas after a person's name: "Monika S., 23, Karolina G., 29, and …".
+AFTER_NAME = re.compile(r"(?<!\bin )(?<!\bat )(?<!\bfrom )(?<!\bnear )(?<!\bв )(?<!\bна )"
+                        r"(?<!\bиз )(?-i:[A-ZА-ЯЁ][a-zа-яё'’-]+\s+(?:[A-ZА-ЯЁ]\.\s+)?"
+                        r"[A-ZА-ЯЁ][a-zа-яё'’-]+)\s*,\s*\Z", re.IGNORECASE)
+AGE_END = re.compile(r"\s*(?:,|\)|\.(?!\d)|\s+(?:and|и)\s)")
+
+
 def _not_a_count(text: str, m: NumberMatch, before: str, lang: Language, q: Quantity) -> bool:
     """True for dates, references, money, measures, ages and "no one"."""
     end = m.end
@@ -475,6 +482,9 @@ def _not_a_count(text: str, m: NumberMatch, before: str, lang: Language, q: Quan
         return True  # "at 1.40 in the afternoon": a time or a measure, no one counted
     if num == "one" and re.search(r"\b(?:no|any|every|some|the)\s+\Z", before, re.IGNORECASE):
         return True
+    if AFTER_NAME.search(before) and AGE_END.match(text, end) and m.num.isdigit() \
+            and int(m.num) <= 120:
+        return True  # "Anna Brandt, 43, and …": an age after a name
     qual = (m.qual or "").lower()
     if qual in AGE_COMPARISON:
         word = re.search(r"([\w-]+)\s*\Z", before)
