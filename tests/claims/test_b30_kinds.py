@@ -146,3 +146,12 @@ def test_an_age_between_commas_after_a_name_is_no_figure():
     found = brief("Two nurses died: Ilse Berger, 34, and Mara Lind, 51.")
     assert [f[0] for f in found] == ["Two nurses"]
     assert [f[1] for f in brief("In New Delhi, 14, and in Agra, 6, were injured.")] == [6]
+
+
+def test_russian_body_after_v_keeps_its_adjective_and_a_channel_is_dropped():
+    assert speakers("Ранены 7 человек, сообщили в районных органах власти.", language="ru") == [
+        "районных органах власти"]
+    assert speakers("Погибли 3 человека, сообщили в совместном заявлении МЧС и полиции.",
+                    language="ru") == ["МЧС и полиции"]
+    assert speakers("Погибли 3 человека, написал в своём телеграм-канале мэр Олег Ким.",
+                    language="ru") == ["мэр Олег Ким"]

@@ -208,8 +208,7 @@ class Speakers:
                 if self.code == "ru":  # the rest of the clause names who: "сообщил минздрав"
                     rest = CLAUSE_REST.match(self.text, verb.end(), end)
                     phrase = rest.group(1) if rest else None
-                    if phrase and (lead := RU_LEAD.match(phrase)) and lead.end() < len(phrase):
-                        phrase = phrase[lead.end():]
+                    phrase = _without_lead(phrase)
                     if phrase and RU_WHAT.match(phrase):
                         continue  # "говорит об 11 погибших": what is said, not who
                 elif verb.group(0).lower() in LISTENER_VERBS:
@@ -303,8 +302,7 @@ class Speakers:
         if self.code == "ru" and (verb := self.ru_after_quote.match(self.text, end)):
             rest = CLAUSE_REST.match(self.text, verb.end())
             phrase = rest.group(1) if rest else None
-            if phrase and (lead := RU_LEAD.match(phrase)) and lead.end() < len(phrase):
-                phrase = phrase[lead.end():]
+            phrase = _without_lead(phrase)
             if phrase:
                 return phrase
         after = self.after_quote.match(self.text, end)
@@ -435,6 +433,29 @@ class Speakers:
                 if full.endswith(" " + name):
                     return full
         return name
+
+
+# What a Russian body says in ("в совместном заявлении МВД"), not a body of its own.
+RU_CHANNEL = re.compile(r"(?:заявлени|сообщени|интервью|телеграм|эфир|обращени|доклад|отч[её]т|"
+                        r"пресс-релиз|соцсет|сет[иь]|письм|комментари|бесед|публикаци|брифинг|"
+                        r"канал|блог|видео)[\w-]*\s+", re.IGNORECASE)
+
+
+def _without_lead(phrase: str | None) -> str | None:
+    """The speaker after a Russian verb without what stands before it («сообщил 19 сентября
+    Минздрав»); a lead that took only the adjective of the next noun gives it back to a body
+    («сообщили в правоохранительных органах Назрани») and takes the noun with it when that
+    noun is where the body says it («в совместном заявлении МВД и ФСБ»)."""
+    if not phrase or not (lead := RU_LEAD.match(phrase)) or lead.end() >= len(phrase):
+        return phrase
+    rest = phrase[lead.end():]
+    if rest[:1].islower():
+        if channel := RU_CHANNEL.match(rest):
+            return rest[channel.end():] or rest
+        last = re.search(r"(?:в|во|на)\s+([а-яё-]+)\s+\Z", phrase[:lead.end()], re.IGNORECASE)
+        if last and re.search(r"(?:ых|их|ом|ем|ой|ей)\Z", last.group(1)):
+            return last.group(1) + " " + rest  # "правоохранительных органах Назрани"
+    return rest
 
 
 def _without_circumstance(phrase: str) -> str:
