@@ -155,3 +155,11 @@ def test_russian_body_after_v_keeps_its_adjective_and_a_channel_is_dropped():
                     language="ru") == ["МЧС и полиции"]
     assert speakers("Погибли 3 человека, написал в своём телеграм-канале мэр Олег Ким.",
                     language="ru") == ["мэр Олег Ким"]
+
+
+# -- items after a dash in a breakdown, the last one «ещё N — …» --------------------------------
+
+def test_a_breakdown_item_after_esche_and_a_dash_is_another_part():
+    found = brief("Погибли 30 человек: 22 — на месте, ещё восемь — в больницах.", language="ru")
+    assert [(f[1], f[3], f[4]) for f in found] == [
+        (30, "killed", None), (22, "killed", 0), (8, "killed", 0)]

@@ -67,7 +67,8 @@ AMONG = re.compile(rf"(?:\s+{LISTED_WORD}[\w'’-]*)?{LISTED}"
                    re.IGNORECASE)
 # "228 civilians were killed on one side and 162 in South Ossetia": 162 is a sibling of 228.
 ELLIPSIS_GAP = re.compile(r"(?:,|\band|\bwhile|\bwith|\bwhereas|\b(?:up|down)\s+from|\bagainst"
-                          r"|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\s*\Z", re.IGNORECASE)
+                          r"|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\s*"
+                          r"(?:(?:ещё|еще|another)\s+)?\Z", re.IGNORECASE)  # «…, ещё 5 — позднее»
 ELLIPSIS_AFTER = re.compile(r"\s+(?:in|on|at|near|from|inside)\s+(?:the\s+)?(?-i:[A-Z])"
                             r"|\s+(?:in|during)\s+(?:19|20)\d\d\b"  # "..., up from 584 in 2021"
                             r"|\s+more\s+(?:in|on|at|near|from|inside|under|during)\b"
