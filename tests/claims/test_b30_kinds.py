@@ -163,3 +163,17 @@ def test_a_breakdown_item_after_esche_and_a_dash_is_another_part():
     found = brief("Погибли 30 человек: 22 — на месте, ещё восемь — в больницах.", language="ru")
     assert [(f[1], f[3], f[4]) for f in found] == [
         (30, "killed", None), (22, "killed", 0), (8, "killed", 0)]
+
+
+# -- a bare number after "a further" / «ещё» next to its harm word; newborns -------------------
+
+def test_a_further_or_esche_between_the_harm_word_and_a_bare_number():
+    found = brief("The blast killed 31 people and wounded a further 88.")
+    assert [(f[1], f[3]) for f in found] == [(31, "killed"), (88, "injured")]
+    found = brief("Погибли 4 человека, ранены ещё 19.", language="ru")
+    assert [(f[1], f[3]) for f in found] == [(4, "killed"), (19, "injured")]
+
+
+def test_russian_newborns_are_infants():
+    assert figures_in("При обстреле роддома погибли 6 новорождённых.", "subgroup",
+                      language="ru") == [("infants",)]

@@ -678,7 +678,7 @@ def _categorise_bare(text: str, f: Found, lang: Language, start: int,
     window = text[max(start, f.qstart - 100):f.qstart]
     adj = lang.adjacent.search(window)
     if adj:
-        phrase = adj.group(0).strip()
+        phrase = adj.group("adj").strip()
         category = (_first_fitting(lang, phrase, "adjacent", "person")
                     or _first_fitting(lang, phrase.rstrip(": –—-"), "adjacent", "person"))
         if category:

@@ -90,8 +90,7 @@ class Language:
             adjacent += spec.get("adjacent", [])
         self.left_trigger = re.compile(rf"{WORD_START}(?:{alternation(left)}){WORD_END}", FLAGS)
         self.right_trigger_words = alternation(right)
-        self.adjacent = re.compile(
-            rf"{WORD_START}(?:{alternation(adjacent)})(?:\s*[:–—-])?\s+\Z", FLAGS)
+        self.adjacent_words = adjacent
 
         self.nouns: dict[str, Noun] = {}
         subjects = taxonomy["subjects"]
@@ -200,6 +199,10 @@ class Language:
             r"\s+(?:the\s+|a\s+|an\s+)?\Z", FLAGS)
         self.total = re.compile(rf"{WORD_START}(?:{alternation(g['total_phrases'])})\s+\Z", FLAGS)
         self.pronouns = alternation(g["speaker_pronouns"])
+        fillers = literal_words(g["adjacent_fillers"]) if g.get("adjacent_fillers") else "(?!)"
+        self.adjacent = re.compile(  # "injured 209", "injured a further 209"
+            rf"{WORD_START}(?P<adj>(?:{alternation(self.adjacent_words)})(?:\s*[:–—-])?)\s+"
+            rf"(?:(?:{fillers})\s+)?\Z", FLAGS)
         sums = literal_words(g["sum_markers"]) if g.get("sum_markers") else "(?!)"
         self.sum_opening = re.compile(
             rf"[,;:—–]?\s*(?:(?:and|but|а|и|но)\s+)?(?:{sums}){WORD_END}", FLAGS)
