@@ -177,3 +177,8 @@ def test_a_further_or_esche_between_the_harm_word_and_a_bare_number():
 def test_russian_newborns_are_infants():
     assert figures_in("При обстреле роддома погибли 6 новорождённых.", "subgroup",
                       language="ru") == [("infants",)]
+
+
+def test_the_object_of_a_participle_before_found_is_no_speaker():
+    assert speakers("Divers searching the river found 9 bodies.") == [None]
+    assert speakers("Following the raid the ministry said 14 people died.") == ["the ministry"]

@@ -44,6 +44,9 @@ PART_OF_TIME = re.compile(r"(?:mid|early|late)-")
 # An adverb just before the verb is not the speaker's: "the Red Cross first reported", "the
 # coroner formally ruled" (not "the family", "the assembly").
 ADVERB = re.compile(r"first|(?!(?:famil|assembl|all|rall|suppl|monopol|anomal)y)[a-z]{2,}ly")
+# A participle whose object the chunk before a verb is: "moving", "searching".
+GERUND = re.compile(r"(?!(?:during|morning|evening|according|including|following|regarding|"
+                    r"concerning|building|meeting|briefing|wing)\Z)[a-z]{2,}ing")
 # A number word opening the sentence opens its speaker too: "One hospital official said".
 COUNTED = {"One", "Two", "Three", "Four", "Five", "Several"}
 PRONOUNS = {"he", "she", "they", "it", "we", "он", "она", "они", "оно"}
@@ -81,6 +84,8 @@ def subject_before(text: str, verb_start: int, start: int) -> str | None:
         return None
     if first > 0 and tokens[first - 1].group()[:1].isdigit():
         return None  # "2,791 casualties documented": counted, not speaking
+    if first > 0 and GERUND.fullmatch(tokens[first - 1].group()):
+        return None  # "Workers moving a graveyard found 40 bodies": its object, not who speaks
     while tokens[first].group().lower() in LINKERS:
         first += 1
     if first > 0 and tokens[first - 1].group() in COUNTED and (
