@@ -113,6 +113,7 @@ class Found:
     reach: int = 0  # how far its words go (a number before this belongs to them)
     said_end: int = 0  # where the words after it that gave its category end
     nend: int = 0  # where the number itself ends
+    of_them_after: bool = False  # "of them", «из них» right after the number ("three of them")
     single: bool = False  # one person named by a singular noun ("a woman")
     frame_end: int = 0  # where the words around it that gave its category end ("to death")
     died: bool = False  # the injured it counts died later (killed once parts are linked)
@@ -371,7 +372,7 @@ def _candidate(text: str, m: NumberMatch, lang: Language, sentences: Sentences,
     elif (of := lang.of_them.match(text, end)) is not None:
         if lang.unit_after.match(text, of.end()):
             return None  # "in 31 of these cases"
-        found.of_them = True
+        found.of_them = found.of_them_after = True
         if of.group("head"):
             found.noun = lang.noun(of)
             found.subgroup = _subgroup(found.noun, of)

@@ -275,7 +275,7 @@ def relink(text: str, found: list, sentences, language: str, model: LinkModel) -
         )
         whole = next((j for p, j in scored if p >= THRESHOLD and not _cycle(found, i, j)
                       and not of_another_group(found[j], f)), None)
-        if whole is None and _later_stage_of_them(text, found, i):
+        if whole is None and _later_stage_of_them(found, i):
             whole = f.part_of  # "27 wounded, three of them died": the rules' marked link
         if (
             whole != f.part_of
@@ -292,17 +292,15 @@ def relink(text: str, found: list, sentences, language: str, model: LinkModel) -
 # suffocated"); the model, trained on parts that mostly share their whole's category, does not
 # link these
 LATER_STAGES = {**FLOWS, "killed": (*FLOWS["killed"], "injured")}
-OF_THEM = re.compile(r"\s+(?:of\s+(?:them|whom|the|these|those)|из\s+(?:них|которых))\b",
-                     re.IGNORECASE)
 
 
-def _later_stage_of_them(text: str, found: list, i: int) -> bool:
+def _later_stage_of_them(found: list, i: int) -> bool:
     """Whether the rules linked figure `i` by "of them", "of the patients" («из них») right
-    after its number to the figure just before it, of which it is a later stage (not "17
-    civilians ... among them" after "rounded up 40", nor a whole further back: those stay the
-    model's)."""
+    after its number (read once, by the rules: `of_them_after`) to the figure just before
+    it, of which it is a later stage (not "17 civilians ... among them" after "rounded up
+    40", nor a whole further back: those stay the model's)."""
     f = found[i]
-    return (f.part_of == i - 1 and f.of_them and OF_THEM.match(text, f.nend) is not None
+    return (f.part_of == i - 1 and f.of_them_after
             and found[i - 1].category in LATER_STAGES.get(f.category, ()))
 
 
