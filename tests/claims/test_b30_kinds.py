@@ -73,7 +73,7 @@ def test_a_number_word_opening_the_sentence_opens_its_speaker():
         "Two local doctors"]
 
 
-def test_lists_and_listed_report():
+def test_lists_reports():
     assert speakers("The health bureau lists 48 children killed.") == ["The health bureau"]
 
 
