@@ -68,6 +68,12 @@ def test_an_adverb_before_the_reporting_verb_is_not_the_speakers():
         "The tribunal"]
 
 
+def test_a_newspaper_named_daily_or_weekly_is_the_speaker_not_an_adverb():
+    assert speakers("The Israeli daily reported that 40 people were killed.") == [
+        "The Israeli daily"]
+    assert speakers("A local weekly reported 12 deaths in the village.") == ["A local weekly"]
+
+
 def test_a_number_word_opening_the_sentence_opens_its_speaker():
     assert speakers("Two local doctors said at least 12 people were wounded.") == [
         "Two local doctors"]
@@ -182,3 +188,8 @@ def test_russian_newborns_are_infants():
 def test_the_object_of_a_participle_before_found_is_no_speaker():
     assert speakers("Divers searching the river found 9 bodies.") == [None]
     assert speakers("Following the raid the ministry said 14 people died.") == ["the ministry"]
+
+
+def test_a_count_between_commas_after_a_place_is_a_figure():
+    found = brief("Outside Gaza City, 14, among them five women, were killed.")
+    assert [(f[1], f[4]) for f in found] == [(14, None), (5, 0)]

@@ -460,11 +460,24 @@ def _of_the_total(text: str, end: int, lang: Language) -> re.Match | None:
     return None
 
 
-# An age between commas after a person's name: "Monika S., 23, Karolina G., 29, and …".
-AFTER_NAME = re.compile(r"(?<!\bin )(?<!\bat )(?<!\bfrom )(?<!\bnear )(?<!\bв )(?<!\bна )"
-                        r"(?<!\bиз )(?-i:[A-ZА-ЯЁ][a-zа-яё'’-]+\s+(?:[A-ZА-ЯЁ]\.\s+)?"
-                        r"[A-ZА-ЯЁ][a-zа-яё'’-]+)\s*,\s*\Z", re.IGNORECASE)
+# An age between commas after a person's name: "Anna Brandt, 43, and Mara Lind, 51"; not after
+# a place ("Outside Gaza City, 14, among them …", «В Донецкой области, 11, …»).
+AFTER_NAME = re.compile(r"(?-i:(?:[A-ZА-ЯЁ][a-zа-яё'’-]+\s+(?:[A-ZА-ЯЁ]\.\s+)?){1,3}"
+                        r"[A-ZА-ЯЁ][a-zа-яё'’-]+)\s*,\s*\Z")
+# A place's preposition, before the name or opening it ("Outside Gaza City, 14").
+PLACE_WORD = re.compile(r"(?:in|at|from|near|across|outside|inside|around|throughout|of|to|into|"
+                        r"towards?|в|во|на|из|под|у|около|возле|близ|по)", re.IGNORECASE)
 AGE_END = re.compile(r"\s*(?:,|\)|\.(?!\d)|\s+(?:and|и)\s)")
+
+
+def _age_after_name(text: str, m: NumberMatch, before: str) -> bool:
+    """Whether a number between commas after a name is that person's age, not a count of the
+    people at a place the name is."""
+    name = AFTER_NAME.search(before)
+    if name is None or not m.num.isdigit() or int(m.num) > 120 or not AGE_END.match(text, m.end):
+        return False
+    words = [*before[:name.start()].split()[-1:], name.group(0).split()[0]]
+    return not any(PLACE_WORD.fullmatch(word) for word in words)
 
 
 def _not_a_count(text: str, m: NumberMatch, before: str, lang: Language, q: Quantity) -> bool:
@@ -484,8 +497,7 @@ def _not_a_count(text: str, m: NumberMatch, before: str, lang: Language, q: Quan
         return True  # "at 1.40 in the afternoon": a time or a measure, no one counted
     if num == "one" and re.search(r"\b(?:no|any|every|some|the)\s+\Z", before, re.IGNORECASE):
         return True
-    if AFTER_NAME.search(before) and AGE_END.match(text, end) and m.num.isdigit() \
-            and int(m.num) <= 120:
+    if _age_after_name(text, m, before):
         return True  # "Anna Brandt, 43, and …": an age after a name
     qual = (m.qual or "").lower()
     if qual in AGE_COMPARISON:

@@ -42,8 +42,9 @@ STOPS = NUMBER_WORDS | {
          "июле", "августе", "сентябре", "октябре", "ноябре", "декабре", "году", "годы"}
 PART_OF_TIME = re.compile(r"(?:mid|early|late)-")
 # An adverb just before the verb is not the speaker's: "the Red Cross first reported", "the
-# coroner formally ruled" (not "the family", "the assembly").
-ADVERB = re.compile(r"first|(?!(?:famil|assembl|all|rall|suppl|monopol|anomal)y)[a-z]{2,}ly")
+# coroner formally ruled" (not "the family", "the assembly", "the Israeli daily").
+ADVERB = re.compile(r"first|(?!(?:famil|assembl|all|rall|suppl|monopol|anomal|dail|weekl|monthl|"
+                    r"quarterl)y)[a-z]{2,}ly")
 # A participle whose object the chunk before a verb is: "moving", "searching".
 GERUND = re.compile(r"(?!(?:during|morning|evening|according|including|following|regarding|"
                     r"concerning|building|meeting|briefing|wing)\Z)[a-z]{2,}ing")
