@@ -257,6 +257,8 @@ def person_links(session: Session, person: Person, records=None) -> list[Candida
     """The scored pairs inside the person from the latest run that scored them: why joined.
     `records`: the person's `person_records`, when already read."""
     ids = _record_ids(session, person, records)
+    if len(ids) < 2:  # a pair is of two records: none inside a person of one (most persons)
+        return []
     query = (
         select(CandidatePair)
         .where(CandidatePair.record_a_id.in_(ids), CandidatePair.record_b_id.in_(ids))
@@ -275,7 +277,7 @@ def person_kept_apart(session: Session, person: Person, records=None) -> list[Ca
     """Pairs of the latest run linking one of the person's records to a record the
     consistency check kept out of it (birth years or sexes that disagree), for review."""
     ids = _record_ids(session, person, records)
-    latest = session.scalar(select(func.max(CandidatePair.run_id)))
+    latest = select(func.max(CandidatePair.run_id)).scalar_subquery()
     query = (
         select(CandidatePair)
         .where(
