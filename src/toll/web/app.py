@@ -14,6 +14,7 @@ from toll import __version__
 from toll.errors import NotAllowed, NotFound, TollError
 from toll.store import Store
 from toll.web.context import signed_in_user
+from toll.web.headers import SecurityHeaders
 from toll.web.limits import MAX_BODY, BodyLimit
 from toll.web.render import page
 
@@ -33,13 +34,6 @@ PROBLEMS = {
         (404, "No such source, claim, person or estimate"),
         (413, "The upload is too large; nothing was stored"),
     )
-}
-HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
-    "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'",
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "same-origin",
 }
 
 
@@ -91,15 +85,7 @@ def create_app(db: str | None = None, *, store: Store | None = None, max_body: i
         app.include_router(router, responses=PROBLEMS)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit, limit=max_body)
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        for name, value in HEADERS.items():
-            response.headers.setdefault(name, value)
-        if request.url.path not in ("/docs",) and not request.url.path.startswith("/static"):
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
+    app.add_middleware(SecurityHeaders)  # outermost: the refusal of a large body has them too
 
     for error, status in ((NotAllowed, 403), (NotFound, 404), (TollError, 400)):
         app.add_exception_handler(error, _toll_error(status))
