@@ -3,6 +3,8 @@ and their reconciliation, recognitions and the review queues for figures and att
 
 import re
 
+from toll.web.app import STATIC
+
 
 def test_the_case_board_and_a_case_with_its_history_and_remains_candidates(browser):
     client = browser("editor")
@@ -142,6 +144,46 @@ def test_every_worker_opens_the_store_named_in_the_environment(web_store, monkey
         assert served.state.store.url == web_store.url
     finally:
         served.state.store.close()
+
+
+def test_the_served_app_leaves_the_loaded_libraries_out_of_the_collectors_passes(web_store):
+    import gc
+
+    from fastapi.testclient import TestClient
+
+    from toll.web import served_app
+
+    try:
+        served = served_app(store=web_store)  # as `toll serve` makes it
+        assert gc.get_freeze_count() > 10_000
+        assert TestClient(served).get("/login").status_code == 200
+    finally:
+        gc.unfreeze()
+
+
+SECURITY_HEADERS = ("content-security-policy", "x-content-type-options", "x-frame-options")
+
+
+def test_every_answer_has_the_security_headers_and_only_static_files_may_be_kept(browser):
+    client, anonymous = browser("viewer"), browser()
+    answers = {
+        "page": client.get("/"),
+        "api": client.get("/api/dashboard"),
+        "not found": client.get("/persons"),
+        "not signed in": anonymous.get("/api/me"),
+        "login": anonymous.get("/login"),
+    }
+    for what, answer in answers.items():
+        for name in (*SECURITY_HEADERS, "referrer-policy"):
+            assert name in answer.headers, (what, name)
+        assert answer.headers["cache-control"] == "no-store", what
+    assert answers["page"].headers["x-frame-options"] == "DENY"
+    static = client.get("/static/" + next(p.name for p in STATIC.iterdir() if p.is_file()))
+    assert static.status_code == 200 and "no-store" not in static.headers.get("cache-control", "")
+    assert all(name in static.headers for name in SECURITY_HEADERS)
+    docs = client.get("/docs")
+    assert "no-store" not in docs.headers.get("cache-control", "")
+    assert docs.headers.get("content-security-policy")
 
 
 def test_an_unknown_address_is_a_page_in_the_browser_and_json_in_the_api(browser):

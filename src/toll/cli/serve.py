@@ -73,7 +73,7 @@ def run(
     import uvicorn
 
     from toll.store.database import DATABASE_ENV
-    from toll.web import create_app
+    from toll.web import served_app
 
     where = f"http://{host}:{port}"
     if json:
@@ -82,12 +82,12 @@ def run(
         console.print(message or f"Toll workspace on {where} (public view: {where}/public).")
         console.print("Stop it with Ctrl+C.", style="dim")
     if workers == 1:
-        uvicorn.run(create_app(store=store), host=host, port=port, log_level="warning")
+        uvicorn.run(served_app(store=store), host=host, port=port, log_level="warning")
         return
     os.environ[DATABASE_ENV] = store.engine.url.render_as_string(hide_password=False)
     store.close()
     uvicorn.run(
-        "toll.web:create_app",
+        "toll.web:served_app",
         factory=True,
         workers=workers,
         host=host,

@@ -4,6 +4,6 @@ Like the CLI, this layer only parses requests and renders answers; who may see o
 and what is written to the audit trail, is decided inside the stages (`toll.store.access`).
 """
 
-from toll.web.app import create_app
+from toll.web.app import create_app, served_app
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "served_app"]
