@@ -141,8 +141,9 @@ def extend_lists(found: list, text: str, lang: Language) -> None:
 
 
 def link_to_totals(found: list, text: str, lang: Language, sentences: Sentences) -> None:
-    """The figures before a total marked as one ("Two soldiers died at once; in all, the raid
-    killed 15"; «Около 20 погибли сразу, а всего взрыв унёс 44 жизни»; "... 15 in all"), in
+    """The figures before a total marked as one ("Two soldiers died at once; in all the raid
+    killed 15"; «Около 20 погибли сразу, а всего взрыв унёс 44 жизни»; "... 15 in all"; not
+    yet with a comma after the marker, "in all, the raid killed 15"), in
     its sentence or the one before, of a category it holds and not parts already, are its
     parts, while together they do not exceed it. Runs after the link model."""
     for t, total in enumerate(found):

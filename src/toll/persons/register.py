@@ -434,8 +434,9 @@ def _carry_pairs(session: Session, last_run_id: int, run_id: int, result) -> boo
     """Move the last run's scored pairs to this run instead of writing them again, when this
     run clustered those very pairs again (only decisions changed): the pairs and their
     weights are the same, only which of them wait for review can differ. The pairs the
-    cluster check scored are written anew. False, with nothing moved, when the pairs are not
-    the last run's after all (then they are all written)."""
+    cluster check scored are written anew. False when the pairs are not the last run's after
+    all (a pair kept only for a decision since undone): the moved pairs are then deleted, as
+    pruning would delete the last run's, and the caller writes them all."""
     pairs = result.pairs.dropna(subset=["match_probability"])
     rescored = pairs["rescored"].eq(True)
     moved = session.execute(
