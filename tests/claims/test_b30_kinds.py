@@ -74,6 +74,11 @@ def test_a_newspaper_named_daily_or_weekly_is_the_speaker_not_an_adverb():
     assert speakers("A local weekly reported 12 deaths in the village.") == ["A local weekly"]
 
 
+def test_a_noun_in_ing_after_the_is_no_participle_hiding_the_speaker():
+    assert speakers("After the bombing the governor said 12 people died.") == ["the governor"]
+    assert speakers("During the fighting the army said 30 soldiers were killed.") == ["the army"]
+
+
 def test_a_number_word_opening_the_sentence_opens_its_speaker():
     assert speakers("Two local doctors said at least 12 people were wounded.") == [
         "Two local doctors"]

@@ -85,8 +85,10 @@ def subject_before(text: str, verb_start: int, start: int) -> str | None:
         return None
     if first > 0 and tokens[first - 1].group()[:1].isdigit():
         return None  # "2,791 casualties documented": counted, not speaking
-    if first > 0 and GERUND.fullmatch(tokens[first - 1].group()):
+    if first > 0 and GERUND.fullmatch(tokens[first - 1].group()) and not (
+            first > 1 and tokens[first - 2].group().lower() in DETERMINERS):
         return None  # "Workers moving a graveyard found 40 bodies": its object, not who speaks
+        # (after "the", "a" the word is a noun: "After the bombing the governor said")
     while tokens[first].group().lower() in LINKERS:
         first += 1
     if first > 0 and tokens[first - 1].group() in COUNTED and (
