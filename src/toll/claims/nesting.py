@@ -13,6 +13,7 @@ be larger than its whole. A part whose own words give no category takes its whol
 """
 
 import re
+from functools import cache
 
 from toll.claims.language import Language
 from toll.claims.sentences import Sentences
@@ -291,7 +292,13 @@ def same_list(f, g) -> bool:
 def among_category(f) -> str | None:
     """The category "were among the …" names for a figure ("nine Egyptians were among the
     wounded": injured), if any."""
-    return next((c for c, words in CATEGORY_HINTS.items() if any(w in f.among for w in words)),
+    return _category_among(f.among)
+
+
+@cache
+def _category_among(among: str) -> str | None:
+    """among_category's answer for the words after "were among" (read once per wording)."""
+    return next((c for c, words in CATEGORY_HINTS.items() if any(w in among for w in words)),
                 None)
 
 
