@@ -71,6 +71,7 @@ class Language:
 
     def _taxonomy(self, taxonomy: dict[str, Any]) -> None:
         self.categories: dict[str, Category] = {}
+        self._categories_of: dict[tuple[str, str], tuple[Category, ...]] = {}
         self.frames: list[tuple[str, re.Pattern, re.Pattern]] = []
         left, right, adjacent = [], [], []
         for name, spec in taxonomy["categories"].items():
@@ -151,9 +152,14 @@ class Language:
         return None
 
     def categories_of(self, phrase: str, side: str) -> list[Category]:
-        """The categories a trigger phrase marks on one side (before, after, adjacent)."""
-        return [c for c in self.categories.values()
-                if side in c.sides and c.sides[side].fullmatch(phrase)]
+        """The categories a trigger phrase marks on one side (before, after, adjacent); each
+        phrase is matched once per language (the same words recur in every text)."""
+        key = (phrase, side)
+        if key not in self._categories_of:
+            self._categories_of[key] = tuple(
+                c for c in self.categories.values()
+                if side in c.sides and c.sides[side].fullmatch(phrase))
+        return list(self._categories_of[key])
 
     # -- non-figures and grammar -------------------------------------------------------------
 
