@@ -116,6 +116,15 @@ class CategoryModel:
     def probabilities(self, present: list[str]) -> dict[str, float]:
         """Each class's probability (one-vs-rest sigmoids, normalised as scikit-learn does);
         `present` holds each feature once (as `features` gives them)."""
+        return dict(zip(self.classes, self._normalised(present), strict=True))
+
+    def best(self, present: list[str]) -> tuple[str, float]:
+        """The most probable class (the first of equals) and its probability."""
+        probs = self._normalised(present)
+        k = probs.index(max(probs))
+        return self.classes[k], probs[k]
+
+    def _normalised(self, present: list[str]) -> list[float]:
         scores = list(self.intercepts)
         get = self.weights.get
         for name in present:
@@ -125,12 +134,7 @@ class CategoryModel:
         sig = [1.0 / (1.0 + exp(-(30.0 if s > 30.0 else -30.0 if s < -30.0 else s)))
                for s in scores]
         total = sum(sig) or 1.0
-        return {cls: p / total for cls, p in zip(self.classes, sig, strict=True)}
-
-    def best(self, present: list[str]) -> tuple[str, float]:
-        probs = self.probabilities(present)
-        cls = max(probs, key=probs.__getitem__)
-        return cls, probs[cls]
+        return [p / total for p in sig]
 
     def to_json(self) -> str:
         data = {"classes": list(self.classes), "intercepts": [round(v, 4) for v in self.intercepts],
