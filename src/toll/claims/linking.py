@@ -23,6 +23,7 @@ import os
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 from toll.claims.nesting import FLOWS, fits_among, of_another_group, same_list
@@ -80,7 +81,7 @@ class LinkModel:
 
     def probability(self, present: list[str]) -> float:
         get = self.weights.get
-        score = self.intercept + sum(get(name, 0.0) for name in present)
+        score = self.intercept + sum(map(get, present, repeat(0.0)))
         score = 30.0 if score > 30.0 else -30.0 if score < -30.0 else score
         return 1.0 / (1.0 + math.exp(-score))
 
