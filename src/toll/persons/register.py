@@ -434,19 +434,22 @@ def _carry_pairs(session: Session, last_run_id: int, run_id: int, result) -> boo
     """Move the last run's scored pairs to this run instead of writing them again, when this
     run clustered those very pairs again (only decisions changed): the pairs and their
     weights are the same, only which of them wait for review can differ. The pairs the
-    cluster check scored are written anew. False when the pairs are not the last run's after
-    all (a pair kept only for a decision since undone): the moved pairs are then deleted, as
-    pruning would delete the last run's, and the caller writes them all."""
+    cluster check scored are written anew. False, with nothing changed, when the pairs are
+    not the last run's after all (a pair kept only for a decision since undone): the caller
+    then writes them all.
+
+    The check is a count: the pairs this run clusters again that the cluster check did not
+    score are always some of the last run's (`scored_pairs`), so as many means the same."""
     pairs = result.pairs.dropna(subset=["match_probability"])
     rescored = pairs["rescored"].eq(True)
-    moved = session.execute(
-        update(CandidatePair)
-        .where(CandidatePair.run_id == last_run_id, ~CandidatePair.rescored)
-        .values(run_id=run_id, needs_review=False, review_reason=None)
-    ).rowcount
-    if moved != int((~rescored).sum()):
-        session.execute(delete(CandidatePair).where(CandidatePair.run_id == run_id))
+    last_pairs = (CandidatePair.run_id == last_run_id) & ~CandidatePair.rescored
+    if session.scalar(select(func.count()).where(last_pairs)) != int((~rescored).sum()):
         return False
+    session.execute(
+        update(CandidatePair)
+        .where(last_pairs)
+        .values(run_id=run_id, needs_review=False, review_reason=None)
+    )
     review = _pairs_to_review(result)
     flag = (
         update(CandidatePair)
