@@ -194,3 +194,25 @@ def test_a_lone_namesake_killed_in_another_year_is_not_lifted():
     lifted = dict(zip(keys, out[CLEAR_BEST], strict=True))
     assert lifted[("x", "y")] > 0 and lifted[("v", "u")] > 0  # same year, or one not given
     assert lifted[("w", "z")] == 0  # 1992 and 1994
+
+
+def test_a_person_entered_twice_in_the_other_list_as_likely_as_not_is_no_rival():
+    """y and z (list B) score 0.67 against each other: below the threshold, but more likely
+    one person than not. Neither takes x's link from the other; at 0.11 they still do."""
+    from toll.persons.linkage import _clear_best
+
+    features = pd.DataFrame(
+        {"unique_id": SOURCES.index, "source_id": SOURCES.to_numpy(), "event_year": 1992}
+    )
+
+    def linked(twice_weight):
+        rows = [("x", "y", 5.0), ("x", "z", 5.0), ("y", "z", twice_weight)]
+        pairs = _pairs(rows).assign(mw_given=2.0, mw_relatives=0.0)
+        out, _ = _clear_best(pairs, ["mw_given"], features, 0.9, 0.5)
+        keys = zip(out["record_id_l"], out["record_id_r"], strict=True)
+        return dict(zip(keys, out["match_probability"], strict=True))
+
+    twice = linked(1.0)
+    assert twice[("x", "y")] > 0.9 and twice[("x", "z")] > 0.9
+    namesakes = linked(-3.0)
+    assert namesakes[("x", "y")] < 0.5 and namesakes[("x", "z")] < 0.5

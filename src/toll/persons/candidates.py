@@ -133,11 +133,12 @@ def discount_rivals(
     other candidates in b's list score odds S together, the chance that b is a's person is
     o / (1 + o + S), not o / (1 + o): the odds become o / (1 + S). A namesake in b's list
     with the same name, place and year (S about o) takes a link from 0.95 down to about
-    0.5, into review. A candidate linked to b at `low` or above (b entered twice: the
-    linkage's threshold) is no rival. Judged in both directions, the larger discount
-    counting. Pairs inside one list are left as scored, and so are pairs marked `exempt`
-    (they still rival the others). Adds a `RIVALS` weight column (what the discount took,
-    else 0), so that the field weights still add up to the match weight.
+    0.5, into review. A candidate linked to b at `low` or above (b entered twice; linkage
+    passes the low end of its review band: more likely one person than not) is no rival. Judged
+    in both directions, the larger discount counting. Pairs inside one list are left as
+    scored, and so are pairs marked `exempt` (they still rival the others). Adds a `RIVALS`
+    weight column (what the discount took, else 0), so that the field weights still add up
+    to the match weight.
     """
     pairs = pairs.reset_index(drop=True)
     weight = pairs["match_weight"].to_numpy(dtype=float)

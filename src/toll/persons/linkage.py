@@ -558,9 +558,15 @@ def _clear_best(
     record is missing from that list, would be the clear best. Nor pairs whose birth years
     or sexes weigh against one person (`AGAINST_LIFT`), or whose years of event differ (a
     day and month swapped keeps the year): a namesake is the only candidate where the
-    person is not in that list at all, and these facts are what tell him."""
+    person is not in that list at all, and these facts are what tell him.
+
+    Two candidates in one list that score at `low` or above against each other (more
+    likely one person entered twice than not) are no rivals: the same-list prior already
+    weighed that pair down, and counting the duplicate as a namesake took the person's
+    link from both of its entries (seed 501 of `bench/unseen.py --hard`: 839 of 5,118
+    missed record-list pairs had two true candidates in that list)."""
     sources = features.set_index("unique_id")["source_id"]
-    pairs = discount_rivals(pairs, sources, low=threshold)
+    pairs = discount_rivals(pairs, sources, low=low)
     names_agree = (_column(pairs, "mw_given") >= 0) & (_column(pairs, "mw_relatives") == 0)
     facts_agree = (
         (_column(pairs, "mw_birth") >= AGAINST_LIFT)
