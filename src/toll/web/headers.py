@@ -12,11 +12,16 @@ HEADERS = {
 NO_STORE = ("Cache-Control", "no-store")  # pages and answers, not the docs or static files
 
 
+def _encoded(headers: list[tuple[str, str]]) -> list[tuple[bytes, bytes]]:
+    return [(name.lower().encode(), value.encode()) for name, value in headers]
+
+
+CACHEABLE = _encoded(list(HEADERS.items()))  # encoded once, not per request
+UNCACHEABLE = _encoded([*HEADERS.items(), NO_STORE])
+
+
 def _wanted(path: str) -> list[tuple[bytes, bytes]]:
-    wanted = list(HEADERS.items())
-    if path not in ("/docs",) and not path.startswith("/static"):
-        wanted.append(NO_STORE)
-    return [(name.lower().encode(), value.encode()) for name, value in wanted]
+    return CACHEABLE if path in ("/docs",) or path.startswith("/static") else UNCACHEABLE
 
 
 class SecurityHeaders:
