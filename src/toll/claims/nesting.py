@@ -143,8 +143,8 @@ def extend_lists(found: list, text: str, lang: Language) -> None:
 
 def link_to_totals(found: list, text: str, lang: Language, sentences: Sentences) -> None:
     """The figures before a total marked as one ("Two soldiers died at once; in all the raid
-    killed 15"; «Около 20 погибли сразу, а всего взрыв унёс 44 жизни»; "... 15 in all"; not
-    yet with a comma after the marker, "in all, the raid killed 15"), in
+    killed 15"; «Около 20 погибли сразу, а всего взрыв унёс 44 жизни»; "... 15 in all"; "In
+    all, the raid killed 15"), in
     its sentence or the one before, of a category it holds and not parts already, are its
     parts, while together they do not exceed it. Runs after the link model."""
     for t, total in enumerate(found):
@@ -159,6 +159,7 @@ def link_to_totals(found: list, text: str, lang: Language, sentences: Sentences)
         parts = [i for i in parts if found[i].part_of is None and found[i].category
                  and found[i].kind == total.kind and holds(total.category, found[i].category)
                  and i not in wholes and not _another(found[i], text)
+                 and not of_another_group(total, found[i])
                  and not COMPARED.search(text, found[i].end, total.qstart)]
         if any(_periodic(found[i], text, lang, sentences) for i in parts):
             continue  # "over the past day 12 died; in all, 300 since March": no parts
@@ -177,11 +178,24 @@ def _marked_total(f, text: str, lang: Language, sentences: Sentences) -> str | N
     if lang.sum_after.match(text, f.end):
         return "after"
     start = sentences.span(f.sentence)[0]
-    clause = max(text.rfind(c, start, f.qstart) for c in ",;:—–")
+    clause = _clause_start(text, start, f.qstart)
     m = lang.sum_opening.match(text, max(start, clause), f.qstart)
-    if m is None or not text[m.end():f.qstart].strip():
-        return None
+    if m is None and clause >= start and text[clause] == ",":  # "In all, 40 people died"
+        outer = _clause_start(text, start, clause)
+        m = lang.sum_opening.match(text, max(start, outer), clause)
+        if m is not None and text[m.end():clause].strip():
+            m = None
+        clause = outer
+    between = text[m.end():f.qstart] if m is not None else ""
+    if m is None or not between.strip() or OTHER_NUMBER.search(between):
+        return None  # "in all 31 civilians (7 women …": 7 is no total
     return "opens" if clause < start else "clause"
+
+
+def _clause_start(text: str, start: int, end: int) -> int:
+    """Where the clause before `end` opens: its last comma, semicolon, colon or dash after
+    `start` (below `start` when there is none)."""
+    return max(text.rfind(c, start, end) for c in ",;:—–")
 
 
 def _periodic(f, text: str, lang: Language, sentences: Sentences) -> bool:
@@ -193,6 +207,8 @@ def _periodic(f, text: str, lang: Language, sentences: Sentences) -> bool:
     return bool(lang.period.search(text, clause, end))
 
 
+# Another number, or a bracket, between a sum marker and a figure: the marker is not its.
+OTHER_NUMBER = re.compile(r"[\d(]")
 # A clause of its own after a part marker: «среди пострадавших девочка, а ещё трое …».
 NEW_CLAUSE = re.compile(r";|,\s+(?:а|но|и|and|but|while)\s", re.IGNORECASE)
 # Figures compared are not parts: "far above the 180 deaths admitted, and higher than the 1,277
