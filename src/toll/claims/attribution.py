@@ -89,7 +89,7 @@ RU_LEAD = re.compile(
     r"(?:(?:\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|"
     r"ноября|декабря)(?:\s+\d{4}(?:\s+года)?)?|в\s+(?:понедельник|вторник|среду|четверг|"
     r"пятницу|субботу|воскресенье)|(?:в|во|на)\s+(?:своём\s+|своем\s+|своей\s+|своих\s+)?"
-    r"(?-i:[a-zа-яё][\w-]*)(?=\s+\S)|также|позже|ранее|"
+    r"(?-i:[a-zа-яё][\w-]*)(?=\s+\S)|также|позже|ранее|накануне|по\s+состоянию\s+на|"
     r"сегодня|вчера|журналистам|ТАСС|РИА\s+Новости)\s+)+", re.IGNORECASE)
 # What a Russian verb says, not who says it: "говорит об 11 погибших", "сообщил о 5 раненых".
 RU_WHAT = re.compile(r"(?:о|об|обо|про|что)\s", re.IGNORECASE)
@@ -340,7 +340,7 @@ class Speakers:
         if by_count := BY_COUNT.search(sentence):
             return by_count.group("who")
         if self.ru_as and (opening := self.ru_as.match(sentence)):
-            return opening.group("who")
+            return _without_lead(opening.group("who"))  # «Как сообщил накануне губернатор X»
         subjects = []
         for verb in self.verb.finditer(self.text, start, end):
             phrase = self._subject(verb.start(), start)

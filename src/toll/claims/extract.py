@@ -150,6 +150,7 @@ def extract_figures(text: str, *, language: str | None = "en",
     extend_lists(kept, text, lang)
     mark_casualties(kept)
     promote_died(kept)
+    share_bounds(kept, text)
     incidents = Incidents(text, sentences, lang)
     speakers = Speakers(text, sentences, lang, default_speaker)
     return [_figure(text, f, kept, incidents, speakers) for f in kept]
@@ -659,6 +660,31 @@ def promote_died(found: list[Found]) -> None:
     for f in found:
         if f.died and f.category == "injured":
             f.category, f.source = "killed", "after"
+
+
+# "at least 478 dead and 920 wounded": one bound before two short counts joined by "and".
+SHARED_BOUND = re.compile(r"\s*,?\s*(?:and|и)\s+", re.IGNORECASE)
+
+
+def share_bounds(found: list[Found], text: str) -> None:
+    """A bare count joined by "and" to one of another category with "at least" before it
+    shares that bound, when each is its number and one word that gives its category ("at
+    least 478 dead and 920 wounded"; «не менее 12 погибших и 40 раненых»); not a part, nor a
+    clause of its own («погибли по меньшей мере 528 человек и 4599 ранены»)."""
+    for f, g in zip(found, found[1:], strict=False):
+        if f.quantity.qualifier != "at_least" or g.quantity.qualifier != "exact" \
+                or g.quantity.value is None or g.part_of is not None \
+                or g.category == f.category or g.sentence != f.sentence \
+                or g.source != f.source \
+                or not SHARED_BOUND.fullmatch(text, f.end, g.qstart) \
+                or not (_one_word(text, f) and _one_word(text, g)):
+            continue
+        v = g.quantity.value
+        g.quantity = Quantity(v, v, None, "at_least")
+
+
+def _one_word(text: str, f: Found) -> bool:
+    return len(text[f.nend or f.nstart:f.end].split()) <= 1
 
 
 def _framed(text: str, f: Found, lang: Language) -> bool:

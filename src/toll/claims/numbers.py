@@ -13,6 +13,11 @@ from typing import Any
 _NOT_BEFORE = set("$€£¥₽₼₺₴#№/+-.,:_") | set("0123456789")
 _DASH_WORD = re.compile(r"-\w")
 _DIGIT_AFTER = re.compile(r"\s*\d")
+
+
+def _spaced(phrase: str) -> str:
+    """A phrase as a pattern with any spacing between its words ("or so")."""
+    return r"\s+".join(re.escape(w) for w in phrase.split())
 _WORD = re.compile(r"[^\s(\[“\"‘']+")
 _AFTER_ARTICLE = re.compile(r"\s+(?:dozen|few|couple|hundred|thousand|million|billion)\b",
                             re.IGNORECASE)
@@ -101,9 +106,10 @@ class NumberGrammar:
                     self.qualifier_of[" ".join(phrase.lower().split())] = (qualifier, bound)
         self.range_words = qualifiers.get("range", {})
         after = qualifiers.get("after_number") or {}
-        self.plus = next(iter(after), None)
-        if self.plus:
-            self.qualifier_of[self.plus] = tuple(after[self.plus])
+        self.after_number = {" ".join(k.lower().split()): tuple(v) for k, v in after.items()}
+        self.after_marker = re.compile("|".join(
+            rf"\s+{_spaced(k)}\b" if k[:1].isalpha() else re.escape(k) for k in after),
+            re.IGNORECASE) if after else None
         self.change_words = {w.lower() for w in qualifiers.get("change_words", [])}
         self.particle_after = {q.lower(): {w.lower() for w in verbs} for q, verbs in
                                (qualifiers.get("particle_after") or {}).items()}
@@ -263,11 +269,12 @@ class NumberGrammar:
         value = self.value_of(m.group("a"))
         if value is None:
             return None
-        if self.plus and text.startswith(self.plus, a_end) and not _DIGIT_AFTER.match(
-                text, a_end + len(self.plus)):
-            qualifier, bound = self.qualifier_of[self.plus]  # "161+ people", "200+"
+        if self.after_marker and (mark := self.after_marker.match(text, a_end)) and not \
+                _DIGIT_AFTER.match(text, mark.end()):
+            # "161+ people", "200+", "nine or so"
+            qualifier, bound = self.after_number[" ".join(mark.group().lower().split())]
             return NumberMatch(before.qual_start if qual else start, start,
-                               a_end + len(self.plus), m.group("a"), qual,
+                               mark.end(), m.group("a"), qual,
                                Quantity(value, value if bound == "low" else None,
                                         value if bound == "high" else None, qualifier))
         if not qual:
