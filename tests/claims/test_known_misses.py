@@ -52,3 +52,8 @@ def test_russian_time_phrases_are_not_part_of_the_speaker():
 def test_a_count_with_a_verb_of_its_own_keeps_its_own_qualifier():
     got = read("Погибли по меньшей мере 528 человек и 4599 ранены.", "ru")
     assert [q for _, _, _, q, _ in got] == ["at_least", "exact"]
+
+
+def test_a_speaker_after_an_ellipsis():
+    got = extract_figures("At least 30 people died … said the health ministry.")
+    assert [f.speaker for f in got] == ["the health ministry"]

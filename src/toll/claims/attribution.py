@@ -146,8 +146,9 @@ class Speakers:
         self.after_quote = re.compile(
             rf"\s*,?\s*[—–-]?\s*(?:{body}{apposition}\s+{verb}|{verb}\s+(?:[^\W\d_]+\s+){{0,2}}?"
             rf"(?P<who2>{NAME}))", re.IGNORECASE)
-        self.inverted = re.compile(rf",\s*{verb}\s+(?P<who>(?:the\s+)?{NAME}|{lang.pronouns})",
-                                   re.IGNORECASE)
+        self.inverted = re.compile(  # ", said X"; after an ellipsis: "… said X"
+            rf"(?:,|\.\.\.|…)\s*{verb}\s+(?P<who>(?:the\s+)?{NAME}|{lang.pronouns})",
+            re.IGNORECASE)
         self.according = re.compile(
             rf"\baccording\s+to\s+{body}"
             rf"|\baccording\s+to\s+(?P<who3>the\s+(?:[\w-]+\s+){{0,4}}?"
