@@ -26,11 +26,12 @@ AGE_ORDER = ["0-17", "18-59", "60+", "unknown"]
 
 def persons_by(rows: list[dict], by: str, title: str, axis: str) -> str | None:
     """Stacked bars: persons per value of `by` (sex, age group), one colour per status."""
-    rows = [r for r in rows if r.get("persons")]
+    partial = {r[by] for r in rows if r.get("persons") is None}
+    rows = [{**r, by: _partly_hidden(r[by], partial)} for r in rows if r.get("persons")]
     if not rows:
         return None
     frame = pd.DataFrame(rows)
-    sort = AGE_ORDER if by == "age_group" else None
+    sort = [_partly_hidden(v, partial) for v in AGE_ORDER] if by == "age_group" else None
     chart = (
         alt.Chart(frame, title=title)
         .mark_bar()
@@ -43,6 +44,12 @@ def persons_by(rows: list[dict], by: str, title: str, axis: str) -> str | None:
         .properties(width=300, height=220)
     )
     return svg(chart)
+
+
+def _partly_hidden(value, partial: set) -> str:
+    """A bar's label, marked where some of its counts are suppressed (public view), so that
+    a short bar is not read as the whole count."""
+    return f"{value} (part hidden)" if value in partial else str(value)
 
 
 def persons_over_time(rows: list[dict]) -> str | None:
