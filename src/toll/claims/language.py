@@ -12,7 +12,8 @@ from typing import Any
 
 import yaml
 
-from toll.claims.numbers import NumberGrammar, words_pattern
+from toll.claims.firstchar import by_first_char
+from toll.claims.numbers import NumberGrammar, words_alternatives, words_pattern
 from toll.errors import TollError
 
 DATA = Path(__file__).parent / "data"
@@ -52,8 +53,18 @@ def alternation(phrases: list[str]) -> str:
     return "|".join(sorted(set(phrases), key=len, reverse=True))
 
 
+def grouped_alternation(phrases: list[str]) -> str:
+    """`alternation(phrases)`, the same matches, grouped by first character (faster to scan)."""
+    return by_first_char(sorted(set(phrases), key=len, reverse=True))
+
+
 def literal_words(words: list[str]) -> str:
     return words_pattern(sorted(set(words)))
+
+
+def grouped_words(words: list[str] | dict) -> str:
+    """`words_pattern(words)`, the same matches, grouped by first character."""
+    return by_first_char(words_alternatives(words))
 
 
 class Language:
@@ -89,8 +100,9 @@ class Language:
             left += before
             right += after
             adjacent += spec.get("adjacent", [])
-        self.left_trigger = re.compile(rf"{WORD_START}(?:{alternation(left)}){WORD_END}", FLAGS)
-        self.right_trigger_words = alternation(right)
+        self.left_trigger = re.compile(rf"{WORD_START}(?:{grouped_alternation(left)}){WORD_END}",
+                                       FLAGS)
+        self.right_trigger_words = grouped_alternation(right)
         self.adjacent_words = adjacent
 
         self.nouns: dict[str, Noun] = {}

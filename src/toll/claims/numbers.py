@@ -71,8 +71,13 @@ def first_letter_pattern(words: set[str]) -> str:
 
 def words_pattern(words: list[str] | dict) -> str:
     """An alternation of words or phrases, longest first, spaces matching any whitespace."""
+    return "|".join(words_alternatives(words))
+
+
+def words_alternatives(words: list[str] | dict) -> list[str]:
+    """The alternatives of `words_pattern(words)`, in its order."""
     phrases = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return [re.escape(p).replace(r"\ ", r"\s+") for p in phrases]
 
 
 class NumberGrammar:

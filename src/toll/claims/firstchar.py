@@ -1,0 +1,89 @@
+"""Long alternations of phrases, grouped by their first character: the same matches, faster.
+
+The regular expression engine tries every alternative of `a|b|c|…` at each position it tests;
+with hundreds of harm phrases that is most of the time of a scan. `by_first_char` returns the
+same alternation with the alternatives grouped under a lookahead on the character they can
+start with, `(?=(?i:k))(?:killed|kidnapped)|(?=(?i:w))(?:…)`, each group in the original order:
+at any character only one group can match, and it tries its alternatives in the order the flat
+alternation would, so every match (and every backtrack) is the same. When an alternative's first
+characters cannot be read (a class such as \\w, an empty match, a capturing group), the flat
+alternation is returned unchanged.
+"""
+
+import re
+
+try:  # the parser of the re module (Python 3.11+)
+    import _sre
+    from re import _casefix, _parser
+    from re import _constants as sre
+except ImportError:  # pragma: no cover - another Python: the flat alternation
+    _parser = None
+
+ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
+def by_first_char(alternatives: list[str]) -> str:
+    """The alternation of `alternatives` (patterns, in their order of preference), grouped by
+    first character; for patterns compiled with or without IGNORECASE."""
+    flat = "|".join(alternatives)
+    if _parser is None:
+        return flat
+    groups: dict[int, list[str]] = {}
+    for alt in alternatives:
+        try:
+            parsed = _parser.parse(alt)
+        except re.error:
+            return flat
+        found = _firsts(parsed.data)
+        if found is None or found[1] or parsed.state.groups > 1:
+            return flat
+        for key in sorted({_case_class(c) for c in found[0]}):
+            groups.setdefault(key, []).append(alt)
+    return "|".join(f"(?=(?i:{re.escape(chr(key))}))(?:{'|'.join(alts)})"
+                    for key, alts in sorted(groups.items()))
+
+
+def _case_class(code: int) -> int:
+    """One code for all the characters that match each other ignoring case (as re does)."""
+    lower = _sre.unicode_tolower(code)
+    return min({lower, *_casefix._EXTRA_CASES.get(lower, ())})
+
+
+def _firsts(items: list) -> tuple[set[int], bool] | None:
+    """(the characters parsed items can start with, whether they can match nothing); None
+    when that cannot be read. Zero-width assertions are passed over (a superset is safe)."""
+    out: set[int] = set()
+    for op, av in items:
+        name = str(op)
+        if name in ZERO_WIDTH:
+            continue
+        if op is sre.LITERAL:
+            return out | {av}, False
+        if op is sre.IN:
+            for o, a in av:
+                if o is sre.LITERAL:
+                    out.add(a)
+                elif o is sre.RANGE and a[1] - a[0] < 64:
+                    out.update(range(a[0], a[1] + 1))
+                else:
+                    return None
+            return out, False
+        if op is sre.SUBPATTERN:
+            found = _firsts(av[-1])
+        elif op is sre.BRANCH:
+            each = [_firsts(p) for p in av[1]]
+            if any(f is None for f in each):
+                return None
+            found = set().union(*(f[0] for f in each if f)), any(f[1] for f in each if f)
+        elif name in REPEATS:
+            inner = _firsts(av[2])
+            found = inner and (inner[0], inner[1] or av[0] == 0)
+        else:
+            return None
+        if found is None:
+            return None
+        out |= found[0]
+        if not found[1]:
+            return out, False
+    return out, True

@@ -1,0 +1,32 @@
+"""The grouped alternation finds exactly what the flat one finds."""
+
+import re
+
+from toll.claims.firstchar import by_first_char
+from toll.claims.language import load_language
+
+PHRASES = ["killed", "(?:were )?killed,? (?:and|or) injured", "kidnapped", "Wounded",
+           "injured", "[Ii]njured (?:by|in)", "lost (?:their|his|her) lives", "swap of",
+           "(?:two|three) ", "станов", "Убит[аоы]?", "ſtruck"]
+TEXT = ("Gunmen kidnapped 12; 40 were killed, and injured 9 WOUNDED. Some lost their lives; "
+        "Injured in the swap of 20. Убиты 4, убита одна; STRUCK three times, two left killed")
+
+
+def test_the_same_matches_and_backtracking() -> None:
+    for flags in (re.IGNORECASE, 0):
+        flat = re.compile(rf"(?<![\w-])(?:{'|'.join(PHRASES)})(?![\w-])", flags)
+        grouped = re.compile(rf"(?<![\w-])(?:{by_first_char(PHRASES)})(?![\w-])", flags)
+        assert grouped.pattern != flat.pattern
+        for start in range(len(TEXT)):
+            assert [m.span() for m in grouped.finditer(TEXT, start)] == \
+                [m.span() for m in flat.finditer(TEXT, start)]
+
+
+def test_unreadable_first_characters_keep_the_flat_alternation() -> None:
+    for phrases in (["killed", r"\w+ed"], ["killed", "(?:x)?"], ["killed", "(shot)"]):
+        assert by_first_char(phrases) == "|".join(phrases)
+
+
+def test_the_languages_triggers_are_grouped() -> None:
+    for code in ("en", "ru"):
+        assert "(?=(?i:" in load_language(code).left_trigger.pattern
