@@ -145,7 +145,10 @@ class Speakers:
         self.trailing = re.compile(rf"[,—–]\s*{body}{apposition}\s+{verb}", re.IGNORECASE)
         self.after_quote = re.compile(
             rf"\s*,?\s*[—–-]?\s*(?:{body}{apposition}\s+{verb}|{verb}\s+(?:[^\W\d_]+\s+){{0,2}}?"
-            rf"(?P<who2>{NAME}))", re.IGNORECASE)
+            rf"(?P<who2>{NAME})"
+            # "“…,” said the regional governor": a role in lower case, up to the clause's end
+            rf"|{verb}\s+(?P<who3>(?-i:the|an?)(?:\s+(?-i:[a-z-]+)){{1,4}})(?=\s*(?:[,.;:!?]|\Z)))",
+            re.IGNORECASE)
         self.inverted = re.compile(  # ", said X"; after an ellipsis: "… said X"
             rf"(?:,|\.\.\.|…)\s*{verb}\s+(?P<who>(?:the\s+)?{NAME}|{lang.pronouns})",
             re.IGNORECASE)

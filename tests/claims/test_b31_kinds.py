@@ -1,0 +1,42 @@
+"""Constructions fixed after batch b31 (issue 17), each on invented sentences (none from any
+corpus or batch)."""
+
+from toll_testing import figures_in
+
+FIELDS = ("text", "value", "qualifier", "category", "part_of")
+
+
+def brief(text: str, **options) -> list[tuple]:
+    return figures_in(text, *FIELDS, **options)
+
+
+def speakers(text: str, **options) -> list:
+    return [f[-1] for f in figures_in(text, "text", "speaker", **options)]
+
+
+# -- a speaker named by a role after a quote: "“…,” said the regional governor" -----------
+
+def test_a_role_after_said_closing_a_quote_speaks_for_it():
+    assert speakers('"Eleven people were killed and 40 wounded," said the regional governor.') \
+        == ["the regional governor", "the regional governor"]
+    assert speakers('"Nine civilians died in the strike," said a hospital spokesman, adding '
+                    'that more were missing.') == ["a hospital spokesman"]
+    assert speakers('"Four died," said Governor Ann Roe.') == ["Governor Ann Roe"]
+
+
+# -- «из-под завалов достали N: X из них …»: a whole of the dead and the living ---------------
+
+def test_people_taken_out_of_ruins_are_a_whole_of_casualties_with_parts():
+    found = brief("Из-под завалов извлекли 52 человека: 30 из них, в том числе 6 детей, "
+                  "погибли, 22 выжили с травмами.", language="ru")
+    assert [(f[0], f[3], f[4]) for f in found] == [
+        ("52 человека", "casualties", None), ("30 из них", "killed", 0),
+        ("6 детей", "killed", 1), ("22 выжили с травмами", "injured", 0)]
+    found = brief("Спасатели достали из-под обломков 14 человек: 9 из них были мертвы, пятеро "
+                  "ранены.", language="ru")
+    assert [(f[3], f[4]) for f in found] == [("casualties", None), ("killed", 0),
+                                             ("injured", 0)]
+
+
+def test_bodies_taken_out_of_ruins_stay_bodies_found():
+    assert brief("Из-под завалов извлечены 40 тел.", language="ru")[0][3] == "bodies_found"
