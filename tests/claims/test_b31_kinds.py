@@ -40,3 +40,19 @@ def test_people_taken_out_of_ruins_are_a_whole_of_casualties_with_parts():
 
 def test_bodies_taken_out_of_ruins_stay_bodies_found():
     assert brief("Из-под завалов извлечены 40 тел.", language="ru")[0][3] == "bodies_found"
+
+
+# -- «и ещё N объектов»: a count after "and another" shares the verb, and holds its parts ----
+
+def test_a_count_after_and_another_shares_the_verb_and_holds_its_parts():
+    found = brief("Обстрел повредил 27 жилых домов и ещё 9 объектов, в том числе три больницы.",
+                  language="ru")
+    assert [(f[1], f[3], f[4]) for f in found] == [
+        (27, "buildings_damaged", None), (9, "buildings_damaged", None),
+        (3, "buildings_damaged", 1)]
+    found = brief("Ракета разрушила 4 дома и ещё 2 объекта.", language="ru")
+    assert [(f[1], f[3]) for f in found] == [(4, "buildings_destroyed"),
+                                             (2, "buildings_destroyed")]
+    found = brief("The shelling damaged 27 homes and another 9 buildings, including three "
+                  "clinics.")
+    assert [(f[1], f[4]) for f in found] == [(27, None), (9, None), (3, 1)]

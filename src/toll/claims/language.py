@@ -199,7 +199,10 @@ class Language:
             rf"(?:\s*[,.;:!?)\]”\"'’—–-]|\s*\Z|[ \t]*\n|\s+(?:{followers}){WORD_END})",
             FLAGS)
         joiners = alternation(g.get("list_joiners", ["and", "or"]))
-        self.list_gap = re.compile(rf"\s*(?:[,;/]\s*)?(?:(?:{joiners})\s+)?", FLAGS)
+        fillers = literal_words(g["adjacent_fillers"]) if g.get("adjacent_fillers") else "(?!)"
+        # «повредил 27 домов и ещё 9 объектов»: "ещё" after the joiner keeps the shared verb
+        self.list_gap = re.compile(
+            rf"\s*(?:[,;/]\s*)?(?:(?:{joiners})\s+(?:(?:{fillers})\s+)?)?", FLAGS)
         markers = alternation(g["part_markers"])
         self.part_marker = re.compile(
             rf"(?:{markers})(?:\s+[^,.;:\d]{{1,30}}?\s+(?:and|,))?\s*\Z", FLAGS)
@@ -217,7 +220,6 @@ class Language:
             r"\s+(?:the\s+|a\s+|an\s+)?\Z", FLAGS)
         self.total = re.compile(rf"{WORD_START}(?:{alternation(g['total_phrases'])})\s+\Z", FLAGS)
         self.pronouns = alternation(g["speaker_pronouns"])
-        fillers = literal_words(g["adjacent_fillers"]) if g.get("adjacent_fillers") else "(?!)"
         self.adjacent = re.compile(  # "injured 209", "injured a further 209"
             rf"{WORD_START}(?P<adj>(?:{alternation(self.adjacent_words)})(?:\s*[:–—-])?)\s+"
             rf"(?:(?:{fillers})\s+)?\Z", FLAGS)
