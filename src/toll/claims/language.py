@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from toll.claims.firstchar import by_first_char
-from toll.claims.numbers import NumberGrammar, words_alternatives, words_pattern
+from toll.claims.numbers import NumberGrammar, words_alternatives
 from toll.errors import TollError
 
 DATA = Path(__file__).parent / "data"
@@ -59,7 +59,8 @@ def grouped_alternation(phrases: list[str]) -> str:
 
 
 def literal_words(words: list[str]) -> str:
-    return words_pattern(sorted(set(words)))
+    """`words_pattern` of the distinct words, grouped by first character (the same matches)."""
+    return grouped_words(sorted(set(words)))
 
 
 def grouped_words(words: list[str] | dict) -> str:
@@ -191,7 +192,7 @@ class Language:
     def _grammar(self, g: dict[str, Any]) -> None:
         breakers = [b if b.isalnum() else re.escape(b) for b in g["breakers"]]
         self.breaker = re.compile(
-            rf"{WORD_START}(?:{alternation(breakers)}){WORD_END}|[;:]", FLAGS)
+            rf"{WORD_START}(?:{grouped_alternation(breakers)}){WORD_END}|[;:]", FLAGS)
         self.stop_words = {w.lower() for w in g["fillers"] + g["breakers"] + g["bare_followers"]}
         self.modifier_stops = self.stop_words - {"other", "more", "others", "cases", "some"}
         followers = literal_words(g["bare_followers"])
@@ -208,7 +209,7 @@ class Language:
             rf"(?:{markers})(?:\s+[^,.;:\d]{{1,30}}?\s+(?:and|,))?\s*\Z", FLAGS)
         self.sentence_part_marker = re.compile(
             rf"\s*[\"“‘']?(?:{alternation(g['sentence_part_markers'])}){WORD_END}", FLAGS)
-        self.reporting = alternation(g["reporting_verbs"])
+        self.reporting = grouped_alternation(g["reporting_verbs"])
         # "ИТАР-ТАСС сообщает, что среди погибших …": what opens a reported clause
         self.reported_opening = re.compile(
             rf"[^.;:!?]{{0,120}}?{WORD_START}(?:{self.reporting}){WORD_END},?\s+(?:что|that)\s+",
@@ -235,14 +236,14 @@ class Language:
     # -- counted nouns ---------------------------------------------------------------------
 
     def _heads(self, data: dict[str, dict[str, Any]]) -> None:
-        nouns = words_pattern(list(self.nouns))
+        nouns = grouped_words(list(self.nouns))
         people = "|".join(re.escape(w) for w in sorted(self.people_words, key=len, reverse=True))
         demonym = r"[A-Z][a-z]+(?:ians|ans|is|ese|ites|ers)"
         capitalised = f"{people}|{demonym}" if people else demonym
         if self.one_person_words is not None:
             capitalised = f"{capitalised}|{self.one_person_pattern}"
         head = rf"(?P<head>(?:{nouns})|(?-i:{capitalised})){WORD_END}"
-        stop = words_pattern(sorted(self.modifier_stops | self.units))
+        stop = grouped_words(sorted(self.modifier_stops | self.units))
         # Words of a noun phrase are separated by spaces, or by a line break before a
         # lower-case word (a wrapped line), never by a line break before a new line's label.
         sep = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*(?=(?-i:[a-z])))"
@@ -301,7 +302,7 @@ class Language:
         mods = rf"(?P<mods>(?:(?:{mod}|{sep}[\w-]+-(?:year|month|week|day)s?-old),?){{0,3}}?)"
         opener = (rf"{WORD_START}(?:{alternation(openers)}){mods}{sep}"
                   if openers else rf"{WORD_START}(?P<mods>)")
-        return re.compile(rf"{opener}(?P<head>{alternation(singles)}){WORD_END}", FLAGS)
+        return re.compile(rf"{opener}(?P<head>{grouped_alternation(singles)}){WORD_END}", FLAGS)
 
     def one_person(self, word: str) -> bool:
         """Whether a head noun counts one person only ("one Egyptian"): after another number
