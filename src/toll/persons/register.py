@@ -69,8 +69,29 @@ def records_frame(session: Session, *, linked: bool | None = None) -> pd.DataFra
     )
     if linked is not None:
         query = query.where(Record.person_id.isnot(None) if linked else Record.person_id.is_(None))
-    rows = [_record_row(record) for record in session.execute(query)]
-    return pd.DataFrame(rows, columns=[*RECORD_COLUMNS, "person_id"])
+    session.flush()
+    # rows as plain tuples, turned into columns: no dict per record
+    rows = session.connection().execute(query).all()
+    if not rows:
+        return pd.DataFrame(columns=[*RECORD_COLUMNS, "person_id"])
+    names = [c.key for c in _LINKAGE_COLUMNS]
+    columns = dict(zip(names, zip(*rows, strict=True), strict=True))
+    as_read = ("full_name", "given_name", "family_name", "patronymic", "sex", "birth_year")
+    frame = {
+        "record_id": [str(i) for i in columns["id"]],
+        "source_id": [str(i) for i in columns["source_id"]],
+        **{name: list(columns[name]) for name in as_read},
+        "birth_date": _partials(columns["birth_date_earliest"], columns["birth_date_latest"]),
+        "age": list(columns["age"]),
+        "event_date": _partials(columns["event_date_earliest"], columns["event_date_latest"]),
+        "place": list(columns["place"]),
+        "person_id": [None if p is None else str(p) for p in columns["person_id"]],
+    }
+    return pd.DataFrame(frame, columns=[*RECORD_COLUMNS, "person_id"])
+
+
+def _partials(earliest, latest) -> list[str | None]:
+    return [iso_partial(e, last) for e, last in zip(earliest, latest, strict=True)]
 
 
 _LINKAGE_COLUMNS = [
@@ -90,11 +111,6 @@ _LINKAGE_COLUMNS = [
     Record.event_date_latest,
     Record.place,
 ]
-
-
-def _record_row(record) -> dict:
-    row = linkage_row(record, str(record.id), str(record.source_id))
-    return row | {"person_id": None if record.person_id is None else str(record.person_id)}
 
 
 def linkage_row(record, record_id: str, source_id: str) -> dict:
