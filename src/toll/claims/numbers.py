@@ -13,6 +13,13 @@ from typing import Any
 _NOT_BEFORE = set("$€£¥₽₼₺₴#№/+-.,:_") | set("0123456789")
 _DASH_WORD = re.compile(r"-\w")
 _DIGIT_AFTER = re.compile(r"\s*\d")
+# The rest after a thousand written as a word: «2 тысячи 192 человека» is 2,192; not a day of a
+# month («5 тысяч 12 июня»).
+_MONTHS = (r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|"
+           r"декабря|January|February|March|April|May|June|July|August|September|October|"
+           r"November|December)")
+_REST = rf"(?:\s+\d{{1,3}}(?![\d.,:/%‰-]|\s*{_MONTHS}\b))"
+_WITH_REST = re.compile(r"(.*?\d\s*[^\W\d_]+)\.?\s+(\d{1,3})$")
 
 
 def _spaced(phrase: str) -> str:
@@ -139,9 +146,11 @@ class NumberGrammar:
         scales = words_pattern(list(self.scales))
         suffixes = words_pattern(list(self.suffixes))
         short = "|".join(rf"(?<={re.escape(a)})\." for a in self.abbreviations) or "(?!)"
+        thousands = words_pattern([w for w, v in self.scales.items() if v == 1000])
+        rest = rf"\s*(?:{thousands})\b(?:{short})?{_REST}|" if thousands else ""
         return (
             rf"(?:\d{{1,3}}(?:(?:{group})\d{{3}})+(?!\d)|\d+)(?:{dec}\d+)?"
-            rf"(?:\s*(?:{scales})\b(?:{short})?|(?:{suffixes})\b)?" + guard
+            rf"(?:{rest}\s*(?:{scales})\b(?:{short})?|(?:{suffixes})\b)?" + guard
         )
 
     def _words(self) -> str:
@@ -313,6 +322,9 @@ class NumberGrammar:
         return self._word_value(t)
 
     def _digit_value(self, t: str) -> int | None:
+        if (rest := _WITH_REST.match(t)) is not None:  # «2 тысячи 192»
+            head = self._digit_value(rest.group(1))
+            return head + int(rest.group(2)) if head is not None else None
         m = re.match(r"([\d.,\s\u00a0\u202f\u2009]*\d)\s*([^\W\d_]*)\.?$", t)
         if not m:
             return None
