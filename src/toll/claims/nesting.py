@@ -34,11 +34,13 @@ PLACE_AFTER = re.compile(r"\s+(?:in|at|near|from|в|во|на|под)\s+[^\W\d][
 BRACKET_SIBLING = re.compile(r"\s*\)[^()\d]{0,60}\(\s*")
 LABEL_END = re.compile(r"[:–—-]\s*\Z")
 CATEGORY_HINTS = {
-    "killed": ("dead", "killed", "deaths", "victims", "fatalities", "deceased", "bodies"),
-    "injured": ("injured", "wounded"),
-    "missing": ("missing",),
-    "captured": ("hostages", "detainees", "abducted", "detained", "prisoners"),
-    "displaced": ("displaced", "refugees"),
+    "killed": ("dead", "killed", "deaths", "victims", "fatalities", "deceased", "bodies",
+               "погибших", "убитых", "умерших", "жертв"),
+    "injured": ("injured", "wounded", "раненых", "пострадавших"),
+    "missing": ("missing", "пропавших"),
+    "captured": ("hostages", "detainees", "abducted", "detained", "prisoners", "заложников",
+                 "пленных", "задержанных", "похищенных"),
+    "displaced": ("displaced", "refugees", "беженцев", "переселенцев"),
 }
 
 
