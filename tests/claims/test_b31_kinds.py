@@ -56,3 +56,40 @@ def test_a_count_after_and_another_shares_the_verb_and_holds_its_parts():
     found = brief("The shelling damaged 27 homes and another 9 buildings, including three "
                   "clinics.")
     assert [(f[1], f[4]) for f in found] == [(27, None), (9, None), (3, 1)]
+
+
+# -- «2 тысячи 192 человека»: the rest after a thousand written as a word -----------------
+
+def test_a_thousand_word_with_digits_after_is_one_number():
+    assert [f[1] for f in brief("Ранены 2 тысячи 192 человека.", language="ru")] == [2192]
+    assert [f[1] for f in brief("Ранены 3 тыс. 400 человек.", language="ru")] == [3400]
+    assert [f[1] for f in brief("About 2 thousand 300 people were wounded.")] == [2300]
+    found = brief("Погибли 5 тысяч человек, 12 июня — ещё 40.", language="ru")
+    assert found[0][1] == 5000
+
+
+def test_nazval_reports():
+    assert speakers("Минздрав области назвал новую цифру: погибли 25 человек.",
+                    language="ru") == ["Минздрав области"]
+
+
+# -- «Среди погибших были …»: every item of the list after a Russian part marker ------------
+
+def test_every_item_after_sredi_pogibshikh_is_of_the_dead():
+    found = brief("При пожаре погибли 9 человек, ранен 31 человек. Среди погибших были четыре "
+                  "гражданина Киргизии и два гражданина Армении.", language="ru")
+    assert [(f[3], f[4]) for f in found[2:]] == [("killed", 0), ("killed", 0)]
+    found = brief("Ранены 31 человек, погибли 9. Среди раненых были четыре гражданина Киргизии "
+                  "и два гражданина Армении.", language="ru")
+    assert [f[3] for f in found[2:]] == ["injured", "injured"]
+
+
+# -- Russian harm words: care sought first, «ранило» ---------------------------------------
+
+def test_care_sought_told_first_and_ranilo_are_injured():
+    found = brief("За помощью к врачам обратились 37 человек — 15 мужчин и 22 женщины.",
+                  language="ru")
+    assert [(f[1], f[3], f[4]) for f in found] == [(37, "injured", None), (15, "injured", 0),
+                                                   (22, "injured", 0)]
+    assert brief("Осколками ранило ещё семерых жителей.", language="ru")[0][3] == "injured"
+    assert brief("Взрыв ранил 12 человек.", language="ru")[0][3] == "injured"
