@@ -93,3 +93,31 @@ def test_care_sought_told_first_and_ranilo_are_injured():
                                                    (22, "injured", 0)]
     assert brief("Осколками ранило ещё семерых жителей.", language="ru")[0][3] == "injured"
     assert brief("Взрыв ранил 12 человек.", language="ru")[0][3] == "injured"
+
+
+def test_smertelno_ranil_is_killed():
+    assert brief("Ночью нападавшие смертельно ранили двоих полицейских.",
+                 language="ru")[0][3] == "killed"
+    assert brief("Трое полицейских были смертельно ранены.", language="ru")[0][3] == "killed"
+
+
+# -- English: still in intensive care, still in hospital ----------------------------------
+
+def test_still_in_intensive_care_or_hospital_is_injured():
+    found = brief("The blast killed 30 people, the ministry said, adding that 12 people were "
+                  "still in intensive care, four of them children.")
+    assert [(f[3], f[4]) for f in found] == [("killed", None), ("injured", None),
+                                             ("injured", 1)]
+    found = brief("Officials said 40 people were killed and 9 were still in hospital.")
+    assert [f[3] for f in found] == ["killed", "injured"]
+
+
+# -- a Russian quote after its speaker's title and name, a bare number before «» ------------
+
+def test_a_russian_quote_is_spoken_by_the_titled_subject_before_it():
+    text = ("Заместитель мэра Казани Иван Петров, приехавший на место, сказал журналистам: "
+            "«Погибли 6 человек, ранены 20».")
+    assert [f[1:] for f in figures_in(text, "text", "value", "category", "speaker",
+                                      language="ru")] == [
+        (6, "killed", "Заместитель мэра Казани Иван Петров"),
+        (20, "injured", "Заместитель мэра Казани Иван Петров")]

@@ -313,6 +313,13 @@ class Speakers:
         if after:
             return self._who(after)
         sentence_start = self.sentences.span(self.sentences.index(start))[0]
+        if self.code == "ru" and (verbs := list(self.verb.finditer(self.text, sentence_start,
+                                                                   start))):
+            # «Заместитель мэра Москвы Иван Петров, приехавший на место, сказал: «…»»: the
+            # subject of the verb before the quote, with its title, as in a sentence
+            phrase = self._subject(verbs[-1].start(), sentence_start)
+            if phrase:
+                return _without_circumstance(phrase)
         frames = list(self.frame.finditer(self.text, max(0, sentence_start - 300), start))
         return self._who(frames[-1]) if frames else None
 

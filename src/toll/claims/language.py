@@ -197,7 +197,7 @@ class Language:
         self.modifier_stops = self.stop_words - {"other", "more", "others", "cases", "some"}
         followers = literal_words(g["bare_followers"])
         self.bare_follow = re.compile(
-            rf"(?:\s*[,.;:!?)\]”\"'’—–-]|\s*\Z|[ \t]*\n|\s+(?:{followers}){WORD_END})",
+            rf"(?:\s*[,.;:!?)\]”»\"'’—–-]|\s*\Z|[ \t]*\n|\s+(?:{followers}){WORD_END})",
             FLAGS)
         joiners = alternation(g.get("list_joiners", ["and", "or"]))
         fillers = literal_words(g["adjacent_fillers"]) if g.get("adjacent_fillers") else "(?!)"
