@@ -8,6 +8,7 @@ is used, then the paragraph before it. The result is the words of the text, join
 import re
 from functools import lru_cache
 
+from toll.claims.firstchar import by_first_char
 from toll.claims.language import Language
 from toll.claims.sentences import Sentences
 
@@ -18,7 +19,7 @@ NOT_PLACES = {"The", "A", "An", "This", "That", "These", "Those", "It", "He", "S
 
 @lru_cache(maxsize=8)
 def _patterns(month_names: frozenset) -> tuple[re.Pattern, re.Pattern]:
-    months = "|".join(sorted((m.capitalize() for m in month_names), key=len, reverse=True))
+    months = by_first_char(sorted((m.capitalize() for m in month_names), key=len, reverse=True))
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     days = rf"{day}(?:\s*(?:-|–|to|and)\s*{day})?"
     date = (
@@ -35,7 +36,9 @@ def _patterns(month_names: frozenset) -> tuple[re.Pattern, re.Pattern]:
         rf"|\b(?:[Dd]uring|[Ii]n)\s+(?:the\s+)?(?P<war>(?:(?-i:[A-Z][\w'’-]+)\s+){{1,4}}"
         rf"(?:War|war|Conflict|conflict|offensive|Offensive|siege|Siege|operation|Operation))"
     )
-    return re.compile(date), re.compile(place)
+    # Every alternative of both opens with \b: said once in front, the scan passes over the
+    # inside of words at one test instead of one per alternative (the same matches).
+    return re.compile(rf"\b(?:{date})"), re.compile(rf"\b(?:{place})")
 
 
 class Incidents:
