@@ -121,3 +121,14 @@ def test_a_russian_quote_is_spoken_by_the_titled_subject_before_it():
                                       language="ru")] == [
         (6, "killed", "Заместитель мэра Казани Иван Петров"),
         (20, "injured", "Заместитель мэра Казани Иван Петров")]
+
+
+# -- «семеро из них были детьми»: the group named after a Russian copula -------------------
+
+def test_a_group_after_iz_nikh_byli_is_the_parts_subgroup():
+    found = figures_in("Взрыв оборвал жизни 52 человек, шесть из них были детьми.",
+                       "value", "category", "part_of", "subgroup", language="ru")
+    assert found == [(52, "killed", None, None), (6, "killed", 0, "children")]
+    found = figures_in("The fire killed 40 people, seven of whom were children.",
+                       "value", "part_of", "subgroup")
+    assert found == [(40, None, None), (7, 0, "children")]

@@ -21,6 +21,9 @@ FLAGS = re.IGNORECASE
 WORD_END = r"(?![\w-])"
 WORD_START = r"(?<![\w-])"
 
+# "seven of them were children", «семеро из них были детьми»
+COPULAS = "were|are|was|being|были|был|была|оказались|оказался|оказалась"
+
 
 @dataclass(frozen=True)
 class Noun:
@@ -257,11 +260,11 @@ class Language:
         of_them = alternation(data["grammar"].get(
             "of_them", ["of (?:them|whom|those|these)"]))
         self.of_them = re.compile(
-            rf"\s+(?:more\s+|others\s+)?(?:(?:{of_them})(?:(?:\s+(?:were|are|was|being))?"
+            rf"\s+(?:more\s+|others\s+)?(?:(?:{of_them})(?:(?:\s+(?:{COPULAS}))?"
             rf"(?P<mods>{mod}{{0,2}})\s+{head}{age})?|of\s+(?P<whose>the|these|those|all|his|her|their|its)"
             rf"(?P<mods2>{mod}{{0,2}})\s+(?P<head2>(?:{nouns})){WORD_END})", FLAGS)
         self.were_noun = re.compile(
-            rf"\s+(?:were|are|was)(?P<mods>{mod}{{0,2}})\s+{head}{age}", FLAGS)
+            rf"\s+(?:{COPULAS})(?P<mods>{mod}{{0,2}})\s+{head}{age}", FLAGS)
         breakers = literal_words(data["grammar"]["breakers"])
         triggers = self.right_trigger_words
         joiners = alternation(["and", "or", *data["grammar"].get("list_joiners", [])])
