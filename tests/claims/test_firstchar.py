@@ -2,7 +2,7 @@
 
 import re
 
-from toll.claims.firstchar import by_first_char
+from toll.claims.firstchar import by_first_char, first_char_guard
 from toll.claims.language import load_language
 
 PHRASES = ["killed", "(?:were )?killed,? (?:and|or) injured", "kidnapped", "Wounded",
@@ -32,3 +32,13 @@ def test_unreadable_first_characters_keep_the_flat_alternation() -> None:
 def test_the_languages_triggers_are_grouped() -> None:
     for code in ("en", "ru"):
         assert "(?=(?i:" in load_language(code).left_trigger.pattern
+
+
+def test_a_guard_on_the_first_characters_keeps_the_matches() -> None:
+    pattern = r"\b(?:(?:[Oo]n\s+)?the\s+night|\d{1,2}\s+May|[Ss]ince\s+\d{4}|Убит[аоы]?)"
+    guard = first_char_guard(pattern)
+    assert guard == r"(?=[\dOSostУ])"
+    text = "On the night of 3 May, since 2019 and Since 2020; убиты, Убита; at the night"
+    assert [m.span() for m in re.finditer(guard + pattern, text)] == \
+        [m.span() for m in re.finditer(pattern, text)]
+    assert first_char_guard(r"(?i:the)|x") == "" and first_char_guard(r"\w+|x") == ""

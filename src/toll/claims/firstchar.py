@@ -37,11 +37,29 @@ def by_first_char(alternatives: list[str]) -> str:
         except re.error:
             return flat
         found = _firsts(parsed.data)
-        if found is None or found[1] or parsed.state.groups > 1:
+        if found is None or found[1] or parsed.state.groups > 1 or \
+                not all(isinstance(c, int) for c in found[0]):
             return flat
         for key in sorted({_case_class(c) for c in found[0]}):
             groups.setdefault(key, []).append(alt)
     return "|".join(_group(key, alts) for key, alts in sorted(groups.items()))
+
+
+def first_char_guard(pattern: str) -> str:
+    """A lookahead on the characters a match of `pattern` (compiled without IGNORECASE, and
+    with no inline (?i)) can start with: put in front of it, the same matches, and a position
+    where none can start is passed over at one test; "" when they cannot be read."""
+    if _parser is None or "(?i" in pattern:
+        return ""
+    try:
+        found = _firsts(_parser.parse(pattern).data)
+    except re.error:
+        return ""
+    if found is None or found[1]:
+        return ""
+    items = sorted(str(c) for c in found[0] if isinstance(c, str))
+    items += [re.escape(chr(c)) for c in sorted(c for c in found[0] if isinstance(c, int))]
+    return f"(?=[{''.join(items)}])"
 
 
 def _group(key: int, alts: list[str]) -> str:
@@ -61,10 +79,11 @@ def _case_class(code: int) -> int:
     return min({lower, *_casefix._EXTRA_CASES.get(lower, ())})
 
 
-def _firsts(items: list) -> tuple[set[int], bool] | None:
+def _firsts(items: list) -> tuple[set[int | str], bool] | None:
     """(the characters parsed items can start with, whether they can match nothing); None
-    when that cannot be read. Zero-width assertions are passed over (a superset is safe)."""
-    out: set[int] = set()
+    when that cannot be read. Zero-width assertions are passed over (a superset is safe);
+    a digit of any script is r"\\d"."""
+    out: set[int | str] = set()
     for op, av in items:
         name = str(op)
         if name in ZERO_WIDTH:
@@ -77,6 +96,8 @@ def _firsts(items: list) -> tuple[set[int], bool] | None:
                     out.add(a)
                 elif o is sre.RANGE and a[1] - a[0] < 64:
                     out.update(range(a[0], a[1] + 1))
+                elif o is sre.CATEGORY and a is sre.CATEGORY_DIGIT:
+                    out.add(r"\d")
                 else:
                     return None
             return out, False

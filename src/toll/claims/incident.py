@@ -8,7 +8,7 @@ is used, then the paragraph before it. The result is the words of the text, join
 import re
 from functools import lru_cache
 
-from toll.claims.firstchar import by_first_char
+from toll.claims.firstchar import by_first_char, first_char_guard
 from toll.claims.language import Language
 from toll.claims.sentences import Sentences
 
@@ -36,9 +36,11 @@ def _patterns(month_names: frozenset) -> tuple[re.Pattern, re.Pattern]:
         rf"|\b(?:[Dd]uring|[Ii]n)\s+(?:the\s+)?(?P<war>(?:(?-i:[A-Z][\w'’-]+)\s+){{1,4}}"
         rf"(?:War|war|Conflict|conflict|offensive|Offensive|siege|Siege|operation|Operation))"
     )
-    # Every alternative of both opens with \b: said once in front, the scan passes over the
-    # inside of words at one test instead of one per alternative (the same matches).
-    return re.compile(rf"\b(?:{date})"), re.compile(rf"\b(?:{place})")
+    # Every alternative of both opens with \b: said once in front, with the characters they
+    # can start with after it, the scan passes over most positions at one or two tests instead
+    # of one per alternative (the same matches).
+    return (re.compile(rf"\b{first_char_guard(date)}(?:{date})"),
+            re.compile(rf"\b{first_char_guard(place)}(?:{place})"))
 
 
 class Incidents:
