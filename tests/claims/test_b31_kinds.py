@@ -132,3 +132,8 @@ def test_a_group_after_iz_nikh_byli_is_the_parts_subgroup():
     found = figures_in("The fire killed 40 people, seven of whom were children.",
                        "value", "part_of", "subgroup")
     assert found == [(40, None, None), (7, 0, "children")]
+
+
+def test_the_wounded_at_n_after_the_dead_at_n_is_injured():
+    found = brief("Officials put the dead at 40 and the wounded at 120.")
+    assert [(f[1], f[3]) for f in found] == [(40, "killed"), (120, "injured")]
