@@ -15,7 +15,9 @@ default speaker's (the source's author or publisher), which may be None.
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
+from toll.claims.firstchar import first_char_guard
 from toll.claims.language import Language
 from toll.claims.sentences import Sentences
 from toll.claims.subject import DOCUMENTS, STOPS, subject_after, subject_before
@@ -52,6 +54,14 @@ BODIES = re.compile(
     r"mission|group|court|tribunal|unicef|unhcr|ocha|who|icrc|nations|union|watch|"
     r"international|department|authority|authorities|statement|report|data|figures|sources|"
     r"chamber)\b)")
+
+
+@lru_cache(maxsize=4096)
+def _is_body(name: str) -> bool:
+    """Whether a name says a body ("the UN mission"), not a person: read once per name."""
+    return BODIES.search(name) is not None
+
+
 TITLE = r"\b(?:Mr|Ms|Mrs|Dr|Prof|Gen|Col|Lt|Maj|Capt|Sgt|St|Sen|Rep|Amb)\."
 # A participle of a harm after the verb says what was reported, not who reports: "six soldiers
 # reported dead", "were the students confirmed dead".
@@ -66,9 +76,10 @@ VAGUE = re.compile(r"(?i:they|it|они|оно)\Z")
 QUOTES = re.compile(r"“[^”]{1,3000}”|\"[^\"]{1,3000}\"|«[^»]{1,3000}»")
 # «по официальным данным», «по последним уточнённым сведениям», «по официальной версии»: any
 # adjective before the noun.
-ACCORDING = re.compile(r"\b(?:according\s+to|по\s+(?:[а-яё]+(?:[ыи]м|ой|ей)\s+){0,2}"
-                       r"(?:данным|сведениям|информации|версии)"
-                       r"|по\s+словам|по\s+оценке|по\s+подсч[её]там)\s+", re.IGNORECASE)
+ACCORDING = (r"\b(?:according\s+to|по\s+(?:[а-яё]+(?:[ыи]м|ой|ей)\s+){0,2}"
+             r"(?:данным|сведениям|информации|версии)"
+             r"|по\s+словам|по\s+оценке|по\s+подсч[её]там)\s+")
+ACCORDING = re.compile(first_char_guard(ACCORDING, ignorecase=True) + ACCORDING, re.IGNORECASE)
 # Another count after a semicolon, with no source: "…; по неофициальным оценкам, …".
 OTHER_COUNT = re.compile(r"\s*(?:по|according\s+to|by)\s+(?:[\w-]+\s+)?(?:[\w-]+)\s*,",
                          re.IGNORECASE)
@@ -246,7 +257,7 @@ class Speakers:
             if appos.split()[0] in ("the", "The"):
                 return who
             if re.fullmatch(NAME, appos) and appos.split()[0] not in NOT_NAMES \
-                    and not BODIES.search(appos):
+                    and not _is_body(appos):
                 if len(words := who.split()) > 1 and words[1].islower():
                     return m.string[m.start("who"):m.end("appos")].strip()  # "the head of …"
                 return appos  # a title of its own: "the Ombudsman, Ms. Lina Haviar"
@@ -425,7 +436,7 @@ class Speakers:
         earlier = self.named[max(0, at - 50):at]
         if pronoun:
             if PERSONAL.match(name):
-                earlier = [n for n in earlier if not BODIES.search(n[1])
+                earlier = [n for n in earlier if not _is_body(n[1])
                            and n[1].capitalize() not in UNNAMED]  # "he" is not "officials"
             elif not VAGUE.match(name):  # a role: the one named with that role before,
                 role = name.split()[-1].lower()[:6]  # else the last body named before
@@ -480,4 +491,4 @@ def _personal_name(name: str) -> bool:
     """Whether a speaker is a person's name ("Ko Zaw Tun"), not a body ("the UN mission")."""
     words = name.split()
     return (all(w[:1].isupper() for w in words) and len(words) <= 4
-            and not BODIES.search(name) and not re.search(r"\(|[A-Z]{2,}", name))
+            and not _is_body(name) and not re.search(r"\(|[A-Z]{2,}", name))

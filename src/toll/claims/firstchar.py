@@ -45,11 +45,12 @@ def by_first_char(alternatives: list[str]) -> str:
     return "|".join(_group(key, alts) for key, alts in sorted(groups.items()))
 
 
-def first_char_guard(pattern: str) -> str:
-    """A lookahead on the characters a match of `pattern` (compiled without IGNORECASE, and
-    with no inline (?i)) can start with: put in front of it, the same matches, and a position
-    where none can start is passed over at one test; "" when they cannot be read."""
-    if _parser is None or "(?i" in pattern:
+def first_char_guard(pattern: str, ignorecase: bool = False) -> str:
+    """A lookahead on the characters a match of `pattern` can start with, for the pattern
+    compiled with IGNORECASE or not as `ignorecase` says (without it, no inline (?i)): put in
+    front of it, the same matches, and a position where none can start is passed over at one
+    test; "" when they cannot be read."""
+    if _parser is None or (not ignorecase and "(?i" in pattern):
         return ""
     try:
         found = _firsts(_parser.parse(pattern).data)
