@@ -65,12 +65,32 @@ def test_the_last_runs_pairs_are_moved_with_this_runs_review_flags(linked):
         ]
 
 
+def test_pairs_no_longer_kept_are_dropped_and_the_rest_carried(linked):
+    with linked.session() as session:
+        last, run = next_run(session)
+        pairs = scored_pairs(session, last)
+        fewer = pairs.iloc[1:]  # a pair the last run kept is no longer kept
+        empty = pd.DataFrame(columns=REVIEW_COLUMNS)
+        assert _carry_pairs(session, last, run, result_with(fewer, empty)) is True
+        assert pairs_of(session, run) == len(fewer) and pairs_of(session, last) == 0
+        gone = pairs.iloc[0]
+        moved = session.execute(
+            select(CandidatePair.record_a_id, CandidatePair.record_b_id)
+            .where(CandidatePair.run_id == run)
+        ).all()
+        assert (int(gone["record_id_l"]), int(gone["record_id_r"])) not in set(moved)
+
+
 def test_pairs_that_are_not_the_last_runs_are_not_carried(linked):
     with linked.session() as session:
         last, run = next_run(session)
         before = pairs_of(session, last)
-        fewer = scored_pairs(session, last).iloc[1:]  # a pair the last run kept is gone
+        pairs = scored_pairs(session, last)
+        first = pairs.iloc[0]
+        other = first.copy()  # a pair the last run never stored
+        other["record_id_l"], other["record_id_r"] = first["record_id_r"], first["record_id_l"]
+        more = pd.concat([pairs, other.to_frame().T], ignore_index=True)
         empty = pd.DataFrame(columns=REVIEW_COLUMNS)
-        assert _carry_pairs(session, last, run, result_with(fewer, empty)) is False
+        assert _carry_pairs(session, last, run, result_with(more, empty)) is False
         assert pairs_of(session, run) == 0, "nothing moved: the run writes its pairs itself"
         assert pairs_of(session, last) == before

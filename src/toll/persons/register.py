@@ -449,18 +449,30 @@ def _pairs_to_review(result) -> dict[tuple[str, str], str]:
 def _carry_pairs(session: Session, last_run_id: int, run_id: int, result) -> bool:
     """Move the last run's scored pairs to this run instead of writing them again, when this
     run clustered those very pairs again (only decisions changed): the pairs and their
-    weights are the same, only which of them wait for review can differ. The pairs the
-    cluster check scored are written anew. False, with nothing changed, when the pairs are
-    not the last run's after all (a pair kept only for a decision since undone): the caller
-    then writes them all.
-
-    The check is a count: the pairs this run clusters again that the cluster check did not
-    score are always some of the last run's (`scored_pairs`), so as many means the same."""
+    weights are the same, only which of them wait for review, or are kept at all, can differ.
+    The last run's pairs this run no longer keeps (a pair kept only for a decision since
+    undone; a pair kept for a rival whose weight, stored to two decimals, now falls short)
+    are deleted, as pruning would delete them. The pairs the cluster check scored are
+    written anew. False, with nothing changed, when this run keeps a pair the last run did
+    not store: the caller then writes them all."""
     pairs = result.pairs.dropna(subset=["match_probability"])
     rescored = pairs["rescored"].eq(True)
     last_pairs = (CandidatePair.run_id == last_run_id) & ~CandidatePair.rescored
-    if session.scalar(select(func.count()).where(last_pairs)) != int((~rescored).sum()):
+    carried = pairs[~rescored]
+    kept = set(
+        zip(carried["record_id_l"].astype(str), carried["record_id_r"].astype(str), strict=True)
+    )
+    stored = session.execute(
+        select(CandidatePair.id, CandidatePair.record_a_id, CandidatePair.record_b_id).where(
+            last_pairs
+        )
+    ).all()
+    dropped = [pair for pair, a, b in stored if (str(a), str(b)) not in kept]
+    if len(stored) - len(dropped) != len(carried):
         return False
+    for start in range(0, len(dropped), 5000):
+        chunk = dropped[start : start + 5000]
+        session.execute(delete(CandidatePair).where(CandidatePair.id.in_(chunk)))
     session.execute(
         update(CandidatePair)
         .where(last_pairs)
