@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from toll.claims.firstchar import by_first_char
+from toll.claims.firstchar import by_first_char, first_char_guard
 from toll.claims.numbers import NumberGrammar, words_alternatives
 from toll.errors import TollError
 
@@ -305,7 +305,9 @@ class Language:
         mods = rf"(?P<mods>(?:(?:{mod}|{sep}[\w-]+-(?:year|month|week|day)s?-old),?){{0,3}}?)"
         opener = (rf"{WORD_START}(?:{alternation(openers)}){mods}{sep}"
                   if openers else rf"{WORD_START}(?P<mods>)")
-        return re.compile(rf"{opener}(?P<head>{grouped_alternation(singles)}){WORD_END}", FLAGS)
+        person = rf"{opener}(?P<head>{grouped_alternation(singles)}){WORD_END}"
+        # scanned over the whole text: guarded by its first characters (the same matches)
+        return re.compile(first_char_guard(person, ignorecase=True) + person, FLAGS)
 
     def one_person(self, word: str) -> bool:
         """Whether a head noun counts one person only ("one Egyptian"): after another number
