@@ -1,0 +1,43 @@
+"""Constructions fixed after batch b32 (issue 17), each on invented sentences (none from any
+corpus or batch)."""
+
+from toll_testing import figures_in
+
+FIELDS = ("text", "value", "qualifier", "category", "part_of")
+
+
+def brief(text: str, **options) -> list[tuple]:
+    return figures_in(text, *FIELDS, **options)
+
+
+def speakers(text: str, **options) -> list:
+    return [f[-1] for f in figures_in(text, "text", "speaker", **options)]
+
+
+# -- Russian harm words: «стоили жизни N людям», «сгорели заживо», «задохнулись», «казнили» ------
+
+def test_russian_ways_of_dying_are_killed():
+    assert brief("Беспорядки на площади стоили жизни 31 человеку.", language="ru") == [
+        ("31 человеку", 31, "exact", "killed", None)]
+    assert brief("Пожар в общежитии стоил жизни 12 людям.", language="ru") == [
+        ("12 людям", 12, "exact", "killed", None)]
+    found = brief("В подвале 17 человек сгорели заживо, ещё четверо задохнулись дымом.",
+                  language="ru")
+    assert [(f[1], f[3]) for f in found] == [(17, "killed"), (4, "killed")]
+    assert brief("Ночью казнили по меньшей мере 20 пленных.", language="ru") == [
+        ("по меньшей мере 20 пленных", 20, "at_least", "killed", None)]
+    assert [f[3] for f in brief("Двое разбились, выпрыгнув из окон.", language="ru")] == [
+        "killed"]
+
+
+def test_russian_care_sought_is_injured():
+    found = brief("Во время погрома погибли 9 человек, за медицинской помощью обратились 120.",
+                  language="ru")
+    assert [(f[1], f[3]) for f in found] == [(9, "killed"), (120, "injured")]
+    found = brief("Всего в больницы обратились 33 человека, из них 10 госпитализированы.",
+                  language="ru")
+    assert [(f[1], f[3], f[4]) for f in found] == [(33, "injured", None), (10, "injured", 0)]
+
+
+def test_crashed_cars_are_not_people():
+    assert brief("На трассе разбились 3 автомобиля.", language="ru") == []
