@@ -41,3 +41,19 @@ def test_russian_care_sought_is_injured():
 
 def test_crashed_cars_are_not_people():
     assert brief("На трассе разбились 3 автомобиля.", language="ru") == []
+
+
+# -- Russian speakers: «сообщил в Телеграме X», «сообщили в администрации X» ------------------
+
+def test_a_russian_channel_named_with_a_capital_is_not_the_speaker():
+    assert speakers("Погибли 13 человек, сообщил в Телеграме глава области Иван Петров.",
+                    language="ru") == ["глава области Иван Петров"]
+    assert speakers("Ранены 4 человека, написал в Telegram губернатор Иван Петров.",
+                    language="ru") == ["губернатор Иван Петров"]
+
+
+def test_a_russian_body_named_by_where_it_sits_keeps_that_word():
+    assert speakers("Трое раненых в тяжёлом состоянии, сообщили в администрации губернатора.",
+                    language="ru") == ["администрации губернатора"]
+    assert speakers("Погибли 13 человек, сообщили в правоохранительных органах Назрани.",
+                    language="ru") == ["правоохранительных органах Назрани"]

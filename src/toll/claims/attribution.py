@@ -99,7 +99,8 @@ CLAUSE_REST = re.compile(r"\s+((?:[^\s,.;:!?“”«»\"()]|«[^»]{1,40}»)"
 RU_LEAD = re.compile(
     r"(?:(?:\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|"
     r"ноября|декабря)(?:\s+\d{4}(?:\s+года)?)?|в\s+(?:понедельник|вторник|среду|четверг|"
-    r"пятницу|субботу|воскресенье)|(?:в|во|на)\s+(?:своём\s+|своем\s+|своей\s+|своих\s+)?"
+    r"пятницу|субботу|воскресенье)|(?:в|во)\s+(?:Телеграм[\w-]*|Telegram(?:-канале)?|Фейсбуке|"
+    r"Facebook|Твиттере|Twitter|ВКонтакте)|(?:в|во|на)\s+(?:своём\s+|своем\s+|своей\s+|своих\s+)?"
     r"(?-i:[a-zа-яё][\w-]*)(?=\s+\S)|также|позже|ранее|накануне|по\s+состоянию\s+на|"
     r"сегодня|вчера|журналистам|ТАСС|РИА\s+Новости)\s+)+", re.IGNORECASE)
 # What a Russian verb says, not who says it: "говорит об 11 погибших", "сообщил о 5 раненых".
@@ -463,6 +464,11 @@ RU_CHANNEL = re.compile(r"(?:заявлени|сообщени|интервью|
                         r"канал|блог|видео)[\w-]*\s+", re.IGNORECASE)
 
 
+# A body named by where it sits, after «сообщили в»: «в администрации губернатора».
+RU_BODY_WHERE = re.compile(r"(?:администрации|мэрии|прокуратуре|полиции|больнице|штабе|"
+                           r"пресс-службе|правительстве|министерстве|ведомстве)", re.IGNORECASE)
+
+
 def _without_lead(phrase: str | None) -> str | None:
     """The speaker after a Russian verb without what stands before it («сообщил 19 сентября
     Минздрав»); a lead that took only the adjective of the next noun gives it back to a body
@@ -475,7 +481,8 @@ def _without_lead(phrase: str | None) -> str | None:
         if channel := RU_CHANNEL.match(rest):
             return rest[channel.end():] or rest
         last = re.search(r"(?:в|во|на)\s+([а-яё-]+)\s+\Z", phrase[:lead.end()], re.IGNORECASE)
-        if last and re.search(r"(?:ых|их|ом|ем|ой|ей)\Z", last.group(1)):
+        if last and (re.search(r"(?:ых|их|ом|ем|ой|ей)\Z", last.group(1))
+                     or RU_BODY_WHERE.fullmatch(last.group(1))):
             return last.group(1) + " " + rest  # "правоохранительных органах Назрани"
     return rest
 
