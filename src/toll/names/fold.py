@@ -91,9 +91,10 @@ def _first_sounds() -> dict[str, str]:
         key = fold(to_latin(group[0], looks_azerbaijani(" ".join(group))))
         for spelling in group:
             letters = re.sub("[^a-z]", "", to_latin(spelling).lower())
-            if letters:
-                sounds.setdefault(key, set()).add(initial_sound(letters))
-    return {key: "".join(sorted(found)) for key, found in sounds.items()}
+            if letters:  # its sound, and its first letter in Latin (Шота: W, and S. for Sh)
+                found = sounds.setdefault(key, set())
+                found.update({initial_sound(letters), initial_sound(letters[:1])})
+    return {key: _with_latin_letter("".join(sorted(found))) for key, found in sounds.items()}
 
 
 # Vowels an initial keeps apart although the sound classes join them (a, e and ə are all
@@ -108,6 +109,10 @@ _DIGRAPHS = {"sh": "W", "ch": "Q"}
 # Azerbaijani C is J (Cavid, Javid). The sound classes join more (g, k and h; t and d),
 # but Г. is not Kamal: only these, and the spellings in data/names.yaml, meet.
 _WRITTEN_ALSO = {"H": "GX", "G": "H", "X": "H", "C": "J", "J": "C"}
+# The first letter of a digraph's Latin spelling: a list in Latin letters cuts Shalala,
+# Khagani, Chingiz (Şəlalə, Хагани, Çingiz) to S., K., C. The codes W, X and Q are also
+# written so; the plain letters do not stand for them in turn (Ш. is not Samir).
+_LATIN_LETTER = {"W": "S", "X": "K", "Q": "C"}
 
 
 def initial_sound(key: str) -> str:
@@ -124,11 +129,15 @@ def initial_sound(key: str) -> str:
     return _DIGRAPHS.get(folded[:2]) or folded[:1].upper()
 
 
+def _with_latin_letter(sounds: str) -> str:
+    return "".join(sorted(set(sounds).union(*(_LATIN_LETTER.get(s, "") for s in sounds))))
+
+
 def _with_written_also(sounds: str) -> str:
     found = set(sounds)
     for sound in sounds:
         found.update(_WRITTEN_ALSO.get(sound, ""))
-    return "".join(sorted(found))
+    return _with_latin_letter("".join(found))
 
 
 def first_sounds(key: str) -> str:
@@ -136,7 +145,10 @@ def first_sounds(key: str) -> str:
     "AO" for Aleksandr (А. in Russian, О. in Ukrainian lists), "GHX" for Hüseyn (Гусейн,
     Хусейн), "GK" for Qasım (Гасым, Kasum); for a name not in the table, or an initial's
     code, its first letter (`initial_sound`) and the letters that one is also written
-    with (`_WRITTEN_ALSO`: "GHX" for Həmid, "GH" for Г.)."""
+    with (`_WRITTEN_ALSO`: "GHX" for Həmid, "GH" for Г.). A digraph's code comes with
+    the Latin letter it begins with (`_LATIN_LETTER`: "SW" for Shalala and for Ş.,
+    "HKX" for Xaqani and Х.); a listed name, with the first Latin letter of each spelling
+    (Джамал: D, as Д.)."""
     listed = _first_sounds().get(key)
     return listed or _with_written_also(initial_sound(key))
 
