@@ -57,3 +57,12 @@ def test_a_russian_body_named_by_where_it_sits_keeps_that_word():
                     language="ru") == ["администрации губернатора"]
     assert speakers("Погибли 13 человек, сообщили в правоохранительных органах Назрани.",
                     language="ru") == ["правоохранительных органах Назрани"]
+
+
+# -- an age after the person: "a boy of six among them" is no count of six -------------------
+
+def test_an_age_after_a_person_is_no_count():
+    assert [f[1] for f in brief("At least 40 people, a boy of six among them, were killed.")] \
+        == [40]
+    assert brief("A woman of 70 was wounded by shrapnel.") == []
+    assert [f[1] for f in brief("The strike killed 3 children of the family.")] == [3]
