@@ -66,3 +66,11 @@ def test_an_age_after_a_person_is_no_count():
         == [40]
     assert brief("A woman of 70 was wounded by shrapnel.") == []
     assert [f[1] for f in brief("The strike killed 3 children of the family.")] == [3]
+
+
+# -- "…, news reports said": unnamed reports speak for the sentence ---------------------------
+
+def test_news_reports_speak_for_the_sentence_before_them():
+    assert speakers("The blast killed at least 20 and wounded more than 60, news reports said "
+                    "on Friday.") == ["news reports", "news reports"]
+    assert speakers("Eight people died, media reports said.") == ["media reports"]

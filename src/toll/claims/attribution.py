@@ -144,7 +144,8 @@ class Speakers:
         self.code = lang.code
         body = (rf"(?:(?:an?|the)\s+{AGENT}\s+(?:for|of|from)\s+)?"
                 rf"(?P<who>(?:the\s+)?{NAME}(?:['’]s\s+(?:[a-z-]+\s+){{0,2}}?{ROLES})?"
-                rf"|an?\s+(?:[a-z-]+\s+){{0,2}}?{SOMEONE}|(?:police|officials|witnesses|residents)"
+                rf"|an?\s+(?:[a-z-]+\s+){{0,2}}?{SOMEONE}|(?:police|officials|witnesses|residents"
+                r"|(?:news|media|press)\s+reports)"
                 rf"|(?:{lang.pronouns})(?:\s+(?:of|for|in)\s+(?:the\s+)?"
                 rf"(?:{NAME}|[a-z-]+(?:\s+[a-z-]+){{0,2}}))?)"
                 rf"(?:['’]s?\s+(?:[\w-]+\s+)?{AGENT})?")
