@@ -34,7 +34,9 @@ def name_persons(session: Session, person_ids: set[int]) -> None:
     ).where(Record.person_id.isnot(None), Record.retracted_at.is_(None))
     if len(person_ids) <= 500:  # a reviewer's decision: read only the persons it touched
         query = query.where(Record.person_id.in_(person_ids))
-    for person_id, full, given, patronymic, family in session.execute(query):
+    session.flush()
+    # the rows as plain tuples (the connection's, not the ORM's: no ORM work per record)
+    for person_id, full, given, patronymic, family in session.connection().execute(query):
         name = full_name(full, family, given, patronymic)
         if person_id in person_ids and name and len(name) > len(names.get(person_id, "")):
             names[person_id] = name

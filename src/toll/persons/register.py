@@ -321,7 +321,8 @@ def scored_pairs(session: Session, run_id: int) -> pd.DataFrame:
         CandidatePair.match_weight,
         CandidatePair.field_weights,
     ).where(CandidatePair.run_id == run_id, ~CandidatePair.rescored)
-    rows = session.execute(query.execution_options(yield_per=50_000)).all()
+    session.flush()
+    rows = session.connection().execute(query).all()  # plain tuples, no ORM work per pair
     pairs = pd.DataFrame(
         {
             "record_id_l": [str(row[0]) for row in rows],
