@@ -74,3 +74,14 @@ def test_news_reports_speak_for_the_sentence_before_them():
     assert speakers("The blast killed at least 20 and wounded more than 60, news reports said "
                     "on Friday.") == ["news reports", "news reports"]
     assert speakers("Eight people died, media reports said.") == ["media reports"]
+
+
+# -- "…, bringing the total to N": the running total of the count before it ------------------
+
+def test_bringing_the_total_to_takes_the_category_of_the_count_before_it():
+    assert brief("Another 14 bodies were found on Tuesday, bringing the total to 270.") == [
+        ("14 bodies", 14, "exact", "bodies_found", None),
+        ("270", 270, "exact", "bodies_found", None)]
+    assert [f[3] for f in brief("Nine people were taken hostage on Friday, bringing the "
+                                "total to 40.")] == ["captured", "captured"]
+    assert brief("The town has 3 schools, bringing the total to 12.") == []

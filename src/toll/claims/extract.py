@@ -713,6 +713,10 @@ def _next_figure_between(text: str, start: int, end: int, lang: Language) -> boo
     return joined is not None and any(True for _ in lang.numbers.finditer(text[joined.end():end]))
 
 
+# A running total that adds to the count before it: "bringing the total to 270".
+BRINGING_TOTAL = re.compile(r"\b(?:bringing|brings|brought)\b", re.IGNORECASE)
+
+
 def _categorise_bare(text: str, f: Found, lang: Language, start: int,
                      previous: Found | None, sentences: Sentences) -> None:
     """A number with no noun: "killed 20", "the toll rose to 61", "... and 162 in Tskhinvali"."""
@@ -735,7 +739,11 @@ def _categorise_bare(text: str, f: Found, lang: Language, start: int,
         else:
             category = (_harm_noun_before(window[:total.start()], lang)
                         or _left_trigger(text, f, lang, sentence_start, "person",
-                                         skip_breakers=True))
+                                         skip_breakers=True)
+                        # "14 bodies were found, bringing the total to 270": the count's own
+                        or (previous.category if previous is not None
+                            and previous.sentence == f.sentence
+                            and BRINGING_TOTAL.search(total.group(0)) else None))
         if category:
             f.category, f.source = category, "adjacent"
             q = f.quantity
