@@ -85,3 +85,13 @@ def test_bringing_the_total_to_takes_the_category_of_the_count_before_it():
     assert [f[3] for f in brief("Nine people were taken hostage on Friday, bringing the "
                                 "total to 40.")] == ["captured", "captured"]
     assert brief("The town has 3 schools, bringing the total to 12.") == []
+
+
+# -- Russian people words: «сторонников», «активистов»; «восьмерых», «девятерых» --------------
+
+def test_russian_supporters_and_activists_are_people():
+    assert brief("Почти пятьдесят сторонников партии погибли в пожаре.", language="ru") == [
+        ("Почти пятьдесят сторонников", 50, "approx", "killed", None)]
+    assert [(f[1], f[3]) for f in brief("На площади задержаны 14 активистов.", language="ru")] == [
+        (14, "captured")]
+    assert [f[1] for f in brief("Боевики убили восьмерых заложников.", language="ru")] == [8]
