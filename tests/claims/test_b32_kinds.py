@@ -95,3 +95,12 @@ def test_russian_supporters_and_activists_are_people():
     assert [(f[1], f[3]) for f in brief("На площади задержаны 14 активистов.", language="ru")] == [
         (14, "captured")]
     assert [f[1] for f in brief("Боевики убили восьмерых заложников.", language="ru")] == [8]
+
+
+# -- «Украине переданы N военнопленных»: handed over in an exchange is released ----------------
+
+def test_prisoners_handed_over_are_released():
+    assert brief("В ответ Украине переданы 157 военнопленных.", language="ru") == [
+        ("157 военнопленных", 157, "exact", "released", None)]
+    assert [f[3] for f in brief("Тела 20 погибших переданы родственникам.", language="ru")] == [
+        "killed"]
