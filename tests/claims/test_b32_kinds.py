@@ -104,3 +104,13 @@ def test_prisoners_handed_over_are_released():
         ("157 военнопленных", 157, "exact", "released", None)]
     assert [f[3] for f in brief("Тела 20 погибших переданы родственникам.", language="ru")] == [
         "killed"]
+
+
+# -- «N членов экипажа»: crew members are people, and the figure carries its noun --------------
+
+def test_russian_crew_members_are_people():
+    assert brief("Погибли все 90 человек — 80 пассажиров и 10 членов экипажа.", language="ru") == [
+        ("90 человек", 90, "exact", "killed", None), ("80 пассажиров", 80, "exact", "killed", 0),
+        ("10 членов экипажа", 10, "exact", "killed", 0)]
+    assert brief("Ранены два члена экипажа.", language="ru") == [
+        ("два члена экипажа", 2, "exact", "injured", None)]
