@@ -114,3 +114,12 @@ def test_russian_crew_members_are_people():
         ("10 членов экипажа", 10, "exact", "killed", 0)]
     assert brief("Ранены два члена экипажа.", language="ru") == [
         ("два члена экипажа", 2, "exact", "injured", None)]
+
+
+# -- «Украине передали 185 пленных»: handed over, not a reporting verb -------------------------
+
+def test_handed_over_prisoners_are_no_speakers_verb():
+    assert speakers("Минобороны сообщило об обмене: в Россию вернулись 185 военных, Украине "
+                    "передали 185 пленных.", language="ru") == ["Минобороны", "Минобороны"]
+    assert speakers("Погибли 5 человек, передала пресс-служба МЧС.", language="ru") == [
+        "пресс-служба МЧС"]
