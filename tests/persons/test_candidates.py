@@ -111,6 +111,13 @@ def test_the_same_person_twice_in_the_other_list_is_no_rival():
     assert found[("x", "y")][1] == 0 and found[("x", "z")][1] == 0
 
 
+def test_a_rival_that_another_record_matches_far_better_costs_little():
+    # z (list B) is as likely as y for x, but w (list A) claims z at odds 1024
+    found = _discounted([("x", "y", 5.0), ("x", "z", 5.0), ("w", "z", 10.0)])
+    assert found[("x", "y")][0] > 0.95  # without w's claim: 0.5
+    assert found[("x", "z")][0] < 0.1 and found[("w", "z")][0] > 0.99
+
+
 def test_the_rivals_of_either_record_count():
     # y (list B) has two candidates in list A, x and w: both links are shared
     found = _discounted([("x", "y", 5.0), ("w", "y", 5.0)])

@@ -133,7 +133,10 @@ def discount_rivals(
     other candidates in b's list score odds S together, the chance that b is a's person is
     o / (1 + o + S), not o / (1 + o): the odds become o / (1 + S). A namesake in b's list
     with the same name, place and year (S about o) takes a link from 0.95 down to about
-    0.5, into review. A candidate linked to b at `low` or above (b entered twice; linkage
+    0.5, into review. Each rival counts with its odds shared among its own candidates
+    in a's list (o' / (1 + S'), S' its candidates there other than a): a namesake whom
+    another record of a's list matches far better takes little from a. A candidate
+    linked to b at `low` or above (b entered twice; linkage
     passes the low end of its review band: more likely one person than not) is no rival. Judged
     in both directions, the larger discount counting. Pairs inside one list are left as
     scored, and so are pairs marked `exempt` (they still rival the others). Adds a `RIVALS`
@@ -162,7 +165,13 @@ def discount_rivals(
                 "list": np.concatenate([right_list[index], left_list[index]]),
             }
         )
-        directed["odds"] = np.exp2(weight[directed["pair"].to_numpy()])
+        odds = np.exp2(weight[directed["pair"].to_numpy()])
+        # normalised over both lists at once: a rival's odds are shared with its own
+        # other candidates in this record's list (rows i and i + n are one pair's two
+        # directions), so a candidate that another record claims strongly is little rival
+        own = directed.assign(odds=odds).groupby(["record", "list"])["odds"].transform("sum")
+        reverse = np.concatenate([np.arange(len(index), 2 * len(index)), np.arange(len(index))])
+        directed["odds"] = odds / (1 + np.clip(own.to_numpy()[reverse] - odds, 0.0, None))
         total = directed.groupby(["record", "list"])["odds"].transform("sum")
         strong = pairs["match_probability"].to_numpy() >= low
         twice = _duplicates_odds(directed, left[strong], right[strong])
