@@ -2,6 +2,9 @@
 
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from toll.claims.firstchar import by_first_char, first_char_guard
 from toll.claims.language import load_language
 
@@ -42,3 +45,35 @@ def test_a_guard_on_the_first_characters_keeps_the_matches() -> None:
     assert [m.span() for m in re.finditer(guard + pattern, text)] == \
         [m.span() for m in re.finditer(pattern, text)]
     assert first_char_guard(r"(?i:the)|x") == "" and first_char_guard(r"\w+|x") == ""
+
+
+# Property: for any alternatives built from these pieces (letters whose case folds meet in
+# re: İ/i/ı/I, ſ/s/S, K/k/K (Kelvin), Ə/ə, Ш/ш; classes, digits, optional groups, repeats,
+# lookbehinds and lookaheads, empty alternatives), the grouped alternation and the guard find
+# what the flat alternation finds, with and without IGNORECASE.
+LETTERS = "aAiIİısSſkKKəƏшШ "
+PIECES = st.one_of(
+    st.sampled_from(LETTERS),
+    st.sampled_from(["[Ii]", "[a-c]", "[əƏ]", r"\d", "(?:i )?", "(?:ş|s)", "s*", "a+",
+                     "(?<=a)", "(?<!i)", "(?=k)", "(?!s)", r"\b", "(?i:ш)", ""]),
+)
+ALTERNATIVE = st.lists(PIECES, min_size=0, max_size=4).map("".join)
+TEXTS = st.text(alphabet=LETTERS + "ş1-", max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALTERNATIVE, min_size=1, max_size=6), TEXTS, st.booleans())
+def test_grouping_and_guard_keep_every_match(alternatives, text, ignorecase) -> None:
+    flags = re.IGNORECASE if ignorecase else 0
+    flat = "|".join(alternatives)
+    try:
+        re.compile(flat)
+    except re.error:
+        return
+    for outer in ("(?:{})", r"(?<![\w-])(?:{})(?![\w-])"):
+        expected = [m.span() for m in re.finditer(outer.format(flat), text, flags)]
+        grouped = re.compile(outer.format(by_first_char(alternatives)), flags)
+        assert [m.span() for m in grouped.finditer(text)] == expected
+        guard = first_char_guard(flat, ignorecase=ignorecase)
+        assert [m.span() for m in re.finditer(guard + f"(?:{flat})", text, flags)] == \
+            [m.span() for m in re.finditer(f"(?:{flat})", text, flags)]

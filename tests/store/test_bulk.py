@@ -36,3 +36,27 @@ def test_update_rows_writes_what_the_session_holds_first(store):
 def test_update_rows_with_no_rows_does_nothing(store):
     with store.session() as session:
         update_rows(session, Person.__table__, [])
+
+
+def test_many_rows_are_staged_and_set_by_one_update(store, monkeypatch):
+    """From `STAGED` rows on, the values go through a temporary table and one UPDATE ... FROM:
+    the same result, and the temporary table gone (a second call stages again)."""
+    from toll.store import bulk
+
+    monkeypatch.setattr(bulk, "STAGED", 2)
+    with store.session() as session:
+        persons = [Person(label=f"P-{n:05d}", display_name=f"name {n}") for n in range(1, 6)]
+        session.add_all(persons)
+        session.flush()
+        ids = [person.id for person in persons]
+        for round_ in ("first", "second"):
+            update_rows(session, Person.__table__, [
+                {"id": ids[0], "display_name": f"Məmmədov Əli {round_}"},
+                {"id": ids[3], "display_name": f"Мамедов Али {round_}"},
+                {"id": ids[4], "display_name": None},
+            ])
+        session.expire_all()
+        shown = [session.get(Person, id_).display_name for id_ in ids]
+        labels = [session.get(Person, id_).label for id_ in ids]
+    assert shown == ["Məmmədov Əli second", "name 2", "name 3", "Мамедов Али second", None]
+    assert labels == [f"P-{n:05d}" for n in range(1, 6)]

@@ -26,7 +26,8 @@ REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
 
 def by_first_char(alternatives: list[str]) -> str:
     """The alternation of `alternatives` (patterns, in their order of preference), grouped by
-    first character; for patterns compiled with or without IGNORECASE."""
+    first character; for patterns compiled with or without IGNORECASE (not with re.ASCII:
+    the groups join the letters Unicode case folding joins, İ/i/ı, ſ/s)."""
     flat = "|".join(alternatives)
     if _parser is None:
         return flat
