@@ -27,6 +27,12 @@ PASSAGE_KEYS = {"id", "text", "figures", "non_figures", "source_url", "publisher
 FIGURE_KEYS = {"text", "value", "low", "high", "qualifier", "category", "subject", "subgroup",
                "part_of", "incident", "speaker"}
 LANGUAGES = {"en", "ru"}
+# the kinds of body the README lists; a Wikipedia article (or a mirror's copy of one) that
+# quotes no body is an advocacy site, as in every batch since b01
+PUBLISHER_KINDS = {"un_agency", "icrc", "ombudsman", "ministry", "government",
+                   "local_authority", "armed_forces", "armed_group", "court", "ngo", "advocacy",
+                   "news_wire", "local_media"}
+WIKIPEDIA = re.compile(r"^https?://([a-z]+\.)*wikipedia\.org/")
 # words that scale a number, so the digits alone do not give the value
 SCALE = re.compile(r"(?i)million|billion|thousand|hundred|dozen|тыс|млн|миллион|сот|десят")
 DIGITS = re.compile(r"\d[\d,.\u00a0\u202f ]*\d|\d")
@@ -106,6 +112,9 @@ def test_batch_is_well_formed(path: Path):
         assert PASSAGE_KEYS <= set(d), f"{where}: missing keys {PASSAGE_KEYS - set(d)}"
         assert d["language"] in LANGUAGES, f"{where}: language {d['language']!r}"
         assert d["source_url"].startswith("http"), f"{where}: source_url"
+        assert d["publisher_kind"] in PUBLISHER_KINDS, f"{where}: {d['publisher_kind']!r}"
+        assert not WIKIPEDIA.match(d["source_url"]) or d["publisher_kind"] == "advocacy", \
+            f"{where}: a Wikipedia article is an advocacy site, not {d['publisher_kind']!r}"
         text, figures = d["text"], d["figures"]
         spans = gold_spans(text, figures)
         for i, (f, span) in enumerate(zip(figures, spans, strict=True)):
