@@ -115,7 +115,7 @@ def test_still_in_intensive_care_or_hospital_is_injured():
 # -- a Russian quote after its speaker's title and name, a bare number before «» ------------
 
 def test_a_russian_quote_is_spoken_by_the_titled_subject_before_it():
-    text = ("Заместитель мэра Казани Иван Петров, приехавший на место, сказал журналистам: "
+    text = ("Заместитель мэра Казани Иван Петров, побывавший в больнице вечером, рассказал: "
             "«Погибли 6 человек, ранены 20».")
     assert [f[1:] for f in figures_in(text, "text", "value", "category", "speaker",
                                       language="ru")] == [
