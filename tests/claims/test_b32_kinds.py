@@ -3,15 +3,17 @@ corpus or batch)."""
 
 from toll_testing import figures_in
 
-FIELDS = ("text", "value", "qualifier", "category", "part_of")
+BRIEF = ("text", "value", "qualifier", "category", "part_of")
 
 
 def brief(text: str, **options) -> list[tuple]:
-    return figures_in(text, *FIELDS, **options)
+    """(text, value, qualifier, category, part_of) of each figure found in `text`."""
+    return figures_in(text, *BRIEF, **options)
 
 
 def speakers(text: str, **options) -> list:
-    return [f[-1] for f in figures_in(text, "text", "speaker", **options)]
+    """Who states each figure found in `text`."""
+    return [who for _, who in figures_in(text, "text", "speaker", **options)]
 
 
 # -- Russian harm words: «стоили жизни N людям», «сгорели заживо», «задохнулись», «казнили» ------
