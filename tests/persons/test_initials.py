@@ -222,3 +222,20 @@ def test_an_initial_s_links_shalala_and_not_a_woman_of_another_name():
     of = link(records.drop(columns="person"), seed=2).clusters.set_index("record_id")
     assert of.loc["A-s", "cluster_id"] == of.loc["B-s", "cluster_id"]
     assert of.loc["A-x", "cluster_id"] != of.loc["B-x", "cluster_id"]
+
+
+def test_a_listed_names_first_letter_is_folded_not_read_as_a_digraphs_code():
+    """The first Latin letter of a listed spelling is folded as a name's is: Qurban's and
+    Qasım's q is G (not the code of Ч, Ç, so neither Ч., Ç. nor C. is Qurban), Walid's w is
+    V (not the code of Ш, so neither Ш. nor S. is Walid)."""
+    names = ["Qurban", "Qasım", "Walid", "Ч.", "Ç.", "C.", "Ш.", "S.", "Г.", "K.", "V."]
+    rows = _features(names, family="Safarov")
+    qurban, qasim, walid = rows["0"], rows["1"], rows["2"]
+    for initial in ("3", "4", "5"):
+        assert not _initial_agrees("given", rows[initial], qurban)
+        assert not _initial_agrees("given", rows[initial], qasim)
+    for initial in ("6", "7"):
+        assert not _initial_agrees("given", rows[initial], walid)
+    assert _initial_agrees("given", rows["8"], qurban)  # Г.
+    assert _initial_agrees("given", rows["9"], qasim)  # K.
+    assert _initial_agrees("given", rows["10"], walid)

@@ -93,7 +93,9 @@ def _first_sounds() -> dict[str, str]:
             letters = re.sub("[^a-z]", "", to_latin(spelling).lower())
             if letters:  # its sound, and its first letter in Latin (Шота: W, and S. for Sh)
                 found = sounds.setdefault(key, set())
-                found.update({initial_sound(letters), initial_sound(letters[:1])})
+                # the letter folded as a name's would be (Qurban's q is G, not the code Q
+                # of Ч; Walid's w is V, not the code W of Ш)
+                found.update({initial_sound(letters), initial_sound(fold(letters[:1]))})
     return {key: _with_latin_letter("".join(sorted(found))) for key, found in sounds.items()}
 
 
