@@ -60,3 +60,24 @@ def test_many_rows_are_staged_and_set_by_one_update(store, monkeypatch):
         labels = [session.get(Person, id_).label for id_ in ids]
     assert shown == ["Məmmədov Əli second", "name 2", "name 3", "Мамедов Али second", None]
     assert labels == [f"P-{n:05d}" for n in range(1, 6)]
+
+
+def test_a_failed_staged_update_raises_its_own_error(store, monkeypatch):
+    """A staged update that breaks a constraint raises that error (not the temporary
+    table's drop failing after it in an aborted PostgreSQL transaction)."""
+    import pytest
+    from sqlalchemy.exc import IntegrityError
+
+    from toll.store import bulk
+
+    monkeypatch.setattr(bulk, "STAGED", 2)
+    with store.session() as session:
+        persons = [Person(label=f"P-{n:05d}") for n in (1, 2, 3)]
+        session.add_all(persons)
+        session.flush()
+        with pytest.raises(IntegrityError):
+            update_rows(session, Person.__table__, [
+                {"id": persons[0].id, "label": "P-00009"},
+                {"id": persons[1].id, "label": "P-00009"},
+            ])
+        session.rollback()

@@ -1,5 +1,7 @@
 """Many rows changed at once, by primary key, without the ORM's bookkeeping per row."""
 
+from contextlib import suppress
+
 from sqlalchemy import Column, MetaData, Table, bindparam, update
 from sqlalchemy.orm import Session
 
@@ -55,5 +57,10 @@ def _update_staged(connection, table: Table, primary: Column, columns: list[str]
             .where(primary == key)
             .values({name: staging.c[name] for name in columns})
         )
-    finally:
-        staging.drop(connection)
+    except Exception:
+        # PostgreSQL refuses the drop in the aborted transaction; its rollback drops the
+        # table. The error raised is the statement's own.
+        with suppress(Exception):
+            staging.drop(connection)
+        raise
+    staging.drop(connection)
