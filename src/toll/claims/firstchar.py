@@ -27,7 +27,8 @@ REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
 def by_first_char(alternatives: list[str]) -> str:
     """The alternation of `alternatives` (patterns, in their order of preference), grouped by
     first character; for patterns compiled with or without IGNORECASE (not with re.ASCII:
-    the groups join the letters Unicode case folding joins, İ/i/ı, ſ/s)."""
+    the groups join the letters Unicode case folding joins, İ/i/ı, ſ/s; nor re.VERBOSE, where
+    a leading space would be read as the first character)."""
     flat = "|".join(alternatives)
     if _parser is None:
         return flat
