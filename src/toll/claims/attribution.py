@@ -96,13 +96,13 @@ CLAUSE_REST = re.compile(r"\s+((?:[^\s,.;:!?“”«»\"()]|«[^»]{1,40}»)"
                          r"(?:[^,.;:!?“”«»\"()]|«[^»]{1,40}»){0,80}?)\s*(?:[,.;:!?]|\Z)")
 # What stands between a Russian reporting verb and who: "сообщил 19 сентября Минздрав",
 # "заявил на брифинге глава ...", "написал в телеграм-канале губернатор ...".
-RU_LEAD = re.compile(
-    r"(?:(?:\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|"
-    r"ноября|декабря)(?:\s+\d{4}(?:\s+года)?)?|в\s+(?:понедельник|вторник|среду|четверг|"
-    r"пятницу|субботу|воскресенье)|(?:в|во)\s+(?:Телеграм[\w-]*|Telegram(?:-канале)?|Фейсбуке|"
+# `months`: the language's month names (its non_figures.yaml).
+RU_LEAD = (
+    r"(?:(?:\d{{1,2}}\s+(?:{months})(?:\s+\d{{4}}(?:\s+года)?)?"
+    r"|в\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|(?:в|во)\s+(?:Телеграм[\w-]*|Telegram(?:-канале)?|Фейсбуке|"
     r"Facebook|Твиттере|Twitter|ВКонтакте)|(?:в|во|на)\s+(?:своём\s+|своем\s+|своей\s+|своих\s+)?"
     r"(?-i:[a-zа-яё][\w-]*)(?=\s+\S)|также|позже|ранее|накануне|по\s+состоянию\s+на|"
-    r"сегодня|вчера|журналистам|ТАСС|РИА\s+Новости)\s+)+", re.IGNORECASE)
+    r"сегодня|вчера|журналистам|ТАСС|РИА\s+Новости)\s+)+")
 # What a Russian verb says, not who says it: "говорит об 11 погибших", "сообщил о 5 раненых".
 RU_WHAT = re.compile(r"(?:о|об|обо|про|что)\s", re.IGNORECASE)
 # A parenthesis between a subject and its verb: "комитет, в свою очередь, говорит"; a
@@ -173,6 +173,7 @@ class Speakers:
             r"figures))\b", re.IGNORECASE)
         self.pronoun = re.compile(rf"(?:{lang.pronouns})\Z", re.IGNORECASE)
         self.ru_as = re.compile(RU_AS.format(verbs=lang.reporting)) if self.code == "ru" else None
+        self.ru_lead = re.compile(RU_LEAD.format(months=lang.months), re.IGNORECASE)
         # "«…», — сообщила представитель ГУ МВД по области Светлана С.": the rest of the clause
         self.ru_after_quote = re.compile(rf"\s*,?\s*[—–-]\s*(?:{lang.reporting})\b")
         self.quotes = [(m.start(), m.end()) for m in QUOTES.finditer(text)]
@@ -225,7 +226,7 @@ class Speakers:
                 if self.code == "ru":  # the rest of the clause names who: "сообщил минздрав"
                     rest = CLAUSE_REST.match(self.text, verb.end(), end)
                     phrase = rest.group(1) if rest else None
-                    phrase = _without_lead(phrase)
+                    phrase = _without_lead(phrase, self.ru_lead)
                     if phrase and RU_WHAT.match(phrase):
                         continue  # "говорит об 11 погибших": what is said, not who
                 elif verb.group(0).lower() in LISTENER_VERBS:
@@ -319,7 +320,7 @@ class Speakers:
         if self.code == "ru" and (verb := self.ru_after_quote.match(self.text, end)):
             rest = CLAUSE_REST.match(self.text, verb.end())
             phrase = rest.group(1) if rest else None
-            phrase = _without_lead(phrase)
+            phrase = _without_lead(phrase, self.ru_lead)
             if phrase:
                 return phrase
         after = self.after_quote.match(self.text, end)
@@ -364,7 +365,8 @@ class Speakers:
         if by_count := BY_COUNT.search(sentence):
             return by_count.group("who")
         if self.ru_as and (opening := self.ru_as.match(sentence)):
-            return _without_lead(opening.group("who"))  # «Как сообщил накануне губернатор X»
+            # «Как сообщил накануне губернатор X»
+            return _without_lead(opening.group("who"), self.ru_lead)
         subjects = []
         for verb in self.verb.finditer(self.text, start, end):
             phrase = self._subject(verb.start(), start)
@@ -470,12 +472,12 @@ RU_BODY_WHERE = re.compile(r"(?:администрации|мэрии|проку
                            r"пресс-службе|правительстве|министерстве|ведомстве)", re.IGNORECASE)
 
 
-def _without_lead(phrase: str | None) -> str | None:
+def _without_lead(phrase: str | None, lead_pattern: re.Pattern) -> str | None:
     """The speaker after a Russian verb without what stands before it («сообщил 19 сентября
     Минздрав»); a lead that took only the adjective of the next noun gives it back to a body
     («сообщили в правоохранительных органах Назрани») and takes the noun with it when that
     noun is where the body says it («в совместном заявлении МВД и ФСБ»)."""
-    if not phrase or not (lead := RU_LEAD.match(phrase)) or lead.end() >= len(phrase):
+    if not phrase or not (lead := lead_pattern.match(phrase)) or lead.end() >= len(phrase):
         return phrase
     rest = phrase[lead.end():]
     if rest[:1].islower():

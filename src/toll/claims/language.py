@@ -76,7 +76,8 @@ class Language:
 
     def __init__(self, code: str, data: dict[str, dict[str, Any]]):
         self.code = code
-        self.numbers = NumberGrammar(data["numbers"], data["qualifiers"])
+        self.numbers = NumberGrammar(data["numbers"], data["qualifiers"],
+                                     literal_words(data["non_figures"]["months"]))
         self._taxonomy(data["taxonomy"])
         self._non_figures(data["non_figures"])
         self._grammar(data["grammar"])

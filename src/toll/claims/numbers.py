@@ -13,12 +13,6 @@ from typing import Any
 _NOT_BEFORE = set("$€£¥₽₼₺₴#№/+-.,:_") | set("0123456789")
 _DASH_WORD = re.compile(r"-\w")
 _DIGIT_AFTER = re.compile(r"\s*\d")
-# The rest after a thousand written as a word: «2 тысячи 192 человека» is 2,192; not a day of a
-# month («5 тысяч 12 июня»).
-_MONTHS = (r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|"
-           r"декабря|January|February|March|April|May|June|July|August|September|October|"
-           r"November|December)")
-_REST = rf"(?:\s+\d{{1,3}}(?![\d.,:/%‰-]|\s*{_MONTHS}\b))"
 _WITH_REST = re.compile(r"(.*?\d\s*[^\W\d_]+)\.?\s+(\d{1,3})$")
 
 
@@ -90,7 +84,11 @@ def words_alternatives(words: list[str] | dict) -> list[str]:
 class NumberGrammar:
     """The number grammar of one language, compiled once."""
 
-    def __init__(self, numbers: dict[str, Any], qualifiers: dict[str, Any]):
+    def __init__(self, numbers: dict[str, Any], qualifiers: dict[str, Any], months: str = "(?!)"):
+        """`months`: a pattern of the language's month names (its non_figures.yaml)."""
+        # The rest after a thousand written as a word: «2 тысячи 192 человека» is 2,192; not a
+        # day of a month («5 тысяч 12 июня»).
+        self._rest = rf"(?:\s+\d{{1,3}}(?![\d.,:/%‰-]|\s*(?:{months})\b))"
         self.units = dict(numbers["units"])
         self.teens = dict(numbers["teens"])
         self.tens = dict(numbers["tens"])
@@ -147,7 +145,7 @@ class NumberGrammar:
         suffixes = words_pattern(list(self.suffixes))
         short = "|".join(rf"(?<={re.escape(a)})\." for a in self.abbreviations) or "(?!)"
         thousands = words_pattern([w for w, v in self.scales.items() if v == 1000])
-        rest = rf"\s*(?:{thousands})\b(?:{short})?{_REST}|" if thousands else ""
+        rest = rf"\s*(?:{thousands})\b(?:{short})?{self._rest}|" if thousands else ""
         return (
             rf"(?:\d{{1,3}}(?:(?:{group})\d{{3}})+(?!\d)|\d+)(?:{dec}\d+)?"
             rf"(?:{rest}\s*(?:{scales})\b(?:{short})?|(?:{suffixes})\b)?" + guard
