@@ -21,3 +21,10 @@ def test_the_figure_of_the_dead_was_and_an_estimate_put_between_two_numbers():
 def test_counts_that_range_from_one_number_to_another():
     assert read("Accounts of the dead range from 150 to 2,300 or more.") == [
         (None, 150, 2300, "range", "killed")]
+
+
+def test_russian_prisoners_handed_over_are_released():
+    assert read("В ходе обмена Россия передала Украине 75 пленных.", "ru") == [
+        (75, None, None, "exact", "released")]
+    assert read("Киеву передали 40 военнопленных, сообщило Минобороны.", "ru")[0][4] == "released"
+    assert read("Медики передали 5 раненых в областную больницу.", "ru")[0][4] == "injured"
