@@ -28,3 +28,13 @@ def test_russian_prisoners_handed_over_are_released():
         (75, None, None, "exact", "released")]
     assert read("Киеву передали 40 военнопленных, сообщило Минобороны.", "ru")[0][4] == "released"
     assert read("Медики передали 5 раненых в областную больницу.", "ru")[0][4] == "injured"
+
+
+def speakers(text: str, language: str = "ru") -> list[str | None]:
+    return [f.speaker for f in extract_figures(text, language=language)]
+
+
+def test_a_russian_clause_without_its_reporting_verb_has_its_own_speaker():
+    got = speakers("Вечером областной штаб говорил о 6 погибших и 15 раненых, а Минздрав — о 19 "
+                   "раненых.")
+    assert got == ["областной штаб", "областной штаб", "Минздрав"]

@@ -124,6 +124,10 @@ RU_AS = r"(?:Как|как)\s+(?:{verbs})\s+(?P<who>[^,.;:!?]{{2,80}}?)\s*,"
 CONTRAST = re.compile(r",?\s+(?:but|while|whereas|although|though|yet|after|when|because|"
                       r"unless|но|а|однако)\s+"
                       r"(?:[\w-]+\s+)?\Z", re.IGNORECASE)
+# A Russian clause whose reporting verb is left out, after «а»: «X говорил о 10 погибших, а Y —
+# о 12»: Y speaks for what follows.
+RU_GAPPED = re.compile(r",\s+а\s+(?P<who>[А-ЯЁA-Z][\w-]*(?:\s+[\w«»-]+){0,3}?)\s+[—–]\s+"
+                       r"(?:о|об|про)\s")
 # A clause of its own, joined to the one before: "X put the toll at 80, and Y said 200".
 JOINED_CLAUSE = re.compile(r"(?:,\s+(?:and|while|и)|;)\s+(?:the\s+)?\Z", re.IGNORECASE)
 # Verbs after which the name that follows is the listener, not the speaker ("told EFE").
@@ -391,8 +395,10 @@ class Speakers:
                     and self.text[start:at].rstrip()[-1:] not in (",", "—", "–"):
                 self._contrast[index] = semicolon  # nor before a ";" ahead of it, unless
                 # it closes the sentence ("…; six died, the school's management said")
-            self._later[index] = [(later_at, later) for later, _, later_at in subjects[1:]
-                                  if JOINED_CLAUSE.search(self.text, start, later_at)]
+            self._later[index] = sorted(
+                [(later_at, later) for later, _, later_at in subjects[1:]
+                 if JOINED_CLAUSE.search(self.text, start, later_at)]
+                + self._gapped(at, end))
             return phrase
         m = m or self.frame.search(sentence) or self.inverted.search(sentence)
         if m and self.code == "ru" and m.re is self.frame and m.group("who") == self._who(m) \
@@ -400,6 +406,13 @@ class Speakers:
                 and not STOPS.intersection(title.group(0).lower().split()):
             return title.group(0) + m.group("who")  # "Бывший следователь прокуратуры И. Петров"
         return self._who(m) if m else None
+
+    def _gapped(self, start: int, end: int) -> list[tuple[int, str]]:
+        """(offset, speaker) of the Russian clauses after `start` that leave the reporting
+        verb out («…, а Минздрав — о 21 раненом»)."""
+        if self.code != "ru":
+            return []
+        return [(m.start("who"), m.group("who")) for m in RU_GAPPED.finditer(self.text, start, end)]
 
     def _reported(self, start: int, at: int, end: int) -> bool:
         """Whether "according to" at `at` sits in a clause someone else reports: after a
