@@ -38,3 +38,10 @@ def test_a_russian_clause_without_its_reporting_verb_has_its_own_speaker():
     got = speakers("Вечером областной штаб говорил о 6 погибших и 15 раненых, а Минздрав — о 19 "
                    "раненых.")
     assert got == ["областной штаб", "областной штаб", "Минздрав"]
+
+
+def test_a_part_after_of_these_with_a_comma_holds_the_parts_after_its_colon():
+    got = extract_figures("The blast killed 40 people, police said. Of these, 30 have been "
+                          "identified: 18 from the town and 12 from nearby villages.")
+    assert [(f.value, f.category, f.part_of) for f in got] == [
+        (40, "killed", None), (30, "killed", 0), (18, "killed", 1), (12, "killed", 1)]

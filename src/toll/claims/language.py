@@ -210,7 +210,7 @@ class Language:
             rf"\s*(?:[,;/]\s*)?(?:(?:{joiners})\s+(?:(?:{fillers})\s+)?)?", FLAGS)
         markers = alternation(g["part_markers"])
         self.part_marker = re.compile(
-            rf"(?:{markers})(?:\s+[^,.;:\d]{{1,30}}?\s+(?:and|,))?\s*\Z", FLAGS)
+            rf"(?:{markers})(?:\s+[^,.;:\d]{{1,30}}?\s+(?:and|,))?,?\s*\Z", FLAGS)
         self.sentence_part_marker = re.compile(
             rf"\s*[\"“‘']?(?:{alternation(g['sentence_part_markers'])}){WORD_END}", FLAGS)
         self.reporting = grouped_alternation(g["reporting_verbs"])
