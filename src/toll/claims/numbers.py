@@ -13,7 +13,9 @@ from typing import Any
 _NOT_BEFORE = set("$€£¥₽₼₺₴#№/+-.,:_") | set("0123456789")
 _DASH_WORD = re.compile(r"-\w")
 _DIGIT_AFTER = re.compile(r"\s*\d")
-_WITH_REST = re.compile(r"(.*?\d\s*[^\W\d_]+)\.?\s+(\d{1,3})$")
+# Digits, a scale or suffix, and the rest after a thousand written as a word: «2 тысячи 192».
+_DIGITS_SCALE_REST = re.compile(
+    r"([\d.,\s\u00a0\u202f\u2009]*\d)\s*([^\W\d_]*)\.?(?:\s+(\d{1,3}))?$")
 
 
 def _spaced(phrase: str) -> str:
@@ -320,13 +322,10 @@ class NumberGrammar:
         return self._word_value(t)
 
     def _digit_value(self, t: str) -> int | None:
-        if (rest := _WITH_REST.match(t)) is not None:  # «2 тысячи 192»
-            head = self._digit_value(rest.group(1))
-            return head + int(rest.group(2)) if head is not None else None
-        m = re.match(r"([\d.,\s\u00a0\u202f\u2009]*\d)\s*([^\W\d_]*)\.?$", t)
+        m = _DIGITS_SCALE_REST.match(t)
         if not m:
             return None
-        digits, scale = m.group(1), m.group(2)
+        digits, scale, rest = m.groups()
         multiplier = self.scales.get(scale) or self.suffixes.get(scale) or 1
         for g in self.groups:
             if g != self.decimal:
@@ -340,7 +339,8 @@ class NumberGrammar:
                 number = int(digits)
         except ValueError:
             return None
-        return int(round(number * multiplier))
+        value = int(round(number * multiplier))
+        return value + int(rest) if rest is not None else value  # «2 тысячи 192»
 
     def _word_value(self, t: str) -> int | None:
         total, current, seen, last_scale = 0, 0, False, 0
