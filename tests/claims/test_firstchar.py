@@ -5,7 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toll.claims.firstchar import by_first_char, first_char_guard
+from toll.claims.firstchar import by_first_char, first_char_guard, guarded
 from toll.claims.language import load_language
 
 PHRASES = ["killed", "(?:were )?killed,? (?:and|or) injured", "kidnapped", "Wounded",
@@ -77,3 +77,16 @@ def test_grouping_and_guard_keep_every_match(alternatives, text, ignorecase) -> 
         guard = first_char_guard(flat, ignorecase=ignorecase)
         assert [m.span() for m in re.finditer(guard + f"(?:{flat})", text, flags)] == \
             [m.span() for m in re.finditer(f"(?:{flat})", text, flags)]
+
+
+def test_a_guarded_alternation_keeps_the_matches_of_each_alternative() -> None:
+    # the guard covers every alternative of a top-level alternation, not only the first
+    pattern = r"(?:half|most)\s+of\s+the\s+\Z|\b(?:one|\d+)\s+in\s+\Z"
+    for flags in (0, re.IGNORECASE):
+        fast = guarded(pattern, flags)
+        assert fast.pattern.startswith("(?=[")
+        for text in ("Most of the ", "most of the ", "killed one in ", "  12 in ", "one in two",
+                     "x"):
+            assert [m.span() for m in fast.finditer(text)] == \
+                [m.span() for m in re.finditer(pattern, text, flags)]
+    assert guarded(r"\w+x").pattern == r"\w+x"  # unreadable first characters: no guard

@@ -126,9 +126,8 @@ class CategoryModel:
 
     def _normalised(self, present: list[str]) -> list[float]:
         scores = list(self.intercepts)
-        get = self.weights.get
-        for name in present:
-            for k, w in get(name, ()):
+        for weights in filter(None, map(self.weights.get, present)):  # in `present`'s order
+            for k, w in weights:
                 scores[k] += w
         exp = math.exp
         sig = [1.0 / (1.0 + exp(-(30.0 if s > 30.0 else -30.0 if s < -30.0 else s)))

@@ -14,12 +14,13 @@ How it works (details in docs/methods/extraction.md):
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 
 from toll.claims import classifier
 from toll.claims.attribution import Speakers
 from toll.claims.classifier import CategoryModel, Context
 from toll.claims.figure import Figure
-from toll.claims.firstchar import first_char_guard
+from toll.claims.firstchar import guarded
 from toll.claims.incident import Incidents
 from toll.claims.language import Language, Noun, detect_language, load_language
 from toll.claims.linking import LinkModel, load_link_model, relink
@@ -42,10 +43,9 @@ SHARE_OF = (r"(?:per\s?cent|%|half|third|quarter|fifth|majority|most|some|many|n
             r"(?:the|its|their|these|those)\s+\Z")
 RATIO = (r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
          r"(?:in|out\s+of)\s+(?:every\s+)?\Z")
-# searched in the words before every number: guarded by their first characters (the same
-# matches, most positions passed over at one test)
-SHARE_OF, RATIO = (re.compile(first_char_guard(p, ignorecase=True) + p, re.IGNORECASE)
-                   for p in (SHARE_OF, RATIO))
+# searched in the words before every number, both at once: guarded by their first characters
+# (the same matches, most positions passed over at one test)
+SHARE_OR_RATIO = guarded(f"{SHARE_OF}|{RATIO}", re.IGNORECASE)
 ABOVE = re.compile(r"exceed|surpass|pass|top|past|above|beyond|over", re.IGNORECASE)
 # A bare number right after "the killing of", "the disappearance of".
 OF_HARM = re.compile(r"\b(?:of|to)\s+\Z", re.IGNORECASE)
@@ -495,7 +495,7 @@ def _not_a_count(text: str, m: NumberMatch, before: str, lang: Language, q: Quan
     if lang.unit_after.match(text, end) and not lang.head.match(text, end) \
             and not CASES_OF.match(text, end):
         return True
-    if RATIO.search(before) or SHARE_OF.search(before):
+    if SHARE_OR_RATIO.search(before):
         return True  # "one in three", "40 percent of the 12,000 buildings"
     num = m.num.lower()
     if _fraction(num, lang):
@@ -516,8 +516,12 @@ def _not_a_count(text: str, m: NumberMatch, before: str, lang: Language, q: Quan
 def _fraction(num: str, lang: Language) -> bool:
     """Digits with a decimal part and no scale ("1.40", "2,5"): people are counted whole
     ("1.2 million" and "3.4m" carry a scale)."""
-    mark = re.escape(lang.numbers.decimal)
-    return re.fullmatch(rf"\d+{mark}\d+", num) is not None
+    return _fraction_pattern(lang.numbers.decimal).fullmatch(num) is not None
+
+
+@cache
+def _fraction_pattern(mark: str) -> re.Pattern:
+    return re.compile(rf"\d+{re.escape(mark)}\d+")
 
 
 def _year_like(m: NumberMatch, q: Quantity) -> bool:

@@ -12,6 +12,7 @@ alternation is returned unchanged.
 """
 
 import re
+from functools import cache
 
 try:  # the parser of the re module (Python 3.11+)
     import _sre
@@ -63,6 +64,14 @@ def first_char_guard(pattern: str, ignorecase: bool = False) -> str:
     items = sorted(str(c) for c in found[0] if isinstance(c, str))
     items += [re.escape(chr(c)) for c in sorted(c for c in found[0] if isinstance(c, int))]
     return f"(?=[{''.join(items)}])"
+
+
+@cache
+def guarded(pattern: str, flags: int = 0) -> re.Pattern:
+    """`pattern` compiled with `flags` behind its `first_char_guard` (the same matches); read
+    and compiled once per pattern, for patterns built again for every text."""
+    guard = first_char_guard(pattern, ignorecase=bool(flags & re.IGNORECASE))
+    return re.compile(f"{guard}(?:{pattern})" if guard else pattern, flags)
 
 
 def _group(key: int, alts: list[str]) -> str:

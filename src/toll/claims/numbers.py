@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from toll.claims.firstchar import guarded
+
 _NOT_BEFORE = set("$€£¥₽₼₺₴#№/+-.,:_") | set("0123456789")
 _DASH_WORD = re.compile(r"-\w")
 _DIGIT_AFTER = re.compile(r"\s*\d")
@@ -131,7 +133,8 @@ class NumberGrammar:
                   *([self.hundred] if self.hundred else []),
                   *(w for phrase in [*self.vague, *self.phrases] for w in phrase.split()[:1])}
         self._starts = {w.lower() for w in starts}
-        self._start = re.compile(rf"[0-9]+|\b(?:{first_letter_pattern(self._starts)})\b")
+        # scanned over the whole text: behind a guard on its first characters (the same matches)
+        self._start = guarded(rf"[0-9]+|\b(?:{first_letter_pattern(self._starts)})\b")
         self.prepositions = {w.lower() for w in qualifiers.get("prepositions") or []}
         self._qualifier_ends = {q.split()[-1] for q in self.qualifier_of} | {
             w.lower() for w in self.range_words.get("between", [])} | self.prepositions
