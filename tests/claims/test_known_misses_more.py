@@ -45,3 +45,13 @@ def test_a_part_after_of_these_with_a_comma_holds_the_parts_after_its_colon():
                           "identified: 18 from the town and 12 from nearby villages.")
     assert [(f.value, f.category, f.part_of) for f in got] == [
         (40, "killed", None), (30, "killed", 0), (18, "killed", 1), (12, "killed", 1)]
+
+
+def test_a_role_named_after_the_figure_is_not_the_titled_person_before():
+    got = speakers("Health minister Anna Berg said the fire had killed 40 people. Of the dead, 25 "
+                   "were Greek, the federal prosecutor said.", "en")
+    assert got == ["Health minister Anna Berg", "the federal prosecutor"]
+    # a role that the body named before has still stands for it
+    got = speakers("The Syrian Observatory for Human Rights said 40 people were killed. The "
+                   "monitor said 12 more died later.", "en")
+    assert got[-1] == "The Syrian Observatory for Human Rights"

@@ -461,7 +461,7 @@ class Speakers:
                 if not same and name.split()[-1].lower() in DOCUMENTS | OWN_ROLES:
                     return name  # "the inquiry report says", "the government says": no body
                     # named before issued it or has that role
-                earlier = same or [n for n in earlier if not _personal_name(n[1])]
+                earlier = same or [n for n in earlier if not _a_person(n[1])]
                 if not earlier:
                     return name
             if not earlier:
@@ -508,6 +508,19 @@ def _without_circumstance(phrase: str) -> str:
     circumstance that opens the sentence before it."""
     m = RU_CIRCUMSTANCE.match(phrase)
     return phrase[m.end():] if m and len(phrase[m.end():].split()) >= 2 else phrase
+
+
+FUNCTION_WORDS = {"the", "of", "for", "and", "on", "in", "at", "to"}
+
+
+def _a_person(name: str) -> bool:
+    """Whether a speaker is a person, by name alone ("Ko Zaw Tun") or after a title in lower
+    case ("Health minister Anna Berg"): no body a later role ("the prosecutor") stands for."""
+    words = name.split()
+    return _personal_name(name) or (
+        len(words) >= 3 and any(w[:1].islower() for w in words[:-2])
+        and not FUNCTION_WORDS.intersection(w.lower() for w in words)
+        and _personal_name(" ".join(words[-2:])) and not _is_body(name))
 
 
 def _personal_name(name: str) -> bool:
