@@ -55,3 +55,8 @@ def test_a_role_named_after_the_figure_is_not_the_titled_person_before():
     got = speakers("The Syrian Observatory for Human Rights said 40 people were killed. The "
                    "monitor said 12 more died later.", "en")
     assert got[-1] == "The Syrian Observatory for Human Rights"
+
+
+def test_an_ordinal_in_the_unit_between_a_count_and_its_verb():
+    assert read("In the barracks 40 marines from the 2nd Battalion were killed.") == [
+        (40, None, None, "exact", "killed")]

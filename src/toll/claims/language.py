@@ -276,7 +276,8 @@ class Language:
         self.right_trigger = re.compile(
             r"(?:\s*,(?:[^,.;:()]|(?<=\d)[,.](?=\d)){1,80},(?=\s)"
             r"|\s+[—–](?:[^—–.;:()]|(?<=\d)[,.](?=\d)){1,80}[—–](?=\s))?"
-            r"(?:\s+(?:of|in|at|across|near|from|inside|on)\s+(?:the\s+)?(?:\d+(?:[,.]\d+)*\s+)?"
+            r"(?:\s+(?:of|in|at|across|near|from|inside|on)\s+(?:the\s+)?"
+            r"(?:\d+(?:[,.]\d+)*(?:st|nd|rd|th)?\s+)?"
             r"(?:(?!\d)[\w'’-]+\s+){0,2}?(?!\d)[\w'’-]+"
             r"(?=\s+(?:were|was|are|is|have|has|had|who|that)\b))?"
             r"(?:\s+(?:who|that|which)\s+[^,.;:\d]{1,50}?(?=\s+(?:were|was|are|is)\s))?"
