@@ -60,3 +60,16 @@ def test_a_role_named_after_the_figure_is_not_the_titled_person_before():
 def test_an_ordinal_in_the_unit_between_a_count_and_its_verb():
     assert read("In the barracks 40 marines from the 2nd Battalion were killed.") == [
         (40, None, None, "exact", "killed")]
+
+
+def test_a_harm_participle_between_a_number_and_its_noun():
+    assert read("После боя у села остались тридцать два убитых боевика.", "ru") == [
+        (32, None, None, "exact", "killed")]
+    assert read("В больницу доставили 40 раненых детей.", "ru")[0][4] == "injured"
+
+
+def test_a_bare_count_of_its_own_sentence_is_no_part_of_the_attackers_before():
+    got = extract_figures("Отряд ушёл в горы, а у села остались 32 убитых боевика. Мы потеряли "
+                          "убитыми четверых.", language="ru")
+    assert [(f.value, f.category, f.part_of) for f in got] == [
+        (32, "killed", None), (4, "killed", None)]

@@ -604,6 +604,10 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
         if category:
             f.category, f.source = category, "before"
             return
+        category = _participle_inside(text, f, lang, kind)
+        if category:  # «32 убитых боевика»
+            f.category, f.source = category, "after"
+            return
     start = max(sentences.span(f.sentence)[0], f.qstart - 160)
     if previous is not None and not _list_gap(
             text[max(previous.end, previous.frame_end):f.qstart], lang):
@@ -620,6 +624,15 @@ def _categorise(text: str, f: Found, lang: Language, sentences: Sentences,
         category = _first_fitting(lang, end_of_list.group("trig"), "after", kind)
         if category:  # "28 apartment buildings, 12 houses and 5 cars were damaged"
             f.category, f.source = category, "list"
+
+
+def _participle_inside(text: str, f: Found, lang: Language, kind: str) -> str | None:
+    """The category of a harm participle right after the number, before its noun («32
+    убитых боевика»: killed fighters)."""
+    said = lang.right_trigger.match(text, f.nend, f.end)
+    if said is None or text[f.nend:said.start("trig")].strip():
+        return None
+    return _first_fitting(lang, said.group("trig"), "after", kind)
 
 
 def _said_after(text: str, f: Found, lang: Language) -> re.Match | None:

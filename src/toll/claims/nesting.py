@@ -337,8 +337,12 @@ def holds(whole: str, category: str) -> bool:
 
 def of_another_group(whole, f) -> bool:
     """Whether "N of the gunmen" counts out of the attackers while the figure before counts
-    others (their victims)."""
+    others (their victims); or a count in a sentence of its own with no noun and no "of them"
+    follows a count of the attackers («… 54 убитых боевика. Мы потеряли убитыми четверых»)."""
     noun, other = f.noun, whole.noun
+    if (other is not None and other.subject == ATTACKERS and f.bare and not f.of_them
+            and f.sentence != whole.sentence):
+        return True
     if not f.noun_is_whole or noun is None or noun.subject != ATTACKERS or f.among:
         return False
     return other is None or other.subject != ATTACKERS
