@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from toll.claims.firstchar import first_char_guard
+from toll.claims.firstchar import first_char_guard, guarded
 from toll.claims.language import Language
 from toll.claims.sentences import Sentences
 from toll.claims.subject import DOCUMENTS, STOPS, subject_after, subject_before
@@ -156,7 +156,8 @@ class Speakers:
         apposition = rf"(?:\s*,(?P<appos>(?:{TITLE}|[^,.;“”\"]){{1,80}}),)?"
         verb = (rf"(?:has\s+|have\s+|had\s+|also\s+|further\s+|later\s+)?(?:{lang.reporting})\b"
                 rf"{PASSIVE}")
-        self.frame = re.compile(rf"{body}{apposition}\s+{verb}", re.IGNORECASE)
+        # scanned over clauses: behind a guard on their first characters (the same matches)
+        self.frame = guarded(rf"{body}{apposition}\s+{verb}", re.IGNORECASE)
         # An attribution closing a sentence after a comma ("…, the UN mission said") governs
         # the whole sentence, before any verb such as "found" inside it.
         self.trailing = re.compile(rf"[,—–]\s*{body}{apposition}\s+{verb}", re.IGNORECASE)
@@ -181,7 +182,7 @@ class Speakers:
         # "«…», — сообщила представитель ГУ МВД по области Светлана С.": the rest of the clause
         self.ru_after_quote = re.compile(rf"\s*,?\s*[—–-]\s*(?:{lang.reporting})\b")
         self.quotes = [(m.start(), m.end()) for m in QUOTES.finditer(text)]
-        self.name_frame = re.compile(rf"{body}{apposition}\s+{verb}")
+        self.name_frame = guarded(rf"{body}{apposition}\s+{verb}")
         self.verb = re.compile(rf"\b(?:{lang.reporting})\b{PASSIVE}")
         self._named: list[tuple[int, str, str]] | None = None
         self.quote_starts = [start for start, _ in self.quotes]

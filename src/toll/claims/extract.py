@@ -478,8 +478,10 @@ AGE_END = re.compile(r"\s*(?:,|\)|\.(?!\d)|\s+(?:and|и)\s)")
 def _age_after_name(text: str, m: NumberMatch, before: str) -> bool:
     """Whether a number between commas after a name is that person's age, not a count of the
     people at a place the name is."""
+    if not m.num.isdigit() or int(m.num) > 120 or not AGE_END.match(text, m.end):
+        return False
     name = AFTER_NAME.search(before)
-    if name is None or not m.num.isdigit() or int(m.num) > 120 or not AGE_END.match(text, m.end):
+    if name is None:
         return False
     words = [*before[:name.start()].split()[-1:], name.group(0).split()[0]]
     return not any(PLACE_WORD.fullmatch(word) for word in words)
