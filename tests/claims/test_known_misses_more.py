@@ -73,3 +73,9 @@ def test_a_bare_count_of_its_own_sentence_is_no_part_of_the_attackers_before():
                           "убитыми четверых.", language="ru")
     assert [(f.value, f.category, f.part_of) for f in got] == [
         (32, "killed", None), (4, "killed", None)]
+
+
+def test_attackers_are_counted_as_fighters():
+    got = extract_figures("Two attackers also died in the blast, and 11 assailants were arrested.")
+    assert [(f.value, f.category, f.subject) for f in got] == [
+        (2, "killed", "fighters"), (11, "captured", "fighters")]
