@@ -227,8 +227,9 @@ class NumberGrammar:
         if words and words[-1].group().lower() in self.range_words.get("between", []):
             found.between, found.between_start = words[-1].group(), words[-1].start()
             words = words[:-1]
+        lowered = [w.group().lower() for w in words]
         for k in range(min(5, len(words)), 0, -1):
-            phrase = " ".join(w.group().lower() for w in words[-k:])
+            phrase = " ".join(lowered[-k:])
             if phrase in self.qualifier_of and (words[-k].start() > window_start or not
                                                 words[-k].start()):
                 found.qual, found.qual_start = " ".join(
