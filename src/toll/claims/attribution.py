@@ -43,6 +43,8 @@ ADVERB = re.compile(r"[a-z]+ly|far|first|also|now|then|later|earlier|since|alrea
 WHEN = re.compile(r"\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                   r"January|February|March|April|May|June|July|August|September|October|"
                   r"November|December)\b.*\Z")
+WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+OPENING_PREPOSITIONS = {"In", "On", "At"}
 # Who a document was made for or by is not part of its name: "a report prepared for the donors".
 PREPARED = re.compile(r"\s+(?:prepared|compiled|commissioned|written|drawn\s+up)\s+(?:for|by)\b"
                       r".*\Z")
@@ -283,10 +285,17 @@ class Speakers:
         if len(words) == 1 and words[0] in UNNAMED:
             return words[0].lower()  # "Police said", "Officials said"
         if words[0] in ("A", "An", "a", "an") and len(words) > 1 and words[1].islower():
-            return " ".join(words)  # "a senior police officer", as written
-        while words and words[0] in NOT_NAMES | {"the"} and not (
+            if not _a_setting(words):
+                return " ".join(words)  # "a senior police officer", as written
+            words = _after_setting(words)  # "(At) a briefing Governor Ann Roe"
+        opened = words[0] in OPENING_PREPOSITIONS
+        while words and (words[0] in NOT_NAMES | {"the"} or words[0] in WEEKDAYS) and not (
                 words[0] in UNNAMED and len(words) > 2 and words[1].islower()):
             words.pop(0)  # but "Police spokesman X" keeps the body of its title
+        if opened:
+            words = _after_setting(words)
+        if len(words) > 1 and words[0] in ("в", "во") and words[1].isupper():
+            words.pop(0)  # «сообщили в МЧС»: the body itself
         words = PREPARED.sub("", WHEN.sub("", " ".join(words))).split()
         if words and words[-1].endswith("."):  # the full stop of the sentence
             words[-1] = words[-1][:-1]
@@ -502,6 +511,25 @@ def _without_lead(phrase: str | None, lead_pattern: re.Pattern) -> str | None:
                      or RU_BODY_WHERE.fullmatch(last.group(1))):
             return last.group(1) + " " + rest  # "правоохранительных органах Назрани"
     return rest
+
+
+def _after_setting(words: list[str]) -> list[str]:
+    """ "At a briefing Governor Ann Roe": the name without the setting in lower case that a
+    preposition opened before it; words all in lower case ("regional officials") and a name
+    that goes on in lower case ("an internal UN report") are kept."""
+    first = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    if first and first <= 4 and all(w[:1].islower() for w in words[:first]) \
+            and all(w[:1].isupper() for w in words[first:]):
+        return words[first:]
+    return words
+
+
+def _a_setting(words: list[str]) -> bool:
+    """Whether lower-case words before a name are a setting ("a briefing", "a press
+    conference"), not who speaks ("a senior officer", "a spokesman for")."""
+    lower = words[:len(words) - len(_after_setting(words))]
+    return bool(lower) and not re.search(SOMEONE, " ".join(lower)) \
+        and not {"for", "of", "from", "with"} & set(lower)
 
 
 def _without_circumstance(phrase: str) -> str:

@@ -1,0 +1,39 @@
+"""Constructions fixed after batches b33 and b34 (issue 17), each on invented sentences (none
+from any corpus or batch)."""
+
+from toll_testing import figures_in
+
+
+def who_states(text: str, **options) -> list:
+    """The speaker of each figure found in `text`, in order."""
+    return [who for _, who in figures_in(text, "text", "speaker", **options)]
+
+
+# -- English speakers after a setting: "On Tuesday X said", "At a briefing X confirmed" ----------
+
+def test_a_weekday_opening_the_sentence_is_no_part_of_the_speaker():
+    assert who_states("On Tuesday regional officials said 14 people died, 9 women among "
+                      "them.") == ["regional officials", "regional officials"]
+
+
+def test_a_setting_in_lower_case_before_a_name_is_no_part_of_the_speaker():
+    assert who_states("At a briefing Governor Ann Roe confirmed 30 killed.") == [
+        "Governor Ann Roe"]
+    assert who_states("In a radio interview Mayor Tom Bell said 8 people were killed.") == [
+        "Mayor Tom Bell"]
+
+
+def test_who_speaks_in_lower_case_is_kept_as_written():
+    assert who_states("A senior police officer said 6 people were killed.") == [
+        "A senior police officer"]
+    assert who_states("An internal UN report found that at least 40 villagers were "
+                      "killed.") == ["An internal UN report"]
+
+
+# -- Russian: «сообщили в МЧС» is the body itself ----------------------------------------------
+
+def test_russian_body_after_v_is_the_speaker():
+    assert who_states("Не менее 12 человек погибли и 30 получили ранения, сообщили в МЧС.",
+                      language="ru") == ["МЧС", "МЧС"]
+    assert who_states("По меньшей мере 7 человек погибли, сообщили во ФСИН.",
+                      language="ru") == ["ФСИН"]
