@@ -37,3 +37,26 @@ def test_russian_body_after_v_is_the_speaker():
                       language="ru") == ["МЧС", "МЧС"]
     assert who_states("По меньшей мере 7 человек погибли, сообщили во ФСИН.",
                       language="ru") == ["ФСИН"]
+
+
+# -- A list of bare numbers ending in an age or a month: none of them is a count ---------------
+
+def values(text: str, **options) -> list:
+    return [v for _, v in figures_in(text, "text", "value", **options)]
+
+
+def test_a_list_of_ages_holds_no_count():
+    assert values("Обстрел унёс жизни троих жителей, им было 41, 67 и 80 лет.",
+                  language="ru") == [3]
+    assert values("Погибли трое детей (5, 9 и 12 лет), ранены 4 человека.",
+                  language="ru") == [3, 4]
+
+
+def test_a_list_of_days_holds_no_count():
+    assert values("Траур объявлен на 3, 4 и 5 мая; погибли 11 человек.", language="ru") == [11]
+
+
+def test_counts_listed_before_people_are_still_counts():
+    assert values("Погибли 5 и ранены 40 человек.", language="ru") == [5, 40]
+    assert values("Gang violence killed more than 1,600 people as the displaced passed 1 "
+                  "million, 48% more than a year before.") == [1600, 1000000]

@@ -238,6 +238,9 @@ INTRANSITIVE = re.compile(r"\b(?:died|dies|die|dead|perished|drowned|missing|dis
                           re.IGNORECASE)
 
 
+# The rest of a list of bare numbers after its first: ", 76 и 78", ", 8 and 9".
+LIST_OF_DIGITS = re.compile(r"(?:\s*,\s*\d{1,3}(?!\d))*\s*(?:,|\s(?:и|and|or|или))\s+"
+                            r"\d{1,3}(?![\d,.])")
 AGE_MOD = re.compile(r"\b([\w-]+?)-(?:year|month|week|day)s?-old\b")
 # "один военный", "one more soldier": the number's own noun, not a second person.
 NOUN_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+")
@@ -497,6 +500,9 @@ def _not_a_count(text: str, m: NumberMatch, before: str, lang: Language, q: Quan
     if lang.unit_after.match(text, end) and not lang.head.match(text, end) \
             and not CASES_OF.match(text, end):
         return True
+    if m.num.isdigit() and len(m.num) <= 3 and (tail := LIST_OF_DIGITS.match(text, end)) \
+            and _not_a_count_at(text, tail.end(), lang):
+        return True  # «33, 76 и 78 лет», "7, 8 and 9 April": the whole list is ages or dates
     if SHARE_OR_RATIO.search(before):
         return True  # "one in three", "40 percent of the 12,000 buildings"
     num = m.num.lower()
@@ -513,6 +519,13 @@ def _not_a_count(text: str, m: NumberMatch, before: str, lang: Language, q: Quan
         if noun is not None and noun.kind == "person" and noun.category is None:
             return True
     return False
+
+
+def _not_a_count_at(text: str, end: int, lang: Language) -> bool:
+    """Whether a month or a unit follows the last number of a list ending at `end`."""
+    return bool(lang.month_after.match(text, end)) or (
+        bool(lang.unit_after.match(text, end)) and not lang.head.match(text, end)
+        and not CASES_OF.match(text, end))
 
 
 def _fraction(num: str, lang: Language) -> bool:
