@@ -1,7 +1,8 @@
 """More constructions the real-text batches b31 and b32 showed Toll missing (issue 17), on
 invented sentences: a figure or range after "the figure of the dead was", "puts it between",
-"range from"; a part of a part; speakers by ellipsis or named after the figure; Russian
-prisoners handed over; a noun after a dash; a figure far from its verb."""
+"range from"; Russian prisoners handed over; a part of a part; speakers of a clause without
+its verb or named after the figure; a count far from its verb or with a participle before its
+noun; attackers."""
 
 from toll.claims import extract_figures
 
