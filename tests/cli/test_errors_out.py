@@ -30,15 +30,33 @@ def test_with_json_an_error_without_a_place_has_where_null(tmp_path):
     assert json.loads(result.stdout) == {"error": json.loads(result.stdout)["error"], "where": None}
 
 
+def started_as_at_a_terminal(command: list[str]) -> subprocess.Popen:
+    """Start `command` so that Ctrl-C reaches it as it does at a terminal.
+
+    A test run started as a background job of a script has SIGINT ignored, and an ignored
+    signal is inherited: Python then installs no Ctrl-C handler in the child, which waits on
+    its pipe for ever. The child is started with this process's handler set (not ignored), so
+    it begins with the default, as `toll` typed at a prompt does.
+    """
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "TOLL_USER": "tester"},
+        )
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
 def test_ctrl_c_says_nothing_was_written(tmp_path):
     fifo = tmp_path / "slow.csv"
     os.mkfifo(fifo)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "toll", "import", str(fifo), "--db", str(tmp_path / "t.db")],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "TOLL_USER": "tester"},
+    db = tmp_path / "t.db"
+    process = started_as_at_a_terminal(
+        [sys.executable, "-m", "toll", "import", str(fifo), "--db", str(db)]
     )
     writer = None
     deadline = time.monotonic() + 120
@@ -55,3 +73,4 @@ def test_ctrl_c_says_nothing_was_written(tmp_path):
     assert process.returncode == 130
     said = stderr.strip().splitlines()[-1]
     assert said == "interrupted: nothing written (the store is as it was)"
+    assert run_toll("source", "list", "--db", db, "--json").stdout.strip() in ("", "[]")
