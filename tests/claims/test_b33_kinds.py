@@ -60,3 +60,18 @@ def test_counts_listed_before_people_are_still_counts():
     assert values("Погибли 5 и ранены 40 человек.", language="ru") == [5, 40]
     assert values("Gang violence killed more than 1,600 people as the displaced passed 1 "
                   "million, 48% more than a year before.") == [1600, 1000000]
+
+
+# -- English: "fatally injuring N", "N were fatally wounded" are killed; "hurting N" injured -----
+
+def kinds(text: str, **options) -> list:
+    return figures_in(text, "value", "category", **options)
+
+
+def test_fatal_injuries_are_deaths():
+    assert kinds("The gunman drove into the crowd, fatally injuring 7 people and hurting 20 "
+                 "others.") == [(7, "killed"), (20, "injured")]
+    assert kinds("Two officers were fatally wounded and 5 were injured.") == [
+        (2, "killed"), (5, "injured")]
+    assert kinds("The blast mortally wounded 2 guards; 9 people were injured.") == [
+        (2, "killed"), (9, "injured")]
