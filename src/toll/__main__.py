@@ -1,3 +1,3 @@
-from toll.cli import main
+from toll.launch import main
 
 main()

@@ -74,3 +74,24 @@ def test_ctrl_c_says_nothing_was_written(tmp_path):
     said = stderr.strip().splitlines()[-1]
     assert said == "interrupted: nothing written (the store is as it was)"
     assert run_toll("source", "list", "--db", db, "--json").stdout.strip() in ("", "[]")
+
+
+def test_ctrl_c_while_toll_is_still_loading_is_one_line(tmp_path):
+    """Ctrl-C in the second before the command line is loaded: one line, no traceback.
+
+    The interruption is raised where Ctrl-C lands in that second, inside the import of the
+    command line, so that the test does not depend on when a signal happens to arrive.
+    """
+    script = (
+        "import builtins, toll.launch\n"
+        "real = builtins.__import__\n"
+        "def loading(name, *args, **kwargs):\n"
+        "    if name == 'toll.cli':\n"
+        "        raise KeyboardInterrupt\n"
+        "    return real(name, *args, **kwargs)\n"
+        "builtins.__import__ = loading\n"
+        "toll.launch.main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 130
+    assert result.stderr == "interrupted: nothing written (the store is as it was)\n"
