@@ -75,3 +75,10 @@ def test_fatal_injuries_are_deaths():
         (2, "killed"), (5, "injured")]
     assert kinds("The blast mortally wounded 2 guards; 9 people were injured.") == [
         (2, "killed"), (9, "injured")]
+
+
+def test_people_in_hospital_after_the_dead_are_injured():
+    assert kinds("At the briefing the mayor confirmed 30 killed and 12 in hospital.") == [
+        (30, "killed"), (12, "injured")]
+    assert kinds("The strike killed 4, and 7 in hospital, officials said.") == [
+        (4, "killed"), (7, "injured")]
