@@ -173,7 +173,10 @@ def discount_rivals(
         reverse = np.concatenate([np.arange(len(index), 2 * len(index)), np.arange(len(index))])
         directed["odds"] = odds / (1 + np.clip(own.to_numpy()[reverse] - odds, 0.0, None))
         total = directed.groupby(["record", "list"])["odds"].transform("sum")
+        # a twin is a candidate in the same list as the other: only links inside one list
+        # can match (at a million records, all strong links made the join 2 GB)
         strong = pairs["match_probability"].to_numpy() >= low
+        strong &= (left_list == right_list) & (left_list >= 0)
         twice = _duplicates_odds(directed, left[strong], right[strong])
         rivals = (total - directed["odds"] - twice).clip(lower=0.0)
         per_pair = np.log2(1 + rivals).groupby(directed["pair"]).max()
