@@ -82,3 +82,12 @@ def test_people_in_hospital_after_the_dead_are_injured():
         (30, "killed"), (12, "injured")]
     assert kinds("The strike killed 4, and 7 in hospital, officials said.") == [
         (4, "killed"), (7, "injured")]
+
+
+# -- Russian: whom the speaker talks to is not the speaker («в разговоре с ТАСС назвал») --------
+
+def test_russian_listener_between_speaker_and_verb():
+    assert who_states("Глава района Иван Петров в разговоре с ТАСС назвал 12 погибших.",
+                      language="ru") == ["Глава района Иван Петров"]
+    assert who_states("Врач в интервью с «Новой газетой» рассказал о 5 раненых.",
+                      language="ru") == ["Врач"]

@@ -53,12 +53,17 @@ GERUND = re.compile(r"(?!(?:during|morning|evening|according|including|following
 COUNTED = {"One", "Two", "Three", "Four", "Five", "Several"}
 PRONOUNS = {"he", "she", "they", "it", "we", "он", "она", "они", "оно"}
 LIMIT = 160
+# Whom a Russian speaker talks to, between the speaker and the verb: «в разговоре с ТАСС».
+TALKING_WITH = re.compile(r"\s(?:в|во)\s+(?:разговоре|беседе|интервью)\s+с\s+"
+                          r"[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){0,3}?\s*\Z")
 
 
 def subject_before(text: str, verb_start: int, start: int) -> str | None:
     """The words of the subject just before a reporting verb at `verb_start` (not before
     `start`), as written; a pronoun ("She") when that is the subject; None when the verb has
     no subject of its own there (an apposition, a clause word, a number)."""
+    if listener := TALKING_WITH.search(text, max(start, verb_start - LIMIT), verb_start):
+        verb_start = listener.start()  # «X в разговоре с ТАСС назвал»: X speaks, not ТАСС
     tokens = list(TOKEN.finditer(text, max(start, verb_start - LIMIT), verb_start))
     i = len(tokens) - 1
     while i >= 0 and (tokens[i].group().lower() in SKIPPED or ADVERB.fullmatch(tokens[i].group())):
