@@ -91,3 +91,8 @@ def test_russian_listener_between_speaker_and_verb():
                       language="ru") == ["Глава района Иван Петров"]
     assert who_states("Врач в интервью с «Новой газетой» рассказал о 5 раненых.",
                       language="ru") == ["Врач"]
+
+
+def test_a_toll_that_had_reached_a_number_is_of_the_dead():
+    assert kinds("Ann Roe told AFP the toll had reached 40.") == [(40, "killed")]
+    assert kinds("By noon the toll has climbed to 17, the ministry said.") == [(17, "killed")]
