@@ -20,6 +20,9 @@ BIRTH_YEAR_TOLERANCE = 3
 # Two contradicting records linked directly at least this strongly (a shared identifier,
 # every other fact agreeing) hold a typo, not two persons: the check lets them be.
 EXEMPT = 0.999
+# ...but birth years this far apart are no typo unless an identifier agrees
+# (`toll.persons.linkage`): a father and his son of one name score that high too.
+NO_TYPO_YEARS = 10
 BIRTH_YEAR = "birth year"
 SEX = "sex"
 

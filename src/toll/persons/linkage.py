@@ -584,13 +584,16 @@ def _clear_best(
     return pairs[keep].reset_index(drop=True), [*weight_columns, RIVALS, CLEAR_BEST]
 
 
-def _years_apart(pairs: pd.DataFrame, features: pd.DataFrame, column: str) -> pd.Series:
-    """Whether the two records of each pair give different years in `column` (both given)."""
+def _years_apart(
+    pairs: pd.DataFrame, features: pd.DataFrame, column: str, least: int = 1
+) -> pd.Series:
+    """Whether the two records of each pair give years in `column` at least `least` apart
+    (both given)."""
     years = pd.to_numeric(features.set_index("unique_id")[column], errors="coerce")
     left = pairs["record_id_l"].astype(str).map(years).to_numpy(dtype=float)
     right = pairs["record_id_r"].astype(str).map(years).to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
-        return pd.Series(np.abs(left - right) >= 1, index=pairs.index)
+        return pd.Series(np.abs(left - right) >= least, index=pairs.index)
 
 
 def _rivalled(pairs: pd.DataFrame, threshold: float) -> pd.Series:
@@ -747,7 +750,7 @@ def _finish(
     different = decided[decided["decision"] == "different"]
     clusters = cluster(
         features["unique_id"],
-        pairs,
+        _no_typo_without_identifier(pairs, features, model.extra_columns),
         threshold=threshold,
         same=same,
         different=different,
@@ -760,6 +763,32 @@ def _finish(
     pairs = pairs[keep].reset_index(drop=True)
     review = _review_pairs(pairs, clusters, threshold, review_band)
     return LinkResult(pairs, clusters, review, model, weight_columns)
+
+
+def _no_typo_without_identifier(
+    pairs: pd.DataFrame, features: pd.DataFrame, extra_columns: Sequence[str]
+) -> pd.DataFrame:
+    """The pairs as the cluster check reads them: birth years `consistency.NO_TYPO_YEARS`
+    or more apart are no typo unless an identifier (an extra column) agrees.
+
+    The check keeps two contradicting records linked at `consistency.EXEMPT` or more
+    together, as a typo. A father and his son of one name, killed on one day in one
+    village, score that high on names, day and place alone (seed 804 of
+    `bench/unseen.py --hard`: 11.3 bits, born 1929 and about 1954); records whose
+    identifier agrees (FEBRL's duplicates, their dates of birth replaced whole) are one
+    person. Such pairs, without an agreeing extra column, are read just below the bar.
+    """
+    far = _years_apart(pairs, features, "birth_year_any", consistency.NO_TYPO_YEARS)
+    agreed = [f"mw_{c}" for c in extra_columns if f"mw_{c}" in pairs]
+    if agreed:
+        far &= ~(pairs[agreed].fillna(0) > 0).any(axis=1)
+    if not far.any():
+        return pairs
+    below = np.nextafter(consistency.EXEMPT, 0.0)
+    probability = pairs["match_probability"].to_numpy(dtype=float)
+    return pairs.assign(
+        match_probability=np.where(far, np.minimum(probability, below), probability)
+    )
 
 
 def _merge_decisions(pairs: pd.DataFrame, decided: pd.DataFrame) -> pd.DataFrame:
