@@ -33,6 +33,9 @@ PLACE_AFTER = re.compile(r"\s+(?:in|at|near|from|в|во|на|под)\s+[^\W\d][
                          r"(?:[ -][^\W\d][\w'’-]*){0,2}?(?=\s*(?:,|\s(?:and|и)\s))")
 BRACKET_SIBLING = re.compile(r"\s*\)[^()\d]{0,60}\(\s*")
 LABEL_END = re.compile(r"[:–—-]\s*\Z")
+# the group a marker names: "among the injured", «среди жертв есть»
+NAMED_GROUP = re.compile(r"\b(?:among|среди)\s+(?:the\s+|those\s+)?(\w+)"
+                         r"(?:\s+(?:есть|были|было|оказались))?,?\s*\Z", re.IGNORECASE)
 CATEGORY_HINTS = {
     "killed": ("dead", "killed", "deaths", "victims", "fatalities", "deceased", "bodies",
                "погибших", "убитых", "умерших", "жертв"),
@@ -69,7 +72,7 @@ def link_parts(found: list, text: str, lang: Language, sentences: Sentences) -> 
         if same_sentence and prev.part_of is not None and BRACKET_SIBLING.fullmatch(gap):
             whole = prev.part_of  # "…: Stepanakert (7 people), Martuni (6 people)"
         elif same_sentence and len(gap) <= 150 and _part_marker(gap, lang):
-            whole = p
+            whole = p if _names_fit(found[p], gap) else None
         elif (same_sentence and open_whole is not None and lang.list_gap.fullmatch(gap)
               and _listable(found[open_whole], f)
               and not (_own(f) and f.category != found[open_whole].category
@@ -263,6 +266,14 @@ def _part_marker(gap: str, lang: Language) -> bool:
     if stripped[:1] in ("(", ":", "—", "–"):
         return len(stripped) == 1 or bool(lang.part_marker.search(stripped))
     return bool(lang.part_marker.search(gap.rstrip()))
+
+
+def _names_fit(whole, gap: str) -> bool:
+    """Whether the group a marker names ("among the injured", «среди жертв») may be counted in
+    `whole`: «ранены 40 человек; среди жертв 5 детей» holds no part of the 40 injured."""
+    named = NAMED_GROUP.search(gap[-40:])
+    hint = _category_among(named[1].lower()) if named else None
+    return hint is None or whole.category is None or holds(whole.category, hint)
 
 
 def _listable(whole, f) -> bool:
