@@ -22,6 +22,9 @@ def test_the_figure_of_the_dead_was_and_an_estimate_put_between_two_numbers():
 def test_counts_that_range_from_one_number_to_another():
     assert read("Accounts of the dead range from 150 to 2,300 or more.") == [
         (None, 150, 2300, "range", "killed")]
+    # ages are no count: "whose ages range from"
+    assert read("A car bomb injured 30 people, whose ages range from 4 to 70.") == [
+        (30, None, None, "exact", "injured")]
 
 
 def test_russian_prisoners_handed_over_are_released():
