@@ -78,10 +78,13 @@ def test_fatal_injuries_are_deaths():
 
 
 def test_people_in_hospital_after_the_dead_are_injured():
-    assert kinds("At the briefing the mayor confirmed 30 killed and 12 in hospital.") == [
+    assert kinds("By evening the police counted 30 killed and 12 people in hospital.") == [
         (30, "killed"), (12, "injured")]
     assert kinds("The strike killed 4, and 7 in hospital, officials said.") == [
         (4, "killed"), (7, "injured")]
+    # "in hospital" closing a clause further on from the count is where, not a harm
+    assert kinds("The ministry said 200 doctors are on duty in hospital.") == []
+    assert kinds("She gave birth to 2 babies in hospital.") == []
 
 
 # -- Russian: whom the speaker talks to is not the speaker («в разговоре с ТАСС назвал») --------
