@@ -58,8 +58,8 @@ def test_a_list_of_days_holds_no_count():
 
 def test_counts_listed_before_people_are_still_counts():
     assert values("Погибли 5 и ранены 40 человек.", language="ru") == [5, 40]
-    assert values("Gang violence killed more than 1,600 people as the displaced passed 1 "
-                  "million, 48% more than a year before.") == [1600, 1000000]
+    assert values("Gang violence killed more than 900 people as the displaced passed 2 "
+                  "million, 30% more than a year before.") == [900, 2000000]
 
 
 # -- English: "fatally injuring N", "N were fatally wounded" are killed; "hurting N" injured -----

@@ -70,13 +70,16 @@ def test_a_harm_participle_between_a_number_and_its_noun():
     assert read("После боя у села остались тридцать два убитых боевика.", "ru") == [
         (32, None, None, "exact", "killed")]
     assert read("В больницу доставили 40 раненых детей.", "ru")[0][4] == "injured"
+    # the participle, not the harm word of the clause before
+    assert read("Ранены 10 человек, а у села остались 32 убитых боевика.", "ru") == [
+        (10, None, None, "exact", "injured"), (32, None, None, "exact", "killed")]
 
 
 def test_a_bare_count_of_its_own_sentence_is_no_part_of_the_attackers_before():
-    got = extract_figures("Отряд ушёл в горы, а у села остались 32 убитых боевика. Мы потеряли "
-                          "убитыми четверых.", language="ru")
+    got = extract_figures("Банда скрылась, у моста лежали 20 убитых боевиков. Полк потерял "
+                          "убитыми пятерых.", language="ru")
     assert [(f.value, f.category, f.part_of) for f in got] == [
-        (32, "killed", None), (4, "killed", None)]
+        (20, "killed", None), (5, "killed", None)]
 
 
 def test_attackers_are_counted_as_fighters():
