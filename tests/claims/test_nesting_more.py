@@ -45,3 +45,12 @@ def test_russian_two_boys_in_the_genitive_singular_are_boys():
 def test_a_marker_naming_the_dead_is_no_part_of_the_injured_before_it():
     found = parts("Погибли 20 человек, ранены 90 человек; среди жертв 4 ребенка.", language="ru")
     assert found[2][0] == "4 ребенка" and found[2][3] is None
+
+
+# -- parts of parts: a whole with parts of its own is still a part of a total after it -------
+
+def test_a_whole_with_its_own_parts_is_a_part_of_the_total_after_it():
+    assert parts("Более 40 раненых госпитализированы, из них пятеро детей; всего за помощью "
+                 "обратились 90 пострадавших.", language="ru") == [
+        ("Более 40 раненых", "injured", None, 2), ("пятеро детей", "injured", "children", 0),
+        ("90 пострадавших", "injured", None, None)]

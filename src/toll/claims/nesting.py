@@ -160,10 +160,11 @@ def link_to_totals(found: list, text: str, lang: Language, sentences: Sentences)
         opens = marked == "opens"  # its sentence opens with «Всего»: parts of the one before
         parts = [i for i in range(t - 1, -1, -1) if found[i].sentence == total.sentence
                  or (found[i].sentence == total.sentence - 1 and opens)]
-        wholes = {g.part_of for g in found}
+        # a whole with parts of its own may be a part of the total ("40 wounded, six of them
+        # children; in all 90 hurt"): its parts stay its own
         parts = [i for i in parts if found[i].part_of is None and found[i].category
                  and found[i].kind == total.kind and holds(total.category, found[i].category)
-                 and i not in wholes and not _another(found[i], text)
+                 and not _another(found[i], text)
                  and not of_another_group(total, found[i])
                  and not COMPARED.search(text, found[i].end, total.qstart)]
         if any(_periodic(found[i], text, lang, sentences) for i in parts):
