@@ -75,6 +75,8 @@ def test_fatal_injuries_are_deaths():
         (2, "killed"), (5, "injured")]
     assert kinds("The blast mortally wounded 2 guards; 9 people were injured.") == [
         (2, "killed"), (9, "injured")]
+    # "hurting" alone is not a harm: "prices are hurting 40 million people"
+    assert kinds("Rising prices are hurting 40 million people, the minister said.") == []
 
 
 def test_people_in_hospital_after_the_dead_are_injured():
