@@ -32,6 +32,10 @@ def test_russian_prisoners_handed_over_are_released():
         (75, None, None, "exact", "released")]
     assert read("Киеву передали 40 военнопленных, сообщило Минобороны.", "ru")[0][4] == "released"
     assert read("Медики передали 5 раненых в областную больницу.", "ru")[0][4] == "injured"
+    # handed over to no other side: not released
+    assert read("Полиция передала 3 задержанных следователям.", "ru") == [
+        (3, None, None, "exact", "captured")]
+    assert read("Волонтёры передали 200 человек в пункты временного размещения.", "ru") == []
 
 
 def speakers(text: str, language: str = "ru") -> list[str | None]:
