@@ -21,6 +21,8 @@ def test_a_setting_in_lower_case_before_a_name_is_no_part_of_the_speaker():
         "Governor Ann Roe"]
     assert who_states("In a radio interview Mayor Tom Bell said 8 people were killed.") == [
         "Mayor Tom Bell"]
+    assert who_states("An hour later Mayor Tom Bell said 8 people were killed.") == [
+        "Mayor Tom Bell"]
 
 
 def test_who_speaks_in_lower_case_is_kept_as_written():

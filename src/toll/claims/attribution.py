@@ -285,9 +285,9 @@ class Speakers:
         if len(words) == 1 and words[0] in UNNAMED:
             return words[0].lower()  # "Police said", "Officials said"
         if words[0] in ("A", "An", "a", "an") and len(words) > 1 and words[1].islower():
-            if not _a_setting(words):
+            if not _a_setting(words[1:]):
                 return " ".join(words)  # "a senior police officer", as written
-            words = _after_setting(words)  # "(At) a briefing Governor Ann Roe"
+            words = _after_setting(words[1:])  # "(At) a briefing Governor Ann Roe"
         opened = words[0] in OPENING_PREPOSITIONS
         while words and (words[0] in NOT_NAMES | {"the"} or words[0] in WEEKDAYS) and not (
                 words[0] in UNNAMED and len(words) > 2 and words[1].islower()):
