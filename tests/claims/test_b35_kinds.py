@@ -27,3 +27,23 @@ def test_english_casualties_with_dates_before_the_verb_are_casualties():
     found = read("The mission said civilian casualties in the province between 3 March 2021 "
                  "and 9 May 2022 rose to 4,310.")
     assert found == [(4310, "casualties", None)]
+
+
+# -- a split by sex or age of the dead who are themselves a part of a casualty total -------------
+
+def test_the_dead_of_a_casualty_total_are_split_by_sex_and_age():
+    assert read("The office recorded 6,120 civilian casualties: 2,010 killed and 4,110 injured. "
+                "The dead include 900 men, 610 women and 120 children.") == [
+        (6120, "casualties", None), (2010, "killed", 0), (4110, "injured", 0),
+        (900, "killed", 1), (610, "killed", 1), (120, "killed", 1)]
+
+
+def test_russian_dead_of_a_casualty_total_are_split_by_sex_and_age():
+    found = read("Потери мирного населения составили 5 300 человек, в том числе 2100 погибших. "
+                 "Среди погибших 800 мужчин, 500 женщин и 90 детей.", language="ru")
+    assert [part_of for _, _, part_of in found] == [None, 0, 1, 1, 1]
+
+
+def test_a_part_of_the_same_category_as_its_whole_is_split_no_further():
+    assert read("Shelling killed 40 people, including 6 children. Among the dead were "
+                "12 women.") == [(40, "killed", None), (6, "killed", 0), (12, "killed", 0)]

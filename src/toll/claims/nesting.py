@@ -369,7 +369,8 @@ def _last_whole(found: list, i: int, sentences: Sentences, sentence: int,
         g = found[j]
         if paragraph - sentences.paragraph(g.qstart) > 1:
             break
-        if g.part_of is not None or g.category is None:
+        if g.category is None or (g.part_of is not None
+                                  and not _split_of_total(found, g, category)):
             continue
         if same_list(found[i], g):
             continue  # "two guards and two police officers are among the dead": both of them
@@ -378,6 +379,14 @@ def _last_whole(found: list, i: int, sentences: Sentences, sentence: int,
         if fallback is None:
             fallback = j
     return None if strict else fallback
+
+
+def _split_of_total(found: list, part, category: str | None) -> bool:
+    """Whether a part may itself be split further by a later figure of `category`: the killed
+    in a casualty total ("6,120 casualties: 2,010 killed …. The dead include 900 men"), not
+    the children among the killed ("40 killed, including 6 children. Among the dead …")."""
+    return (category is not None and part.category == category
+            and found[part.part_of].category != category)
 
 
 def _later_stage(found: list, i: int, text: str, lang: Language,
