@@ -47,3 +47,18 @@ def test_russian_dead_of_a_casualty_total_are_split_by_sex_and_age():
 def test_a_part_of_the_same_category_as_its_whole_is_split_no_further():
     assert read("Shelling killed 40 people, including 6 children. Among the dead were "
                 "12 women.") == [(40, "killed", None), (6, "killed", 0), (12, "killed", 0)]
+
+
+# -- Russian «случаев гибели» / «случаев ранения»: each case one person ---------------------------
+
+def test_russian_cases_of_death_and_of_wounding_are_killed_and_injured():
+    assert figures_in("Миссия зафиксировала 1200 случаев гибели и 1500 случаев ранения мирных "
+                      "жителей.", "text", "value", "category", language="ru") == [
+        ("1200 случаев гибели", 1200, "killed"), ("1500 случаев ранения", 1500, "injured")]
+    assert figures_in("За неделю отмечен 31 случай ранения.", "value", "category",
+                      language="ru") == [(31, "injured")]
+
+
+def test_russian_cases_of_anything_else_stay_no_figure():
+    assert figures_in("Полиция расследует 40 случаев мошенничества.", "value",
+                      language="ru") == []

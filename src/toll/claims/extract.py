@@ -49,9 +49,10 @@ SHARE_OR_RATIO = guarded(f"{SHARE_OF}|{RATIO}", re.IGNORECASE)
 ABOVE = re.compile(r"exceed|surpass|pass|top|past|above|beyond|over", re.IGNORECASE)
 # A bare number right after "the killing of", "the disappearance of".
 OF_HARM = re.compile(r"\b(?:of|to)\s+\Z", re.IGNORECASE)
-# "48 cases of enforced disappearance": the harm follows "cases of".
+# "48 cases of enforced disappearance", «1200 случаев гибели»: the harm follows "cases of".
 CASES_OF = re.compile(r"\s+(?:(?:new|further|more|additional|documented|verified|reported)\s+)?"
-                      r"(?:cases|instances|incidents)\s+of\b", re.IGNORECASE)
+                      r"(?:cases|instances|incidents)\s+of\b"
+                      r"|\s+случа(?:ев|я|й)\s+(?:гибели|ранени[яй])\b", re.IGNORECASE)
 # "40 of its 120 houses": the figure is 40; 120 is what it is counted out of.
 OF_TOTAL = re.compile(r"\s+of\s+(?:its|their|all)\s+\d[\d,.]*(?=\s)", re.IGNORECASE)
 # "41 of the 97 people killed": 41 is a part of the figure that follows.
