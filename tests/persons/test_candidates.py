@@ -223,3 +223,21 @@ def test_a_person_entered_twice_in_the_other_list_as_likely_as_not_is_no_rival()
     assert twice[("x", "y")] > 0.9 and twice[("x", "z")] > 0.9
     namesakes = linked(-3.0)
     assert namesakes[("x", "y")] < 0.5 and namesakes[("x", "z")] < 0.5
+
+
+def test_a_record_of_initials_links_its_clear_best_at_one_in_seven():
+    """Tkachenko S. O., 2023, no place, against Ткаченко Сергій Олександрович: surname,
+    initials and year alone weigh about -2.5 bits (0.15); the only candidate in that list."""
+    from toll.persons.linkage import _clear_best
+
+    features = pd.DataFrame(
+        {"unique_id": SOURCES.index, "source_id": SOURCES.to_numpy(), "event_year": 2023}
+    )
+    pairs = _pairs([("x", "y", -2.5), ("x", "z", -6.0), ("w", "u", -3.5)])
+    out, _ = _clear_best(
+        pairs.assign(mw_given=2.1, mw_relatives=0.0), ["mw_given"], features, 0.9, 0.5
+    )
+    keys = zip(out["record_id_l"], out["record_id_r"], strict=True)
+    lifted = dict(zip(keys, out[CLEAR_BEST], strict=True))
+    assert lifted[("x", "y")] > 0
+    assert ("w", "u") not in lifted  # 0.08: below the floor, left out (under 0.5)

@@ -26,9 +26,14 @@ import numpy as np
 import pandas as pd
 
 CLEAR_MARGIN = 2.0  # bits of match weight over the runner-up in the same list
-# The least probability of a pair so raised: one in five, with no rival within a quarter
-# of its odds in that list.
-CLEAR_FLOOR = 0.2
+# The least probability of a pair so raised: one in ten, with no rival within a quarter
+# of its odds in that list. A record of initials with no birth year and no day (a surname,
+# an initial, a place and a year) often scores under 0.2 against its own entry: on seed 801
+# of `bench/unseen.py --hard`, 1,876 true pairs under it were that record's best candidate.
+CLEAR_FLOOR = 0.1
+# Two candidates in one list that score this much against each other are one person
+# entered twice, no rivals for the lift (`lift_clear_best`'s `twice`).
+TWICE_FLOOR = 0.2
 CLEAR_BEST = "mw_best_candidate"
 
 
@@ -40,14 +45,17 @@ def lift_clear_best(
     low: float,
     margin: float = CLEAR_MARGIN,
     eligible: np.ndarray | None = None,
+    twice: float | None = None,
 ) -> pd.DataFrame:
     """Raise to `threshold` the pairs (at `low` or above) that are each record's clear best.
 
     `pairs` has record_id_l, record_id_r, match_probability and match_weight, scored down
     to `margin` bits below `low` (so that every competitor is seen); `sources` maps
     record_id to its list. Only pairs marked `eligible` (default: all) are raised; all
-    compete. Adds a `CLEAR_BEST` weight column (what the lift added, else 0) so that the
-    field weights still add up to the match weight.
+    compete. Two candidates in one list scoring `twice` (default `low`) or above against
+    each other are one person entered twice, no rivals. Adds a `CLEAR_BEST` weight column
+    (what the lift added, else 0) so that the field weights still add up to the match
+    weight.
     """
     pairs = pairs.reset_index(drop=True)
     lifted = np.zeros(len(pairs))
@@ -55,7 +63,8 @@ def lift_clear_best(
     right_source = pairs["record_id_r"].map(sources).to_numpy(dtype=object)
     across = (left_source != right_source) & pd.notna(left_source) & pd.notna(right_source)
     if across.any():
-        clear = _clear_best(pairs, left_source, right_source, across, low, margin)
+        duplicate_floor = low if twice is None else twice
+        clear = _clear_best(pairs, left_source, right_source, across, duplicate_floor, margin)
         chosen = clear & (pairs["match_probability"].to_numpy() >= low)
         chosen &= pairs["match_probability"].to_numpy() < threshold
         if eligible is not None:

@@ -28,6 +28,7 @@ from toll.persons.candidates import (
     CLEAR_FLOOR,
     CLEAR_MARGIN,
     RIVALS,
+    TWICE_FLOOR,
     discount_rivals,
     lift_clear_best,
 )
@@ -578,6 +579,7 @@ def _clear_best(
         sources,
         threshold=threshold,
         low=min(low, CLEAR_FLOOR),
+        twice=min(low, TWICE_FLOOR),
         eligible=(names_agree & facts_agree).to_numpy(),
     )
     keep = (pairs["match_probability"] >= low) | _rivalled(pairs, threshold)
