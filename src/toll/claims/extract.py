@@ -496,13 +496,10 @@ def _not_a_count(text: str, m: NumberMatch, before: str, lang: Language, q: Quan
     end = m.end
     if lang.is_reference_or_date(before, dates=not m.qual):
         return True  # "since January more than 1,300" is no date
-    if lang.month_after.match(text, end) or lang.currency_after.match(text, end):
-        return True
-    if lang.unit_after.match(text, end) and not lang.head.match(text, end) \
-            and not CASES_OF.match(text, end):
+    if lang.currency_after.match(text, end) or _month_or_unit_after(text, end, lang):
         return True
     if m.num.isdigit() and len(m.num) <= 3 and (tail := LIST_OF_DIGITS.match(text, end)) \
-            and _not_a_count_at(text, tail.end(), lang):
+            and _month_or_unit_after(text, tail.end(), lang):
         return True  # «33, 76 и 78 лет», "7, 8 and 9 April": the whole list is ages or dates
     if SHARE_OR_RATIO.search(before):
         return True  # "one in three", "40 percent of the 12,000 buildings"
@@ -522,8 +519,9 @@ def _not_a_count(text: str, m: NumberMatch, before: str, lang: Language, q: Quan
     return False
 
 
-def _not_a_count_at(text: str, end: int, lang: Language) -> bool:
-    """Whether a month or a unit follows the last number of a list ending at `end`."""
+def _month_or_unit_after(text: str, end: int, lang: Language) -> bool:
+    """Whether a month ("12 June") or a unit that is no person ("40 km", "80 лет") follows a
+    number ending at `end`; "48 cases of enforced disappearance" is still a count."""
     return bool(lang.month_after.match(text, end)) or (
         bool(lang.unit_after.match(text, end)) and not lang.head.match(text, end)
         and not CASES_OF.match(text, end))
